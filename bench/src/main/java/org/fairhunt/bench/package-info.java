@@ -1,0 +1,2 @@
+/** JMH benchmarks and end-to-end benchmark drivers. */
+package org.fairhunt.bench;

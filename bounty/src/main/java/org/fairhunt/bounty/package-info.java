@@ -1,0 +1,2 @@
+/** The algorithmic bias bounty: CEL groups, ONNX models, pointer decision lists. */
+package org.fairhunt.bounty;

@@ -1,0 +1,2 @@
+/** The fairhunt command and the runnable jar. */
+package org.fairhunt.cli;

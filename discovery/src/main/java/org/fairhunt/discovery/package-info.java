@@ -1,0 +1,2 @@
+/** Failing-subgroup discovery and coverage of condition combinations. */
+package org.fairhunt.discovery;

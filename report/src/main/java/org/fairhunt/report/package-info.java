@@ -1,0 +1,2 @@
+/** JSON, Markdown and self-contained HTML reports. */
+package org.fairhunt.report;
