@@ -1,0 +1,138 @@
+package org.fairhunt.core.table;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Conversions and selections between column kinds. */
+public final class Columns {
+    private Columns() {
+    }
+
+    /** Encodes any column by its printed values, levels in order of first appearance. */
+    public static CategoricalColumn toCategorical(Column c) {
+        if (c instanceof CategoricalColumn cat) {
+            return cat;
+        }
+        Map<String, Integer> dict = new HashMap<>();
+        List<String> levels = new ArrayList<>();
+        int[] codes = new int[c.size()];
+        for (int i = 0; i < codes.length; i++) {
+            String t = c.text(i);
+            if (t == null) {
+                codes[i] = CategoricalColumn.MISSING;
+            } else {
+                Integer code = dict.get(t);
+                if (code == null) {
+                    code = levels.size();
+                    dict.put(t, code);
+                    levels.add(t);
+                }
+                codes[i] = code;
+            }
+        }
+        return new CategoricalColumn(c.name(), codes, levels);
+    }
+
+    /** Parses every value as a number; callers check {@link #looksNumeric} first for a good message. */
+    public static NumericColumn toNumeric(Column c) {
+        if (c instanceof NumericColumn num) {
+            return num;
+        }
+        double[] values = new double[c.size()];
+        if (c instanceof CategoricalColumn cat) {
+            double[] byCode = new double[cat.levelCount()];
+            for (int k = 0; k < byCode.length; k++) {
+                byCode[k] = looksNumeric(cat.level(k)) ? parseNumber(cat.level(k)) : Double.NaN;
+            }
+            for (int i = 0; i < values.length; i++) {
+                int code = cat.code(i);
+                values[i] = code == CategoricalColumn.MISSING ? Double.NaN : byCode[code];
+            }
+        } else {
+            for (int i = 0; i < values.length; i++) {
+                String t = c.text(i);
+                values[i] = t == null || !looksNumeric(t) ? Double.NaN : parseNumber(t);
+            }
+        }
+        return new NumericColumn(c.name(), values);
+    }
+
+    /**
+     * Whether {@code s} is a plain decimal number ({@code 12}, {@code -0.5}, {@code 1e-3}, {@code inf}).
+     * Stricter than {@link Double#parseDouble}, which also takes {@code "1d"}, hex and {@code "NaN"}.
+     */
+    public static boolean looksNumeric(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return false;
+        }
+        int i = 0;
+        if (s.charAt(0) == '+' || s.charAt(0) == '-') {
+            i++;
+        }
+        if (i == n) {
+            return false;
+        }
+        String rest = s.substring(i);
+        if (rest.equalsIgnoreCase("inf") || rest.equalsIgnoreCase("infinity")) {
+            return true;
+        }
+        boolean digits = false;
+        boolean dot = false;
+        boolean exp = false;
+        for (; i < n; i++) {
+            char ch = s.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                digits = true;
+            } else if (ch == '.' && !dot && !exp) {
+                dot = true;
+            } else if ((ch == 'e' || ch == 'E') && digits && !exp) {
+                exp = true;
+                digits = false;
+                if (i + 1 < n && (s.charAt(i + 1) == '+' || s.charAt(i + 1) == '-')) {
+                    i++;
+                }
+            } else {
+                return false;
+            }
+        }
+        return digits;
+    }
+
+    /** Parses a string accepted by {@link #looksNumeric}. */
+    public static double parseNumber(String s) {
+        String t = s.startsWith("+") ? s.substring(1) : s;
+        if (t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (t.equalsIgnoreCase("-inf") || t.equalsIgnoreCase("-infinity")) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return Double.parseDouble(t);
+    }
+
+    /** The given rows of a column, in that order. */
+    public static Column select(Column c, int[] rows) {
+        if (c instanceof CategoricalColumn cat) {
+            int[] codes = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                codes[i] = cat.code(rows[i]);
+            }
+            return new CategoricalColumn(c.name(), codes, cat.levels());
+        }
+        if (c instanceof NumericColumn num) {
+            double[] v = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                v[i] = num.value(rows[i]);
+            }
+            return new NumericColumn(c.name(), v);
+        }
+        String[] v = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            v[i] = c.text(rows[i]);
+        }
+        return new TextColumn(c.name(), v);
+    }
+}
