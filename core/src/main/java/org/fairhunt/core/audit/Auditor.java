@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.disparity.Disparities;
+import org.fairhunt.core.disparity.ReferenceChoice;
+import org.fairhunt.core.policy.PolicyEvaluator;
+import org.fairhunt.core.policy.PolicyOutcome;
 import org.fairhunt.core.engine.AuditRun;
 import org.fairhunt.core.engine.AuditSpec;
 import org.fairhunt.core.engine.LocalEngine;
@@ -22,6 +26,11 @@ public final class Auditor {
 
     /** The engine's run (with bootstrap replicates, for disparities and policies) and the result tree. */
     public record Outcome(Table table, AuditRun run, AuditResult result) {
+
+        /** The policy's overall outcome (pass when the request had no policy); its exit code is what CI acts on. */
+        public PolicyOutcome policyOutcome() {
+            return PolicyOutcome.of(result.verdicts());
+        }
     }
 
     private Auditor() {
@@ -71,6 +80,11 @@ public final class Auditor {
         }
         AuditRun run = new LocalEngine().run(binned, built);
         AuditResult result = AuditResults.from(run, request.metrics(), settings(request), request.level());
+        result = result.withDisparities(Disparities.compute(run, AuditResults.select(run, request.metrics()),
+                ReferenceChoice.parse(request.reference()), request.level()));
+        if (request.policy() != null) {
+            result = result.withVerdicts(PolicyEvaluator.evaluate(request.policy(), result));
+        }
         return new Outcome(binned, run, result);
     }
 
@@ -110,6 +124,19 @@ public final class Auditor {
             s.put("bootstrap", b);
         }
         put(s, "weight", r.weight());
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("reference", ReferenceChoice.parse(r.reference()).describe());
+        d.put("method", Disparities.METHOD_DESCRIPTION);
+        s.put("disparities", d);
+        if (r.policy() != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            put(p, "name", r.policy().name());
+            p.put("source", r.policy().source());
+            p.put("constraints", r.policy().constraints().size());
+            p.put("method", "pass: the whole interval satisfies the bound; fail: the whole interval violates it; inconclusive: "
+                    + "it straddles the bound (more_rows_needed assumes the half-width shrinks as 1/sqrt(n))");
+            s.put("policy", p);
+        }
         return s;
     }
 
