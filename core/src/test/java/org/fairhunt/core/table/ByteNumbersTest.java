@@ -4,17 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ByteNumbersTest {
+
+    private static final Pattern LEADING_PLUS = Pattern.compile("^\\+");
+    private static final Pattern INFINITY = Pattern.compile("(?i)^(-?)inf(inity)?$");
+
+    /** The JDK's reading of a string that looksNumeric accepts (it spells infinity differently). */
+    private static double jdk(String s) {
+        return Double.parseDouble(INFINITY.matcher(LEADING_PLUS.matcher(s).replaceFirst("")).replaceFirst("$1Infinity"));
+    }
 
     private static void check(String s) {
         byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
         double got = ByteNumbers.parse(b, 0, b.length);
         if (Columns.looksNumeric(s)) {
-            double want = Double.parseDouble(s.replaceFirst("^\\+", "").replaceAll("(?i)^(-?)inf(inity)?$", "$1Infinity"));
-            assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got), "'" + s + "'");
-        } else {
+            double want = jdk(s);
+            if (Double.doubleToLongBits(want) != Double.doubleToLongBits(got)) {
+                assertEquals(want, got, "'" + s + "'");
+            }
+        } else if (!Double.isNaN(got)) {
             assertEquals(Double.NaN, got, "'" + s + "' is not a plain number");
         }
     }
@@ -34,7 +45,7 @@ class ByteNumbersTest {
     @Test
     void random_decimal_strings_agree_with_the_jdk() {
         SplittableRandom random = new SplittableRandom(7);
-        for (int n = 0; n < 200_000; n++) {
+        for (int n = 0; n < 50_000; n++) {
             StringBuilder sb = new StringBuilder();
             if (random.nextInt(4) == 0) {
                 sb.append(random.nextBoolean() ? '-' : '+');
