@@ -188,7 +188,7 @@ public final class AuditState {
         }
         long rows = rows();
         return new AuditRun(source, (int) rows, spec, slicing.slices(), slicing.sliceRows(), grids, null, null,
-                List.copyOf(warnings));
+                List.copyOf(warnings), null);
     }
 
     static StatisticGrid toSlices(Slicing slicing, Statistic stat, String note, double[] atomSums, int replicates) {

@@ -49,8 +49,9 @@ public final class LocalEngine {
             auc = pass.values();
             aucReasons = pass.reasons();
         }
+        boolean[] singleCluster = p.clusterKeys == null ? null : singleClusterSlices(p.slicing, p.clusterKeys);
         return new AuditRun(table.source(), table.rowCount(), spec, run.slices(), run.sliceRows(), run.grids(), auc,
-                aucReasons, List.copyOf(warnings));
+                aucReasons, List.copyOf(warnings), singleCluster);
     }
 
     /**
@@ -178,6 +179,51 @@ public final class LocalEngine {
             }
         }
         return out;
+    }
+
+    /**
+     * Which slices hold fewer than two distinct cluster keys: per atom, its first key and whether another
+     * key occurs; a slice has several clusters if one of its atoms has, or its atoms' first keys differ.
+     */
+    static boolean[] singleClusterSlices(Slicing slicing, long[] clusterKeys) {
+        int atoms = slicing.atomCount();
+        int[] atomOfRow = slicing.atomOfRow();
+        long[] firstKey = new long[atoms];
+        boolean[] seen = new boolean[atoms];
+        boolean[] several = new boolean[atoms];
+        for (int i = 0; i < atomOfRow.length; i++) {
+            int a = atomOfRow[i];
+            if (!seen[a]) {
+                seen[a] = true;
+                firstKey[a] = clusterKeys[i];
+            } else if (clusterKeys[i] != firstKey[a]) {
+                several[a] = true;
+            }
+        }
+        int slices = slicing.sliceCount();
+        long[] sliceKey = new long[slices];
+        boolean[] sliceSeen = new boolean[slices];
+        boolean[] sliceSeveral = new boolean[slices];
+        for (int s = 0; s < slicing.subsetCount(); s++) {
+            int[] map = slicing.sliceOfAtom(s);
+            for (int a = 0; a < atoms; a++) {
+                int sl = map[a];
+                if (several[a]) {
+                    sliceSeveral[sl] = true;
+                }
+                if (!sliceSeen[sl]) {
+                    sliceSeen[sl] = true;
+                    sliceKey[sl] = firstKey[a];
+                } else if (sliceKey[sl] != firstKey[a]) {
+                    sliceSeveral[sl] = true;
+                }
+            }
+        }
+        boolean[] single = new boolean[slices];
+        for (int sl = 0; sl < slices; sl++) {
+            single[sl] = !sliceSeveral[sl];
+        }
+        return single;
     }
 
     private static List<String> exclusionWarnings(StatisticGrid grid, Statistic stat, String note) {
