@@ -16,6 +16,25 @@ public final class WerTotals {
     private long referenceChars;
     private long charErrors;
 
+    /** Totals from known sums; {@code referenceWords} includes the substituted and deleted words. */
+    public static WerTotals of(long sentences, long sentenceErrors, long referenceWords, long substitutions, long deletions,
+                               long insertions, long referenceChars, long charErrors) {
+        if (referenceWords < substitutions + deletions) {
+            throw new IllegalArgumentException("reference words " + referenceWords + " < substitutions " + substitutions
+                    + " + deletions " + deletions);
+        }
+        WerTotals t = new WerTotals();
+        t.sentences = sentences;
+        t.sentenceErrors = sentenceErrors;
+        t.correct = referenceWords - substitutions - deletions;
+        t.substitutions = substitutions;
+        t.deletions = deletions;
+        t.insertions = insertions;
+        t.referenceChars = referenceChars;
+        t.charErrors = charErrors;
+        return t;
+    }
+
     public WerTotals add(UtteranceScore s) {
         sentences++;
         if (s.sentenceError()) {
