@@ -98,7 +98,7 @@ final class ArffReader {
                 if (atEndOrComment()) {
                     throw error(at + 1, "@relation needs a name");
                 }
-                value();
+                name();
             } else if (keyword.equals("@attribute")) {
                 Attribute a = attribute();
                 Integer earlier = byName.putIfAbsent(a.name, attributes.size() + 1);
@@ -194,7 +194,7 @@ final class ArffReader {
         if (atEndOrComment()) {
             throw error(at + 1, "@attribute needs a name and a type");
         }
-        String name = value();
+        String name = name();
         if (name.isEmpty()) {
             throw error(at, "an attribute name is empty");
         }
@@ -472,6 +472,12 @@ final class ArffReader {
             end--;
         }
         return line.substring(start, end);
+    }
+
+    /** A relation or attribute name: quoted, or a bare word ending at whitespace. */
+    private String name() {
+        char q = line.charAt(at);
+        return q == '\'' || q == '"' ? value() : bareWord();
     }
 
     /** A keyword or type: everything up to whitespace, '{' or a comment. */

@@ -109,7 +109,7 @@ final class CsvReader {
             } catch (DataFormatException e) {
                 throw e;
             } catch (UserInputException e) {
-                throw new DataFormatException(in.name, line, k + 1, e.getMessage() + " (column '" + names.get(k) + "')");
+                throw new DataFormatException(in.name, line, k + 1, e.getMessage());
             }
             rows++;
             advance();

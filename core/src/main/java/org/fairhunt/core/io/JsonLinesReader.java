@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,9 +25,7 @@ import org.fairhunt.core.table.TableBuilder;
  * cell holds one value.
  */
 final class JsonLinesReader {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private static final JsonFactory FACTORY = new JsonFactory();
     private static final int INITIAL_BUFFER = 1 << 20;
 
     private final Source in;
@@ -37,6 +34,8 @@ final class JsonLinesReader {
     private int pos;
     private int limit;
     private boolean eof;
+    /** Per column, the last row that set it: finds a key given twice in one object. */
+    private int[] lastRowSet = new int[16];
 
     JsonLinesReader(Source in, ReadOptions options) {
         this.in = in;
@@ -98,15 +97,23 @@ final class JsonLinesReader {
                 throw error(line, p.currentTokenLocation(), "expected a JSON object ({...}) on each line, found " + describe(t));
             }
             builder.startRow();
+            int row = builder.rowCount();
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                t = p.nextToken();
                 Integer column = columns.get(key);
                 if (column == null) {
                     column = builder.addColumn(key);
                     columns.put(key, column);
                     keys.add(key);
+                    if (column == lastRowSet.length) {
+                        lastRowSet = Arrays.copyOf(lastRowSet, column * 2);
+                    }
                 }
+                if (lastRowSet[column] == row) {
+                    throw error(line, p.currentTokenLocation(), "key '" + key + "' appears twice in the object");
+                }
+                lastRowSet[column] = row;
+                t = p.nextToken();
                 String value;
                 switch (t) {
                     case VALUE_STRING:

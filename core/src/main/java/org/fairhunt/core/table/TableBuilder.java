@@ -197,7 +197,7 @@ public final class TableBuilder {
     }
 
     /** Decodes strict UTF-8: malformed bytes are a user error, not silently replaced. */
-    static String decodeUtf8(byte[] buf, int off, int len) {
+    static String decodeUtf8(byte[] buf, int off, int len, String column) {
         boolean ascii = true;
         for (int i = off, end = off + len; i < end; i++) {
             if (buf[i] < 0) {
@@ -215,8 +215,8 @@ public final class TableBuilder {
             CharBuffer chars = decoder.decode(ByteBuffer.wrap(buf, off, len));
             return chars.toString();
         } catch (CharacterCodingException e) {
-            throw new UserInputException("the bytes are not valid UTF-8 (" + hexPreview(buf, off, len)
-                    + "); save the file as UTF-8");
+            throw new UserInputException("the value in column '" + column + "' is not valid UTF-8 (bytes "
+                    + hexPreview(buf, off, len) + "); save the file as UTF-8");
         }
     }
 
@@ -338,7 +338,7 @@ public final class TableBuilder {
         void setLast(byte[] buf, int off, int len) {
             int row = size - 1;
             if (texts != null) {
-                texts[row] = decodeUtf8(buf, off, len);
+                texts[row] = decodeUtf8(buf, off, len, name);
                 return;
             }
             if (codes == null) {
@@ -347,12 +347,12 @@ public final class TableBuilder {
                     numbers[row] = v;
                     return;
                 }
-                setLast(decodeUtf8(buf, off, len));
+                setLast(decodeUtf8(buf, off, len, name));
                 return;
             }
             int code = byteCodes.find(buf, off, len);
             if (code < 0) {
-                code = codeOf(decodeUtf8(buf, off, len));
+                code = codeOf(decodeUtf8(buf, off, len, name));
                 byteCodes.put(buf, off, len, code);
                 codes[row] = code;
                 dropDictionaryIfTooLarge();
