@@ -386,6 +386,50 @@ public final class Program implements AutoCloseable {
         return e;
     }
 
+    /**
+     * What a (group, model) pair would do against the current model on the public training rows:
+     * no holdout row is read and no budget is spent.
+     */
+    public record CheckResult(int groupRows, int rows, double groupShare, double lossCurrent, double lossCandidate, double gain,
+            double alpha, int minGroupSize) {
+        /** Whether the same numbers on the holdout would be accepted. */
+        public boolean wouldPass() {
+            return groupRows >= minGroupSize && gain >= alpha;
+        }
+    }
+
+    public CheckResult check(GroupSpec groupSpec, byte[] modelBytes, String modelSource) {
+        GroupPredicate g = compileGroup(groupSpec);
+        OnnxModel h = loadCandidate(modelBytes, modelSource);
+        try {
+            return check(g, h);
+        } finally {
+            h.close();
+        }
+    }
+
+    public CheckResult check(GroupPredicate g, OnnxModel h) {
+        FeatureData train = data("train");
+        List<double[]> versions = predictAllVersions(train);
+        double[] cur = versions.get(versions.size() - 1);
+        int[] rows = GroupPredicate.rows(g.members(train));
+        if (rows.length == 0) {
+            throw new UserInputException("the group selects no rows of the training data");
+        }
+        double[] cand = h.predict(train.subset(rows));
+        double[] y = train.labels();
+        double lf = 0;
+        double lh = 0;
+        for (int k = 0; k < rows.length; k++) {
+            lf += settings.loss().of(y[rows[k]], cur[rows[k]]);
+            lh += settings.loss().of(y[rows[k]], cand[k]);
+        }
+        lf /= rows.length;
+        lh /= rows.length;
+        double mu = (double) rows.length / train.rowCount();
+        return new CheckResult(rows.length, train.rowCount(), mu, lf, lh, mu * (lf - lh), settings.alpha(), settings.minGroupSize());
+    }
+
     /** Submissions team {@code team} has made. */
     public int submissionsBy(String team) {
         try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM submissions WHERE team = ?")) {
