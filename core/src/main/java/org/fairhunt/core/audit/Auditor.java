@@ -1,0 +1,121 @@
+package org.fairhunt.core.audit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.engine.AuditRun;
+import org.fairhunt.core.engine.AuditSpec;
+import org.fairhunt.core.engine.LocalEngine;
+import org.fairhunt.core.metric.ConfusionStatistic;
+import org.fairhunt.core.metric.RegressionStatistic;
+import org.fairhunt.core.metric.ScoreStatistic;
+import org.fairhunt.core.metric.Statistic;
+import org.fairhunt.core.result.AuditResult;
+import org.fairhunt.core.result.AuditResults;
+import org.fairhunt.core.table.Binning;
+import org.fairhunt.core.table.NumericColumn;
+import org.fairhunt.core.table.Table;
+
+/** Runs an {@link AuditRequest} on a table with the local engine. */
+public final class Auditor {
+
+    /** The engine's run (with bootstrap replicates, for disparities and policies) and the result tree. */
+    public record Outcome(Table table, AuditRun run, AuditResult result) {
+    }
+
+    private Auditor() {
+    }
+
+    public static Outcome run(Table table, AuditRequest request) {
+        return run(table, request, List.of());
+    }
+
+    /**
+     * Runs the request; {@code extraStatistics} are added to those the request implies (speech's word
+     * error rate, for instance).
+     */
+    public static Outcome run(Table table, AuditRequest request, List<Statistic> extraStatistics) {
+        Table binned = bin(table, request);
+        AuditSpec.Builder spec = AuditSpec.builder()
+                .groups(request.groups())
+                .intersections(request.intersections())
+                .minGroupSize(request.minGroupSize())
+                .bootstrap(request.bootstrap(), request.seed())
+                .cluster(request.cluster())
+                .weight(request.weight())
+                .threads(request.threads());
+        if (request.label() != null) {
+            binned.column(request.label());
+        }
+        if (request.prediction() != null) {
+            if (request.label() == null) {
+                throw new UserInputException("a prediction needs a label to compare with (--label)");
+            }
+            Statistic s = request.regression()
+                    ? new RegressionStatistic(request.label(), request.prediction())
+                    : new ConfusionStatistic(request.label(), request.positive(), request.prediction());
+            spec.statistic(s);
+        }
+        if (request.score() != null) {
+            if (request.label() == null || request.regression()) {
+                throw new UserInputException("a score needs a binary label (--label) to be audited against");
+            }
+            spec.statistic(new ScoreStatistic(request.label(), request.positive(), request.score()));
+            spec.auc(request.label(), request.positive(), request.score());
+        }
+        extraStatistics.forEach(spec::statistic);
+        AuditSpec built = spec.build();
+        if (built.statistics().isEmpty()) {
+            throw new UserInputException("nothing to measure: give --prediction and/or --score with --label");
+        }
+        AuditRun run = new LocalEngine().run(binned, built);
+        AuditResult result = AuditResults.from(run, request.metrics(), settings(request), request.level());
+        return new Outcome(binned, run, result);
+    }
+
+    /** Replaces each numeric group attribute named in the request's bins by its binned version. */
+    static Table bin(Table table, AuditRequest request) {
+        Table out = table;
+        for (Map.Entry<String, String> e : request.bins().entrySet()) {
+            if (!request.groups().contains(e.getKey())) {
+                throw new UserInputException("--bin names '" + e.getKey() + "', which is not a --group attribute");
+            }
+            NumericColumn c = table.numeric(e.getKey());
+            out = out.with(Binning.parse(e.getValue()).apply(c));
+        }
+        return out;
+    }
+
+    static Map<String, Object> settings(AuditRequest r) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        put(s, "label", r.label());
+        put(s, "positive", r.positive());
+        put(s, "prediction", r.prediction());
+        put(s, "score", r.score());
+        s.put("task", r.regression() ? "regression" : "classification");
+        s.put("groups", r.groups());
+        if (!r.bins().isEmpty()) {
+            s.put("bins", r.bins());
+        }
+        s.put("intersections", r.intersections());
+        s.put("min_group_size", r.minGroupSize());
+        s.put("confidence_level", r.level());
+        if (r.bootstrap() > 0) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("replicates", r.bootstrap());
+            b.put("seed", r.seed());
+            b.put("cluster", r.cluster() == null ? "(each row)" : r.cluster());
+            b.put("method", "Poisson(1) weights hashed from (cluster, replicate, seed); percentile intervals");
+            s.put("bootstrap", b);
+        }
+        put(s, "weight", r.weight());
+        return s;
+    }
+
+    private static void put(Map<String, Object> m, String k, Object v) {
+        if (v != null) {
+            m.put(k, v);
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package org.fairhunt.core.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.fairhunt.core.FairhuntException;
+import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.metric.RowStatistic;
+import org.fairhunt.core.metric.Statistic;
+import org.fairhunt.core.table.CategoricalColumn;
+import org.fairhunt.core.table.Column;
+import org.fairhunt.core.table.NumericColumn;
+import org.fairhunt.core.table.Table;
+
+/**
+ * The multi-threaded, single-machine engine. Rows are cut into blocks whose boundaries depend only on
+ * the row count; each block's sums are kept apart and folded in block order, so floating-point results
+ * are bit-identical for any number of threads.
+ */
+public final class LocalEngine {
+    private static final int MIN_BLOCK_ROWS = 1 << 16;
+    private static final int MAX_BLOCKS = 64;
+    /** Largest sum grid (doubles) one block may hold before we refuse rather than run out of memory. */
+    private static final long MAX_BLOCK_DOUBLES = 1L << 27;
+
+    /** Runs the audit described by {@code spec} over {@code table}. */
+    public AuditRun run(Table table, AuditSpec spec) {
+        if (spec.groups().isEmpty()) {
+            throw new UserInputException("name at least one group attribute to audit (--group)");
+        }
+        if (spec.statistics().isEmpty() && !spec.auc()) {
+            throw new UserInputException("nothing to measure: give a prediction, a score or a numeric label");
+        }
+        List<String> warnings = new ArrayList<>();
+        Slicing slicing = Slicing.of(table, spec.groups(), spec.intersections());
+        int rows = table.rowCount();
+        List<Statistic> stats = spec.statistics();
+        RowStatistic[] bound = new RowStatistic[stats.size()];
+        for (int k = 0; k < bound.length; k++) {
+            bound[k] = stats.get(k).bind(table);
+        }
+        double[] rowWeights = weights(table, spec.weight());
+        long[] clusterKeys = spec.replicates() > 0 ? clusterKeys(table, spec.cluster(), warnings) : null;
+
+        int replicates = spec.replicates() + 1;
+        int atoms = slicing.atomCount();
+        long perBlock = 0;
+        for (Statistic s : stats) {
+            perBlock += (long) atoms * replicates * s.width();
+        }
+        if (perBlock > MAX_BLOCK_DOUBLES) {
+            throw new UserInputException("the audit would hold " + perBlock + " sums per block (" + atoms
+                    + " combinations of group values × " + replicates + " replicates); use fewer group attributes, "
+                    + "fewer values per attribute, or fewer bootstrap replicates");
+        }
+        int blockRows = Math.max(MIN_BLOCK_ROWS, (rows + MAX_BLOCKS - 1) / MAX_BLOCKS);
+        int blocks = Math.max(1, (rows + blockRows - 1) / blockRows);
+        int threads = Math.min(spec.threads(), blocks);
+        double[][] totals = new double[stats.size()][];
+        for (int k = 0; k < stats.size(); k++) {
+            totals[k] = new double[atoms * replicates * stats.get(k).width()];
+        }
+        BlockContext ctx = new BlockContext(slicing.atomOfRow(), bound, stats, rowWeights, clusterKeys,
+                spec.replicates(), new PoissonWeights(spec.seed()), atoms);
+        if (threads == 1) {
+            double[][] state = ctx.newState();
+            for (int b = 0; b < blocks; b++) {
+                ctx.clear(state);
+                ctx.accumulate(state, b * blockRows, Math.min(rows, (b + 1) * blockRows));
+                ctx.foldInto(totals, state);
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "fairhunt-engine");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                double[][][] states = new double[threads][][];
+                for (int t = 0; t < threads; t++) {
+                    states[t] = ctx.newState();
+                }
+                // Waves of `threads` blocks; each wave is folded in block order before the next starts.
+                for (int wave = 0; wave < blocks; wave += threads) {
+                    List<Future<?>> futures = new ArrayList<>();
+                    for (int t = 0; t < threads && wave + t < blocks; t++) {
+                        int b = wave + t;
+                        double[][] state = states[t];
+                        futures.add(pool.submit(() -> {
+                            ctx.clear(state);
+                            ctx.accumulate(state, b * blockRows, Math.min(rows, (b + 1) * blockRows));
+                        }));
+                    }
+                    for (int t = 0; t < futures.size(); t++) {
+                        futures.get(t).get();
+                        ctx.foldInto(totals, states[t]);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FairhuntException("audit interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new FairhuntException("audit failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        List<StatisticGrid> grids = new ArrayList<>();
+        for (int k = 0; k < stats.size(); k++) {
+            grids.add(toSlices(slicing, stats.get(k), bound[k], totals[k], replicates, ctx.oneHot[k]));
+            String note = bound[k].exclusionNote();
+            if (note != null) {
+                warnings.addAll(exclusionWarnings(grids.get(k), stats.get(k), note));
+            }
+        }
+        double[][] auc = null;
+        String[][] aucReasons = null;
+        if (spec.auc()) {
+            AucPass pass = new AucPass(table, spec, slicing, rowWeights, clusterKeys);
+            auc = pass.values();
+            aucReasons = pass.reasons();
+        }
+        return new AuditRun(table.source(), rows, spec, slicing.slices(), slicing.sliceRows(), grids, auc, aucReasons,
+                List.copyOf(warnings));
+    }
+
+    private static List<String> exclusionWarnings(StatisticGrid grid, Statistic stat, String note) {
+        int slot = stat.slotNames().indexOf("excluded");
+        if (slot < 0) {
+            return List.of();
+        }
+        double excluded = grid.sum(0, 0, slot);
+        return excluded > 0 ? List.of((long) excluded + " rows: " + note) : List.of();
+    }
+
+    /** Sums atoms into slices and converts to the {@code [slice][replicate][slot]} layout. */
+    private static StatisticGrid toSlices(Slicing slicing, Statistic stat, RowStatistic bound, double[] atomSums,
+            int replicates, boolean oneHot) {
+        int width = stat.width();
+        int slices = slicing.sliceCount();
+        double[] out = new double[slices * replicates * width];
+        for (int s = 0; s < slicing.subsetCount(); s++) {
+            int[] map = slicing.sliceOfAtom(s);
+            for (int atom = 0; atom < map.length; atom++) {
+                int sliceBase = map[atom] * replicates * width;
+                for (int r = 0; r < replicates; r++) {
+                    for (int slot = 0; slot < width; slot++) {
+                        double v = oneHot ? atomSums[(atom * width + slot) * replicates + r]
+                                : atomSums[(atom * replicates + r) * width + slot];
+                        out[sliceBase + r * width + slot] += v;
+                    }
+                }
+            }
+        }
+        return new StatisticGrid(stat, bound.exclusionNote(), slices, replicates, out);
+    }
+
+    private static double[] weights(Table table, String column) {
+        if (column == null) {
+            return null;
+        }
+        NumericColumn w = table.numeric(column);
+        double[] v = w.valuesUnsafe();
+        for (int i = 0; i < v.length; i++) {
+            if (!(v[i] >= 0) || Double.isInfinite(v[i])) {
+                throw new UserInputException(table.source() + ": weight column '" + column + "' row " + (i + 1)
+                        + " holds " + (Double.isNaN(v[i]) ? "a missing value" : NumericColumn.format(v[i]))
+                        + "; weights must be finite and non-negative");
+            }
+        }
+        return v;
+    }
+
+    private static long[] clusterKeys(Table table, String column, List<String> warnings) {
+        int rows = table.rowCount();
+        long[] keys = new long[rows];
+        if (column == null) {
+            for (int i = 0; i < rows; i++) {
+                keys[i] = PoissonWeights.keyOfRow(i);
+            }
+            return keys;
+        }
+        Column c = table.column(column);
+        int missing = 0;
+        if (c instanceof CategoricalColumn cat) {
+            long[] byCode = new long[cat.levelCount()];
+            for (int k = 0; k < byCode.length; k++) {
+                byCode[k] = PoissonWeights.keyOf(cat.level(k));
+            }
+            int[] codes = cat.codesUnsafe();
+            for (int i = 0; i < rows; i++) {
+                if (codes[i] == CategoricalColumn.MISSING) {
+                    keys[i] = PoissonWeights.keyOfRow(i);
+                    missing++;
+                } else {
+                    keys[i] = byCode[codes[i]];
+                }
+            }
+        } else {
+            for (int i = 0; i < rows; i++) {
+                String t = c.text(i);
+                if (t == null) {
+                    keys[i] = PoissonWeights.keyOfRow(i);
+                    missing++;
+                } else {
+                    keys[i] = PoissonWeights.keyOf(t);
+                }
+            }
+        }
+        if (missing > 0) {
+            warnings.add(missing + " rows have no value in cluster column '" + column
+                    + "'; each of them is treated as a cluster of its own");
+        }
+        return keys;
+    }
+
+    /** Immutable inputs of the per-block accumulation, shared by the worker threads. */
+    private static final class BlockContext {
+        final int[] atomOfRow;
+        final RowStatistic[] bound;
+        final boolean[] oneHot;
+        final int[] widths;
+        final double[] rowWeights;
+        final long[] clusterKeys;
+        final int bootstrap;
+        final int replicates;
+        final PoissonWeights poisson;
+        final int atoms;
+        final int maxPairs;
+
+        BlockContext(int[] atomOfRow, RowStatistic[] bound, List<Statistic> stats, double[] rowWeights, long[] clusterKeys,
+                int bootstrap, PoissonWeights poisson, int atoms) {
+            this.atomOfRow = atomOfRow;
+            this.bound = bound;
+            this.oneHot = new boolean[bound.length];
+            this.widths = new int[bound.length];
+            int pairs = 1;
+            for (int k = 0; k < bound.length; k++) {
+                oneHot[k] = bound[k].isOneHot();
+                widths[k] = stats.get(k).width();
+                pairs = Math.max(pairs, bound[k].maxContributions());
+            }
+            this.maxPairs = pairs;
+            this.rowWeights = rowWeights;
+            this.clusterKeys = clusterKeys;
+            this.bootstrap = bootstrap;
+            this.replicates = bootstrap + 1;
+            this.poisson = poisson;
+            this.atoms = atoms;
+        }
+
+        double[][] newState() {
+            double[][] state = new double[bound.length][];
+            for (int k = 0; k < bound.length; k++) {
+                state[k] = new double[atoms * replicates * widths[k]];
+            }
+            return state;
+        }
+
+        void clear(double[][] state) {
+            for (double[] s : state) {
+                Arrays.fill(s, 0);
+            }
+        }
+
+        void foldInto(double[][] totals, double[][] state) {
+            for (int k = 0; k < totals.length; k++) {
+                double[] t = totals[k];
+                double[] s = state[k];
+                for (int i = 0; i < t.length; i++) {
+                    t[i] += s[i];
+                }
+            }
+        }
+
+        void accumulate(double[][] state, int from, int to) {
+            int[] slots = new int[maxPairs];
+            double[] values = new double[maxPairs];
+            int[] draws = new int[Math.max(1, bootstrap)];
+            double[] w = new double[replicates];
+            int statCount = bound.length;
+            for (int i = from; i < to; i++) {
+                int atom = atomOfRow[i];
+                double base = rowWeights == null ? 1 : rowWeights[i];
+                if (bootstrap > 0) {
+                    poisson.weights(clusterKeys[i], draws, bootstrap);
+                    w[0] = base;
+                    for (int r = 0; r < bootstrap; r++) {
+                        w[r + 1] = base * draws[r];
+                    }
+                }
+                for (int k = 0; k < statCount; k++) {
+                    double[] st = state[k];
+                    int width = widths[k];
+                    if (oneHot[k]) {
+                        int slot = bound[k].oneHotSlot(i);
+                        int o = (atom * width + slot) * replicates;
+                        if (bootstrap == 0) {
+                            st[o] += base;
+                        } else {
+                            for (int r = 0; r < replicates; r++) {
+                                st[o + r] += w[r];
+                            }
+                        }
+                    } else {
+                        int n = bound[k].contribute(i, slots, values);
+                        int o = atom * replicates * width;
+                        if (bootstrap == 0) {
+                            for (int p = 0; p < n; p++) {
+                                st[o + slots[p]] += base * values[p];
+                            }
+                        } else {
+                            for (int r = 0; r < replicates; r++) {
+                                double wr = w[r];
+                                if (wr == 0) {
+                                    continue;
+                                }
+                                int or = o + r * width;
+                                for (int p = 0; p < n; p++) {
+                                    st[or + slots[p]] += wr * values[p];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

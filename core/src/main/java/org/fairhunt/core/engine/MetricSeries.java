@@ -1,0 +1,18 @@
+package org.fairhunt.core.engine;
+
+import org.fairhunt.core.metric.MetricInfo;
+import org.fairhunt.core.metric.MetricValue;
+
+/** One metric's values for every slice and replicate of an {@link AuditRun}. */
+public interface MetricSeries {
+
+    MetricInfo info();
+
+    /** The value for {@code slice} in {@code replicate} (0 = the data as given). */
+    MetricValue value(int slice, int replicate);
+
+    /** Numerator and denominator when the metric is a proportion of counts, else {@code null}. */
+    default double[] proportion(int slice, int replicate) {
+        return null;
+    }
+}

@@ -1,0 +1,100 @@
+package org.fairhunt.core.engine;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Poisson(1) bootstrap weights derived from a hash of (cluster key, replicate, seed), so that every
+ * row of a cluster gets the same weight in a replicate, on any thread and in any engine, without
+ * copying or resampling rows.
+ *
+ * <p>Each 64-bit hash (SplitMix64's finaliser over the key, the replicate block and the seed) yields four
+ * 16-bit uniforms, one per replicate, mapped to a count by inverting the Poisson(1) distribution
+ * function on a grid of 2<sup>-16</sup>: each probability is within 2<sup>-16</sup> of the exact
+ * Poisson(1) one (counts above 7, probability 1.0e-5, are folded into 7).
+ */
+public final class PoissonWeights {
+    private static final byte[] INVERSE_CDF = buildInverseCdf();
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    private static final int CACHED_BLOCKS = 1024;
+
+    private final long seed;
+    private final long[] blockSalts = new long[CACHED_BLOCKS];
+
+    public PoissonWeights(long seed) {
+        this.seed = seed;
+        for (int b = 0; b < CACHED_BLOCKS; b++) {
+            blockSalts[b] = salt(b);
+        }
+    }
+
+    private long salt(int block) {
+        return mix(seed + GOLDEN * (block + 1L));
+    }
+
+    private long blockSalt(int block) {
+        return block < CACHED_BLOCKS ? blockSalts[block] : salt(block);
+    }
+
+    /** The seed these weights derive from. */
+    public long seed() {
+        return seed;
+    }
+
+    private static byte[] buildInverseCdf() {
+        byte[] table = new byte[1 << 16];
+        double p = Math.exp(-1);
+        double cdf = p;
+        int k = 0;
+        for (int u = 0; u < table.length; u++) {
+            double x = (u + 0.5) / table.length;
+            while (x > cdf && k < 7) {
+                k++;
+                p /= k;
+                cdf += p;
+            }
+            table[u] = (byte) k;
+        }
+        return table;
+    }
+
+    /** SplitMix64's output function: a bijective, well-mixing 64-bit hash. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** A 64-bit key for a cluster given by its text value (stable across runs and machines). */
+    public static long keyOf(String clusterValue) {
+        byte[] b = clusterValue.getBytes(StandardCharsets.UTF_8);
+        long h = 0xCBF29CE484222325L;
+        for (byte x : b) {
+            h = (h ^ (x & 0xff)) * 0x100000001B3L;
+        }
+        return mix(h);
+    }
+
+    /** A key for row {@code row} when each row is its own cluster. */
+    public static long keyOfRow(long row) {
+        return mix(row * GOLDEN + 0x632BE59BD9B4E019L);
+    }
+
+    /** The weight of cluster {@code key} in bootstrap replicate {@code replicate} (0-based). */
+    public int weight(long key, int replicate) {
+        long h = mix(key ^ blockSalt(replicate >>> 2));
+        int u = (int) (h >>> (16 * (replicate & 3))) & 0xFFFF;
+        return INVERSE_CDF[u];
+    }
+
+    /** Fills {@code out[0..replicates-1]} with the weights of {@code key}, four replicates per hash. */
+    public void weights(long key, int[] out, int replicates) {
+        for (int r = 0; r < replicates; r += 4) {
+            long h = mix(key ^ blockSalt(r >>> 2));
+            int end = Math.min(4, replicates - r);
+            for (int j = 0; j < end; j++) {
+                out[r + j] = INVERSE_CDF[(int) (h >>> (16 * j)) & 0xFFFF];
+            }
+        }
+    }
+}

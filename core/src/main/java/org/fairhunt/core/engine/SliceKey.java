@@ -1,0 +1,61 @@
+package org.fairhunt.core.engine;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Identifies a slice: the attributes fixed and their values, in attribute order. The overall population
+ * is the slice with no attributes. A missing value shows as {@code "(missing)"}.
+ */
+public record SliceKey(List<String> attributes, List<String> values) {
+
+    public SliceKey {
+        attributes = List.copyOf(attributes);
+        values = List.copyOf(values);
+        if (attributes.size() != values.size()) {
+            throw new IllegalArgumentException("attributes and values differ in length: " + attributes + " vs " + values);
+        }
+    }
+
+    public static final SliceKey OVERALL = new SliceKey(List.of(), List.of());
+
+    /** Number of attributes fixed: 0 for the overall population. */
+    public int depth() {
+        return attributes.size();
+    }
+
+    public boolean isOverall() {
+        return attributes.isEmpty();
+    }
+
+    /** Attribute → value, in attribute order. */
+    public Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            m.put(attributes.get(i), values.get(i));
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** {@code sex=female & age_band=<25}, or {@code (all)}. */
+    public String label() {
+        if (attributes.isEmpty()) {
+            return "(all)";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < attributes.size(); i++) {
+            if (i > 0) {
+                sb.append(" & ");
+            }
+            sb.append(attributes.get(i)).append('=').append(values.get(i));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+}

@@ -1,0 +1,259 @@
+package org.fairhunt.core.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.table.CategoricalColumn;
+import org.fairhunt.core.table.Column;
+import org.fairhunt.core.table.NumericColumn;
+import org.fairhunt.core.table.Table;
+import org.fairhunt.core.table.TextColumn;
+
+/**
+ * Maps rows to atoms (distinct combinations of every group attribute's value, a missing value being a
+ * value of its own) and atoms to slices (each attribute subset up to the intersection depth, and the
+ * overall population).
+ */
+public final class Slicing {
+    private final List<String> attributes;
+    private final int[][] attributeCodes;
+    private final int[] cardinalities;
+    private final List<List<String>> levelNames;
+    private final int[] atomOfRow;
+    private final int atomCount;
+    private final int[][] atomCells;
+    private final long[] atomRows;
+    private final List<int[]> subsets = new ArrayList<>();
+    private final List<SliceKey> slices = new ArrayList<>();
+    private final List<Integer> sliceSubset = new ArrayList<>();
+    private final int[][] sliceOfAtom;
+    private final long[] sliceRows;
+
+    private Slicing(Table table, List<String> groups, int depth) {
+        this.attributes = List.copyOf(groups);
+        int a = groups.size();
+        attributeCodes = new int[a][];
+        cardinalities = new int[a];
+        levelNames = new ArrayList<>();
+        int rows = table.rowCount();
+        for (int j = 0; j < a; j++) {
+            CategoricalColumn c = groupColumn(table, groups.get(j));
+            int missing = c.levelCount();
+            int[] codes = c.codesUnsafe().clone();
+            for (int i = 0; i < rows; i++) {
+                if (codes[i] == CategoricalColumn.MISSING) {
+                    codes[i] = missing;
+                }
+            }
+            attributeCodes[j] = codes;
+            cardinalities[j] = missing + 1;
+            List<String> names = new ArrayList<>(c.levels());
+            names.add(CategoricalColumn.MISSING_LABEL);
+            levelNames.add(names);
+        }
+        // Atoms: distinct full combinations present, numbered in order of first appearance.
+        atomOfRow = new int[rows];
+        long product = 1;
+        for (int card : cardinalities) {
+            product = Math.multiplyHigh(product, card) != 0 || product * card < 0 ? Long.MAX_VALUE : product * card;
+        }
+        List<int[]> cells = new ArrayList<>();
+        if (product <= 1 << 24) {
+            int[] idOfKey = new int[(int) product];
+            Arrays.fill(idOfKey, -1);
+            for (int i = 0; i < rows; i++) {
+                int key = 0;
+                for (int j = 0; j < a; j++) {
+                    key = key * cardinalities[j] + attributeCodes[j][i];
+                }
+                int id = idOfKey[key];
+                if (id < 0) {
+                    id = cells.size();
+                    idOfKey[key] = id;
+                    cells.add(cellOfRow(i));
+                }
+                atomOfRow[i] = id;
+            }
+        } else {
+            Map<List<Integer>, Integer> idOfCell = new HashMap<>();
+            for (int i = 0; i < rows; i++) {
+                int[] cell = cellOfRow(i);
+                List<Integer> key = Arrays.stream(cell).boxed().toList();
+                Integer id = idOfCell.get(key);
+                if (id == null) {
+                    id = cells.size();
+                    idOfCell.put(key, id);
+                    cells.add(cell);
+                }
+                atomOfRow[i] = id;
+            }
+        }
+        atomCount = cells.size();
+        atomCells = cells.toArray(new int[0][]);
+        atomRows = new long[atomCount];
+        for (int i = 0; i < rows; i++) {
+            atomRows[atomOfRow[i]]++;
+        }
+        // Subsets in order of size, then lexicographically by attribute position.
+        int maxDepth = Math.min(depth, a);
+        for (int k = 0; k <= maxDepth; k++) {
+            addSubsets(new int[k], 0, 0);
+        }
+        sliceOfAtom = new int[subsets.size()][];
+        List<Long> rowsPerSlice = new ArrayList<>();
+        for (int s = 0; s < subsets.size(); s++) {
+            int[] subset = subsets.get(s);
+            Map<List<Integer>, Integer> local = new HashMap<>();
+            List<int[]> keys = new ArrayList<>();
+            int[] local0 = new int[atomCount];
+            for (int at = 0; at < atomCount; at++) {
+                int[] key = new int[subset.length];
+                for (int q = 0; q < subset.length; q++) {
+                    key[q] = atomCells[at][subset[q]];
+                }
+                List<Integer> boxed = Arrays.stream(key).boxed().toList();
+                Integer id = local.get(boxed);
+                if (id == null) {
+                    id = keys.size();
+                    local.put(boxed, id);
+                    keys.add(key);
+                }
+                local0[at] = id;
+            }
+            // Order the slices of a subset by level order (missing last), not by first appearance.
+            Integer[] order = new Integer[keys.size()];
+            for (int q = 0; q < order.length; q++) {
+                order[q] = q;
+            }
+            Arrays.sort(order, (x, y) -> Arrays.compare(keys.get(x), keys.get(y)));
+            int[] rank = new int[order.length];
+            int base = slices.size();
+            for (int q = 0; q < order.length; q++) {
+                rank[order[q]] = base + q;
+                int[] key = keys.get(order[q]);
+                List<String> attrs = new ArrayList<>();
+                List<String> vals = new ArrayList<>();
+                for (int t = 0; t < subset.length; t++) {
+                    attrs.add(attributes.get(subset[t]));
+                    vals.add(levelNames.get(subset[t]).get(key[t]));
+                }
+                slices.add(new SliceKey(attrs, vals));
+                sliceSubset.add(s);
+                rowsPerSlice.add(0L);
+            }
+            int[] map = new int[atomCount];
+            for (int at = 0; at < atomCount; at++) {
+                map[at] = rank[local0[at]];
+                rowsPerSlice.set(map[at], rowsPerSlice.get(map[at]) + atomRows[at]);
+            }
+            sliceOfAtom[s] = map;
+        }
+        sliceRows = rowsPerSlice.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private int[] cellOfRow(int row) {
+        int[] cell = new int[attributeCodes.length];
+        for (int j = 0; j < cell.length; j++) {
+            cell[j] = attributeCodes[j][row];
+        }
+        return cell;
+    }
+
+    private void addSubsets(int[] current, int position, int start) {
+        if (position == current.length) {
+            subsets.add(current.clone());
+            return;
+        }
+        for (int j = start; j < attributes.size(); j++) {
+            current[position] = j;
+            addSubsets(current, position + 1, j + 1);
+        }
+    }
+
+    /**
+     * The group column, which must be categorical (or text) and take at least two values. A numeric
+     * column must be binned first; a column with a single value cannot tell groups apart.
+     */
+    static CategoricalColumn groupColumn(Table table, String name) {
+        Column c = table.column(name);
+        if (c instanceof NumericColumn) {
+            throw new UserInputException(table.source() + ": group attribute '" + name + "' is numeric; bin it first, "
+                    + "for example --bin " + name + "=25,40,60");
+        }
+        CategoricalColumn cat = c instanceof TextColumn ? table.categorical(name) : (CategoricalColumn) c;
+        int[] counts = cat.counts();
+        int present = 0;
+        for (int count : counts) {
+            if (count > 0) {
+                present++;
+            }
+        }
+        if (present < 2) {
+            String only = counts[cat.levelCount()] > 0 ? CategoricalColumn.MISSING_LABEL
+                    : cat.levelCount() == 0 ? "(none)" : cat.level(firstNonZero(counts));
+            throw new UserInputException(table.source() + ": group attribute '" + name + "' has the single value '" + only
+                    + "' in all " + table.rowCount() + " rows, so it cannot tell groups apart");
+        }
+        return cat;
+    }
+
+    private static int firstNonZero(int[] counts) {
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Resolves the groups of {@code table} and prepares atoms and slices up to {@code depth} attributes. */
+    public static Slicing of(Table table, List<String> groups, int depth) {
+        if (groups.stream().distinct().count() != groups.size()) {
+            throw new UserInputException("the same group attribute is named twice: " + groups);
+        }
+        return new Slicing(table, groups, depth);
+    }
+
+    public List<String> attributes() {
+        return attributes;
+    }
+
+    /** The atom of each row (the array itself; do not modify). */
+    int[] atomOfRow() {
+        return atomOfRow;
+    }
+
+    public int atomCount() {
+        return atomCount;
+    }
+
+    public List<SliceKey> slices() {
+        return List.copyOf(slices);
+    }
+
+    public int sliceCount() {
+        return slices.size();
+    }
+
+    /** Rows in each slice. */
+    public long[] sliceRows() {
+        return sliceRows.clone();
+    }
+
+    /** Number of attribute subsets (the overall population counts as the empty subset). */
+    public int subsetCount() {
+        return subsets.size();
+    }
+
+    /** The slice that atom {@code atom} falls in for subset {@code subset}. */
+    int sliceOf(int subset, int atom) {
+        return sliceOfAtom[subset][atom];
+    }
+
+    int[] sliceOfAtom(int subset) {
+        return sliceOfAtom[subset];
+    }
+}

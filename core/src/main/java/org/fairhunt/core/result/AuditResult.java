@@ -1,0 +1,65 @@
+package org.fairhunt.core.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The immutable result of one audit. Field names are the JSON schema {@value #SCHEMA}; add fields,
+ * never rename them.
+ *
+ * @param schema      always {@value #SCHEMA}
+ * @param source      the audited data (file name)
+ * @param rows        rows audited
+ * @param settings    what was audited (label, prediction, groups, bootstrap …) as written in the JSON
+ * @param metrics     the metrics reported, name → one-line description, in catalogue order
+ * @param warnings    things the reader must know (excluded rows, clusters with missing keys)
+ * @param slices      the overall population first, then each attribute, then intersections
+ * @param disparities comparisons between slices (may be empty)
+ * @param verdicts    policy verdicts (may be empty)
+ * @param extensions  further sections by name (for example {@code clarify}), as JSON trees
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record AuditResult(@JsonInclude(JsonInclude.Include.ALWAYS) String schema, String source,
+        @JsonInclude(JsonInclude.Include.ALWAYS) long rows, Map<String, Object> settings, Map<String, String> metrics,
+        List<String> warnings, @JsonInclude(JsonInclude.Include.ALWAYS) List<SliceResult> slices,
+        List<Disparity> disparities, List<Verdict> verdicts,
+        @JsonProperty("extensions") Map<String, JsonNode> extensions) {
+    public static final String SCHEMA = "fairhunt.audit/v1";
+
+    public AuditResult {
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        warnings = List.copyOf(warnings);
+        slices = List.copyOf(slices);
+        disparities = List.copyOf(disparities);
+        verdicts = List.copyOf(verdicts);
+        extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+    }
+
+    /** The overall population's slice. */
+    public SliceResult overall() {
+        return slices.get(0);
+    }
+
+    /** A copy with {@code disparities} replaced. */
+    public AuditResult withDisparities(List<Disparity> newDisparities) {
+        return new AuditResult(schema, source, rows, settings, metrics, warnings, slices, newDisparities, verdicts, extensions);
+    }
+
+    /** A copy with {@code verdicts} replaced. */
+    public AuditResult withVerdicts(List<Verdict> newVerdicts) {
+        return new AuditResult(schema, source, rows, settings, metrics, warnings, slices, disparities, newVerdicts, extensions);
+    }
+
+    /** A copy with one more extension section. */
+    public AuditResult withExtension(String name, JsonNode section) {
+        Map<String, JsonNode> ext = new LinkedHashMap<>(extensions);
+        ext.put(name, section);
+        return new AuditResult(schema, source, rows, settings, metrics, warnings, slices, disparities, verdicts, ext);
+    }
+}

@@ -1,0 +1,26 @@
+package org.fairhunt.core.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.fairhunt.core.stats.Interval;
+
+/**
+ * One metric of one slice.
+ *
+ * @param value     the estimate, or {@code null} when undefined
+ * @param reason    why it is undefined ({@code null} when defined)
+ * @param ci        the reported confidence interval, or {@code null}
+ * @param ciReason  why there is no interval, when there is none although one was asked for
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MetricEstimate(@JsonInclude(JsonInclude.Include.ALWAYS) Double value, String reason, Interval ci,
+        @JsonProperty("ci_reason") String ciReason) {
+
+    public static MetricEstimate undefined(String reason) {
+        return new MetricEstimate(null, reason, null, null);
+    }
+
+    public boolean defined() {
+        return value != null;
+    }
+}

@@ -1,0 +1,26 @@
+package org.fairhunt.core.stats;
+
+/**
+ * A two-sided confidence interval.
+ *
+ * @param lo     lower end
+ * @param hi     upper end
+ * @param level  nominal coverage, e.g. 0.95
+ * @param method how it was computed ({@code wilson}, {@code clopper_pearson}, {@code bootstrap_percentile})
+ */
+public record Interval(double lo, double hi, double level, String method) {
+
+    public Interval {
+        if (!(lo <= hi)) {
+            throw new IllegalArgumentException("interval ends out of order: [" + lo + ", " + hi + "]");
+        }
+    }
+
+    public boolean contains(double x) {
+        return lo <= x && x <= hi;
+    }
+
+    public double width() {
+        return hi - lo;
+    }
+}
