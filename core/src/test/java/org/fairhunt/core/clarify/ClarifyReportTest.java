@@ -142,7 +142,7 @@ class ClarifyReportTest {
 
     @Test
     void bootstrap_gives_intervals_that_hold_the_estimate_and_json_section_is_keyed_by_facet_and_code() {
-        Table t = Tables.random(17, 3_000, 3_000);
+        Table t = Tables.random(17, 2_000, 2_000);
         AuditRequest r = AuditRequest.of("y", null, "p", null, List.of("a", "b")).withThreads(2).withBootstrap(100, 4, null)
                 .withClarify(true, "c").withClarifyFacets(List.of("b=b0,b1"));
         Auditor.Outcome o = Auditor.run(t, r);
