@@ -21,8 +21,11 @@ import org.fairhunt.core.table.TableBuilder;
  * <p>Rules: a header row is required; fields may be quoted with {@code "}, and inside quotes a
  * doubled quote is a quote and delimiters and line breaks are data; a quote inside an unquoted field
  * is taken literally (as most writers and readers do); lines end with LF, CRLF or a lone CR; a UTF-8
- * byte-order mark is skipped; an entirely empty line is skipped, as pandas and R do. Every other
- * irregularity is an error naming the line and the column (the field's 1-based number).
+ * byte-order mark is skipped; an entirely empty line is skipped, as pandas and R do. An unquoted
+ * field that is empty, {@code NA} or another missing token is missing; a quoted field is data even
+ * when it spells a missing token ({@code "NA"} is the text NA, as R's {@code write.csv} means it), but
+ * a quoted empty field is missing too. Every other irregularity is an error naming the line and the
+ * column (the field's 1-based number).
  */
 final class CsvReader {
     private static final int INITIAL_BUFFER = 1 << 20;
@@ -48,6 +51,7 @@ final class CsvReader {
     private int[] starts = new int[16];
     private int[] ends = new int[16];
     private boolean[] escaped = new boolean[16];
+    private boolean[] quoted = new boolean[16];
     private int fieldCount;
     private int recordEnd;
     private int recordBreaks;
@@ -104,7 +108,11 @@ final class CsvReader {
                 for (; k < columns; k++) {
                     int s = starts[k];
                     int len = escaped[k] ? unescape(s, ends[k]) : ends[k] - s;
-                    builder.set(k, buf, s, len);
+                    if (quoted[k]) {
+                        builder.setQuoted(k, buf, s, len);
+                    } else {
+                        builder.set(k, buf, s, len);
+                    }
                 }
             } catch (DataFormatException e) {
                 throw e;
@@ -281,6 +289,7 @@ final class CsvReader {
                     q++;
                 }
                 setField(nf++, i + 1, q, esc);
+                quoted[nf - 1] = true;
                 i = q + 1;
                 if (i >= lim) {
                     if (!eof) {
@@ -345,6 +354,7 @@ final class CsvReader {
         starts[k] = start;
         ends[k] = end;
         escaped[k] = esc;
+        quoted[k] = false;
     }
 
     private void growFields() {
@@ -352,6 +362,7 @@ final class CsvReader {
         starts = Arrays.copyOf(starts, n);
         ends = Arrays.copyOf(ends, n);
         escaped = Arrays.copyOf(escaped, n);
+        quoted = Arrays.copyOf(quoted, n);
     }
 
     /** Turns each doubled quote in {@code buf[start, end)} into one, in place; returns the new length. */

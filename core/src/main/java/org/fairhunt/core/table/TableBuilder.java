@@ -168,6 +168,18 @@ public final class TableBuilder {
         builders.get(column).setLast(buf, off, len);
     }
 
+    /**
+     * Sets a value that was quoted in the file: it is data even if it spells a missing token (R's
+     * {@code write.csv} writes a missing value as {@code NA} and the text "NA" as {@code "NA"}). An
+     * empty value is still missing, since no writer means an empty category by it.
+     */
+    public void setQuoted(int column, byte[] buf, int off, int len) {
+        if (len == 0) {
+            return;
+        }
+        builders.get(column).setLast(buf, off, len);
+    }
+
     private boolean isMissingToken(byte[] buf, int off, int len) {
         for (byte[] token : missingBytes) {
             if (token.length == len && Arrays.equals(token, 0, len, buf, off, off + len)) {
