@@ -52,6 +52,8 @@ final class CsvReader {
     private int[] ends = new int[16];
     private boolean[] escaped = new boolean[16];
     private boolean[] quoted = new boolean[16];
+    /** Line breaks between the record's start and each field's start, so errors name the field's line. */
+    private int[] fieldBreaks = new int[16];
     private int fieldCount;
     private int recordEnd;
     private int recordBreaks;
@@ -117,7 +119,7 @@ final class CsvReader {
             } catch (DataFormatException e) {
                 throw e;
             } catch (UserInputException e) {
-                throw new DataFormatException(in.name, line, k + 1, e.getMessage());
+                throw new DataFormatException(in.name, line + fieldBreaks[k], k + 1, e.getMessage());
             }
             rows++;
             advance();
@@ -251,6 +253,7 @@ final class CsvReader {
             if (nf == starts.length) {
                 growFields();
             }
+            fieldBreaks[nf] = breaks;
             if (i >= lim) {
                 if (!eof) {
                     return false;
@@ -363,6 +366,7 @@ final class CsvReader {
         ends = Arrays.copyOf(ends, n);
         escaped = Arrays.copyOf(escaped, n);
         quoted = Arrays.copyOf(quoted, n);
+        fieldBreaks = Arrays.copyOf(fieldBreaks, n);
     }
 
     /** Turns each doubled quote in {@code buf[start, end)} into one, in place; returns the new length. */

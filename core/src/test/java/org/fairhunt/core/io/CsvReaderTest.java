@@ -238,6 +238,13 @@ class CsvReaderTest {
     }
 
     @Test
+    void an_error_inside_a_multi_line_record_names_the_field_line() {
+        // Record 2 starts on line 4; its third field starts on line 6, after two quoted line breaks.
+        assertFails("csv/multiline_bad_number.csv", ReadOptions.defaults().withTypeHint("score", ColumnType.NUMERIC), 6, 3,
+                "'high' is not a number, but column 'score' must be numeric");
+    }
+
+    @Test
     void a_hint_for_an_unknown_column_is_refused() {
         UserInputException e = assertThrows(UserInputException.class, () -> TableReaders.read(resource("csv/not_a_number.csv"),
                 ReadOptions.defaults().withTypeHint("scroe", ColumnType.NUMERIC)));
