@@ -1,6 +1,9 @@
 package org.fairhunt.core.io;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,6 +37,12 @@ final class CsvReader {
     /** Candidate delimiters in order of preference when their counts tie. */
     private static final byte[] SNIFFED = {',', '\t', ';', '|'};
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LF_WORD = ONES * '\n';
+    private static final long CR_WORD = ONES * '\r';
+
     private final Source in;
     private final ReadOptions options;
     private final byte defaultDelimiter;
@@ -44,6 +53,7 @@ final class CsvReader {
     private boolean eof;
     private byte delimiter;
     private final boolean[] stop = new boolean[256];
+    private long delimiterWord;
     /** The line on which the next record starts. */
     private long line = 1;
 
@@ -75,6 +85,7 @@ final class CsvReader {
         }
         delimiter = options.delimiter() != null ? (byte) (char) options.delimiter() : sniffDelimiter();
         stop[delimiter & 0xff] = true;
+        delimiterWord = ONES * (delimiter & 0xff);
         stop['\n'] = true;
         stop['\r'] = true;
 
@@ -314,8 +325,22 @@ final class CsvReader {
                         + "' or the end of the line (a quote inside a quoted field is written as two quotes)");
             }
             int j = i;
-            while (j < lim && !stops[b[j] & 0xff]) {
-                j++;
+            scan:
+            {
+                // Eight bytes at a time: mark the bytes equal to the delimiter, LF or CR (SWAR); the lowest
+                // mark is the first such byte, since a little-endian read puts the first byte lowest.
+                while (j + 8 <= lim) {
+                    long w = (long) LONGS.get(b, j);
+                    long hits = zeroBytes(w ^ delimiterWord) | zeroBytes(w ^ LF_WORD) | zeroBytes(w ^ CR_WORD);
+                    if (hits != 0) {
+                        j += Long.numberOfTrailingZeros(hits) >>> 3;
+                        break scan;
+                    }
+                    j += 8;
+                }
+                while (j < lim && !stops[b[j] & 0xff]) {
+                    j++;
+                }
             }
             if (j >= lim) {
                 if (!eof) {
@@ -331,6 +356,14 @@ final class CsvReader {
             }
             return endOfLine(nf, j, breaks);
         }
+    }
+
+    /**
+     * The high bit of each zero byte of {@code v}. A borrow can also mark a byte above a zero byte, but
+     * never one below the first, so the lowest mark is exact.
+     */
+    private static long zeroBytes(long v) {
+        return (v - ONES) & ~v & HIGHS;
     }
 
     /** The record ends at the line break at {@code i} (LF, CRLF or a lone CR). */
