@@ -163,16 +163,24 @@ public final class HtmlReport {
         if (!gaps.isEmpty()) {
             sb.append("<h3>Largest gaps</h3><p class=\"fh-note\">Between the highest and the lowest slice of one attribute set, "
                     + "among slices that are not too small.</p>");
-            Html.Table t = Html.table().column("metric").numericColumn("gap").column("among").column("highest")
-                    .numericColumn("").column("lowest").numericColumn("");
-            for (Gap g : gaps) {
-                t.row(g.metric(), Formats.number(g.gap()), g.set().label(),
-                        g.highest().label() + " (n=" + g.highest().n() + ")", Formats.estimate(g.highest().metric(g.metric())),
-                        g.lowest().label() + " (n=" + g.lowest().n() + ")", Formats.estimate(g.lowest().metric(g.metric())));
+            sb.append(gapTable(gaps.subList(0, Math.min(OPEN_CHARTS, gaps.size()))));
+            if (gaps.size() > OPEN_CHARTS) {
+                sb.append("<details><summary>Gaps of ").append(gaps.size() - OPEN_CHARTS).append(" more metrics</summary>")
+                        .append(gapTable(gaps.subList(OPEN_CHARTS, gaps.size()))).append("</details>");
             }
-            sb.append(t.render());
         }
         return raw(sb.toString());
+    }
+
+    private static Fragment gapTable(List<Gap> gaps) {
+        Html.Table t = Html.table().column("metric").numericColumn("gap").column("among").column("highest")
+                .numericColumn("").column("lowest").numericColumn("");
+        for (Gap g : gaps) {
+            t.row(g.metric(), Formats.number(g.gap()), g.set().label(),
+                    g.highest().label() + " (n=" + g.highest().n() + ")", Formats.estimate(g.highest().metric(g.metric())),
+                    g.lowest().label() + " (n=" + g.lowest().n() + ")", Formats.estimate(g.lowest().metric(g.metric())));
+        }
+        return t.render();
     }
 
     private Fragment attributeSet(AttributeSet set) {
@@ -184,10 +192,11 @@ public final class HtmlReport {
         List<Fragment> figures = new ArrayList<>();
         for (String m : charted) {
             StringBuilder fig = new StringBuilder("<div class=\"fh-metric-charts\">");
-            if (set.attributes().size() == 2) {
+            boolean pair = set.attributes().size() == 2;
+            if (pair) {
                 fig.append(figure(m, heatmap(set, m), "colour: difference from the overall value"));
             }
-            fig.append(figure(m, bars(set, m), overallNote(m)));
+            fig.append(figure(pair ? null : m, bars(set, m), overallNote(m)));
             figures.add(raw(fig.append("</div>").toString()));
         }
         sb.append("<div class=\"fh-grid\">");
@@ -215,8 +224,8 @@ public final class HtmlReport {
     }
 
     private static String figure(String metric, Fragment chart, String caption) {
-        return "<figure class=\"fh-figure\"><h4>" + escape(metric) + "</h4>" + chart.html() + "<figcaption>" + escape(caption)
-                + "</figcaption></figure>";
+        return "<figure class=\"fh-figure\">" + (metric == null ? "" : "<h4>" + escape(metric) + "</h4>") + chart.html()
+                + "<figcaption>" + escape(caption) + "</figcaption></figure>";
     }
 
     private Fragment bars(AttributeSet set, String metric) {
