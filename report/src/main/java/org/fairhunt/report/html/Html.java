@@ -339,6 +339,10 @@ public final class Html {
               body { font-size: 11pt; }
               .fh-page { max-width: none; padding: 0; }
               .fh-grid { grid-template-columns: 1fr 1fr; }
+              .fh-table-wrap { overflow: visible; }
+              .fh-table { font-size: 7.5pt; }
+              .fh-table .num { white-space: normal; }
+              .fh-table th, .fh-table td { padding: 3px 5px; }
               details > summary { display: none; }
               nav.fh-toc { display: none; }
               h2 { break-after: avoid; page-break-after: avoid; }

@@ -260,10 +260,17 @@ public final class Svg {
 
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
-            for (Cell c : cells) {
-                if (c.value() != null && Double.isFinite(c.value())) {
-                    min = Math.min(min, c.value());
-                    max = Math.max(max, c.value());
+            // the scale spans the reportable cells only: muted cells are grey anyway, and a tiny slice's
+            // extreme value would otherwise wash out the colours of the slices that matter
+            for (boolean includeMuted : new boolean[] {false, true}) {
+                for (Cell c : cells) {
+                    if (c.value() != null && Double.isFinite(c.value()) && (includeMuted || !c.muted())) {
+                        min = Math.min(min, c.value());
+                        max = Math.max(max, c.value());
+                    }
+                }
+                if (min <= max) {
+                    break;
                 }
             }
             boolean any = min <= max;

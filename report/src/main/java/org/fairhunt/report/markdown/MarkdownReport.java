@@ -25,6 +25,9 @@ import org.fairhunt.report.ReportOptions;
  * value is {@code —} with its reason in a footnote, numbered once per distinct reason.
  */
 public final class MarkdownReport {
+    /** Metric columns per slice table: six intervals fit a ticket's width. */
+    static final int METRICS_PER_TABLE = 6;
+
     private final AuditResult result;
     private final List<String> metrics;
     /** Footnote number by reason, so one reason is one footnote however often it occurs. */
@@ -116,34 +119,41 @@ public final class MarkdownReport {
         }
     }
 
+    /**
+     * The slices of one attribute set; with many metrics, several tables of {@link #METRICS_PER_TABLE}
+     * metrics each (slice columns repeated), so a table still reads in a ticket without scrolling.
+     */
     private void sliceTable(AttributeSet set) {
         out.append("## By ").append(escape(set.label())).append("\n\n");
-        List<String> headers = new ArrayList<>();
-        List<Boolean> numeric = new ArrayList<>();
-        for (String a : set.attributes()) {
-            headers.add(escape(a));
-            numeric.add(false);
-        }
-        headers.add("n");
-        numeric.add(true);
-        headers.add("flags");
-        numeric.add(false);
-        for (String m : metrics) {
-            headers.add(escape(m));
-            numeric.add(true);
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (SliceResult s : set.slices()) {
-            List<String> row = new ArrayList<>();
-            s.attributes().values().forEach(v -> row.add(escape(v)));
-            row.add(Long.toString(s.n()));
-            row.add(s.tooSmall() ? "too small" : "");
-            for (String m : metrics) {
-                row.add(value(s.metric(m)));
+        for (int from = 0; from < Math.max(1, metrics.size()); from += METRICS_PER_TABLE) {
+            List<String> chunk = metrics.subList(Math.min(from, metrics.size()), Math.min(from + METRICS_PER_TABLE, metrics.size()));
+            List<String> headers = new ArrayList<>();
+            List<Boolean> numeric = new ArrayList<>();
+            for (String a : set.attributes()) {
+                headers.add(escape(a));
+                numeric.add(false);
             }
-            rows.add(row);
+            headers.add("n");
+            numeric.add(true);
+            headers.add("flags");
+            numeric.add(false);
+            for (String m : chunk) {
+                headers.add(escape(m));
+                numeric.add(true);
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (SliceResult s : set.slices()) {
+                List<String> row = new ArrayList<>();
+                s.attributes().values().forEach(v -> row.add(escape(v)));
+                row.add(Long.toString(s.n()));
+                row.add(s.tooSmall() ? "too small" : "");
+                for (String m : chunk) {
+                    row.add(value(s.metric(m)));
+                }
+                rows.add(row);
+            }
+            out.append(Markdown.table(headers, numeric, rows)).append('\n');
         }
-        out.append(Markdown.table(headers, numeric, rows)).append('\n');
         footnoteDefinitions();
     }
 
