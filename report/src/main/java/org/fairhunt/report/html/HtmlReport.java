@@ -38,6 +38,8 @@ public final class HtmlReport {
     private final List<String> charted;
     private final SliceResult overall;
     private final String minSize;
+    /** How the intervals were made, computed once (it scans every estimate of the result). */
+    private final String intervals;
 
     private HtmlReport(AuditResult result, ReportOptions options) {
         this.result = result;
@@ -46,6 +48,7 @@ public final class HtmlReport {
         this.overall = AuditDigest.overall(result);
         Object min = result.settings().get("min_group_size");
         this.minSize = min == null ? null : String.valueOf(min);
+        this.intervals = AuditDigest.intervalDescription(result);
     }
 
     public static String render(AuditResult result) {
@@ -219,7 +222,7 @@ public final class HtmlReport {
     private String overallNote(String metric) {
         MetricEstimate e = overall == null ? null : overall.metric(metric);
         return e != null && e.defined() ? "dashed line: overall " + Formats.number(e.value()) + "; whiskers: "
-                + (AuditDigest.intervalDescription(result) == null ? "none" : AuditDigest.intervalDescription(result))
+                + (intervals == null ? "none" : intervals)
                 : "no overall value";
     }
 
