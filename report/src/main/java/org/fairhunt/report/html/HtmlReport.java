@@ -3,11 +3,9 @@ package org.fairhunt.report.html;
 import static org.fairhunt.report.html.Html.escape;
 import static org.fairhunt.report.html.Html.raw;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.fairhunt.core.result.AuditJson;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.result.MetricEstimate;
@@ -17,6 +15,7 @@ import org.fairhunt.core.stats.Interval;
 import org.fairhunt.report.AuditDigest;
 import org.fairhunt.report.AuditDigest.AttributeSet;
 import org.fairhunt.report.AuditDigest.Gap;
+import org.fairhunt.report.ExtensionView;
 import org.fairhunt.report.Formats;
 import org.fairhunt.report.ReportOptions;
 import org.fairhunt.report.html.Html.Fragment;
@@ -79,7 +78,7 @@ public final class HtmlReport {
         if (!result.disparities().isEmpty()) {
             page.section("disparities", "Disparities", disparities());
         }
-        result.extensions().forEach((name, tree) -> page.section("ext-" + name, name, extension(tree)));
+        result.extensions().forEach((name, tree) -> page.section("ext-" + name, name, extension(name, tree)));
         page.section("metrics", "Metrics", glossary());
         page.section("settings", "Settings", settings());
         page.add(raw("<footer class=\"fh-footer\">Fairhunt audit report, schema " + escape(result.schema())
@@ -102,6 +101,8 @@ public final class HtmlReport {
         if (!result.disparities().isEmpty()) {
             sb.append("<a href=\"#disparities\">Disparities</a>");
         }
+        result.extensions().keySet().forEach(name -> sb.append("<a href=\"#ext-").append(escape(name)).append("\">")
+                .append(escape(name)).append("</a>"));
         sb.append("<a href=\"#metrics\">Metrics</a><a href=\"#settings\">Settings</a></nav>");
         return raw(sb.toString());
     }
@@ -326,14 +327,39 @@ public final class HtmlReport {
         return raw(sb.append(t.render()).toString());
     }
 
-    private static Fragment extension(com.fasterxml.jackson.databind.JsonNode tree) {
-        String json;
-        try {
-            json = AuditJson.mapper().writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            json = String.valueOf(tree);
+    /** An extension section laid out by {@link ExtensionView}: grids as tables, values as lists, the rest as JSON. */
+    private Fragment extension(String name, com.fasterxml.jackson.databind.JsonNode tree) {
+        StringBuilder sb = new StringBuilder();
+        for (ExtensionView.Part part : ExtensionView.parts(tree)) {
+            if (part.title() != null) {
+                sb.append("<h3>").append(escape(part.title())).append("</h3>");
+            }
+            if (part instanceof ExtensionView.KeyValues kv) {
+                Html.Table t = Html.table().column("").column("");
+                kv.rows().forEach(e -> t.row(e.getKey(), e.getValue()));
+                sb.append(t.render());
+            } else if (part instanceof ExtensionView.EstimateGrid grid) {
+                Html.Table t = Html.table().column("");
+                grid.columns().forEach(t::numericColumn);
+                for (String r : grid.rows()) {
+                    List<Object> cells = new ArrayList<>();
+                    cells.add(r);
+                    grid.columns().forEach(c -> cells.add(cell(grid.cell(r, c))));
+                    t.row(null, cells);
+                }
+                sb.append(t.render());
+            } else if (part instanceof ExtensionView.Json json) {
+                sb.append("<pre class=\"fh-json\">").append(escape(json.json())).append("</pre>");
+            }
         }
-        return raw("<pre class=\"fh-json\">" + escape(json) + "</pre>");
+        Map<String, String> codes = ExtensionView.codes(result.settings(), name);
+        if (!codes.isEmpty()) {
+            sb.append("<h3>Codes</h3><dl class=\"fh-glossary\">");
+            codes.forEach((code, description) -> sb.append("<dt>").append(escape(code)).append("</dt><dd>")
+                    .append(escape(description)).append("</dd>"));
+            sb.append("</dl>");
+        }
+        return raw(sb.toString());
     }
 
     private Fragment glossary() {
