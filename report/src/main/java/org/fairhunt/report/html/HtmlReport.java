@@ -189,18 +189,26 @@ public final class HtmlReport {
 
     private Fragment attributeSet(AttributeSet set) {
         StringBuilder sb = new StringBuilder();
-        if (minSize != null && set.slices().stream().anyMatch(SliceResult::tooSmall)) {
-            sb.append("<p class=\"fh-note\">Grey: slices with fewer than ").append(escape(minSize))
-                    .append(" rows, too small to judge.</p>");
+        List<String> legend = new ArrayList<>();
+        legend.add("Bars start at zero; the dashed line is the overall value");
+        if (intervals != null) {
+            legend.add("whiskers are " + intervals);
         }
+        if (minSize != null && set.slices().stream().anyMatch(SliceResult::tooSmall)) {
+            legend.add("grey: slices with fewer than " + minSize + " rows, too small to judge");
+        }
+        if (set.attributes().size() == 2) {
+            legend.add("heatmap colours: purple below the overall value, orange above");
+        }
+        sb.append("<p class=\"fh-note\">").append(escape(String.join("; ", legend))).append(".</p>");
         List<Fragment> figures = new ArrayList<>();
         for (String m : charted) {
             StringBuilder fig = new StringBuilder("<div class=\"fh-metric-charts\">");
             boolean pair = set.attributes().size() == 2;
             if (pair) {
-                fig.append(figure(m, heatmap(set, m), "colour: difference from the overall value"));
+                fig.append(figure(m, heatmap(set, m), null));
             }
-            fig.append(figure(pair ? null : m, bars(set, m), overallNote(m)));
+            fig.append(figure(pair ? null : m, bars(set, m), null));
             figures.add(raw(fig.append("</div>").toString()));
         }
         sb.append("<div class=\"fh-grid\">");
@@ -220,16 +228,9 @@ public final class HtmlReport {
         return raw(sb.toString());
     }
 
-    private String overallNote(String metric) {
-        MetricEstimate e = overall == null ? null : overall.metric(metric);
-        return e != null && e.defined() ? "dashed line: overall " + Formats.number(e.value()) + "; whiskers: "
-                + (intervals == null ? "none" : intervals)
-                : "no overall value";
-    }
-
     private static String figure(String metric, Fragment chart, String caption) {
         return "<figure class=\"fh-figure\">" + (metric == null ? "" : "<h4>" + escape(metric) + "</h4>") + chart.html()
-                + "<figcaption>" + escape(caption) + "</figcaption></figure>";
+                + (caption == null ? "" : "<figcaption>" + escape(caption) + "</figcaption>") + "</figure>";
     }
 
     private Fragment bars(AttributeSet set, String metric) {
