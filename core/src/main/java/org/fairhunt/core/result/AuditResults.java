@@ -41,7 +41,7 @@ public final class AuditResults {
             SliceKey key = run.slices().get(sl);
             Map<String, MetricEstimate> values = new LinkedHashMap<>();
             for (MetricSeries s : series) {
-                values.put(s.info().metricName(), estimate(s, sl, replicates, weighted, level));
+                values.put(s.info().metricName(), estimate(s, sl, replicates, weighted, level, run.hasSingleCluster(sl)));
             }
             long n = run.sliceRows()[sl];
             slices.add(new SliceResult(key.asMap(), n, n < run.spec().minGroupSize(), values));
@@ -65,14 +65,21 @@ public final class AuditResults {
         return out;
     }
 
-    static MetricEstimate estimate(MetricSeries s, int slice, int replicates, boolean weighted, double level) {
+    /** Why a slice with fewer than two bootstrap clusters has no bootstrap interval. */
+    public static final String SINGLE_CLUSTER_REASON =
+            "the slice holds fewer than 2 bootstrap clusters, so resampling cannot show its variability";
+
+    static MetricEstimate estimate(MetricSeries s, int slice, int replicates, boolean weighted, double level,
+            boolean singleCluster) {
         MetricValue point = s.value(slice, 0);
         if (!point.defined()) {
             return MetricEstimate.undefined(point.reason() == null ? "undefined" : point.reason());
         }
         Interval ci = null;
         String ciReason = null;
-        if (replicates > 1) {
+        if (replicates > 1 && singleCluster) {
+            ciReason = SINGLE_CLUSTER_REASON;
+        } else if (replicates > 1) {
             double[] reps = new double[replicates - 1];
             for (int r = 1; r < replicates; r++) {
                 MetricValue v = s.value(slice, r);

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.fairhunt.core.UserInputException;
@@ -18,6 +21,7 @@ import org.fairhunt.core.table.NumericColumn;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.core.table.TextColumn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CsvReaderTest {
 
@@ -148,6 +152,15 @@ class CsvReaderTest {
         Table t = read("csv/unicode.csv");
         assertArrayEquals(new String[] {"José", "Łódź ☃", "José"}, texts(t.column("naam")));
         assertEquals(List.of("Zürich", "東京"), ((CategoricalColumn) t.column("stad")).levels());
+    }
+
+    @Test
+    void a_record_larger_than_the_buffer_is_read_whole(@TempDir Path tmp) throws IOException {
+        String big = "x\"y,\n".repeat(700_000); // 3.5 MB, several times the reader's first buffer
+        Path file = tmp.resolve("big.csv");
+        Files.writeString(file, "id,blob\n1,\"" + big.replace("\"", "\"\"") + "\"\n2,small\n");
+        Table t = TableReaders.read(file, ReadOptions.defaults().withTypeHint("blob", ColumnType.TEXT));
+        assertArrayEquals(new String[] {big, "small"}, texts(t.column("blob")));
     }
 
     @Test
