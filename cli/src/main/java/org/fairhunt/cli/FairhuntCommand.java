@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             AuditCommand.class,
             DemoCommand.class,
+            BountyCommand.class,
+            PredictCommand.class,
         })
 public final class FairhuntCommand implements Runnable {
     @Spec
