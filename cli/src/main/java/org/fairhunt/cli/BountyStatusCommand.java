@@ -24,6 +24,7 @@ public final class BountyStatusCommand implements Callable<Integer> {
     public Integer call() {
         try (Program p = Program.open(dir)) {
             spec.commandLine().getOut().print(StatusReport.render(p));
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }
