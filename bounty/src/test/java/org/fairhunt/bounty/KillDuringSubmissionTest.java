@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * node versions must be contiguous and match the submissions' versions.
  */
 class KillDuringSubmissionTest {
-    static final List<String> GROUPS = List.of(ProgramTest.SOUTHERN_WOMEN, "age > 50", "income < 30", "region == \"east\"",
-            "sex == \"m\" && age < 30");
+    static final List<String> GROUPS = List.of(ProgramTest.SOUTHERN_WOMEN, "age > 50.0", "income < 30.0", "region == \"east\"",
+            "sex == \"m\" && age < 30.0");
 
     @TempDir
     Path tmp;
