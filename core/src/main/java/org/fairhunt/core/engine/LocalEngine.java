@@ -29,6 +29,47 @@ public final class LocalEngine {
 
     /** Runs the audit described by {@code spec} over {@code table}. */
     public AuditRun run(Table table, AuditSpec spec) {
+        Prepared p = prepare(table, spec);
+        AuditState state = fill(p, spec);
+        List<String> notes = new ArrayList<>();
+        for (RowStatistic b : p.bound) {
+            notes.add(b.exclusionNote());
+        }
+        AuditRun run = state.toRun(table.source(), spec, spec.statistics(), notes, List.of());
+        List<String> warnings = new ArrayList<>(p.warnings);
+        for (int k = 0; k < notes.size(); k++) {
+            if (notes.get(k) != null) {
+                warnings.addAll(exclusionWarnings(run.grids().get(k), spec.statistics().get(k), notes.get(k)));
+            }
+        }
+        double[][] auc = null;
+        String[][] aucReasons = null;
+        if (spec.auc()) {
+            AucPass pass = new AucPass(table, spec, p.slicing, p.rowWeights, p.clusterKeys);
+            auc = pass.values();
+            aucReasons = pass.reasons();
+        }
+        boolean[] singleCluster = p.clusterKeys == null ? null : singleClusterSlices(p.slicing, p.clusterKeys);
+        return new AuditRun(table.source(), table.rowCount(), spec, run.slices(), run.sliceRows(), run.grids(), auc,
+                aucReasons, List.copyOf(warnings), singleCluster);
+    }
+
+    /**
+     * The mergeable state of {@code spec}'s statistics over {@code table}: what a worker of a distributed
+     * engine would ship. Without a cluster column, bootstrap weights key on the row index, so states of
+     * different tables merge into the audit of their concatenation only when each table's rows are
+     * numbered globally; with a cluster column they always do.
+     */
+    public AuditState state(Table table, AuditSpec spec) {
+        return fill(prepare(table, spec), spec);
+    }
+
+    /** Inputs resolved once: slicing, bound statistics, weights, cluster keys, warnings. */
+    private record Prepared(Slicing slicing, RowStatistic[] bound, double[] rowWeights, long[] clusterKeys,
+            List<String> warnings) {
+    }
+
+    private static Prepared prepare(Table table, AuditSpec spec) {
         if (spec.groups().isEmpty()) {
             throw new UserInputException("name at least one group attribute to audit (--group)");
         }
@@ -37,7 +78,6 @@ public final class LocalEngine {
         }
         List<String> warnings = new ArrayList<>();
         Slicing slicing = Slicing.of(table, spec.groups(), spec.intersections());
-        int rows = table.rowCount();
         List<Statistic> stats = spec.statistics();
         RowStatistic[] bound = new RowStatistic[stats.size()];
         for (int k = 0; k < bound.length; k++) {
@@ -45,7 +85,13 @@ public final class LocalEngine {
         }
         double[] rowWeights = weights(table, spec.weight());
         long[] clusterKeys = spec.replicates() > 0 ? clusterKeys(table, spec.cluster(), warnings) : null;
+        return new Prepared(slicing, bound, rowWeights, clusterKeys, warnings);
+    }
 
+    private static AuditState fill(Prepared p, AuditSpec spec) {
+        Slicing slicing = p.slicing;
+        List<Statistic> stats = spec.statistics();
+        int rows = slicing.atomOfRow().length;
         int replicates = spec.replicates() + 1;
         int atoms = slicing.atomCount();
         long perBlock = 0;
@@ -64,7 +110,7 @@ public final class LocalEngine {
         for (int k = 0; k < stats.size(); k++) {
             totals[k] = new double[atoms * replicates * stats.get(k).width()];
         }
-        BlockContext ctx = new BlockContext(slicing.atomOfRow(), bound, stats, rowWeights, clusterKeys,
+        BlockContext ctx = new BlockContext(slicing.atomOfRow(), p.bound, stats, p.rowWeights, p.clusterKeys,
                 spec.replicates(), new PoissonWeights(spec.seed()), atoms);
         if (threads == 1) {
             double[][] state = ctx.newState();
@@ -112,23 +158,72 @@ public final class LocalEngine {
                 pool.shutdownNow();
             }
         }
-        List<StatisticGrid> grids = new ArrayList<>();
+        // One-hot sums are kept slot-major per atom for the hot loop; the state is [atom][replicate][slot].
         for (int k = 0; k < stats.size(); k++) {
-            grids.add(toSlices(slicing, stats.get(k), bound[k], totals[k], replicates, ctx.oneHot[k]));
-            String note = bound[k].exclusionNote();
-            if (note != null) {
-                warnings.addAll(exclusionWarnings(grids.get(k), stats.get(k), note));
+            if (ctx.oneHot[k]) {
+                totals[k] = oneHotToStateLayout(totals[k], atoms, replicates, stats.get(k).width());
             }
         }
-        double[][] auc = null;
-        String[][] aucReasons = null;
-        if (spec.auc()) {
-            AucPass pass = new AucPass(table, spec, slicing, rowWeights, clusterKeys);
-            auc = pass.values();
-            aucReasons = pass.reasons();
+        List<List<String>> slotNames = stats.stream().map(Statistic::slotNames).toList();
+        return new AuditState(slicing.attributes(), slicing.levels(), stats.stream().map(Statistic::name).toList(), slotNames,
+                replicates, spec.seed(), slicing.atomCells(), slicing.atomRows(), totals);
+    }
+
+    private static double[] oneHotToStateLayout(double[] sums, int atoms, int replicates, int width) {
+        double[] out = new double[sums.length];
+        for (int atom = 0; atom < atoms; atom++) {
+            for (int slot = 0; slot < width; slot++) {
+                for (int r = 0; r < replicates; r++) {
+                    out[(atom * replicates + r) * width + slot] = sums[(atom * width + slot) * replicates + r];
+                }
+            }
         }
-        return new AuditRun(table.source(), rows, spec, slicing.slices(), slicing.sliceRows(), grids, auc, aucReasons,
-                List.copyOf(warnings));
+        return out;
+    }
+
+    /**
+     * Which slices hold fewer than two distinct cluster keys: per atom, its first key and whether another
+     * key occurs; a slice has several clusters if one of its atoms has, or its atoms' first keys differ.
+     */
+    static boolean[] singleClusterSlices(Slicing slicing, long[] clusterKeys) {
+        int atoms = slicing.atomCount();
+        int[] atomOfRow = slicing.atomOfRow();
+        long[] firstKey = new long[atoms];
+        boolean[] seen = new boolean[atoms];
+        boolean[] several = new boolean[atoms];
+        for (int i = 0; i < atomOfRow.length; i++) {
+            int a = atomOfRow[i];
+            if (!seen[a]) {
+                seen[a] = true;
+                firstKey[a] = clusterKeys[i];
+            } else if (clusterKeys[i] != firstKey[a]) {
+                several[a] = true;
+            }
+        }
+        int slices = slicing.sliceCount();
+        long[] sliceKey = new long[slices];
+        boolean[] sliceSeen = new boolean[slices];
+        boolean[] sliceSeveral = new boolean[slices];
+        for (int s = 0; s < slicing.subsetCount(); s++) {
+            int[] map = slicing.sliceOfAtom(s);
+            for (int a = 0; a < atoms; a++) {
+                int sl = map[a];
+                if (several[a]) {
+                    sliceSeveral[sl] = true;
+                }
+                if (!sliceSeen[sl]) {
+                    sliceSeen[sl] = true;
+                    sliceKey[sl] = firstKey[a];
+                } else if (sliceKey[sl] != firstKey[a]) {
+                    sliceSeveral[sl] = true;
+                }
+            }
+        }
+        boolean[] single = new boolean[slices];
+        for (int sl = 0; sl < slices; sl++) {
+            single[sl] = !sliceSeveral[sl];
+        }
+        return single;
     }
 
     private static List<String> exclusionWarnings(StatisticGrid grid, Statistic stat, String note) {
@@ -138,28 +233,6 @@ public final class LocalEngine {
         }
         double excluded = grid.sum(0, 0, slot);
         return excluded > 0 ? List.of((long) excluded + " rows: " + note) : List.of();
-    }
-
-    /** Sums atoms into slices and converts to the {@code [slice][replicate][slot]} layout. */
-    private static StatisticGrid toSlices(Slicing slicing, Statistic stat, RowStatistic bound, double[] atomSums,
-            int replicates, boolean oneHot) {
-        int width = stat.width();
-        int slices = slicing.sliceCount();
-        double[] out = new double[slices * replicates * width];
-        for (int s = 0; s < slicing.subsetCount(); s++) {
-            int[] map = slicing.sliceOfAtom(s);
-            for (int atom = 0; atom < map.length; atom++) {
-                int sliceBase = map[atom] * replicates * width;
-                for (int r = 0; r < replicates; r++) {
-                    for (int slot = 0; slot < width; slot++) {
-                        double v = oneHot ? atomSums[(atom * width + slot) * replicates + r]
-                                : atomSums[(atom * replicates + r) * width + slot];
-                        out[sliceBase + r * width + slot] += v;
-                    }
-                }
-            }
-        }
-        return new StatisticGrid(stat, bound.exclusionNote(), slices, replicates, out);
     }
 
     private static double[] weights(Table table, String column) {

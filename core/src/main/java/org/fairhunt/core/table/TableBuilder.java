@@ -1,19 +1,38 @@
 package org.fairhunt.core.table;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.fairhunt.core.UserInputException;
 
 /**
  * Builds a {@link Table} from streamed rows of text fields and infers each column's type on the way:
- * a column whose every present value is a plain number becomes {@link NumericColumn}, any other
- * becomes {@link CategoricalColumn}, unless a hint says otherwise. Each column keeps a dictionary of
- * distinct values rather than the text of each cell, so memory grows with the number of distinct
- * values, not with the file. A numeric column with more than {@value #MAX_NUMERIC_DICTIONARY}
- * distinct values drops its dictionary and keeps only doubles.
+ * a column whose every present value is a plain number ({@link Columns#looksNumeric}) becomes
+ * {@link NumericColumn}, any other becomes {@link CategoricalColumn}, unless a hint says otherwise.
+ * Each column keeps a dictionary of distinct values rather than the text of each cell, so memory
+ * grows with the number of distinct values, not with the file.
+ *
+ * <p>A numeric column with more than {@value #MAX_NUMERIC_DICTIONARY} distinct values drops its
+ * dictionary and keeps only doubles. Should such a column later meet a value that is not a number,
+ * it becomes categorical again and its earlier values are re-encoded from the doubles, so their
+ * levels read as {@link NumericColumn#format} prints them ({@code "1.50"} becomes {@code "1.5"}).
+ *
+ * <p>Readers of bytes use {@link #set(int, byte[], int, int)}: a per-column hash of the raw UTF-8
+ * bytes finds the code of a value seen before without building a {@code String}, and a column that
+ * dropped its dictionary parses doubles straight from the bytes.
+ *
+ * <p>A column hinted {@link ColumnType#NUMERIC} refuses a value that is not a number with a
+ * {@link UserInputException} (rather than silently storing {@code NaN}); readers catch it and add
+ * the line and column. Not thread-safe.
  */
 public final class TableBuilder {
     /** Values that mean "missing" in delimited text files. */
@@ -22,8 +41,12 @@ public final class TableBuilder {
 
     private final String source;
     private final List<String> names;
-    private final ColumnBuilder[] builders;
+    private final Map<String, ColumnType> hints;
+    private final List<ColumnBuilder> builders;
     private final Set<String> missingTokens;
+    private final byte[][] missingBytes;
+    private final boolean emptyIsMissing;
+    private final int maxMissingLength;
     private int rows;
 
     /**
@@ -34,12 +57,25 @@ public final class TableBuilder {
      */
     public TableBuilder(String source, List<String> names, Map<String, ColumnType> hints, Set<String> missingTokens) {
         this.source = source;
-        this.names = List.copyOf(names);
+        this.names = new ArrayList<>(names);
+        this.hints = Map.copyOf(hints);
         this.missingTokens = Set.copyOf(missingTokens);
-        this.builders = new ColumnBuilder[names.size()];
-        for (int i = 0; i < builders.length; i++) {
-            builders[i] = new ColumnBuilder(names.get(i), hints.get(names.get(i)));
+        this.builders = new ArrayList<>(names.size());
+        for (String name : names) {
+            builders.add(new ColumnBuilder(name, this.hints.get(name)));
         }
+        List<byte[]> nonEmpty = new ArrayList<>();
+        int maxLen = 0;
+        for (String token : this.missingTokens) {
+            if (!token.isEmpty()) {
+                byte[] b = token.getBytes(StandardCharsets.UTF_8);
+                nonEmpty.add(b);
+                maxLen = Math.max(maxLen, b.length);
+            }
+        }
+        this.missingBytes = nonEmpty.toArray(new byte[0][]);
+        this.emptyIsMissing = this.missingTokens.contains("");
+        this.maxMissingLength = maxLen;
     }
 
     public TableBuilder(String source, List<String> names) {
@@ -48,22 +84,45 @@ public final class TableBuilder {
 
     /**
      * Declares the levels of a categorical column up front (ARFF nominal attributes), so that their
-     * order is the declared one and unused levels still exist.
+     * order is the declared one and unused levels still exist. Call before the first row.
      */
     public void declareLevels(int column, List<String> levels) {
-        ColumnBuilder b = builders[column];
+        ColumnBuilder b = builders.get(column);
+        if (b.texts != null) {
+            throw new IllegalStateException("column " + b.name + " holds text; it has no levels to declare");
+        }
         b.forced = ColumnType.CATEGORICAL;
+        b.becomeCategorical();
         for (String level : levels) {
             b.codeOf(level);
         }
     }
 
+    /**
+     * Adds a column after rows have started (JSON Lines, where a key may first appear on any line);
+     * it is missing in every row so far. Its type hint, if any, comes from the constructor's map.
+     *
+     * @return the new column's index
+     */
+    public int addColumn(String name) {
+        if (names.contains(name)) {
+            throw new IllegalArgumentException("duplicate column name: " + name);
+        }
+        ColumnBuilder b = new ColumnBuilder(name, hints.get(name));
+        for (int i = 0; i < rows; i++) {
+            b.appendMissing();
+        }
+        names.add(name);
+        builders.add(b);
+        return builders.size() - 1;
+    }
+
     public List<String> names() {
-        return names;
+        return List.copyOf(names);
     }
 
     public int columnCount() {
-        return builders.length;
+        return builders.size();
     }
 
     public int rowCount() {
@@ -72,24 +131,56 @@ public final class TableBuilder {
 
     /** Starts a new row; every column is missing until {@link #set} gives it a value. */
     public void startRow() {
-        for (ColumnBuilder b : builders) {
-            b.appendMissing();
+        for (int i = 0, n = builders.size(); i < n; i++) {
+            builders.get(i).appendMissing();
         }
         rows++;
     }
 
-    /** Sets column {@code column} of the current row; a missing token or {@code null} leaves it missing. */
+    /**
+     * Sets column {@code column} of the current row; a missing token or {@code null} leaves it missing.
+     *
+     * @throws UserInputException if the column is hinted numeric and {@code value} is not a number
+     */
     public void set(int column, String value) {
         if (value == null || missingTokens.contains(value)) {
             return;
         }
-        builders[column].setLast(value);
+        builders.get(column).setLast(value);
+    }
+
+    /**
+     * Sets column {@code column} of the current row from UTF-8 bytes, equivalent to
+     * {@code set(column, new String(buf, off, len, UTF_8))} but without building a string for a value
+     * the column has seen before.
+     *
+     * @throws UserInputException if the bytes are not valid UTF-8, or the column is hinted numeric and
+     *                            the value is not a number
+     */
+    public void set(int column, byte[] buf, int off, int len) {
+        if (len == 0) {
+            if (emptyIsMissing) {
+                return;
+            }
+        } else if (len <= maxMissingLength && isMissingToken(buf, off, len)) {
+            return;
+        }
+        builders.get(column).setLast(buf, off, len);
+    }
+
+    private boolean isMissingToken(byte[] buf, int off, int len) {
+        for (byte[] token : missingBytes) {
+            if (token.length == len && Arrays.equals(token, 0, len, buf, off, off + len)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Appends a whole row of fields; {@code fields.length} must equal the column count. */
     public void addRow(String[] fields) {
-        if (fields.length != builders.length) {
-            throw new IllegalArgumentException("row has " + fields.length + " fields, table has " + builders.length + " columns");
+        if (fields.length != builders.size()) {
+            throw new IllegalArgumentException("row has " + fields.length + " fields, table has " + builders.size() + " columns");
         }
         startRow();
         for (int i = 0; i < fields.length; i++) {
@@ -98,37 +189,79 @@ public final class TableBuilder {
     }
 
     public Table build() {
-        List<Column> cols = new ArrayList<>(builders.length);
+        List<Column> cols = new ArrayList<>(builders.size());
         for (ColumnBuilder b : builders) {
             cols.add(b.build(rows));
         }
         return new Table(source, cols);
     }
 
-    /** Grows codes, numbers and (for text) strings side by side until the type is known. */
+    /** Decodes strict UTF-8: malformed bytes are a user error, not silently replaced. */
+    static String decodeUtf8(byte[] buf, int off, int len, String column) {
+        boolean ascii = true;
+        for (int i = off, end = off + len; i < end; i++) {
+            if (buf[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(buf, off, len, StandardCharsets.ISO_8859_1);
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            CharBuffer chars = decoder.decode(ByteBuffer.wrap(buf, off, len));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            throw new UserInputException("the value in column '" + column + "' is not valid UTF-8 (bytes "
+                    + hexPreview(buf, off, len) + "); save the file as UTF-8");
+        }
+    }
+
+    private static String hexPreview(byte[] buf, int off, int len) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(len, 16); i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(String.format("%02x", buf[off + i] & 0xff));
+        }
+        return len > 16 ? sb.append(" ...").toString() : sb.toString();
+    }
+
+    /**
+     * One column in one of three states: text ({@code texts}), dictionary ({@code codes} into
+     * {@code levels}, with {@code levelNumbers} while every level is a number), or plain doubles
+     * ({@code numbers}, after a numeric column outgrew its dictionary).
+     */
     private static final class ColumnBuilder {
         final String name;
         ColumnType forced;
-        int[] codes = new int[1024];
-        double[] numbers = new double[1024];
         String[] texts;
+        int[] codes;
+        double[] numbers;
         int size;
         int capacity = 1024;
-        boolean numeric = true;
-        boolean dictionaryDropped;
+        boolean numericCandidate = true;
         final Map<String, Integer> dictionary = new HashMap<>();
         final List<String> levels = new ArrayList<>();
         double[] levelNumbers = new double[64];
+        ByteDictionary byteCodes = new ByteDictionary();
 
         ColumnBuilder(String name, ColumnType forced) {
             this.name = name;
             this.forced = forced;
             if (forced == ColumnType.TEXT) {
-                texts = new String[1024];
-            }
-            if (forced == ColumnType.CATEGORICAL || forced == ColumnType.TEXT) {
-                numeric = false;
-                numbers = null;
+                texts = new String[capacity];
+                byteCodes = null;
+                becomeCategorical();
+            } else {
+                codes = new int[capacity];
+                if (forced == ColumnType.CATEGORICAL) {
+                    becomeCategorical();
+                }
             }
         }
 
@@ -147,33 +280,39 @@ public final class TableBuilder {
             }
             if (codes != null) {
                 codes[size] = CategoricalColumn.MISSING;
-            }
-            if (numbers != null) {
+            } else if (numbers != null) {
                 numbers[size] = Double.NaN;
             }
             size++;
         }
 
+        /** The code of {@code value}, adding it to the dictionary (and maybe leaving numeric) if new. */
         int codeOf(String value) {
             Integer code = dictionary.get(value);
-            if (code == null) {
-                code = levels.size();
-                dictionary.put(value, code);
-                levels.add(value);
-                if (numeric) {
-                    if (code == levelNumbers.length) {
-                        levelNumbers = Arrays.copyOf(levelNumbers, code * 2);
+            if (code != null) {
+                return code;
+            }
+            if (numericCandidate) {
+                if (Columns.looksNumeric(value)) {
+                    int next = levels.size();
+                    if (next == levelNumbers.length) {
+                        levelNumbers = Arrays.copyOf(levelNumbers, next * 2);
                     }
-                    if (Columns.looksNumeric(value)) {
-                        levelNumbers[code] = Columns.parseNumber(value);
-                    } else if (forced == ColumnType.NUMERIC) {
-                        levelNumbers[code] = Double.NaN;
-                    } else {
-                        becomeCategorical();
-                    }
+                    levelNumbers[next] = Columns.parseNumber(value);
+                } else if (forced == ColumnType.NUMERIC) {
+                    throw notANumber(value);
+                } else {
+                    becomeCategorical();
                 }
             }
-            return code;
+            int next = levels.size();
+            dictionary.put(value, next);
+            levels.add(value);
+            return next;
+        }
+
+        UserInputException notANumber(String value) {
+            return new UserInputException("'" + value + "' is not a number, but column '" + name + "' must be numeric");
         }
 
         void setLast(String value) {
@@ -182,42 +321,73 @@ public final class TableBuilder {
                 texts[row] = value;
                 return;
             }
-            if (dictionaryDropped) {
+            if (codes == null) {
                 if (Columns.looksNumeric(value)) {
                     numbers[row] = Columns.parseNumber(value);
                     return;
                 }
-                // A high-cardinality numeric column turned out to hold text after all: rebuild codes from numbers.
+                if (forced == ColumnType.NUMERIC) {
+                    throw notANumber(value);
+                }
                 restoreDictionary();
             }
-            int code = codeOf(value);
-            codes[row] = code;
-            if (numeric) {
-                numbers[row] = levelNumbers[code];
-                if (levels.size() > MAX_NUMERIC_DICTIONARY && forced != ColumnType.CATEGORICAL) {
-                    dropDictionary();
+            codes[row] = codeOf(value);
+            dropDictionaryIfTooLarge();
+        }
+
+        void setLast(byte[] buf, int off, int len) {
+            int row = size - 1;
+            if (texts != null) {
+                texts[row] = decodeUtf8(buf, off, len, name);
+                return;
+            }
+            if (codes == null) {
+                double v = ByteNumbers.parse(buf, off, len);
+                if (!Double.isNaN(v)) {
+                    numbers[row] = v;
+                    return;
                 }
+                setLast(decodeUtf8(buf, off, len, name));
+                return;
+            }
+            int code = byteCodes.find(buf, off, len);
+            if (code < 0) {
+                code = codeOf(decodeUtf8(buf, off, len, name));
+                byteCodes.put(buf, off, len, code);
+                codes[row] = code;
+                dropDictionaryIfTooLarge();
+            } else {
+                codes[row] = code;
             }
         }
 
-        private void becomeCategorical() {
-            numeric = false;
-            numbers = null;
+        void becomeCategorical() {
+            numericCandidate = false;
             levelNumbers = null;
         }
 
-        private void dropDictionary() {
-            dictionaryDropped = true;
-            dictionary.clear();
-            levels.clear();
-            codes = null;
+        private void dropDictionaryIfTooLarge() {
+            if (numericCandidate && forced != ColumnType.CATEGORICAL && levels.size() > MAX_NUMERIC_DICTIONARY) {
+                numbers = new double[capacity];
+                for (int i = 0; i < size; i++) {
+                    int c = codes[i];
+                    numbers[i] = c == CategoricalColumn.MISSING ? Double.NaN : levelNumbers[c];
+                }
+                codes = null;
+                dictionary.clear();
+                levels.clear();
+                levelNumbers = null;
+                byteCodes = null;
+            }
         }
 
+        /** A column that dropped its dictionary met text: encode its numbers as levels again. */
         private void restoreDictionary() {
-            dictionaryDropped = false;
-            codes = new int[capacity];
             double[] nums = numbers;
+            numbers = null;
             becomeCategorical();
+            codes = new int[capacity];
+            byteCodes = new ByteDictionary();
             for (int i = 0; i < size; i++) {
                 codes[i] = Double.isNaN(nums[i]) ? CategoricalColumn.MISSING : codeOf(NumericColumn.format(nums[i]));
             }
@@ -227,10 +397,94 @@ public final class TableBuilder {
             if (texts != null) {
                 return new TextColumn(name, Arrays.copyOf(texts, rows));
             }
-            if (numeric && forced != ColumnType.CATEGORICAL && (levels.size() > 0 || dictionaryDropped || forced == ColumnType.NUMERIC)) {
+            if (codes == null) {
                 return new NumericColumn(name, Arrays.copyOf(numbers, rows));
             }
+            if (numericCandidate && (!levels.isEmpty() || forced == ColumnType.NUMERIC)) {
+                double[] values = new double[rows];
+                for (int i = 0; i < rows; i++) {
+                    int c = codes[i];
+                    values[i] = c == CategoricalColumn.MISSING ? Double.NaN : levelNumbers[c];
+                }
+                return new NumericColumn(name, values);
+            }
             return new CategoricalColumn(name, Arrays.copyOf(codes, rows), levels);
+        }
+    }
+
+    /**
+     * Open-addressing hash from a value's raw bytes to its dictionary code. Keys live back to back in
+     * one byte pool, so a lookup touches the slot table, one int per entry and the key bytes.
+     */
+    static final class ByteDictionary {
+        private int[] slots = new int[64];
+        private int[] entryHash = new int[32];
+        private int[] entryOffset = new int[32];
+        private int[] entryLength = new int[32];
+        private int[] entryCode = new int[32];
+        private byte[] pool = new byte[512];
+        private int poolSize;
+        private int entries;
+
+        int find(byte[] buf, int off, int len) {
+            int h = hash(buf, off, len);
+            int mask = slots.length - 1;
+            for (int s = h & mask; ; s = (s + 1) & mask) {
+                int e = slots[s] - 1;
+                if (e < 0) {
+                    return -1;
+                }
+                if (entryHash[e] == h && entryLength[e] == len
+                        && Arrays.equals(pool, entryOffset[e], entryOffset[e] + len, buf, off, off + len)) {
+                    return entryCode[e];
+                }
+            }
+        }
+
+        void put(byte[] buf, int off, int len, int code) {
+            if (entries == entryHash.length) {
+                int n = entries * 2;
+                entryHash = Arrays.copyOf(entryHash, n);
+                entryOffset = Arrays.copyOf(entryOffset, n);
+                entryLength = Arrays.copyOf(entryLength, n);
+                entryCode = Arrays.copyOf(entryCode, n);
+            }
+            if (poolSize + len > pool.length) {
+                pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
+            }
+            System.arraycopy(buf, off, pool, poolSize, len);
+            int e = entries++;
+            entryHash[e] = hash(buf, off, len);
+            entryOffset[e] = poolSize;
+            entryLength[e] = len;
+            entryCode[e] = code;
+            poolSize += len;
+            if (entries * 2 > slots.length) {
+                slots = new int[slots.length * 2];
+                for (int i = 0; i < entries; i++) {
+                    insertSlot(i);
+                }
+            } else {
+                insertSlot(e);
+            }
+        }
+
+        private void insertSlot(int e) {
+            int mask = slots.length - 1;
+            int s = entryHash[e] & mask;
+            while (slots[s] != 0) {
+                s = (s + 1) & mask;
+            }
+            slots[s] = e + 1;
+        }
+
+        private static int hash(byte[] buf, int off, int len) {
+            int h = len;
+            for (int i = off, end = off + len; i < end; i++) {
+                h = 31 * h + buf[i];
+            }
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 16);
         }
     }
 }

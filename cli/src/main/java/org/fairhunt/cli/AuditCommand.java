@@ -1,0 +1,168 @@
+package org.fairhunt.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.audit.AuditRequest;
+import org.fairhunt.core.audit.Auditor;
+import org.fairhunt.core.result.AuditResult;
+import org.fairhunt.core.table.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fairhunt audit}: per-group metrics of a model's predictions, with intervals. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = {"Measure a model per group and per intersection of groups, in one pass over the data.",
+            "The file holds one row per case with the true label, the model's prediction and/or score, and the group "
+                + "attributes (CSV, TSV, JSON Lines or ARFF).", ""},
+        footer = {"", "Examples:",
+            "  fairhunt audit credit.csv --label class --positive good --prediction pred --score score \\",
+            "      --group sex --group age_band --group foreign_worker --intersections 2 --min-group-size 30 \\",
+            "      --out reports/credit",
+            "  fairhunt audit loans.jsonl --label default --prediction pred --group age --bin age=25,40,60",
+            "  fairhunt audit wages.csv --label wage --prediction predicted --regression --group ethnicity",
+            "", "Exit status: 0 done, 2 bad input or options."})
+public final class AuditCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The data: .csv, .tsv, .jsonl or .arff (optionally .gz).")
+    Path file;
+
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "The true outcome.")
+    String label;
+
+    @Option(names = "--positive", paramLabel = "VALUE",
+            description = "The label value counted as positive (default: 1, true or yes, whichever the label has).")
+    String positive;
+
+    @Option(names = "--prediction", paramLabel = "COLUMN", description = "The model's predicted class (or value, with --regression).")
+    String prediction;
+
+    @Option(names = "--score", paramLabel = "COLUMN",
+            description = "The model's score for the positive class (adds auc, brier, ece, mean_score).")
+    String score;
+
+    @Option(names = "--regression", description = "Label and prediction are numbers: report mae, rmse, mean_error.")
+    boolean regression;
+
+    @Option(names = "--group", required = true, paramLabel = "ATTRIBUTE",
+            description = "A group attribute (repeatable). A missing value is a group of its own, never imputed.")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--bin", paramLabel = "ATTRIBUTE=CUTS",
+            description = "Bin a numeric group attribute at these cut points, e.g. age=25,40,60 (repeatable).")
+    List<String> bins = new ArrayList<>();
+
+    @Option(names = "--intersections", paramLabel = "K", defaultValue = "1",
+            description = "Also audit every combination of up to K attributes (default: ${DEFAULT-VALUE}).")
+    int intersections;
+
+    @Option(names = "--min-group-size", paramLabel = "N", defaultValue = "30",
+            description = "Flag slices with fewer rows as too small to judge (default: ${DEFAULT-VALUE}).")
+    int minGroupSize;
+
+    @Option(names = "--metrics", split = ",", paramLabel = "NAME",
+            description = "Only these metrics, e.g. error_rate,fpr,fnr (default: all the data allows).")
+    List<String> metrics;
+
+    @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "0",
+            description = "Bootstrap replicates for intervals on every metric (e.g. 200; default: none, Wilson intervals).")
+    int bootstrap;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--cluster", paramLabel = "COLUMN",
+            description = "Rows sharing this value (a speaker, a patient) are resampled together.")
+    String cluster;
+
+    @Option(names = "--weight", paramLabel = "COLUMN", description = "Non-negative row weights.")
+    String weight;
+
+    @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "Confidence level of intervals (default: ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores; results do not depend on it).")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write audit.json, audit.md and audit.html into DIR.")
+    Path out;
+
+    @Option(names = "--json", description = "Print the JSON result on standard output instead of the summary.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        validate();
+        Table table = input.read(file);
+        AuditRequest request = new AuditRequest(label, positive, prediction, score, regression, groups, parseBins(bins),
+                intersections, minGroupSize, metrics, bootstrap, seed, cluster, weight,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, confidence);
+        Auditor.Outcome outcome = Auditor.run(table, request);
+        AuditResult result = outcome.result();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (json) {
+            stdout.println(org.fairhunt.core.result.AuditJson.toJson(result));
+        } else {
+            stdout.print(Summary.render(result));
+        }
+        if (out != null) {
+            List<Path> written = Reports.writeAll(result, out);
+            stdout.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private void validate() {
+        if (intersections < 1) {
+            throw new UserInputException("--intersections must be at least 1, got " + intersections);
+        }
+        if (minGroupSize < 0) {
+            throw new UserInputException("--min-group-size must be >= 0, got " + minGroupSize);
+        }
+        if (bootstrap < 0 || bootstrap > 100_000) {
+            throw new UserInputException("--bootstrap must be between 0 and 100000, got " + bootstrap);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new UserInputException("--confidence must be between 0 and 1 (e.g. 0.95), got " + confidence);
+        }
+        if (threads != null && threads < 1) {
+            throw new UserInputException("--threads must be at least 1, got " + threads);
+        }
+        if (prediction == null && score == null) {
+            throw new UserInputException("give --prediction and/or --score: there is nothing to measure otherwise");
+        }
+    }
+
+    static Map<String, String> parseBins(List<String> specs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String s : specs) {
+            int eq = s.indexOf('=');
+            if (eq <= 0 || eq == s.length() - 1) {
+                throw new UserInputException("--bin expects ATTRIBUTE=CUTS such as age=25,40,60, got '" + s + "'");
+            }
+            m.put(s.substring(0, eq), s.substring(eq + 1));
+        }
+        return m;
+    }
+
+    static String join(String[] parts) {
+        return String.join(" ", Arrays.asList(parts));
+    }
+}

@@ -1,0 +1,27 @@
+package org.fairhunt.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code fairhunt} command: only subcommands. */
+@Command(name = "fairhunt", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Audit whether a deployed model is fair and robust, per group, with honest uncertainty.", ""},
+        footer = {"", "Examples:",
+            "  fairhunt demo",
+            "  fairhunt audit credit.csv --label class --positive good --prediction pred --group sex --out reports/credit",
+            "", "Run 'fairhunt COMMAND --help' for a command's options."},
+        subcommands = {
+            AuditCommand.class,
+            DemoCommand.class,
+        })
+public final class FairhuntCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: say what to do, e.g. 'fairhunt demo'");
+    }
+}

@@ -1,0 +1,30 @@
+package org.fairhunt.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.result.AuditJson;
+import org.fairhunt.core.result.AuditResult;
+
+/** Writes an audit's reports into a directory. */
+final class Reports {
+    private Reports() {
+    }
+
+    static void ensureDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create the output directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static List<Path> writeAll(AuditResult result, Path dir) {
+        ensureDirectory(dir);
+        Path json = dir.resolve("audit.json");
+        AuditJson.write(result, json);
+        return List.of(json);
+    }
+}

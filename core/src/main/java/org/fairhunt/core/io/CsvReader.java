@@ -1,0 +1,378 @@
+package org.fairhunt.core.io;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.fairhunt.core.DataFormatException;
+import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.table.Table;
+import org.fairhunt.core.table.TableBuilder;
+
+/**
+ * RFC 4180 delimited text, parsed byte by byte over one large buffer. A record is first split into
+ * field offsets; only when it is complete are its fields handed to {@link TableBuilder}, so a record
+ * cut by the end of the buffer is simply parsed again after the buffer is refilled (and grown if one
+ * record is larger than it). Values go to the builder as byte slices, so UTF-8 is decoded only for
+ * values a column has not seen before.
+ *
+ * <p>Rules: a header row is required; fields may be quoted with {@code "}, and inside quotes a
+ * doubled quote is a quote and delimiters and line breaks are data; a quote inside an unquoted field
+ * is taken literally (as most writers and readers do); lines end with LF, CRLF or a lone CR; a UTF-8
+ * byte-order mark is skipped; an entirely empty line is skipped, as pandas and R do. Every other
+ * irregularity is an error naming the line and the column (the field's 1-based number).
+ */
+final class CsvReader {
+    private static final int INITIAL_BUFFER = 1 << 20;
+    private static final int MIN_FILL = 1 << 16;
+    private static final byte QUOTE = '"';
+    /** Candidate delimiters in order of preference when their counts tie. */
+    private static final byte[] SNIFFED = {',', '\t', ';', '|'};
+
+    private final Source in;
+    private final ReadOptions options;
+    private final byte defaultDelimiter;
+
+    private byte[] buf = new byte[INITIAL_BUFFER];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private byte delimiter;
+    private final boolean[] stop = new boolean[256];
+    /** The line on which the next record starts. */
+    private long line = 1;
+
+    // The current record, as parsed by parseRecord().
+    private int[] starts = new int[16];
+    private int[] ends = new int[16];
+    private boolean[] escaped = new boolean[16];
+    private int fieldCount;
+    private int recordEnd;
+    private int recordBreaks;
+    private boolean recordTerminated;
+
+    CsvReader(Source in, ReadOptions options, byte defaultDelimiter) {
+        this.in = in;
+        this.options = options;
+        this.defaultDelimiter = defaultDelimiter;
+    }
+
+    Table read() throws IOException {
+        fill();
+        if (limit - pos >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+            pos = 3;
+        }
+        if (pos >= limit && eof) {
+            throw new DataFormatException(in.name, 0, 0, "empty file, expected a header row");
+        }
+        delimiter = options.delimiter() != null ? (byte) (char) options.delimiter() : sniffDelimiter();
+        stop[delimiter & 0xff] = true;
+        stop['\n'] = true;
+        stop['\r'] = true;
+
+        List<String> names = readHeader();
+        for (String hinted : options.typeHints().keySet()) {
+            if (!names.contains(hinted)) {
+                throw new UserInputException(in.name + ": a type is given for column '" + hinted
+                        + "', but the header has no such column; the columns are: " + String.join(", ", names));
+            }
+        }
+        TableBuilder builder = new TableBuilder(in.name, names, options.typeHints(), options.missingTokens());
+        int columns = names.size();
+        long rows = 0;
+        while (true) {
+            if (pos >= limit && !fill()) {
+                break;
+            }
+            if (!parseRecord()) {
+                fill();
+                in.progress(rows);
+                continue;
+            }
+            if (fieldCount == 1 && starts[0] == pos && ends[0] == pos) {
+                advance();
+                continue;
+            }
+            if (fieldCount != columns) {
+                throw ragged(columns);
+            }
+            builder.startRow();
+            int k = 0;
+            try {
+                for (; k < columns; k++) {
+                    int s = starts[k];
+                    int len = escaped[k] ? unescape(s, ends[k]) : ends[k] - s;
+                    builder.set(k, buf, s, len);
+                }
+            } catch (DataFormatException e) {
+                throw e;
+            } catch (UserInputException e) {
+                throw new DataFormatException(in.name, line, k + 1, e.getMessage());
+            }
+            rows++;
+            advance();
+        }
+        in.progress(rows);
+        return builder.build();
+    }
+
+    private void advance() {
+        pos = recordEnd;
+        line += recordBreaks;
+    }
+
+    /**
+     * Reads more input after the unconsumed bytes {@code buf[pos, limit)}, moving them to the front and
+     * growing the buffer when they fill it. Returns false when the input has ended and nothing was added.
+     */
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        }
+        if (limit == buf.length) {
+            if (buf.length > Integer.MAX_VALUE / 2 - 16) {
+                throw new DataFormatException(in.name, line, 0, "a single record is longer than 1 GB; is a quote never closed?");
+            }
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        int added = 0;
+        while (added < MIN_FILL && limit < buf.length) {
+            int n = in.stream.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                eof = true;
+                break;
+            }
+            limit += n;
+            added += n;
+        }
+        return added > 0;
+    }
+
+    /** Counts the candidates outside quotes on the header line; the most frequent wins. */
+    private byte sniffDelimiter() throws IOException {
+        int[] counts = new int[SNIFFED.length];
+        while (true) {
+            Arrays.fill(counts, 0);
+            boolean quoted = false;
+            boolean lineEnded = false;
+            for (int i = pos; i < limit; i++) {
+                byte c = buf[i];
+                if (c == QUOTE) {
+                    quoted = !quoted;
+                } else if (!quoted && (c == '\n' || c == '\r')) {
+                    lineEnded = true;
+                    break;
+                } else if (!quoted) {
+                    for (int k = 0; k < SNIFFED.length; k++) {
+                        if (c == SNIFFED[k]) {
+                            counts[k]++;
+                        }
+                    }
+                }
+            }
+            if (lineEnded || eof) {
+                break;
+            }
+            fill();
+        }
+        int best = -1;
+        for (int k = 0; k < SNIFFED.length; k++) {
+            boolean better = best < 0 ? counts[k] > 0
+                    : counts[k] > counts[best] || (counts[k] == counts[best] && SNIFFED[k] == defaultDelimiter);
+            if (better) {
+                best = k;
+            }
+        }
+        return best < 0 ? defaultDelimiter : SNIFFED[best];
+    }
+
+    private List<String> readHeader() throws IOException {
+        while (!parseRecord()) {
+            fill();
+        }
+        if (fieldCount == 1 && starts[0] == pos && ends[0] == pos) {
+            throw new DataFormatException(in.name, line, 0, "the first line is empty, expected a header row with the column names");
+        }
+        List<String> names = new ArrayList<>(fieldCount);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int k = 0; k < fieldCount; k++) {
+            int s = starts[k];
+            int len = escaped[k] ? unescape(s, ends[k]) : ends[k] - s;
+            String name;
+            try {
+                name = TableReaders.decodeUtf8(buf, s, len);
+            } catch (UserInputException e) {
+                throw new DataFormatException(in.name, line, k + 1, "header: " + e.getMessage());
+            }
+            if (name.isEmpty()) {
+                throw new DataFormatException(in.name, line, k + 1, "column " + (k + 1)
+                        + " of the header has an empty name; every column needs a name"
+                        + (k == 0 ? " (R's write.csv leaves the row-names column unnamed: use row.names = FALSE)" : ""));
+            }
+            Integer earlier = seen.putIfAbsent(name, k + 1);
+            if (earlier != null) {
+                throw new DataFormatException(in.name, line, k + 1, "column name '" + name + "' appears twice in the header (columns "
+                        + earlier + " and " + (k + 1) + ")");
+            }
+            names.add(name);
+        }
+        advance();
+        return names;
+    }
+
+    /**
+     * Splits the record starting at {@code pos} into fields. Returns false if the buffer ends before
+     * the record does and more input may follow.
+     */
+    private boolean parseRecord() {
+        final byte[] b = buf;
+        final int lim = limit;
+        final byte d = delimiter;
+        final boolean[] stops = stop;
+        int i = pos;
+        int nf = 0;
+        int breaks = 0;
+        while (true) {
+            if (nf == starts.length) {
+                growFields();
+            }
+            if (i >= lim) {
+                if (!eof) {
+                    return false;
+                }
+                // The input ends right after a delimiter: the last field is empty.
+                setField(nf++, i, i, false);
+                return finishRecord(nf, i, breaks, false);
+            }
+            if (b[i] == QUOTE) {
+                int quoteBreaks = breaks;
+                int q = i + 1;
+                boolean esc = false;
+                while (true) {
+                    if (q >= lim) {
+                        if (!eof) {
+                            return false;
+                        }
+                        throw new DataFormatException(in.name, line + quoteBreaks, nf + 1, "quote opened at line "
+                                + (line + quoteBreaks) + ", column " + (nf + 1) + " is never closed");
+                    }
+                    byte c = b[q];
+                    if (c == QUOTE) {
+                        if (q + 1 >= lim && !eof) {
+                            return false;
+                        }
+                        if (q + 1 < lim && b[q + 1] == QUOTE) {
+                            esc = true;
+                            q += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (c == '\n') {
+                        breaks++;
+                    }
+                    q++;
+                }
+                setField(nf++, i + 1, q, esc);
+                i = q + 1;
+                if (i >= lim) {
+                    if (!eof) {
+                        return false;
+                    }
+                    return finishRecord(nf, i, breaks, false);
+                }
+                byte c = b[i];
+                if (c == d) {
+                    i++;
+                    continue;
+                }
+                if (c == '\n' || c == '\r') {
+                    return endOfLine(nf, i, breaks);
+                }
+                throw new DataFormatException(in.name, line + breaks, nf, "unexpected character '"
+                        + ReadOptions.printable((char) (c & 0xff)) + "' after the closing quote of column " + nf
+                        + "; expected the delimiter '" + ReadOptions.printable((char) d)
+                        + "' or the end of the line (a quote inside a quoted field is written as two quotes)");
+            }
+            int j = i;
+            while (j < lim && !stops[b[j] & 0xff]) {
+                j++;
+            }
+            if (j >= lim) {
+                if (!eof) {
+                    return false;
+                }
+                setField(nf++, i, j, false);
+                return finishRecord(nf, j, breaks, false);
+            }
+            setField(nf++, i, j, false);
+            if (b[j] == d) {
+                i = j + 1;
+                continue;
+            }
+            return endOfLine(nf, j, breaks);
+        }
+    }
+
+    /** The record ends at the line break at {@code i} (LF, CRLF or a lone CR). */
+    private boolean endOfLine(int nf, int i, int breaks) {
+        if (buf[i] == '\r') {
+            if (i + 1 >= limit && !eof) {
+                return false;
+            }
+            int end = i + 1 < limit && buf[i + 1] == '\n' ? i + 2 : i + 1;
+            return finishRecord(nf, end, breaks + 1, true);
+        }
+        return finishRecord(nf, i + 1, breaks + 1, true);
+    }
+
+    private boolean finishRecord(int nf, int end, int breaks, boolean terminated) {
+        fieldCount = nf;
+        recordEnd = end;
+        recordBreaks = breaks;
+        recordTerminated = terminated;
+        return true;
+    }
+
+    private void setField(int k, int start, int end, boolean esc) {
+        starts[k] = start;
+        ends[k] = end;
+        escaped[k] = esc;
+    }
+
+    private void growFields() {
+        int n = starts.length * 2;
+        starts = Arrays.copyOf(starts, n);
+        ends = Arrays.copyOf(ends, n);
+        escaped = Arrays.copyOf(escaped, n);
+    }
+
+    /** Turns each doubled quote in {@code buf[start, end)} into one, in place; returns the new length. */
+    private int unescape(int start, int end) {
+        int w = start;
+        for (int r = start; r < end; r++) {
+            byte c = buf[r];
+            buf[w++] = c;
+            if (c == QUOTE) {
+                r++;
+            }
+        }
+        return w - start;
+    }
+
+    private DataFormatException ragged(int columns) {
+        long lastLine = line + recordBreaks - (recordTerminated ? 1 : 0);
+        String where = lastLine > line ? "the record on lines " + line + "-" + lastLine : "line " + line;
+        int column = fieldCount > columns ? columns + 1 : fieldCount + 1;
+        return new DataFormatException(in.name, line, column, where + " has " + fieldCount
+                + (fieldCount == 1 ? " field" : " fields") + ", the header has " + columns
+                + (fieldCount == 1 && columns > 1 ? " (is the delimiter '" + ReadOptions.printable((char) delimiter) + "' right?)" : ""));
+    }
+}

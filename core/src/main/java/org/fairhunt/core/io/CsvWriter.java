@@ -1,0 +1,62 @@
+package org.fairhunt.core.io;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.fairhunt.core.table.Column;
+import org.fairhunt.core.table.Table;
+
+/**
+ * Writes a {@link Table} as RFC 4180 CSV: a header row, fields quoted only when they hold a comma,
+ * quote, CR or LF (quotes doubled), missing values as empty fields, LF line ends.
+ */
+public final class CsvWriter {
+    private CsvWriter() {
+    }
+
+    public static void write(Table table, Path file) {
+        try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
+            write(table, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static void write(Table table, Writer w) throws IOException {
+        List<Column> columns = table.columns();
+        for (int j = 0; j < columns.size(); j++) {
+            if (j > 0) {
+                w.write(',');
+            }
+            w.write(quote(columns.get(j).name()));
+        }
+        w.write('\n');
+        for (int i = 0; i < table.rowCount(); i++) {
+            for (int j = 0; j < columns.size(); j++) {
+                if (j > 0) {
+                    w.write(',');
+                }
+                String v = columns.get(j).text(i);
+                if (v != null) {
+                    w.write(quote(v));
+                }
+            }
+            w.write('\n');
+        }
+    }
+
+    /** The field as CSV: quoted when it must be, or when it is empty text (so it is not read back as missing). */
+    static String quote(String field) {
+        boolean needs = field.isEmpty();
+        for (int i = 0; i < field.length() && !needs; i++) {
+            char c = field.charAt(i);
+            needs = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
+    }
+}

@@ -1,0 +1,114 @@
+package org.fairhunt.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.fairhunt.core.result.MetricEstimate;
+import org.fairhunt.core.stats.Interval;
+
+/**
+ * How reports write numbers. Values from 0.1 to 10 get three decimals ({@code 0.245}, {@code 1.000}),
+ * smaller ones three significant digits ({@code 0.0123}), larger ones four ({@code 12.35}); whole
+ * numbers of 10 or more are written whole ({@code 412}). An interval's ends get
+ * as many decimals as it takes to show its width to one significant digit, and never fewer than one
+ * less than the value's, so {@code 0.245 [0.22, 0.27]} but {@code 0.2451 [0.2448, 0.2455]}: a narrow
+ * interval never collapses to {@code [0.24, 0.25]}. Undefined values are an em dash.
+ */
+public final class Formats {
+    /** What reports print for an undefined value. */
+    public static final String UNDEFINED = "—";
+
+    private static final int MAX_DECIMALS = 8;
+
+    private Formats() {
+    }
+
+    /** {@code v} written as described above; {@code —} if not finite. */
+    public static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return UNDEFINED;
+        }
+        return fixed(v, decimals(v));
+    }
+
+    /** An estimate with its interval when it has one: {@code 0.245 [0.22, 0.27]}; {@code —} when undefined. */
+    public static String estimate(MetricEstimate e) {
+        if (e == null || !e.defined()) {
+            return UNDEFINED;
+        }
+        Interval ci = e.ci();
+        return ci == null ? number(e.value()) : estimate(e.value(), ci.lo(), ci.hi());
+    }
+
+    /** {@code value [lo, hi]}; either end {@code null} or not finite gives the value alone. */
+    public static String estimate(Double value, Double lo, Double hi) {
+        if (value == null || !Double.isFinite(value)) {
+            return UNDEFINED;
+        }
+        if (lo == null || hi == null || !Double.isFinite(lo) || !Double.isFinite(hi)) {
+            return number(value);
+        }
+        int valueDecimals = decimals(value);
+        int ends = intervalDecimals(valueDecimals, hi - lo);
+        return fixed(value, Math.max(valueDecimals, ends)) + " [" + fixed(lo, ends) + ", " + fixed(hi, ends) + "]";
+    }
+
+    /** Just the interval, {@code [0.22, 0.27]}, with the decimals {@link #estimate(Double, Double, Double)} would use. */
+    public static String interval(double value, double lo, double hi) {
+        int ends = intervalDecimals(decimals(value), hi - lo);
+        return "[" + fixed(lo, ends) + ", " + fixed(hi, ends) + "]";
+    }
+
+    /** A p- or q-value: three decimals, or {@code < 0.001}. */
+    public static String pValue(Double p) {
+        if (p == null || !Double.isFinite(p)) {
+            return UNDEFINED;
+        }
+        return p < 0.001 ? "< 0.001" : fixed(p, 3);
+    }
+
+    /** A confidence level as a percentage: 0.95 → {@code 95%}, 0.995 → {@code 99.5%}. */
+    public static String percent(double level) {
+        BigDecimal pct = BigDecimal.valueOf(level).multiply(BigDecimal.valueOf(100)).stripTrailingZeros();
+        return pct.toPlainString() + "%";
+    }
+
+    /**
+     * Three decimals from 0.1 to 10, so a column of rates lines up ({@code 0.750}, {@code 1.000}); three
+     * significant digits below 0.1 ({@code 0.0123}); fewer decimals for larger numbers ({@code 12.35},
+     * {@code 123.5}, {@code 1235}); none for whole numbers of 10 or more.
+     */
+    static int decimals(double v) {
+        double a = Math.abs(v);
+        if (a >= 10 && v == Math.rint(v)) {
+            return 0;
+        }
+        if (a == 0) {
+            return 3;
+        }
+        if (a < 0.1) {
+            return clamp(2 - (int) Math.floor(Math.log10(a)));
+        }
+        if (a < 10) {
+            return 3;
+        }
+        return clamp(3 - (int) Math.floor(Math.log10(a)));
+    }
+
+    private static int intervalDecimals(int valueDecimals, double width) {
+        int forWidth = width > 0 ? -(int) Math.floor(Math.log10(width)) : valueDecimals;
+        return clamp(Math.max(valueDecimals - 1, forWidth));
+    }
+
+    private static int clamp(int d) {
+        return Math.max(0, Math.min(MAX_DECIMALS, d));
+    }
+
+    /** Half-up rounding on the decimal value (BigDecimal, not binary), and never {@code -0.00}. */
+    static String fixed(double v, int decimals) {
+        BigDecimal rounded = new BigDecimal(Double.toString(v)).setScale(decimals, RoundingMode.HALF_UP);
+        if (rounded.signum() == 0) {
+            rounded = rounded.abs();
+        }
+        return rounded.toPlainString();
+    }
+}
