@@ -64,9 +64,20 @@ public final class WerAudit {
      * @param minGroupSize  slices with fewer utterances are flagged too small
      * @param threads       worker threads
      * @param level         confidence level
+     * @param characters    whether to align characters too, for CER
      */
     public record Options(Normalizer normalizer, List<String> groups, int intersections, int bootstrap, long seed,
-                          String cluster, int minGroupSize, int threads, double level) {
+                          String cluster, int minGroupSize, int threads, double level, boolean characters) {
+        public Options(Normalizer normalizer, List<String> groups, int intersections, int bootstrap, long seed, String cluster,
+                       int minGroupSize, int threads, double level) {
+            this(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, true);
+        }
+
+        /** The same options without the character alignment (no CER; much faster on long utterances). */
+        public Options withoutCharacters() {
+            return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, false);
+        }
+
         public Options {
             groups = List.copyOf(groups);
             if (groups.isEmpty()) {
@@ -154,7 +165,8 @@ public final class WerAudit {
             throw new UserInputException(table.source() + ": no cluster column '" + options.cluster() + "'; columns are "
                     + table.columnNames());
         }
-        WerScores scores = WerScores.compute(table, referenceColumn, hypothesisColumn, options.normalizer(), options.threads());
+        WerScores scores = WerScores.compute(table, referenceColumn, hypothesisColumn, options.normalizer(), options.threads(),
+                options.characters());
         AuditSpec spec = AuditSpec.builder()
                 .groups(options.groups())
                 .intersections(Math.min(options.intersections(), options.groups().size()))
@@ -204,8 +216,12 @@ public final class WerAudit {
         totals.put("deletions", t.deletions());
         totals.put("insertions", t.insertions());
         totals.put("sentence_errors", t.sentenceErrors());
-        totals.put("reference_chars", t.referenceChars());
-        totals.put("char_errors", t.charErrors());
+        if (scores.characters()) {
+            totals.put("reference_chars", t.referenceChars());
+            totals.put("char_errors", t.charErrors());
+        } else {
+            node.put("cer", "not computed (character alignment switched off)");
+        }
         if (scores.emptyReferences() > 0 || scores.emptyHypotheses() > 0) {
             node.put("empty_references", scores.emptyReferences());
             node.put("empty_hypotheses", scores.emptyHypotheses());

@@ -30,8 +30,10 @@ public final class WerScores {
     final int[] charErrors;
     private final int missingReferences;
     private final int missingHypotheses;
+    private final boolean characters;
 
-    private WerScores(int n, int missingReferences, int missingHypotheses) {
+    private WerScores(int n, int missingReferences, int missingHypotheses, boolean characters) {
+        this.characters = characters;
         referenceWords = new int[n];
         substitutions = new int[n];
         deletions = new int[n];
@@ -42,13 +44,19 @@ public final class WerScores {
         this.missingHypotheses = missingHypotheses;
     }
 
-    /** Normalizes and aligns every row, on {@code threads} threads (results do not depend on it). */
+    /** Normalizes and aligns every row (words and characters) on {@code threads} threads (results do not depend on it). */
     public static WerScores compute(Table table, String referenceColumn, String hypothesisColumn, Normalizer normalizer,
                                     int threads) {
+        return compute(table, referenceColumn, hypothesisColumn, normalizer, threads, true);
+    }
+
+    /** As {@link #compute(Table, String, String, Normalizer, int)}; {@code characters = false} skips the character alignment (no CER). */
+    public static WerScores compute(Table table, String referenceColumn, String hypothesisColumn, Normalizer normalizer,
+                                    int threads, boolean characters) {
         Column ref = table.column(referenceColumn);
         Column hyp = table.column(hypothesisColumn);
         int n = table.rowCount();
-        WerScores s = new WerScores(n, ref.missingCount(), hyp.missingCount());
+        WerScores s = new WerScores(n, ref.missingCount(), hyp.missingCount(), characters);
         int chunks = Math.max(1, Math.min(threads, n / 1024));
         if (chunks == 1) {
             s.fill(ref, hyp, normalizer, 0, n);
@@ -84,7 +92,7 @@ public final class WerScores {
     }
 
     private void fill(Column ref, Column hyp, Normalizer normalizer, int from, int to) {
-        UtteranceScorer scorer = new UtteranceScorer(normalizer);
+        UtteranceScorer scorer = new UtteranceScorer(normalizer, characters);
         for (int row = from; row < to; row++) {
             String r = ref.text(row);
             String h = hyp.text(row);
@@ -96,6 +104,11 @@ public final class WerScores {
             referenceChars[row] = u.referenceChars();
             charErrors[row] = u.charErrors();
         }
+    }
+
+    /** Whether character counts (CER) were computed. */
+    public boolean characters() {
+        return characters;
     }
 
     public int size() {
