@@ -127,7 +127,7 @@ public final class HtmlReport {
                 facts.add("estimate " + Formats.estimate(v.value(), v.lo(), v.hi()));
             }
             if (v.moreRowsNeeded() != null) {
-                facts.add("about " + v.moreRowsNeeded() + " more rows would settle it");
+                facts.add("about " + v.moreRowsNeeded() + " more rows in the smallest slice involved would settle it");
             }
             if (!facts.isEmpty()) {
                 sb.append("<div class=\"fh-note\">").append(escape(String.join(" · ", facts))).append("</div>");

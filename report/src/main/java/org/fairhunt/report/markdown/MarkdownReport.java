@@ -80,7 +80,7 @@ public final class MarkdownReport {
                     Formats.estimate(v.value(), v.lo(), v.hi()),
                     v.moreRowsNeeded() == null ? "" : "about " + v.moreRowsNeeded()));
         }
-        out.append(Markdown.table(List.of("outcome", "constraint", "detail", "estimate", "more rows needed"),
+        out.append(Markdown.table(List.of("outcome", "constraint", "detail", "estimate", "more rows needed (smallest slice)"),
                 List.of(false, false, false, true, true), rows)).append('\n');
     }
 

@@ -80,7 +80,7 @@ class MarkdownReportTest {
         assertTrue(md.contains("""
                 2 constraints: 0 pass, 1 fail, 1 inconclusive.
 
-                | outcome | constraint | detail | estimate | more rows needed |
+                | outcome | constraint | detail | estimate | more rows needed (smallest slice) |
                 |---|---|---|---:|---:|
                 | ❌ **fail** | max_gap(accuracy) <= 0.1 | sex=m vs sex=f differ by 0.400 | 0.400 [0.10, 0.70] |  |
                 | ⚠️ inconclusive | min(tpr) >= 0.4 | sex=f: 0.500 straddles 0.4 | 0.500 [0.09, 0.91] | about 140 |
