@@ -34,6 +34,7 @@ import org.fairhunt.speech.format.UtterancePairs;
 import org.fairhunt.speech.metric.WerScores;
 import org.fairhunt.speech.metric.WerStatistic;
 import org.fairhunt.speech.normalize.Normalizer;
+import org.fairhunt.speech.score.Mapsswe;
 import org.fairhunt.speech.score.ScoredUtterance;
 import org.fairhunt.speech.score.UtteranceScorer;
 import org.fairhunt.speech.score.WerTotals;
@@ -281,6 +282,31 @@ public final class WerAudit {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * MAPSSWE of the table's hypothesis (system A) against {@code otherHypotheses} (system B, one per row,
+     * null for none) on the same normalized references.
+     */
+    public static Mapsswe.Result compare(Table table, String referenceColumn, String hypothesisColumn, String[] otherHypotheses,
+                                         Normalizer normalizer) {
+        List<Mapsswe.Triple> triples = new ArrayList<>(table.rowCount());
+        for (int row = 0; row < table.rowCount(); row++) {
+            String other = otherHypotheses[row];
+            triples.add(new Mapsswe.Triple(normalizer.tokens(text(table, referenceColumn, row)),
+                    normalizer.tokens(text(table, hypothesisColumn, row)), normalizer.tokens(other == null ? "" : other)));
+        }
+        return Mapsswe.test(triples);
+    }
+
+    /** The MAPSSWE result as text for the summary. */
+    public static String describe(Mapsswe.Result m, String a, String b) {
+        String verdict = Double.isNaN(m.pValue()) ? "undefined (fewer than two segments with errors, or no variation)"
+                : m.pValue() < 0.05 ? "the systems differ at the 5% level (" + (m.meanDifference() > 0 ? b : a) + " makes fewer errors)"
+                : "no significant difference at the 5% level";
+        return String.format(Locale.ROOT, "MAPSSWE (matched-pair sentence-segment word error, as sclite): A = %s, B = %s%n"
+                        + "  %d segments; errors A %d, B %d; mean(A-B) %.3f, sd %.3f; W = %.3f, two-sided p = %.4f: %s%n",
+                a, b, m.segments(), m.errorsA(), m.errorsB(), m.meanDifference(), m.sdDifference(), m.w(), m.pValue(), verdict);
     }
 
     /** The sclite-style summary: overall, then one table per group attribute (and intersection). */
