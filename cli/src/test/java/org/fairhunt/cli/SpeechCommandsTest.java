@@ -54,16 +54,16 @@ class SpeechCommandsTest {
 
     @Test
     void hypothesisIdsWithoutReferenceAreAUserErrorUnlessScoredAll() throws Exception {
-        Path ref = Files.writeString(tmp.resolve("ref.trn"), "a b c (s1_u1)\n");
-        Path hyp = Files.writeString(tmp.resolve("hyp.trn"), "a b c (s1_u1)\nx y (s1_u2)\n");
+        Path ref = Files.writeString(tmp.resolve("ref.trn"), "a b c (s1_u1)\nd e (s2_u3)\n");
+        Path hyp = Files.writeString(tmp.resolve("hyp.trn"), "a b c (s1_u1)\nx y (s1_u2)\nd e (s2_u3)\n");
         CliRun refused = CliRun.of("wer", "--ref", ref.toString(), "--hyp", hyp.toString());
         assertEquals(2, refused.exit());
         assertTrue(refused.err().contains("s1_u2") && refused.err().contains("--missing score-all"), refused.err());
         CliRun scored = CliRun.of("wer", "--ref", ref.toString(), "--hyp", hyp.toString(), "--missing", "score-all",
                 "--min-group-size", "1");
         assertEquals(0, scored.exit(), scored.err());
-        // 3 reference words, 2 insertions: Err 66.7 %
-        assertTrue(scored.out().matches("(?s).*\\(all\\)\\s+2\\s+3 \\|\\s+100\\.0\\s+0\\.0\\s+0\\.0\\s+66\\.7\\s+66\\.7\\s+50\\.0.*"),
+        // 5 reference words, 2 insertions: Err 40 %; 1 of 3 utterances wrong
+        assertTrue(scored.out().matches("(?s).*\\(all\\)\\s+3\\s+5 \\|\\s+100\\.0\\s+0\\.0\\s+0\\.0\\s+40\\.0\\s+40\\.0\\s+33\\.3.*"),
                 scored.out());
     }
 
