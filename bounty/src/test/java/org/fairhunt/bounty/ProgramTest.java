@@ -97,7 +97,7 @@ class ProgramTest {
     @Test
     void exported_model_reproduces_the_engines_holdout_predictions_exactly() {
         program.submit("red", GroupSpec.cel(SOUTHERN_WOMEN), fit(SOUTHERN_WOMEN, Learner.TREE), "h.onnx");
-        program.submit("red", GroupSpec.cel("age > 50"), fit("age > 50", Learner.BOOSTED), "h2.onnx");
+        program.submit("red", GroupSpec.cel("age > 50.0"), fit("age > 50.0", Learner.BOOSTED), "h2.onnx");
         new AutoHunter(3, 20, 0.05).run(program, "auto", 2);
         Path out = ExportedModel.write(program, tmp.resolve("model"));
         try (ExportedModel m = ExportedModel.load(out)) {
@@ -109,7 +109,7 @@ class ProgramTest {
     @Test
     void reopening_rebuilds_the_same_state_from_the_record() {
         program.submit("red", GroupSpec.cel(SOUTHERN_WOMEN), fit(SOUTHERN_WOMEN, Learner.LOGISTIC), "h.onnx");
-        program.submit("red", GroupSpec.cel("income < 30"), fit("income < 30", Learner.TREE), "h.onnx");
+        program.submit("red", GroupSpec.cel("income < 30.0"), fit("income < 30.0", Learner.TREE), "h.onnx");
         double[] before = program.engine().predictions(program.engine().currentVersion()).clone();
         program.close();
         try (Program reopened = Program.open(tmp.resolve("prog"))) {
@@ -143,7 +143,7 @@ class ProgramTest {
     void bad_input_gets_a_clear_message_and_leaves_the_program_untouched() {
         byte[] h = fit(SOUTHERN_WOMEN, Learner.TREE);
         String empty = assertThrows(UserInputException.class,
-                () -> program.submit("red", GroupSpec.cel("age > 1000"), h, "h")).getMessage();
+                () -> program.submit("red", GroupSpec.cel("age > 1000.0"), h, "h")).getMessage();
         assertTrue(empty.contains("selects no rows of the holdout"), empty);
         String syntax = assertThrows(UserInputException.class,
                 () -> program.submit("red", GroupSpec.cel("sex == "), h, "h")).getMessage();

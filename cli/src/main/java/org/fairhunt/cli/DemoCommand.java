@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         description = {"Run a complete audit on shipped real data: the German credit data (UCI, CC BY 4.0), a logistic",
             "regression baseline trained here with out-of-fold predictions, audited by sex, age band and foreign",
             "worker status and their intersections. Writes the scored data and the JSON, Markdown and HTML reports.", ""},
-        footer = {"", "Example:", "  fairhunt demo --out fairhunt-demo"})
+        footer = {"", "Example:", "  fairhunt demo --out fairhunt-demo"},
+        subcommands = {BountyDemoCommand.class})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

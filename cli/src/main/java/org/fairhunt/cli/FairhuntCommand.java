@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
             WerCommand.class,
             AugmentCommand.class,
             TranscribeCommand.class,
+            BountyCommand.class,
+            PredictCommand.class,
         })
 public final class FairhuntCommand implements Runnable {
     @Spec

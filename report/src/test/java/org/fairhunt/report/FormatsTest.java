@@ -24,6 +24,7 @@ class FormatsTest {
         // a narrow interval keeps enough decimals not to collapse
         assertEquals("0.2451 [0.2448, 0.2455]", Formats.estimate(0.2451, 0.24481, 0.24549));
         assertEquals("412 [380, 445]", Formats.estimate(412.0, 380.2, 444.9));
+        assertEquals("4 [1, 8]", Formats.estimate(4.0, 1.0, 8.0));
         assertEquals("0.250", Formats.estimate(0.25, null, 0.3));
     }
 

@@ -32,7 +32,7 @@ import org.fairhunt.core.UserInputException;
  * A group written as a CEL expression over the program's features: categorical features are
  * {@code string} variables ({@code ""} when missing), numeric ones {@code double} ({@code NaN} when
  * missing, so every comparison with a missing number is false). The expression must be of type
- * {@code bool}; integer literals compare with doubles ({@code age > 30} works).
+ * {@code bool}; numbers are written as doubles ({@code age > 30.0}).
  *
  * <p>Evaluation remembers the result for each distinct combination of the values of the features the
  * expression reads, because a group over a few categorical features has only a handful of such
@@ -52,9 +52,12 @@ public final class CelGroup implements GroupPredicate {
     private final int[] featureIndex;
     private final String[] featureNames;
     private final int cost;
+    private final ColumnarCel.Node columnar;
 
-    private CelGroup(String expression, CelRuntime.Program program, int[] featureIndex, String[] featureNames, int cost) {
+    private CelGroup(String expression, CelRuntime.Program program, int[] featureIndex, String[] featureNames, int cost,
+            ColumnarCel.Node columnar) {
         this.expression = expression;
+        this.columnar = columnar;
         this.program = program;
         this.featureIndex = featureIndex;
         this.featureNames = featureNames;
@@ -62,7 +65,9 @@ public final class CelGroup implements GroupPredicate {
     }
 
     private static CelOptions options() {
-        return CelOptions.current().enableHeterogeneousNumericComparisons(true).enableComprehension(false)
+        // Heterogeneous int/double comparisons stay off: CEL-Java orders NaN above every int there, which would put
+        // rows with a missing number into groups like 'income > 30'; with doubles only, NaN fails every comparison.
+        return CelOptions.current().enableHeterogeneousNumericComparisons(false).enableComprehension(false)
                 .maxParseRecursionDepth(64).build();
     }
 
@@ -88,6 +93,9 @@ public final class CelGroup implements GroupPredicate {
             ast = compiler.compile(expression).getAst();
         } catch (CelValidationException e) {
             String msg = e.getMessage().replace("<input>", "group expression");
+            if (msg.contains("(double, int)") || msg.contains("(int, double)")) {
+                msg += "\nnumeric features are doubles: write numbers with a decimal point (30.0, not 30)";
+            }
             if (msg.contains("undeclared reference")) {
                 msg += "\nthe features are: " + schema.features().stream().map(f -> f.name() + " (" + f.celType() + ")")
                         .collect(Collectors.joining(", "));
@@ -118,7 +126,8 @@ public final class CelGroup implements GroupPredicate {
         }
         int[] idx = names.stream().mapToInt(schema::indexOf).toArray();
         try {
-            return new CelGroup(expression, RUNTIME.createProgram(ast), idx, names.toArray(String[]::new), cost);
+            return new CelGroup(expression, RUNTIME.createProgram(ast), idx, names.toArray(String[]::new), cost,
+                    ColumnarCel.plan(ast.getExpr(), schema));
         } catch (CelEvaluationException e) {
             throw new UserInputException("group expression cannot be prepared: " + e.getMessage());
         }
@@ -137,8 +146,21 @@ public final class CelGroup implements GroupPredicate {
         return cost;
     }
 
+    /** Whether the expression is evaluated a column at a time (see {@link ColumnarCel}). */
+    public boolean isColumnar() {
+        return columnar != null;
+    }
+
     @Override
     public boolean[] members(FeatureData data) {
+        if (columnar != null) {
+            return columnar.eval(data);
+        }
+        return interpreted(data);
+    }
+
+    /** Membership by the CEL interpreter, remembering results per distinct combination of values. */
+    public boolean[] interpreted(FeatureData data) {
         int n = data.rowCount();
         boolean[] out = new boolean[n];
         Object[] columns = new Object[featureIndex.length];
@@ -166,6 +188,18 @@ public final class CelGroup implements GroupPredicate {
             out[i] = r;
         }
         return out;
+    }
+
+    /**
+     * Evaluates the expression on one row, without remembering anything: the row-by-row way, for
+     * comparison in benchmarks and tests.
+     */
+    public boolean matches(FeatureData data, int row) {
+        Map<String, Object> activation = new HashMap<>();
+        for (int k = 0; k < featureIndex.length; k++) {
+            activation.put(featureNames[k], data.celValue(featureIndex[k], row));
+        }
+        return evaluate(activation, data, row);
     }
 
     private boolean evaluate(Map<String, Object> activation, FeatureData data, int row) {
