@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.io.ReadOptions;
 import org.fairhunt.core.io.TableReaders;
+import org.fairhunt.core.policy.Policy;
+import org.fairhunt.core.policy.PolicyOutcome;
 import org.fairhunt.core.result.AuditJson;
 import org.fairhunt.core.table.ColumnType;
 import org.fairhunt.core.table.Table;
@@ -131,6 +133,17 @@ public final class WerCommand implements Callable<Integer> {
     @Option(names = "--compare-col", paramLabel = "COLUMN",
             description = "A second system's hypothesis column of TABLE, for the MAPSSWE test.")
     String compareColumn;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Judge the audit against a policy file (YAML or JSON).")
+    Path policyFile;
+
+    @Option(names = "--require", paramLabel = "CONSTRAINT",
+            description = "An inline constraint (repeatable), e.g. 'max_gap(wer) <= 0.02 over [accent]'.")
+    List<String> require = new ArrayList<>();
+
+    @Option(names = "--reference", paramLabel = "SLICE",
+            description = "Reference slice of disparities: largest (default), best, worst, or ATTR=VALUE (repeatable).")
+    List<String> reference = new ArrayList<>();
 
     @Option(names = "--no-cer", description = "Skip the character alignment (no CER): several times faster on long utterances.")
     boolean noCer;
@@ -257,6 +270,11 @@ public final class WerCommand implements Callable<Integer> {
         if (noCer) {
             options = options.withoutCharacters();
         }
+        options = options.withReference(reference);
+        Policy policy = policy();
+        if (policy != null) {
+            options = options.withPolicy(policy);
+        }
         WerAudit.Result result = WerAudit.run(data, idCol, refCol, hypCol, speakerCol, options, notes);
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
@@ -273,7 +291,24 @@ public final class WerCommand implements Callable<Integer> {
             stdout.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         stdout.flush();
-        return 0;
+        return policy == null ? 0 : PolicyOutcome.of(result.audit().verdicts()).exitCode();
+    }
+
+    private Policy policy() {
+        if (policyFile != null && !require.isEmpty()) {
+            throw new UserInputException("give either --policy FILE or --require constraints, not both");
+        }
+        if (policyFile != null) {
+            return Policy.load(policyFile);
+        }
+        if (require.isEmpty()) {
+            return null;
+        }
+        StringBuilder yaml = new StringBuilder("constraints:\n");
+        for (String c : require) {
+            yaml.append("  - '").append(c.replace("'", "''")).append("'\n");
+        }
+        return Policy.parse(yaml.toString(), "--require");
     }
 
     private static Double finite(double v) {
