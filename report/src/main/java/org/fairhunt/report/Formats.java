@@ -6,8 +6,9 @@ import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.stats.Interval;
 
 /**
- * How reports write numbers. Values get three significant digits ({@code 0.245}, {@code 0.0123},
- * {@code 12.3}); whole numbers of 10 or more are written whole ({@code 412}). An interval's ends get
+ * How reports write numbers. Values from 0.1 to 10 get three decimals ({@code 0.245}, {@code 1.000}),
+ * smaller ones three significant digits ({@code 0.0123}), larger ones four ({@code 12.35}); whole
+ * numbers from 2 up are written whole ({@code 412}, a count), while 1 stays {@code 1.000} beside other rates. An interval's ends get
  * as many decimals as it takes to show its width to one significant digit, and never fewer than one
  * less than the value's, so {@code 0.245 [0.22, 0.27]} but {@code 0.2451 [0.2448, 0.2455]}: a narrow
  * interval never collapses to {@code [0.24, 0.25]}. Undefined values are an em dash.
@@ -21,7 +22,7 @@ public final class Formats {
     private Formats() {
     }
 
-    /** {@code v} with three significant digits, or whole when it is a whole number ≥ 10; {@code —} if not finite. */
+    /** {@code v} written as described above; {@code —} if not finite. */
     public static String number(double v) {
         if (!Double.isFinite(v)) {
             return UNDEFINED;
@@ -71,17 +72,27 @@ public final class Formats {
         return pct.toPlainString() + "%";
     }
 
-    /** Decimals for three significant digits; none for whole numbers of 10 or more. */
+    /**
+     * Three decimals from 0.1 to 10, so a column of rates lines up ({@code 0.750}, {@code 1.000}); three
+     * significant digits below 0.1 ({@code 0.0123}); fewer decimals for larger numbers ({@code 12.35},
+     * {@code 123.5}, {@code 1235}); none for whole numbers of 2 or more (counts), while 1 stays {@code 1.000}
+     * beside other rates.
+     */
     static int decimals(double v) {
         double a = Math.abs(v);
-        if (a >= 10 && v == Math.rint(v)) {
+        if (a >= 2 && v == Math.rint(v)) {
             return 0;
         }
         if (a == 0) {
             return 3;
         }
-        int magnitude = (int) Math.floor(Math.log10(a));
-        return clamp(2 - magnitude);
+        if (a < 0.1) {
+            return clamp(2 - (int) Math.floor(Math.log10(a)));
+        }
+        if (a < 10) {
+            return 3;
+        }
+        return clamp(3 - (int) Math.floor(Math.log10(a)));
     }
 
     private static int intervalDecimals(int valueDecimals, double width) {

@@ -23,9 +23,23 @@ import org.fairhunt.core.metric.MetricValue;
  * @param auc       AUC per slice and replicate ({@code [slice][replicate]}), or {@code null}
  * @param aucReasons why AUC is undefined per slice and replicate, or {@code null} entries where defined
  * @param warnings  things the user should know (clusters with missing keys, excluded rows)
+ * @param singleCluster for a bootstrapped run, whether each slice holds fewer than two bootstrap clusters
+ *                  (its replicates then cannot show its variability); {@code null} without bootstrap
  */
 public record AuditRun(String source, int rows, AuditSpec spec, List<SliceKey> slices, long[] sliceRows,
-        List<StatisticGrid> grids, double[][] auc, String[][] aucReasons, List<String> warnings) {
+        List<StatisticGrid> grids, double[][] auc, String[][] aucReasons, List<String> warnings,
+        boolean[] singleCluster) {
+
+    /** A run without cluster counts (every slice treated as having enough clusters). */
+    public AuditRun(String source, int rows, AuditSpec spec, List<SliceKey> slices, long[] sliceRows,
+            List<StatisticGrid> grids, double[][] auc, String[][] aucReasons, List<String> warnings) {
+        this(source, rows, spec, slices, sliceRows, grids, auc, aucReasons, warnings, null);
+    }
+
+    /** Whether {@code slice} has fewer than two bootstrap clusters (false when unknown or not bootstrapped). */
+    public boolean hasSingleCluster(int slice) {
+        return singleCluster != null && singleCluster[slice];
+    }
 
     /** Number of replicates including the point estimate (replicate 0). */
     public int replicates() {

@@ -29,6 +29,47 @@ public final class LocalEngine {
 
     /** Runs the audit described by {@code spec} over {@code table}. */
     public AuditRun run(Table table, AuditSpec spec) {
+        Prepared p = prepare(table, spec);
+        AuditState state = fill(p, spec);
+        List<String> notes = new ArrayList<>();
+        for (RowStatistic b : p.bound) {
+            notes.add(b.exclusionNote());
+        }
+        AuditRun run = state.toRun(table.source(), spec, spec.statistics(), notes, List.of());
+        List<String> warnings = new ArrayList<>(p.warnings);
+        for (int k = 0; k < notes.size(); k++) {
+            if (notes.get(k) != null) {
+                warnings.addAll(exclusionWarnings(run.grids().get(k), spec.statistics().get(k), notes.get(k)));
+            }
+        }
+        double[][] auc = null;
+        String[][] aucReasons = null;
+        if (spec.auc()) {
+            AucPass pass = new AucPass(table, spec, p.slicing, p.rowWeights, p.clusterKeys);
+            auc = pass.values();
+            aucReasons = pass.reasons();
+        }
+        boolean[] singleCluster = p.clusterKeys == null ? null : singleClusterSlices(p.slicing, p.clusterKeys);
+        return new AuditRun(table.source(), table.rowCount(), spec, run.slices(), run.sliceRows(), run.grids(), auc,
+                aucReasons, List.copyOf(warnings), singleCluster);
+    }
+
+    /**
+     * The mergeable state of {@code spec}'s statistics over {@code table}: what a worker of a distributed
+     * engine would ship. Without a cluster column, bootstrap weights key on the row index, so states of
+     * different tables merge into the audit of their concatenation only when each table's rows are
+     * numbered globally; with a cluster column they always do.
+     */
+    public AuditState state(Table table, AuditSpec spec) {
+        return fill(prepare(table, spec), spec);
+    }
+
+    /** Inputs resolved once: slicing, bound statistics, weights, cluster keys, warnings. */
+    private record Prepared(Slicing slicing, RowStatistic[] bound, double[] rowWeights, long[] clusterKeys,
+            List<String> warnings) {
+    }
+
+    private static Prepared prepare(Table table, AuditSpec spec) {
         if (spec.groups().isEmpty()) {
             throw new UserInputException("name at least one group attribute to audit (--group)");
         }
@@ -37,7 +78,6 @@ public final class LocalEngine {
         }
         List<String> warnings = new ArrayList<>();
         Slicing slicing = Slicing.of(table, spec.groups(), spec.intersections());
-        int rows = table.rowCount();
         List<Statistic> stats = spec.statistics();
         RowStatistic[] bound = new RowStatistic[stats.size()];
         for (int k = 0; k < bound.length; k++) {
@@ -45,7 +85,13 @@ public final class LocalEngine {
         }
         double[] rowWeights = weights(table, spec.weight());
         long[] clusterKeys = spec.replicates() > 0 ? clusterKeys(table, spec.cluster(), warnings) : null;
+        return new Prepared(slicing, bound, rowWeights, clusterKeys, warnings);
+    }
 
+    private static AuditState fill(Prepared p, AuditSpec spec) {
+        Slicing slicing = p.slicing;
+        List<Statistic> stats = spec.statistics();
+        int rows = slicing.atomOfRow().length;
         int replicates = spec.replicates() + 1;
         int atoms = slicing.atomCount();
         long perBlock = 0;
@@ -64,7 +110,7 @@ public final class LocalEngine {
         for (int k = 0; k < stats.size(); k++) {
             totals[k] = new double[atoms * replicates * stats.get(k).width()];
         }
-        BlockContext ctx = new BlockContext(slicing.atomOfRow(), bound, stats, rowWeights, clusterKeys,
+        BlockContext ctx = new BlockContext(slicing.atomOfRow(), p.bound, stats, p.rowWeights, p.clusterKeys,
                 spec.replicates(), new PoissonWeights(spec.seed()), atoms);
         if (threads == 1) {
             double[][] state = ctx.newState();
@@ -112,23 +158,72 @@ public final class LocalEngine {
                 pool.shutdownNow();
             }
         }
-        List<StatisticGrid> grids = new ArrayList<>();
+        // One-hot sums are kept slot-major per atom for the hot loop; the state is [atom][replicate][slot].
         for (int k = 0; k < stats.size(); k++) {
-            grids.add(toSlices(slicing, stats.get(k), bound[k], totals[k], replicates, ctx.oneHot[k]));
-            String note = bound[k].exclusionNote();
-            if (note != null) {
-                warnings.addAll(exclusionWarnings(grids.get(k), stats.get(k), note));
+            if (ctx.oneHot[k]) {
+                totals[k] = oneHotToStateLayout(totals[k], atoms, replicates, stats.get(k).width());
             }
         }
-        double[][] auc = null;
-        String[][] aucReasons = null;
-        if (spec.auc()) {
-            AucPass pass = new AucPass(table, spec, slicing, rowWeights, clusterKeys);
-            auc = pass.values();
-            aucReasons = pass.reasons();
+        List<List<String>> slotNames = stats.stream().map(Statistic::slotNames).toList();
+        return new AuditState(slicing.attributes(), slicing.levels(), stats.stream().map(Statistic::name).toList(), slotNames,
+                replicates, spec.seed(), slicing.atomCells(), slicing.atomRows(), totals);
+    }
+
+    private static double[] oneHotToStateLayout(double[] sums, int atoms, int replicates, int width) {
+        double[] out = new double[sums.length];
+        for (int atom = 0; atom < atoms; atom++) {
+            for (int slot = 0; slot < width; slot++) {
+                for (int r = 0; r < replicates; r++) {
+                    out[(atom * replicates + r) * width + slot] = sums[(atom * width + slot) * replicates + r];
+                }
+            }
         }
-        return new AuditRun(table.source(), rows, spec, slicing.slices(), slicing.sliceRows(), grids, auc, aucReasons,
-                List.copyOf(warnings));
+        return out;
+    }
+
+    /**
+     * Which slices hold fewer than two distinct cluster keys: per atom, its first key and whether another
+     * key occurs; a slice has several clusters if one of its atoms has, or its atoms' first keys differ.
+     */
+    static boolean[] singleClusterSlices(Slicing slicing, long[] clusterKeys) {
+        int atoms = slicing.atomCount();
+        int[] atomOfRow = slicing.atomOfRow();
+        long[] firstKey = new long[atoms];
+        boolean[] seen = new boolean[atoms];
+        boolean[] several = new boolean[atoms];
+        for (int i = 0; i < atomOfRow.length; i++) {
+            int a = atomOfRow[i];
+            if (!seen[a]) {
+                seen[a] = true;
+                firstKey[a] = clusterKeys[i];
+            } else if (clusterKeys[i] != firstKey[a]) {
+                several[a] = true;
+            }
+        }
+        int slices = slicing.sliceCount();
+        long[] sliceKey = new long[slices];
+        boolean[] sliceSeen = new boolean[slices];
+        boolean[] sliceSeveral = new boolean[slices];
+        for (int s = 0; s < slicing.subsetCount(); s++) {
+            int[] map = slicing.sliceOfAtom(s);
+            for (int a = 0; a < atoms; a++) {
+                int sl = map[a];
+                if (several[a]) {
+                    sliceSeveral[sl] = true;
+                }
+                if (!sliceSeen[sl]) {
+                    sliceSeen[sl] = true;
+                    sliceKey[sl] = firstKey[a];
+                } else if (sliceKey[sl] != firstKey[a]) {
+                    sliceSeveral[sl] = true;
+                }
+            }
+        }
+        boolean[] single = new boolean[slices];
+        for (int sl = 0; sl < slices; sl++) {
+            single[sl] = !sliceSeveral[sl];
+        }
+        return single;
     }
 
     private static List<String> exclusionWarnings(StatisticGrid grid, Statistic stat, String note) {
@@ -138,28 +233,6 @@ public final class LocalEngine {
         }
         double excluded = grid.sum(0, 0, slot);
         return excluded > 0 ? List.of((long) excluded + " rows: " + note) : List.of();
-    }
-
-    /** Sums atoms into slices and converts to the {@code [slice][replicate][slot]} layout. */
-    private static StatisticGrid toSlices(Slicing slicing, Statistic stat, RowStatistic bound, double[] atomSums,
-            int replicates, boolean oneHot) {
-        int width = stat.width();
-        int slices = slicing.sliceCount();
-        double[] out = new double[slices * replicates * width];
-        for (int s = 0; s < slicing.subsetCount(); s++) {
-            int[] map = slicing.sliceOfAtom(s);
-            for (int atom = 0; atom < map.length; atom++) {
-                int sliceBase = map[atom] * replicates * width;
-                for (int r = 0; r < replicates; r++) {
-                    for (int slot = 0; slot < width; slot++) {
-                        double v = oneHot ? atomSums[(atom * width + slot) * replicates + r]
-                                : atomSums[(atom * replicates + r) * width + slot];
-                        out[sliceBase + r * width + slot] += v;
-                    }
-                }
-            }
-        }
-        return new StatisticGrid(stat, bound.exclusionNote(), slices, replicates, out);
     }
 
     private static double[] weights(Table table, String column) {
@@ -281,6 +354,110 @@ public final class LocalEngine {
         }
 
         void accumulate(double[][] state, int from, int to) {
+            if (bootstrap > 0 && rowWeights == null) {
+                accumulateCounts(state, from, to);
+            } else {
+                accumulateWeights(state, from, to);
+            }
+        }
+
+        /**
+         * The hot loop for the common case, unweighted rows with bootstrap: each row's replicate weights are
+         * small integers (at most {@link PoissonWeights#maxWeight()}), so they are added as four 16-bit counters
+         * per long ({@link PoissonWeights#packedWeights}) into a per-block counter array small enough to stay
+         * in cache, and spilled into the double sums before any counter can overflow. Integer counts are
+         * exact, so the sums are the same as adding the weights one by one, for any thread count.
+         */
+        private void accumulateCounts(double[][] state, int from, int to) {
+            int lanes = (bootstrap + 3) >>> 2;
+            long[] packed = new long[lanes];
+            long[][] counters = new long[bound.length][];
+            for (int k = 0; k < bound.length; k++) {
+                if (oneHot[k]) {
+                    counters[k] = new long[atoms * widths[k] * lanes];
+                }
+            }
+            int[] slots = new int[maxPairs];
+            double[] values = new double[maxPairs];
+            double[] w = new double[replicates];
+            int statCount = bound.length;
+            // 16-bit counters take 65535 / 7 = 9362 rows at worst before overflowing; spill a little earlier.
+            int spillEvery = 0xFFFF / PoissonWeights.maxWeight() - 1;
+            int sinceSpill = 0;
+            for (int i = from; i < to; i++) {
+                int atom = atomOfRow[i];
+                poisson.packedWeights(clusterKeys[i], packed, bootstrap);
+                boolean unpacked = false;
+                for (int k = 0; k < statCount; k++) {
+                    double[] st = state[k];
+                    int width = widths[k];
+                    if (oneHot[k]) {
+                        int cell = atom * width + bound[k].oneHotSlot(i);
+                        st[cell * replicates] += 1;
+                        long[] c = counters[k];
+                        int o = cell * lanes;
+                        for (int b = 0; b < lanes; b++) {
+                            c[o + b] += packed[b];
+                        }
+                    } else {
+                        if (!unpacked) {
+                            w[0] = 1;
+                            for (int r = 0; r < bootstrap; r++) {
+                                w[r + 1] = (int) (packed[r >>> 2] >>> (16 * (r & 3))) & 0xFFFF;
+                            }
+                            unpacked = true;
+                        }
+                        int n = bound[k].contribute(i, slots, values);
+                        int o = atom * replicates * width;
+                        for (int r = 0; r < replicates; r++) {
+                            double wr = w[r];
+                            if (wr == 0) {
+                                continue;
+                            }
+                            int or = o + r * width;
+                            for (int p = 0; p < n; p++) {
+                                st[or + slots[p]] += wr * values[p];
+                            }
+                        }
+                    }
+                }
+                if (++sinceSpill == spillEvery) {
+                    spill(state, counters, lanes);
+                    sinceSpill = 0;
+                }
+            }
+            spill(state, counters, lanes);
+        }
+
+        /** Adds the packed counters into the one-hot sums ({@code [atom][slot][replicate]}) and zeroes them. */
+        private void spill(double[][] state, long[][] counters, int lanes) {
+            for (int k = 0; k < counters.length; k++) {
+                long[] c = counters[k];
+                if (c == null) {
+                    continue;
+                }
+                double[] st = state[k];
+                int cells = c.length / lanes;
+                for (int cell = 0; cell < cells; cell++) {
+                    int o = cell * replicates + 1;
+                    int co = cell * lanes;
+                    for (int b = 0; b < lanes; b++) {
+                        long v = c[co + b];
+                        if (v == 0) {
+                            continue;
+                        }
+                        c[co + b] = 0;
+                        int r = o + 4 * b;
+                        int end = Math.min(4, bootstrap - 4 * b);
+                        for (int j = 0; j < end; j++) {
+                            st[r + j] += (v >>> (16 * j)) & 0xFFFF;
+                        }
+                    }
+                }
+            }
+        }
+
+        private void accumulateWeights(double[][] state, int from, int to) {
             int[] slots = new int[maxPairs];
             double[] values = new double[maxPairs];
             int[] draws = new int[Math.max(1, bootstrap)];

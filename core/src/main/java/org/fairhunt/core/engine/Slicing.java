@@ -19,8 +19,7 @@ import org.fairhunt.core.table.TextColumn;
  */
 public final class Slicing {
     private final List<String> attributes;
-    private final int[][] attributeCodes;
-    private final int[] cardinalities;
+    private final List<List<String>> levels;
     private final List<List<String>> levelNames;
     private final int[] atomOfRow;
     private final int atomCount;
@@ -32,12 +31,12 @@ public final class Slicing {
     private final int[][] sliceOfAtom;
     private final long[] sliceRows;
 
-    private Slicing(Table table, List<String> groups, int depth) {
-        this.attributes = List.copyOf(groups);
+    /** Atoms of a table: codes per attribute (missing = level count), atom of each row, cells and row counts. */
+    private static Slicing fromTable(Table table, List<String> groups, int depth) {
         int a = groups.size();
-        attributeCodes = new int[a][];
-        cardinalities = new int[a];
-        levelNames = new ArrayList<>();
+        int[][] attributeCodes = new int[a][];
+        int[] cardinalities = new int[a];
+        List<List<String>> levelNames = new ArrayList<>();
         int rows = table.rowCount();
         for (int j = 0; j < a; j++) {
             CategoricalColumn c = groupColumn(table, groups.get(j));
@@ -50,15 +49,13 @@ public final class Slicing {
             }
             attributeCodes[j] = codes;
             cardinalities[j] = missing + 1;
-            List<String> names = new ArrayList<>(c.levels());
-            names.add(CategoricalColumn.MISSING_LABEL);
-            levelNames.add(names);
+            levelNames.add(c.levels());
         }
         // Atoms: distinct full combinations present, numbered in order of first appearance.
-        atomOfRow = new int[rows];
+        int[] atomOfRow = new int[rows];
         long product = 1;
         for (int card : cardinalities) {
-            product = Math.multiplyHigh(product, card) != 0 || product * card < 0 ? Long.MAX_VALUE : product * card;
+            product = product > (1L << 40) ? Long.MAX_VALUE : product * card;
         }
         List<int[]> cells = new ArrayList<>();
         if (product <= 1 << 24) {
@@ -73,14 +70,14 @@ public final class Slicing {
                 if (id < 0) {
                     id = cells.size();
                     idOfKey[key] = id;
-                    cells.add(cellOfRow(i));
+                    cells.add(cellOfRow(attributeCodes, i));
                 }
                 atomOfRow[i] = id;
             }
         } else {
             Map<List<Integer>, Integer> idOfCell = new HashMap<>();
             for (int i = 0; i < rows; i++) {
-                int[] cell = cellOfRow(i);
+                int[] cell = cellOfRow(attributeCodes, i);
                 List<Integer> key = Arrays.stream(cell).boxed().toList();
                 Integer id = idOfCell.get(key);
                 if (id == null) {
@@ -91,12 +88,37 @@ public final class Slicing {
                 atomOfRow[i] = id;
             }
         }
-        atomCount = cells.size();
-        atomCells = cells.toArray(new int[0][]);
-        atomRows = new long[atomCount];
+        long[] atomRows = new long[cells.size()];
         for (int i = 0; i < rows; i++) {
             atomRows[atomOfRow[i]]++;
         }
+        return new Slicing(groups, levelNames, atomOfRow, cells.toArray(new int[0][]), atomRows, depth);
+    }
+
+    /**
+     * Slices over atoms known by their cells (each a value index per attribute, the level count meaning
+     * missing), as when finishing a merged {@link AuditState}.
+     */
+    static Slicing fromAtoms(List<String> attributes, List<List<String>> levels, int[][] atomCells, long[] atomRows, int depth) {
+        return new Slicing(attributes, levels, null, atomCells, atomRows, depth);
+    }
+
+    private Slicing(List<String> groups, List<List<String>> levels, int[] atomOfRow, int[][] atomCells, long[] atomRows,
+            int depth) {
+        this.attributes = List.copyOf(groups);
+        int a = groups.size();
+        this.levelNames = new ArrayList<>();
+        this.levels = new ArrayList<>();
+        for (List<String> l : levels) {
+            this.levels.add(List.copyOf(l));
+            List<String> names = new ArrayList<>(l);
+            names.add(CategoricalColumn.MISSING_LABEL);
+            levelNames.add(names);
+        }
+        this.atomOfRow = atomOfRow;
+        this.atomCells = atomCells;
+        this.atomCount = atomCells.length;
+        this.atomRows = atomRows;
         // Subsets in order of size, then lexicographically by attribute position.
         int maxDepth = Math.min(depth, a);
         for (int k = 0; k <= maxDepth; k++) {
@@ -154,7 +176,7 @@ public final class Slicing {
         sliceRows = rowsPerSlice.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private int[] cellOfRow(int row) {
+    private static int[] cellOfRow(int[][] attributeCodes, int row) {
         int[] cell = new int[attributeCodes.length];
         for (int j = 0; j < cell.length; j++) {
             cell[j] = attributeCodes[j][row];
@@ -214,7 +236,7 @@ public final class Slicing {
         if (groups.stream().distinct().count() != groups.size()) {
             throw new UserInputException("the same group attribute is named twice: " + groups);
         }
-        return new Slicing(table, groups, depth);
+        return fromTable(table, groups, depth);
     }
 
     public List<String> attributes() {
@@ -224,6 +246,21 @@ public final class Slicing {
     /** The atom of each row (the array itself; do not modify). */
     int[] atomOfRow() {
         return atomOfRow;
+    }
+
+    /** The levels of each attribute (without the missing value). */
+    List<List<String>> levels() {
+        return levels;
+    }
+
+    /** Atom cells: one value index per attribute, the attribute's level count meaning missing. */
+    int[][] atomCells() {
+        return atomCells;
+    }
+
+    /** Rows per atom. */
+    long[] atomRows() {
+        return atomRows;
     }
 
     public int atomCount() {

@@ -1,6 +1,9 @@
 package org.fairhunt.core.io;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,8 +24,11 @@ import org.fairhunt.core.table.TableBuilder;
  * <p>Rules: a header row is required; fields may be quoted with {@code "}, and inside quotes a
  * doubled quote is a quote and delimiters and line breaks are data; a quote inside an unquoted field
  * is taken literally (as most writers and readers do); lines end with LF, CRLF or a lone CR; a UTF-8
- * byte-order mark is skipped; an entirely empty line is skipped, as pandas and R do. Every other
- * irregularity is an error naming the line and the column (the field's 1-based number).
+ * byte-order mark is skipped; an entirely empty line is skipped, as pandas and R do. An unquoted
+ * field that is empty, {@code NA} or another missing token is missing; a quoted field is data even
+ * when it spells a missing token ({@code "NA"} is the text NA, as R's {@code write.csv} means it), but
+ * a quoted empty field is missing too. Every other irregularity is an error naming the line and the
+ * column (the field's 1-based number).
  */
 final class CsvReader {
     private static final int INITIAL_BUFFER = 1 << 20;
@@ -30,6 +36,12 @@ final class CsvReader {
     private static final byte QUOTE = '"';
     /** Candidate delimiters in order of preference when their counts tie. */
     private static final byte[] SNIFFED = {',', '\t', ';', '|'};
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LF_WORD = ONES * '\n';
+    private static final long CR_WORD = ONES * '\r';
 
     private final Source in;
     private final ReadOptions options;
@@ -41,6 +53,7 @@ final class CsvReader {
     private boolean eof;
     private byte delimiter;
     private final boolean[] stop = new boolean[256];
+    private long delimiterWord;
     /** The line on which the next record starts. */
     private long line = 1;
 
@@ -48,6 +61,9 @@ final class CsvReader {
     private int[] starts = new int[16];
     private int[] ends = new int[16];
     private boolean[] escaped = new boolean[16];
+    private boolean[] quoted = new boolean[16];
+    /** Line breaks between the record's start and each field's start, so errors name the field's line. */
+    private int[] fieldBreaks = new int[16];
     private int fieldCount;
     private int recordEnd;
     private int recordBreaks;
@@ -69,6 +85,7 @@ final class CsvReader {
         }
         delimiter = options.delimiter() != null ? (byte) (char) options.delimiter() : sniffDelimiter();
         stop[delimiter & 0xff] = true;
+        delimiterWord = ONES * (delimiter & 0xff);
         stop['\n'] = true;
         stop['\r'] = true;
 
@@ -104,12 +121,16 @@ final class CsvReader {
                 for (; k < columns; k++) {
                     int s = starts[k];
                     int len = escaped[k] ? unescape(s, ends[k]) : ends[k] - s;
-                    builder.set(k, buf, s, len);
+                    if (quoted[k]) {
+                        builder.setQuoted(k, buf, s, len);
+                    } else {
+                        builder.set(k, buf, s, len);
+                    }
                 }
             } catch (DataFormatException e) {
                 throw e;
             } catch (UserInputException e) {
-                throw new DataFormatException(in.name, line, k + 1, e.getMessage());
+                throw new DataFormatException(in.name, line + fieldBreaks[k], k + 1, e.getMessage());
             }
             rows++;
             advance();
@@ -243,6 +264,7 @@ final class CsvReader {
             if (nf == starts.length) {
                 growFields();
             }
+            fieldBreaks[nf] = breaks;
             if (i >= lim) {
                 if (!eof) {
                     return false;
@@ -281,6 +303,7 @@ final class CsvReader {
                     q++;
                 }
                 setField(nf++, i + 1, q, esc);
+                quoted[nf - 1] = true;
                 i = q + 1;
                 if (i >= lim) {
                     if (!eof) {
@@ -302,8 +325,22 @@ final class CsvReader {
                         + "' or the end of the line (a quote inside a quoted field is written as two quotes)");
             }
             int j = i;
-            while (j < lim && !stops[b[j] & 0xff]) {
-                j++;
+            scan:
+            {
+                // Eight bytes at a time: mark the bytes equal to the delimiter, LF or CR (SWAR); the lowest
+                // mark is the first such byte, since a little-endian read puts the first byte lowest.
+                while (j + 8 <= lim) {
+                    long w = (long) LONGS.get(b, j);
+                    long hits = zeroBytes(w ^ delimiterWord) | zeroBytes(w ^ LF_WORD) | zeroBytes(w ^ CR_WORD);
+                    if (hits != 0) {
+                        j += Long.numberOfTrailingZeros(hits) >>> 3;
+                        break scan;
+                    }
+                    j += 8;
+                }
+                while (j < lim && !stops[b[j] & 0xff]) {
+                    j++;
+                }
             }
             if (j >= lim) {
                 if (!eof) {
@@ -319,6 +356,14 @@ final class CsvReader {
             }
             return endOfLine(nf, j, breaks);
         }
+    }
+
+    /**
+     * The high bit of each zero byte of {@code v}. A borrow can also mark a byte above a zero byte, but
+     * never one below the first, so the lowest mark is exact.
+     */
+    private static long zeroBytes(long v) {
+        return (v - ONES) & ~v & HIGHS;
     }
 
     /** The record ends at the line break at {@code i} (LF, CRLF or a lone CR). */
@@ -345,6 +390,7 @@ final class CsvReader {
         starts[k] = start;
         ends[k] = end;
         escaped[k] = esc;
+        quoted[k] = false;
     }
 
     private void growFields() {
@@ -352,6 +398,8 @@ final class CsvReader {
         starts = Arrays.copyOf(starts, n);
         ends = Arrays.copyOf(ends, n);
         escaped = Arrays.copyOf(escaped, n);
+        quoted = Arrays.copyOf(quoted, n);
+        fieldBreaks = Arrays.copyOf(fieldBreaks, n);
     }
 
     /** Turns each doubled quote in {@code buf[start, end)} into one, in place; returns the new length. */

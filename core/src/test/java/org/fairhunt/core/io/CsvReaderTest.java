@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.fairhunt.core.UserInputException;
@@ -18,6 +21,7 @@ import org.fairhunt.core.table.NumericColumn;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.core.table.TextColumn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CsvReaderTest {
 
@@ -137,6 +141,26 @@ class CsvReaderTest {
     }
 
     @Test
+    void a_quoted_na_is_text_but_a_quoted_empty_field_is_missing() {
+        Table t = read("csv/quoted_na.csv");
+        assertArrayEquals(new String[] {null, "NA", null}, texts(t.column("team")));
+    }
+
+    @Test
+    void csv_writer_output_reads_back_the_same_cells(@TempDir Path tmp) {
+        org.fairhunt.core.table.TableBuilder b = new org.fairhunt.core.table.TableBuilder("t", List.of("g", "x"));
+        b.addRow(new String[] {"NA", "1.5"});
+        b.addRow(new String[] {"a,\"b\"\r\nc", null});
+        b.addRow(new String[] {null, "-2"});
+        Table written = b.build();
+        Path file = tmp.resolve("w.csv");
+        CsvWriter.write(written, file);
+        Table t = TableReaders.read(file);
+        assertArrayEquals(texts(written.column("g")), texts(t.column("g")));
+        assertArrayEquals(((NumericColumn) written.column("x")).valuesUnsafe(), t.numeric("x").valuesUnsafe());
+    }
+
+    @Test
     void header_only_gives_an_empty_table() {
         Table t = read("csv/header_only.csv");
         assertEquals(List.of("a", "b", "c"), t.columnNames());
@@ -148,6 +172,15 @@ class CsvReaderTest {
         Table t = read("csv/unicode.csv");
         assertArrayEquals(new String[] {"José", "Łódź ☃", "José"}, texts(t.column("naam")));
         assertEquals(List.of("Zürich", "東京"), ((CategoricalColumn) t.column("stad")).levels());
+    }
+
+    @Test
+    void a_record_larger_than_the_buffer_is_read_whole(@TempDir Path tmp) throws IOException {
+        String big = "x\"y,\n".repeat(700_000); // 3.5 MB, several times the reader's first buffer
+        Path file = tmp.resolve("big.csv");
+        Files.writeString(file, "id,blob\n1,\"" + big.replace("\"", "\"\"") + "\"\n2,small\n");
+        Table t = TableReaders.read(file, ReadOptions.defaults().withTypeHint("blob", ColumnType.TEXT));
+        assertArrayEquals(new String[] {big, "small"}, texts(t.column("blob")));
     }
 
     @Test
@@ -201,6 +234,13 @@ class CsvReaderTest {
     @Test
     void a_text_value_in_a_column_hinted_numeric_is_refused() {
         assertFails("csv/not_a_number.csv", ReadOptions.defaults().withTypeHint("score", ColumnType.NUMERIC), 3, 2,
+                "'high' is not a number, but column 'score' must be numeric");
+    }
+
+    @Test
+    void an_error_inside_a_multi_line_record_names_the_field_line() {
+        // Record 2 starts on line 4; its third field starts on line 6, after two quoted line breaks.
+        assertFails("csv/multiline_bad_number.csv", ReadOptions.defaults().withTypeHint("score", ColumnType.NUMERIC), 6, 3,
                 "'high' is not a number, but column 'score' must be numeric");
     }
 

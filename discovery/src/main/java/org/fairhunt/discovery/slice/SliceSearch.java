@@ -1,0 +1,555 @@
+package org.fairhunt.discovery.slice;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.fairhunt.core.FairhuntException;
+import org.fairhunt.core.UserInputException;
+
+/**
+ * The exact level-wise SliceLine search (Sagadeeva and Boehm, SIGMOD 2021; reference implementation
+ * Apache SystemDS {@code scripts/builtin/sliceLine.dml}) over conjunctions of {@code feature = value}
+ * predicates, on per-slice {@link SliceStats}.
+ *
+ * <p>Level 1 counts every predicate. Level {@code L} joins each valid slice of level {@code L−1}
+ * (at least {@code minSupport} rows and some error) with a valid predicate on a later feature; the
+ * child is a candidate only when all {@code L} of its parents are valid, and only when the
+ * {@linkplain SliceScore#upperBound upper bound} of its score, computed from the parents' statistics
+ * alone, is positive and at least the k-th best score found so far. Candidates are counted per
+ * feature combination in one pass over the rows (a dense group-by, threads over combinations), so a
+ * level costs one pass per combination that still has candidates. Because the bound holds for every
+ * descendant too, the result equals the top-k of a brute-force enumeration of all slices up to
+ * {@code maxDepth} with at least {@code minSupport} rows and a positive score, ordered by score and
+ * then by {@link Slice#key()}.
+ */
+public final class SliceSearch {
+    /** Feature combinations with at most this many cells are counted in dense arrays; larger ones by hash. */
+    static final int DENSE_CELLS = 1 << 22;
+    /** Relative slack when comparing a bound with the k-th score, so that rounding never prunes a tie. */
+    private static final double BOUND_SLACK = 1e-9;
+
+    /**
+     * @param maxDepth   the most predicates in a slice
+     * @param minSupport the fewest rows a reported slice may have
+     * @param topK       how many slices to keep
+     * @param alpha      SliceLine's weight of error against size, in (0, 1]; SystemDS defaults to 0.95
+     * @param threads    worker threads for counting
+     */
+    public record Params(int maxDepth, long minSupport, int topK, double alpha, int threads) {
+        public Params {
+            if (maxDepth < 1) {
+                throw new UserInputException("--max-depth must be at least 1, got " + maxDepth);
+            }
+            if (minSupport < 1) {
+                throw new UserInputException("--min-support must be at least 1 row, got " + minSupport);
+            }
+            if (topK < 1) {
+                throw new UserInputException("--top must be at least 1, got " + topK);
+            }
+            if (!(alpha > 0 && alpha <= 1)) {
+                throw new UserInputException("--alpha must lie in (0, 1], got " + alpha);
+            }
+            if (threads < 1) {
+                throw new UserInputException("threads must be at least 1, got " + threads);
+            }
+        }
+
+        /** SystemDS's defaults for α (0.95); one thread per core. */
+        public static Params of(int maxDepth, long minSupport, int topK) {
+            return new Params(maxDepth, minSupport, topK, 0.95, Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    private final SliceFeatures features;
+    private final SliceSpace space;
+    private final Params params;
+    private final List<String> notices = new ArrayList<>();
+    // Rows with a computable error only.
+    private final byte[][] codes;
+    private final double[] errors;
+    private final double[] units;
+    private final byte[] binaryErrors;
+    private final int rows;
+
+    private SliceSearch(SliceFeatures features, RowErrors rowErrors, Params params) {
+        if (features.rowCount() != rowErrors.size()) {
+            throw new IllegalArgumentException("features have " + features.rowCount() + " rows, errors " + rowErrors.size());
+        }
+        this.features = features;
+        this.space = new SliceSpace(features);
+        this.params = params;
+        int f = features.featureCount();
+        double[] e = rowErrors.errorsUnsafe();
+        double[] u = rowErrors.unitsUnsafe();
+        if (rowErrors.excludedRows() > 0) {
+            notices.add(rowErrors.excludedRows() + " rows left out because their error cannot be computed (missing values), "
+                    + "first at rows " + rowErrors.firstExcludedRows(5));
+            int[] keep = java.util.stream.IntStream.range(0, e.length).filter(i -> !Double.isNaN(e[i])).toArray();
+            codes = new byte[f][keep.length];
+            errors = new double[keep.length];
+            units = new double[keep.length];
+            for (int j = 0; j < keep.length; j++) {
+                errors[j] = e[keep[j]];
+                units[j] = u[keep[j]];
+            }
+            for (int c = 0; c < f; c++) {
+                byte[] src = features.codesUnsafe(c);
+                for (int j = 0; j < keep.length; j++) {
+                    codes[c][j] = src[keep[j]];
+                }
+            }
+        } else {
+            codes = new byte[f][];
+            for (int c = 0; c < f; c++) {
+                codes[c] = features.codesUnsafe(c);
+            }
+            errors = e;
+            units = u;
+        }
+        rows = errors.length;
+        if (rowErrors.isBinary()) {
+            binaryErrors = new byte[rows];
+            for (int i = 0; i < rows; i++) {
+                binaryErrors[i] = (byte) errors[i];
+            }
+        } else {
+            binaryErrors = null;
+        }
+    }
+
+    /** Runs the search. */
+    public static SliceSearchResult run(SliceFeatures features, RowErrors errors, Params params) {
+        return new SliceSearch(features, errors, params).search();
+    }
+
+    private SliceSearchResult search() {
+        SliceStats total = SliceStats.EMPTY;
+        if (binaryErrors != null) {
+            long errorCount = 0;
+            for (byte b : binaryErrors) {
+                errorCount += b;
+            }
+            total = new SliceStats(rows, rows, errorCount, errorCount, errorCount, rows, errorCount > 0 ? 1 : 0, rows > 0 ? 1 : Double.POSITIVE_INFINITY);
+        } else {
+            StatsColumns t = new StatsColumns(1);
+            for (int i = 0; i < rows; i++) {
+                t.addRow(0, errors[i], units[i]);
+            }
+            total = t.get(0);
+        }
+        List<EvaluatedLevel> levels = new ArrayList<>();
+        if (rows == 0) {
+            notices.add("no rows with a computable error: nothing to search");
+            return new SliceSearchResult(features, space, params, total, null, List.of(), levels, notices);
+        }
+        if (!(total.errors() > 0)) {
+            notices.add("no errors at all in " + rows + " rows: there is no slice with a higher error than the rest, nothing to find");
+            return new SliceSearchResult(features, space, params, total, null, List.of(), levels, notices);
+        }
+        SliceScore score = new SliceScore(params.alpha(), total.rate(), rows, params.minSupport());
+        int maxDepth = Math.min(params.maxDepth(), features.featureCount());
+        space.checkDepth(maxDepth);
+        PriorityQueue<ScoredSlice> top = new PriorityQueue<>(WORST_FIRST);
+
+        EvaluatedLevel level = levelOne(total);
+        levels.add(level);
+        offer(top, level, score);
+        for (int depth = 2; depth <= maxDepth; depth++) {
+            double threshold = top.size() == params.topK() ? top.peek().score() : 0;
+            level = nextLevel(level, depth, score, threshold, total);
+            if (level.size() == 0 && level.familyPValues().length == 0) {
+                break;
+            }
+            levels.add(level);
+            offer(top, level, score);
+        }
+        List<ScoredSlice> ranked = new ArrayList<>(top);
+        ranked.sort(WORST_FIRST.reversed());
+        return new SliceSearchResult(features, space, params, total, score, ranked, levels, notices);
+    }
+
+    /** Lower score first; among equal scores, the larger key first (the smaller key ranks better). */
+    static final Comparator<ScoredSlice> WORST_FIRST = Comparator.comparingDouble(ScoredSlice::score)
+            .thenComparing(Comparator.comparingLong((ScoredSlice s) -> s.slice().key()).reversed());
+
+    private void offer(PriorityQueue<ScoredSlice> top, EvaluatedLevel level, SliceScore score) {
+        StatsColumns s = level.columns();
+        for (int i = 0; i < level.size(); i++) {
+            if (!level.inFamily(i)) {
+                continue;
+            }
+            double sc = score.score(s.errors[i] / s.units[i], s.rows[i]);
+            if (!(sc > 0)) {
+                continue;
+            }
+            if (top.size() < params.topK() || sc >= top.peek().score()) {
+                ScoredSlice candidate = new ScoredSlice(space.slice(level.key(i)), s.get(i), sc);
+                top.add(candidate);
+                if (top.size() > params.topK()) {
+                    top.poll();
+                }
+            }
+        }
+    }
+
+    private EvaluatedLevel levelOne(SliceStats total) {
+        int n = space.predicateCount();
+        StatsColumns s = new StatsColumns(n);
+        for (int f = 0; f < codes.length; f++) {
+            byte[] c = codes[f];
+            int base = space.id(f, 0);
+            if (binaryErrors != null) {
+                for (int i = 0; i < rows; i++) {
+                    int id = base + (c[i] & 0xFF);
+                    s.rows[id]++;
+                    s.errors[id] += binaryErrors[i];
+                }
+            } else {
+                for (int i = 0; i < rows; i++) {
+                    s.addRow(base + (c[i] & 0xFF), errors[i], units[i]);
+                }
+            }
+        }
+        long[] keys = new long[n];
+        int[] one = new int[1];
+        for (int id = 0; id < n; id++) {
+            one[0] = id;
+            keys[id] = space.key(one, 1);
+            if (binaryErrors != null) {
+                s.completeBinary(id);
+            }
+        }
+        DoubleList family = new DoubleList();
+        for (int id = 0; id < n; id++) {
+            if (s.rows[id] >= params.minSupport()) {
+                SliceStats st = s.get(id);
+                family.add(SliceTests.pValueHigherThanRest(st, total.minus(st), binaryErrors != null));
+            }
+        }
+        return new EvaluatedLevel(1, keys, s, params.minSupport(), n, 0, family.toArray());
+    }
+
+    private boolean valid(EvaluatedLevel level, int i) {
+        return level.inFamily(i) && level.errors(i) > 0;
+    }
+
+    private EvaluatedLevel nextLevel(EvaluatedLevel previous, int depth, SliceScore score, double threshold, SliceStats total) {
+        LongIntMap validParents = new LongIntMap(previous.size());
+        for (int i = 0; i < previous.size(); i++) {
+            if (valid(previous, i)) {
+                validParents.put(previous.key(i), i);
+            }
+        }
+                // A child's last predicate x need not be checked on its own: the parents that contain x are.
+        int predicates = space.predicateCount();
+        StatsColumns p = previous.columns();
+        long[] candidateKeys = new long[1024];
+        int candidates = 0;
+        long generated = 0;
+        long pruned = 0;
+        double cut = threshold - Math.abs(threshold) * BOUND_SLACK;
+        int[] child = new int[depth];
+        int[] parent = new int[depth - 1];
+        for (int i = 0; i < previous.size(); i++) {
+            if (!valid(previous, i)) {
+                continue;
+            }
+            int[] ids = space.ids(previous.key(i));
+            int lastFeature = space.featureOf(ids[depth - 2]);
+            System.arraycopy(ids, 0, child, 0, depth - 1);
+            int startId = lastFeature + 1 < codes.length ? space.id(lastFeature + 1, 0) : predicates;
+            for (int x = startId; x < predicates; x++) {
+                child[depth - 1] = x;
+                double rowsUb = p.rows[i];
+                double errorsUb = p.errors[i];
+                double maxRate = p.maxRate[i];
+                double minUnits = p.minUnits[i];
+                boolean allParents = true;
+                for (int drop = 0; drop < depth - 1 && allParents; drop++) {
+                    int k = 0;
+                    for (int j = 0; j < depth; j++) {
+                        if (j != drop) {
+                            parent[k++] = child[j];
+                        }
+                    }
+                    int q = validParents.get(space.key(parent, depth - 1));
+                    if (q < 0) {
+                        allParents = false;
+                    } else {
+                        rowsUb = Math.min(rowsUb, p.rows[q]);
+                        errorsUb = Math.min(errorsUb, p.errors[q]);
+                        maxRate = Math.min(maxRate, p.maxRate[q]);
+                        minUnits = Math.max(minUnits, p.minUnits[q]);
+                    }
+                }
+                if (!allParents) {
+                    continue;
+                }
+                generated++;
+                double ub = score.upperBound(rowsUb, errorsUb, maxRate, minUnits);
+                if (!(ub > 0) || ub < cut) {
+                    pruned++;
+                    continue;
+                }
+                if (candidates == candidateKeys.length) {
+                    candidateKeys = Arrays.copyOf(candidateKeys, candidates * 2);
+                }
+                candidateKeys[candidates++] = space.key(child, depth);
+            }
+        }
+        long[] keys = Arrays.copyOf(candidateKeys, candidates);
+        StatsColumns stats = new StatsColumns(candidates);
+        double[] family = count(keys, depth, stats, total);
+        return new EvaluatedLevel(depth, keys, stats, params.minSupport(), generated, pruned, family);
+    }
+
+    /**
+     * Counts every combination of {@code depth} features, one pass over the rows each (threads over
+     * combinations sharing a prefix, whose cell index is computed once): the statistics of every
+     * candidate go to {@code out}, and the p-value of every cell with at least the minimum support
+     * goes to the returned family. The family is the whole lattice level bounded by support alone, not
+     * only the candidates the score bound let through, so that the multiple-testing correction is not
+     * biased by the search having looked where errors were high.
+     */
+    private double[] count(long[] keys, int depth, StatsColumns out, SliceStats total) {
+        Map<String, List<Integer>> candidatesBySet = new HashMap<>();
+        for (int c = 0; c < keys.length; c++) {
+            int[] ids = space.ids(keys[c]);
+            StringBuilder set = new StringBuilder();
+            for (int id : ids) {
+                set.append(space.featureOf(id)).append(',');
+            }
+            candidatesBySet.computeIfAbsent(set.toString(), k -> new ArrayList<>()).add(c);
+        }
+        List<int[]> prefixes = new ArrayList<>();
+        combinations(codes.length - 1, depth - 1, 0, new int[depth - 1], 0, prefixes);
+        List<java.util.concurrent.Callable<double[]>> tasks = new ArrayList<>();
+        for (int[] prefix : prefixes) {
+            tasks.add(() -> countPrefixGroup(keys, prefix, candidatesBySet, out, total));
+        }
+        List<double[]> parts = new ArrayList<>();
+        if (params.threads() == 1 || tasks.size() <= 1) {
+            for (java.util.concurrent.Callable<double[]> t : tasks) {
+                try {
+                    parts.add(t.call());
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new FairhuntException("slice search failed: " + e, e);
+                }
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(params.threads(), tasks.size()), r -> {
+                Thread t = new Thread(r, "fairhunt-slices");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<double[]>> futures = new ArrayList<>();
+                for (java.util.concurrent.Callable<double[]> t : tasks) {
+                    futures.add(pool.submit(t));
+                }
+                for (Future<double[]> f : futures) {
+                    parts.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FairhuntException("slice search interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new FairhuntException("slice search failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        int m = 0;
+        for (double[] part : parts) {
+            m += part.length;
+        }
+        double[] family = new double[m];
+        int at = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, family, at, part.length);
+            at += part.length;
+        }
+        return family;
+    }
+
+    /** All increasing {@code size}-tuples of features whose last element is below {@code limit}. */
+    private static void combinations(int limit, int size, int start, int[] current, int filled, List<int[]> out) {
+        if (filled == size) {
+            out.add(current.clone());
+            return;
+        }
+        for (int f = start; f < limit; f++) {
+            current[filled] = f;
+            combinations(limit, size, f + 1, current, filled + 1, out);
+        }
+    }
+
+    private static final ThreadLocal<int[]> PREFIX_CELLS = new ThreadLocal<>();
+
+    private double[] countPrefixGroup(long[] keys, int[] prefixFeatures, Map<String, List<Integer>> candidatesBySet,
+            StatsColumns out, SliceStats total) {
+        int depth = prefixFeatures.length + 1;
+        long prefixCells = 1;
+        StringBuilder prefixName = new StringBuilder();
+        for (int f : prefixFeatures) {
+            prefixCells *= features.levelCount(f);
+            prefixName.append(f).append(',');
+        }
+        int[] prefix = null;
+        if (prefixCells <= DENSE_CELLS) {
+            prefix = PREFIX_CELLS.get();
+            if (prefix == null || prefix.length < rows) {
+                prefix = new int[rows];
+                PREFIX_CELLS.set(prefix);
+            }
+            byte[] c0 = codes[prefixFeatures[0]];
+            for (int i = 0; i < rows; i++) {
+                prefix[i] = c0[i] & 0xFF;
+            }
+            for (int j = 1; j < depth - 1; j++) {
+                byte[] cj = codes[prefixFeatures[j]];
+                int k = features.levelCount(prefixFeatures[j]);
+                for (int i = 0; i < rows; i++) {
+                    prefix[i] = prefix[i] * k + (cj[i] & 0xFF);
+                }
+            }
+        }
+        DoubleList family = new DoubleList();
+        for (int last = prefixFeatures[depth - 2] + 1; last < codes.length; last++) {
+            List<Integer> candidates = candidatesBySet.getOrDefault(prefixName.toString() + last + ",", List.of());
+            long cells = prefixCells * features.levelCount(last);
+            if (prefix != null && cells <= DENSE_CELLS) {
+                countDense(keys, candidates, prefix, (int) cells, last, out, total, family);
+            } else {
+                int[] allFeatures = Arrays.copyOf(prefixFeatures, depth);
+                allFeatures[depth - 1] = last;
+                countSorted(keys, candidates, allFeatures, out, total, family);
+            }
+        }
+        return family.toArray();
+    }
+
+    /** The cell of a slice within its feature combination: mixed-radix digits of its values. */
+    private long cellOf(long key) {
+        int[] ids = space.ids(key);
+        long cell = 0;
+        for (int id : ids) {
+            cell = cell * features.levelCount(space.featureOf(id)) + space.valueOf(id);
+        }
+        return cell;
+    }
+
+    private void countDense(long[] keys, List<Integer> candidates, int[] prefix, int cells, int lastFeature, StatsColumns out,
+            SliceStats total, DoubleList family) {
+        byte[] last = codes[lastFeature];
+        int k = features.levelCount(lastFeature);
+        long minSupport = params.minSupport();
+        if (binaryErrors != null) {
+            int[] n = new int[cells];
+            int[] err = new int[cells];
+            byte[] be = binaryErrors;
+            for (int i = 0; i < rows; i++) {
+                int cell = prefix[i] * k + (last[i] & 0xFF);
+                n[cell]++;
+                err[cell] += be[i];
+            }
+            for (int cell = 0; cell < cells; cell++) {
+                if (n[cell] >= minSupport) {
+                    family.add(SliceTests.binaryPValue(err[cell], n[cell], total.errors(), total.rows()));
+                }
+            }
+            for (int c : candidates) {
+                int cell = (int) cellOf(keys[c]);
+                out.rows[c] = n[cell];
+                out.errors[c] = err[cell];
+                out.completeBinary(c);
+            }
+        } else {
+            StatsColumns s = new StatsColumns(cells);
+            for (int i = 0; i < rows; i++) {
+                s.addRow(prefix[i] * k + (last[i] & 0xFF), errors[i], units[i]);
+            }
+            for (int cell = 0; cell < cells; cell++) {
+                if (s.rows[cell] >= minSupport) {
+                    SliceStats st = s.get(cell);
+                    family.add(SliceTests.pValueHigherThanRest(st, total.minus(st), false));
+                }
+            }
+            for (int c : candidates) {
+                out.set(c, s.get((int) cellOf(keys[c])));
+            }
+        }
+    }
+
+    /**
+     * For combinations with too many cells to count densely: the rows' cells are sorted, and each run of
+     * equal cells is one occupied cell (empty cells have no support and are no candidates).
+     */
+    private void countSorted(long[] keys, List<Integer> candidates, int[] allFeatures, StatsColumns out, SliceStats total,
+            DoubleList family) {
+        LongIntMap cellToCandidate = new LongIntMap(Math.max(1, candidates.size()));
+        for (int c : candidates) {
+            cellToCandidate.put(cellOf(keys[c]) + 1, c);
+        }
+        long[] cellOfRow = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            long cell = 0;
+            for (int f : allFeatures) {
+                cell = cell * features.levelCount(f) + (codes[f][i] & 0xFF);
+            }
+            cellOfRow[i] = cell;
+        }
+        Integer[] order = new Integer[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingLong(i -> cellOfRow[i]));
+        StatsColumns run = new StatsColumns(1);
+        for (int j = 0; j < rows; j++) {
+            int i = order[j];
+            run.addRow(0, errors[i], units[i]);
+            if (j + 1 == rows || cellOfRow[order[j + 1]] != cellOfRow[i]) {
+                SliceStats st = run.get(0);
+                if (st.rows() >= params.minSupport()) {
+                    family.add(SliceTests.pValueHigherThanRest(st, total.minus(st), binaryErrors != null));
+                }
+                int c = cellToCandidate.get(cellOfRow[i] + 1);
+                if (c >= 0) {
+                    out.set(c, st);
+                }
+                run = new StatsColumns(1);
+            }
+        }
+    }
+
+    /** A growable list of doubles. */
+    private static final class DoubleList {
+        private double[] values = new double[64];
+        private int size;
+
+        void add(double v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}

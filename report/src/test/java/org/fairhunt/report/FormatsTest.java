@@ -1,0 +1,44 @@
+package org.fairhunt.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+
+    @Test
+    void rates_get_three_decimals_and_small_values_three_significant_digits() {
+        assertEquals("0.245", Formats.number(0.2451));
+        assertEquals("1.000", Formats.number(1.0));
+        assertEquals("0.000", Formats.number(0.0));
+        assertEquals("0.0123", Formats.number(0.012345));
+        assertEquals("12.35", Formats.number(12.345));
+        assertEquals("412", Formats.number(412.0));
+        assertEquals("-0.150", Formats.number(-0.15));
+        assertEquals("—", Formats.number(Double.NaN));
+    }
+
+    @Test
+    void interval_ends_show_the_width_to_one_significant_digit() {
+        assertEquals("0.245 [0.22, 0.27]", Formats.estimate(0.245, 0.2213, 0.2702));
+        // a narrow interval keeps enough decimals not to collapse
+        assertEquals("0.2451 [0.2448, 0.2455]", Formats.estimate(0.2451, 0.24481, 0.24549));
+        assertEquals("412 [380, 445]", Formats.estimate(412.0, 380.2, 444.9));
+        assertEquals("4 [1, 8]", Formats.estimate(4.0, 1.0, 8.0));
+        assertEquals("0.250", Formats.estimate(0.25, null, 0.3));
+    }
+
+    @Test
+    void rounding_never_shows_negative_zero() {
+        assertEquals("0.000 [0.00, 0.56]", Formats.estimate(0.0, -1e-17, 0.5615));
+    }
+
+    @Test
+    void p_values_below_a_thousandth_are_bounded() {
+        assertEquals("< 0.001", Formats.pValue(0.0004));
+        assertEquals("0.043", Formats.pValue(0.0431));
+        assertEquals("—", Formats.pValue(null));
+        assertEquals("95%", Formats.percent(0.95));
+        assertEquals("99.5%", Formats.percent(0.995));
+    }
+}

@@ -1,0 +1,383 @@
+package org.fairhunt.speech;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.engine.AuditRun;
+import org.fairhunt.core.engine.AuditSpec;
+import org.fairhunt.core.engine.LocalEngine;
+import org.fairhunt.core.engine.SliceKey;
+import org.fairhunt.core.engine.StatisticGrid;
+import org.fairhunt.core.result.AuditJson;
+import org.fairhunt.core.result.AuditResult;
+import org.fairhunt.core.result.AuditResults;
+import org.fairhunt.core.result.MetricEstimate;
+import org.fairhunt.core.result.SliceResult;
+import org.fairhunt.core.table.CategoricalColumn;
+import org.fairhunt.core.table.Column;
+import org.fairhunt.core.table.Table;
+import org.fairhunt.core.table.TextColumn;
+import org.fairhunt.speech.format.AlignmentListing;
+import org.fairhunt.speech.format.TrnFormat;
+import org.fairhunt.speech.format.Utterance;
+import org.fairhunt.speech.format.UtterancePairs;
+import org.fairhunt.speech.metric.WerScores;
+import org.fairhunt.speech.metric.WerStatistic;
+import org.fairhunt.speech.normalize.Normalizer;
+import org.fairhunt.speech.score.ScoredUtterance;
+import org.fairhunt.speech.score.UtteranceScorer;
+import org.fairhunt.speech.score.WerTotals;
+
+/**
+ * A word-error-rate audit from start to finish: utterances (from trn/stm/ctm or any table with
+ * reference and hypothesis columns) → normalization and alignment → the core engine with
+ * {@link WerStatistic} (per-group and intersection WER, speaker-clustered bootstrap) → the result tree
+ * plus sclite-style text reports.
+ */
+public final class WerAudit {
+
+    /** Column names of the table built from transcript files. */
+    public static final String ID = "utterance_id";
+    public static final String SPEAKER = "speaker";
+    public static final String REFERENCE = "reference";
+    public static final String HYPOTHESIS = "hypothesis";
+
+    /**
+     * How to audit.
+     *
+     * @param normalizer    applied to reference and hypothesis
+     * @param groups        group attributes (columns)
+     * @param intersections largest number of attributes in one slice
+     * @param bootstrap     bootstrap replicates (0: none)
+     * @param seed          bootstrap seed
+     * @param cluster       column whose values are the bootstrap clusters (the speaker, normally), or null
+     * @param minGroupSize  slices with fewer utterances are flagged too small
+     * @param threads       worker threads
+     * @param level         confidence level
+     * @param characters    whether to align characters too, for CER
+     */
+    public record Options(Normalizer normalizer, List<String> groups, int intersections, int bootstrap, long seed,
+                          String cluster, int minGroupSize, int threads, double level, boolean characters) {
+        public Options(Normalizer normalizer, List<String> groups, int intersections, int bootstrap, long seed, String cluster,
+                       int minGroupSize, int threads, double level) {
+            this(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, true);
+        }
+
+        /** The same options without the character alignment (no CER; much faster on long utterances). */
+        public Options withoutCharacters() {
+            return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, false);
+        }
+
+        public Options {
+            groups = List.copyOf(groups);
+            if (groups.isEmpty()) {
+                throw new UserInputException("name at least one group attribute to audit (--group), e.g. --group speaker");
+            }
+        }
+    }
+
+    /** What an audit produced. */
+    public record Result(Table table, String idColumn, String referenceColumn, String hypothesisColumn, String speakerColumn,
+                         WerScores scores, AuditRun run, AuditResult audit, Options options) {
+    }
+
+    private WerAudit() {
+    }
+
+    /**
+     * A table of paired utterances: {@code utterance_id, speaker, reference, hypothesis} and, when
+     * {@code idFields} are named, one categorical column per {@code _}-separated part of the id
+     * ({@code awb_clean_s01} with fields {@code voice,condition,sentence}).
+     */
+    public static Table tableOf(UtterancePairs pairs, List<String> idFields, String source) {
+        List<UtterancePairs.Pair> list = pairs.pairs();
+        int n = list.size();
+        String[] ids = new String[n];
+        String[] refs = new String[n];
+        String[] hyps = new String[n];
+        String[] speakers = new String[n];
+        String[][] fields = new String[idFields.size()][n];
+        for (int k = 0; k < n; k++) {
+            UtterancePairs.Pair p = list.get(k);
+            ids[k] = p.id();
+            refs[k] = p.reference();
+            hyps[k] = p.hypothesis();
+            speakers[k] = p.speaker();
+            if (!idFields.isEmpty()) {
+                String[] parts = p.id().split("_", -1);
+                if (parts.length != idFields.size()) {
+                    throw new UserInputException("utterance id '" + p.id() + "' has " + parts.length
+                            + " '_'-separated part(s) but --id-fields names " + idFields.size() + " " + idFields);
+                }
+                for (int f = 0; f < parts.length; f++) {
+                    fields[f][k] = parts[f];
+                }
+            }
+        }
+        List<Column> columns = new ArrayList<>();
+        columns.add(new TextColumn(ID, ids));
+        columns.add(categorical(SPEAKER, speakers));
+        columns.add(new TextColumn(REFERENCE, refs));
+        columns.add(new TextColumn(HYPOTHESIS, hyps));
+        for (int f = 0; f < idFields.size(); f++) {
+            String name = idFields.get(f);
+            if (List.of(ID, SPEAKER, REFERENCE, HYPOTHESIS).contains(name)) {
+                throw new UserInputException("--id-fields: '" + name + "' clashes with a built-in column name");
+            }
+            columns.add(categorical(name, fields[f]));
+        }
+        return new Table(source, columns);
+    }
+
+    static CategoricalColumn categorical(String name, String[] values) {
+        Map<String, Integer> codes = new LinkedHashMap<>();
+        int[] out = new int[values.length];
+        for (int k = 0; k < values.length; k++) {
+            out[k] = codes.computeIfAbsent(values[k], v -> codes.size());
+        }
+        return new CategoricalColumn(name, out, new ArrayList<>(codes.keySet()));
+    }
+
+    /** Aligns every row, runs the engine and builds the result (with a {@code speech} section). */
+    public static Result run(Table table, String idColumn, String referenceColumn, String hypothesisColumn,
+                             String speakerColumn, Options options, Map<String, Object> inputNotes) {
+        for (String c : new String[] {referenceColumn, hypothesisColumn}) {
+            if (!table.hasColumn(c)) {
+                throw new UserInputException(table.source() + ": no column '" + c + "'; columns are " + table.columnNames());
+            }
+        }
+        for (String g : options.groups()) {
+            if (!table.hasColumn(g)) {
+                throw new UserInputException(table.source() + ": no group column '" + g + "'; columns are " + table.columnNames());
+            }
+        }
+        if (options.cluster() != null && !table.hasColumn(options.cluster())) {
+            throw new UserInputException(table.source() + ": no cluster column '" + options.cluster() + "'; columns are "
+                    + table.columnNames());
+        }
+        WerScores scores = WerScores.compute(table, referenceColumn, hypothesisColumn, options.normalizer(), options.threads(),
+                options.characters());
+        AuditSpec spec = AuditSpec.builder()
+                .groups(options.groups())
+                .intersections(Math.min(options.intersections(), options.groups().size()))
+                .minGroupSize(options.minGroupSize())
+                .bootstrap(options.bootstrap(), options.seed())
+                .cluster(options.bootstrap() > 0 ? options.cluster() : null)
+                .threads(options.threads())
+                .statistic(WerStatistic.of(scores, referenceColumn, hypothesisColumn))
+                .build();
+        AuditRun run = new LocalEngine().run(table, spec);
+        AuditResult result = AuditResults.from(run, null, settings(referenceColumn, hypothesisColumn, options), options.level());
+        result = result.withExtension("speech", speechSection(scores, options, inputNotes));
+        return new Result(table, idColumn, referenceColumn, hypothesisColumn, speakerColumn, scores, run, result, options);
+    }
+
+    private static Map<String, Object> settings(String ref, String hyp, Options o) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("task", "speech recognition (word error rate)");
+        s.put("reference", ref);
+        s.put("hypothesis", hyp);
+        s.put("normalization", o.normalizer().describe());
+        s.put("groups", o.groups());
+        s.put("intersections", o.intersections());
+        s.put("min_group_size", o.minGroupSize());
+        s.put("confidence_level", o.level());
+        if (o.bootstrap() > 0) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("replicates", o.bootstrap());
+            b.put("seed", o.seed());
+            b.put("cluster", o.cluster() == null ? "(each utterance)" : o.cluster());
+            b.put("method", "Poisson(1) weights hashed from (cluster, replicate, seed); percentile intervals");
+            s.put("bootstrap", b);
+        }
+        return s;
+    }
+
+    private static JsonNode speechSection(WerScores scores, Options o, Map<String, Object> notes) {
+        ObjectNode node = AuditJson.mapper().createObjectNode();
+        WerTotals t = scores.totals();
+        node.put("alignment", "minimum edit distance with sclite's weights (substitution 4, insertion 3, deletion 3)");
+        node.put("normalization", o.normalizer().describe());
+        ObjectNode totals = node.putObject("totals");
+        totals.put("utterances", t.sentences());
+        totals.put("reference_words", t.referenceWords());
+        totals.put("correct", t.correct());
+        totals.put("substitutions", t.substitutions());
+        totals.put("deletions", t.deletions());
+        totals.put("insertions", t.insertions());
+        totals.put("sentence_errors", t.sentenceErrors());
+        if (scores.characters()) {
+            totals.put("reference_chars", t.referenceChars());
+            totals.put("char_errors", t.charErrors());
+        } else {
+            node.put("cer", "not computed (character alignment switched off)");
+        }
+        if (scores.emptyReferences() > 0 || scores.emptyHypotheses() > 0) {
+            node.put("empty_references", scores.emptyReferences());
+            node.put("empty_hypotheses", scores.emptyHypotheses());
+        }
+        notes.forEach((k, v) -> node.set(k, AuditJson.mapper().valueToTree(v)));
+        return node;
+    }
+
+    /**
+     * Writes {@code audit.json}, {@code summary.txt} (sclite-style table per group attribute with
+     * intervals), {@code alignments.txt} (the {@code worst} utterances of every group value, pralign
+     * layout) and the normalized {@code ref.norm.trn} / {@code hyp.norm.trn} that were scored.
+     */
+    public static List<Path> writeReports(Result r, Path outDir, int worst) {
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create output directory " + outDir + ": " + e.getMessage(), e);
+        }
+        List<Path> written = new ArrayList<>();
+        Path json = outDir.resolve("audit.json");
+        AuditJson.write(r.audit(), json);
+        written.add(json);
+        written.add(write(outDir.resolve("summary.txt"), summary(r)));
+        written.add(write(outDir.resolve("alignments.txt"), alignments(r, worst)));
+        List<Utterance> refs = new ArrayList<>();
+        List<Utterance> hyps = new ArrayList<>();
+        Column ids = r.table().hasColumn(r.idColumn()) ? r.table().column(r.idColumn()) : null;
+        Normalizer n = r.options().normalizer();
+        for (int row = 0; row < r.table().rowCount(); row++) {
+            String id = ids == null ? "utt" + (row + 1) : ids.text(row);
+            refs.add(Utterance.of(id, "", String.join(" ", n.tokens(text(r.table(), r.referenceColumn(), row)))));
+            hyps.add(Utterance.of(id, "", String.join(" ", n.tokens(text(r.table(), r.hypothesisColumn(), row)))));
+        }
+        try {
+            Path rt = outDir.resolve("ref.norm.trn");
+            Path ht = outDir.resolve("hyp.norm.trn");
+            TrnFormat.write(rt, refs);
+            TrnFormat.write(ht, hyps);
+            written.add(rt);
+            written.add(ht);
+        } catch (UserInputException e) {
+            // Text holding trn's reserved characters cannot be written as trn; the other reports stand.
+        }
+        return written;
+    }
+
+    private static String text(Table t, String column, int row) {
+        String s = t.column(column).text(row);
+        return s == null ? "" : s;
+    }
+
+    private static Path write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The sclite-style summary: overall, then one table per group attribute (and intersection). */
+    public static String summary(Result r) {
+        StringBuilder sb = new StringBuilder();
+        AuditResult a = r.audit();
+        sb.append("Word error rate audit of ").append(a.source()).append('\n');
+        sb.append("normalization: ").append(r.options().normalizer().describe()).append('\n');
+        Object boot = a.settings().get("bootstrap");
+        sb.append(boot == null ? "intervals: none (no bootstrap; use --bootstrap N)\n"
+                : "intervals: " + Math.round(r.options().level() * 100) + "% bootstrap percentile, " + r.options().bootstrap()
+                        + " replicates clustered by " + (r.options().cluster() == null ? "utterance" : r.options().cluster()) + "\n");
+        sb.append('\n');
+        String header = String.format(Locale.ROOT, "%-36s %6s %7s | %5s %5s %5s %5s %6s %6s | %-17s%n", "slice", "#Snt",
+                "#Wrd", "Corr", "Sub", "Del", "Ins", "Err", "S.Err", "WER interval");
+        sb.append(header).append("-".repeat(header.length() - 1)).append('\n');
+        Map<String, WerTotals> totals = sliceTotals(r);
+        int lastDepth = 0;
+        String lastAttributes = "";
+        for (SliceResult s : a.slices()) {
+            String attrs = String.join(",", s.attributes().keySet());
+            if (s.depth() != lastDepth || !attrs.equals(lastAttributes)) {
+                sb.append('\n');
+                lastDepth = s.depth();
+                lastAttributes = attrs;
+            }
+            WerTotals t = totals.get(s.label());
+            MetricEstimate wer = s.metric("wer");
+            String ci = wer == null || wer.ci() == null ? "" : String.format(Locale.ROOT, "[%5.1f, %5.1f]",
+                    100 * wer.ci().lo(), 100 * wer.ci().hi());
+            sb.append(String.format(Locale.ROOT, "%-36s %6d %7d | %5s %5s %5s %5s %6s %6s | %-17s%s%n",
+                    truncate(s.label(), 36), t.sentences(), t.referenceWords(), pct(t.correctRate()),
+                    pct(t.substitutionRate()), pct(t.deletionRate()), pct(t.insertionRate()), pct(t.wer()), pct(t.ser()), ci,
+                    s.tooSmall() ? " (small)" : ""));
+        }
+        sb.append("\nCorr/Sub/Del/Ins/Err: percent of reference words, as sclite; S.Err: percent of utterances with an error.\n");
+        if (!a.warnings().isEmpty()) {
+            sb.append("\nwarnings:\n");
+            a.warnings().forEach(w -> sb.append("  ").append(w).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    private static String truncate(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    private static String pct(double rate) {
+        return Double.isFinite(rate) ? String.format(Locale.ROOT, "%.1f", 100 * rate) : "-";
+    }
+
+    /**
+     * Exact unweighted totals of every slice, keyed by the slice label, read from the engine's point
+     * estimate (replicate 0): the same sums the metrics were computed from.
+     */
+    public static Map<String, WerTotals> sliceTotals(Result r) {
+        Map<String, WerTotals> out = new LinkedHashMap<>();
+        StatisticGrid grid = r.run().grids().get(0);
+        List<SliceKey> keys = r.run().slices();
+        for (int sl = 0; sl < keys.size(); sl++) {
+            out.put(new SliceResult(keys.get(sl).asMap(), 0, false, Map.of()).label(), WerStatistic.totals(grid.sums(sl, 0), 0));
+        }
+        return out;
+    }
+
+    /** For each value of each group attribute, its {@code worst} utterances in pralign layout. */
+    public static String alignments(Result r, int worst) {
+        StringBuilder sb = new StringBuilder();
+        Table t = r.table();
+        Column ids = t.hasColumn(r.idColumn()) ? t.column(r.idColumn()) : null;
+        Column speakers = r.speakerColumn() != null && t.hasColumn(r.speakerColumn()) ? t.column(r.speakerColumn()) : null;
+        UtteranceScorer scorer = new UtteranceScorer(r.options().normalizer());
+        for (String group : r.options().groups()) {
+            Column g = t.column(group);
+            Map<String, List<Integer>> rowsByValue = new LinkedHashMap<>();
+            for (int row = 0; row < t.rowCount(); row++) {
+                String v = g.text(row);
+                rowsByValue.computeIfAbsent(v == null ? CategoricalColumn.MISSING_LABEL : v, k -> new ArrayList<>()).add(row);
+            }
+            for (Map.Entry<String, List<Integer>> e : rowsByValue.entrySet()) {
+                List<Integer> rows = new ArrayList<>(e.getValue());
+                rows.sort((a, b) -> {
+                    int c = Integer.compare(r.scores().wordErrors(b), r.scores().wordErrors(a));
+                    return c != 0 ? c : Integer.compare(a, b);
+                });
+                sb.append("==== ").append(group).append('=').append(e.getKey()).append(": ")
+                        .append(Math.min(worst, rows.size())).append(" worst of ").append(rows.size()).append(" utterances\n\n");
+                for (int row : rows.subList(0, Math.min(worst, rows.size()))) {
+                    String ref = text(t, r.referenceColumn(), row);
+                    String hyp = text(t, r.hypothesisColumn(), row);
+                    String id = ids == null ? "row " + (row + 1) : ids.text(row);
+                    String speaker = speakers == null ? "" : speakers.text(row);
+                    sb.append(AlignmentListing.render(new ScoredUtterance(id, speaker, Map.of(), ref, hyp, scorer.score(ref, hyp))));
+                    sb.append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,109 @@
+package org.fairhunt.speech.normalize;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.fairhunt.core.UserInputException;
+
+/**
+ * An ordered chain of {@link NormalizationStep}s. Text is first split on runs of Unicode whitespace
+ * (spaces, tabs, no-break spaces), so whitespace differences never count as errors; then each step runs
+ * in turn. Immutable and thread-safe.
+ */
+public final class Normalizer {
+
+    /** The step names accepted by {@link #parse(String, Path)}. */
+    public static final List<String> STEP_NAMES = List.of("case", "punctuation", "contractions", "nonspeech");
+
+    private final List<NormalizationStep> steps;
+
+    public Normalizer(List<NormalizationStep> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    /** No step at all: only whitespace tokenization (case-sensitive). */
+    public static Normalizer none() {
+        return new Normalizer(List.of());
+    }
+
+    /** What sclite does by default: case-insensitive comparison, nothing else. */
+    public static Normalizer scliteDefault() {
+        return new Normalizer(List.of(Steps.caseFold()));
+    }
+
+    /**
+     * Builds a chain from a comma-separated list of step names ({@code case, punctuation,
+     * contractions, nonspeech}; {@code none} for none) and an optional word-map file applied last.
+     */
+    public static Normalizer parse(String spec, Path wordMap) {
+        List<NormalizationStep> steps = new ArrayList<>();
+        String trimmed = spec == null ? "" : spec.strip();
+        if (!trimmed.isEmpty() && !trimmed.equalsIgnoreCase("none")) {
+            for (String raw : trimmed.split(",")) {
+                String name = raw.strip().toLowerCase(Locale.ROOT);
+                steps.add(switch (name) {
+                    case "case" -> Steps.caseFold();
+                    case "punctuation" -> Steps.punctuation();
+                    case "contractions" -> Steps.contractions();
+                    case "nonspeech" -> Steps.nonSpeech();
+                    default -> throw new UserInputException("unknown normalization step '" + raw.strip()
+                            + "': expected a comma-separated list of " + STEP_NAMES + " or 'none'");
+                });
+            }
+        }
+        if (wordMap != null) {
+            steps.add(WordMap.read(wordMap));
+        }
+        return new Normalizer(steps);
+    }
+
+    public List<String> tokens(String text) {
+        List<String> tokens = split(text);
+        for (NormalizationStep step : steps) {
+            tokens = step.apply(tokens);
+        }
+        return tokens;
+    }
+
+    /** Splits on runs of Unicode whitespace; hand-written because it sits on the bulk-scoring hot path. */
+    static List<String> split(String text) {
+        List<String> out = new ArrayList<>(24);
+        int n = text.length();
+        int start = -1;
+        for (int k = 0; k < n; k++) {
+            char c = text.charAt(k);
+            boolean space = c == ' ' || c == '\t' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+            if (space) {
+                if (start >= 0) {
+                    out.add(text.substring(start, k));
+                    start = -1;
+                }
+            } else if (start < 0) {
+                start = k;
+            }
+        }
+        if (start >= 0) {
+            out.add(start == 0 ? text : text.substring(start));
+        }
+        return out;
+    }
+
+    public List<NormalizationStep> steps() {
+        return steps;
+    }
+
+    /** The chain as text for reports, e.g. {@code whitespace > case > punctuation}. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder("whitespace");
+        for (NormalizationStep step : steps) {
+            sb.append(" > ").append(step.describe());
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,144 @@
+package org.fairhunt.speech.score;
+
+/**
+ * Mutable, mergeable sums over utterances: the sufficient statistics of every WER-family rate.
+ * Rates of an empty total (no reference words) are NaN, except that errors over zero reference words
+ * give +infinity (insertions into silence are real errors with no denominator).
+ */
+public final class WerTotals {
+
+    private long sentences;
+    private long sentenceErrors;
+    private long correct;
+    private long substitutions;
+    private long deletions;
+    private long insertions;
+    private long referenceChars;
+    private long charErrors;
+
+    /** Totals from known sums; {@code referenceWords} includes the substituted and deleted words. */
+    public static WerTotals of(long sentences, long sentenceErrors, long referenceWords, long substitutions, long deletions,
+                               long insertions, long referenceChars, long charErrors) {
+        if (referenceWords < substitutions + deletions) {
+            throw new IllegalArgumentException("reference words " + referenceWords + " < substitutions " + substitutions
+                    + " + deletions " + deletions);
+        }
+        WerTotals t = new WerTotals();
+        t.sentences = sentences;
+        t.sentenceErrors = sentenceErrors;
+        t.correct = referenceWords - substitutions - deletions;
+        t.substitutions = substitutions;
+        t.deletions = deletions;
+        t.insertions = insertions;
+        t.referenceChars = referenceChars;
+        t.charErrors = charErrors;
+        return t;
+    }
+
+    public WerTotals add(UtteranceScore s) {
+        sentences++;
+        if (s.sentenceError()) {
+            sentenceErrors++;
+        }
+        correct += s.correct();
+        substitutions += s.substitutions();
+        deletions += s.deletions();
+        insertions += s.insertions();
+        referenceChars += s.referenceChars();
+        charErrors += s.charErrors();
+        return this;
+    }
+
+    public WerTotals merge(WerTotals o) {
+        sentences += o.sentences;
+        sentenceErrors += o.sentenceErrors;
+        correct += o.correct;
+        substitutions += o.substitutions;
+        deletions += o.deletions;
+        insertions += o.insertions;
+        referenceChars += o.referenceChars;
+        charErrors += o.charErrors;
+        return this;
+    }
+
+    public long sentences() {
+        return sentences;
+    }
+
+    public long sentenceErrors() {
+        return sentenceErrors;
+    }
+
+    public long correct() {
+        return correct;
+    }
+
+    public long substitutions() {
+        return substitutions;
+    }
+
+    public long deletions() {
+        return deletions;
+    }
+
+    public long insertions() {
+        return insertions;
+    }
+
+    public long referenceWords() {
+        return correct + substitutions + deletions;
+    }
+
+    public long wordErrors() {
+        return substitutions + deletions + insertions;
+    }
+
+    public long referenceChars() {
+        return referenceChars;
+    }
+
+    public long charErrors() {
+        return charErrors;
+    }
+
+    public double wer() {
+        return ratio(wordErrors(), referenceWords());
+    }
+
+    public double cer() {
+        return ratio(charErrors, referenceChars);
+    }
+
+    public double ser() {
+        return sentences == 0 ? Double.NaN : (double) sentenceErrors / sentences;
+    }
+
+    public double substitutionRate() {
+        return ratio(substitutions, referenceWords());
+    }
+
+    public double deletionRate() {
+        return ratio(deletions, referenceWords());
+    }
+
+    public double insertionRate() {
+        return ratio(insertions, referenceWords());
+    }
+
+    public double correctRate() {
+        return ratio(correct, referenceWords());
+    }
+
+    static double ratio(long numerator, long denominator) {
+        if (denominator == 0) {
+            return numerator == 0 ? Double.NaN : Double.POSITIVE_INFINITY;
+        }
+        return (double) numerator / denominator;
+    }
+
+    @Override
+    public String toString() {
+        return "snt=" + sentences + " wrd=" + referenceWords() + " C=" + correct + " S=" + substitutions + " D="
+                + deletions + " I=" + insertions + " serr=" + sentenceErrors;
+    }
+}

@@ -1,0 +1,140 @@
+package org.fairhunt.speech.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.fairhunt.core.DataFormatException;
+import org.fairhunt.core.UserInputException;
+import org.fairhunt.speech.normalize.Normalizer;
+import org.fairhunt.speech.score.CorpusScorer;
+import org.fairhunt.speech.score.ScoredUtterance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FormatsTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void trnLinesGiveIdSpeakerAndTextAndEmptyUtterancesAreKept() throws Exception {
+        Path f = Files.writeString(tmp.resolve("a.trn"), "the  cat sat (spk1_u1)\n\n(spk2_u2)\n");
+        List<Utterance> u = TrnFormat.read(f, SpeakerIds.RM);
+        assertEquals(2, u.size());
+        assertEquals(new Utterance("spk1_u1", "spk1", "the cat sat", f.toString(), 1), u.get(0));
+        assertEquals("", u.get(1).text());
+        assertEquals(3, u.get(1).line());
+    }
+
+    @Test
+    void trnLineWithoutIdNamesFileAndLine() throws Exception {
+        Path f = Files.writeString(tmp.resolve("bad.trn"), "a b (x_1)\nno id here\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> TrnFormat.read(f, SpeakerIds.RM));
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("bad.trn:2"), e.getMessage());
+    }
+
+    @Test
+    void duplicateIdsAndOptionalWordsAreRejected() throws Exception {
+        Path dup = Files.writeString(tmp.resolve("dup.trn"), "a (x_1)\nb (x_1)\n");
+        assertTrue(assertThrows(DataFormatException.class, () -> TrnFormat.read(dup, SpeakerIds.RM)).getMessage()
+                .contains("already used on line 1"));
+        Path opt = Files.writeString(tmp.resolve("opt.trn"), "a (uh) b (x_1)\n");
+        assertTrue(assertThrows(DataFormatException.class, () -> TrnFormat.read(opt, SpeakerIds.RM)).getMessage()
+                .contains("not supported"));
+    }
+
+    @Test
+    void trnRoundTrips() throws Exception {
+        List<Utterance> in = List.of(Utterance.of("a_1", "a", "hello world"), Utterance.of("a_2", "a", ""));
+        Path f = tmp.resolve("out.trn");
+        TrnFormat.write(f, in);
+        assertEquals("hello world (a_1)\n(a_2)\n", Files.readString(f));
+        List<Utterance> back = TrnFormat.read(f, SpeakerIds.RM);
+        assertEquals("hello world", back.get(0).text());
+        assertEquals("", back.get(1).text());
+    }
+
+    @Test
+    void hypothesisIdsWithoutReferenceAreAnErrorAsInSclite() {
+        List<Utterance> ref = List.of(Utterance.of("s_1", "s", "a"));
+        List<Utterance> hyp = List.of(Utterance.of("s_1", "s", "a"), Utterance.of("s_9", "s", "b"));
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> UtterancePairs.join(ref, hyp, MissingPolicy.SCLITE, "ref.trn", "hyp.trn"));
+        assertTrue(e.getMessage().contains("s_9"), e.getMessage());
+    }
+
+    @Test
+    void referenceIdsWithoutHypothesisAreListedAndSkippedOrDeletedByPolicy() {
+        List<Utterance> ref = List.of(Utterance.of("s_1", "s", "a b"), Utterance.of("s_2", "s", "c d"));
+        List<Utterance> hyp = List.of(Utterance.of("s_1", "s", "a b"), Utterance.of("s_3", "s", "x"));
+        UtterancePairs all = UtterancePairs.join(ref, hyp, MissingPolicy.SCORE_ALL, "r", "h");
+        assertEquals(List.of("s_2"), all.referenceOnly());
+        assertEquals(List.of("s_3"), all.hypothesisOnly());
+        assertEquals(3, all.pairs().size());
+        List<Utterance> hypOk = List.of(Utterance.of("s_1", "s", "a b"));
+        UtterancePairs sclite = UtterancePairs.join(ref, hypOk, MissingPolicy.SCLITE, "r", "h");
+        assertEquals(1, sclite.pairs().size());
+        assertEquals(List.of("s_2"), sclite.referenceOnly());
+        assertThrows(UserInputException.class, () -> UtterancePairs.join(ref, hypOk, MissingPolicy.ERROR, "r", "h"));
+    }
+
+    @Test
+    void ctmWordsJoinTheStmSegmentHoldingTheirMidpoint() throws Exception {
+        Path stm = Files.writeString(tmp.resolve("r.stm"), ";; comment\n"
+                + "f1 A spk1 0.00 2.00 <o,f0,male> the cat sat\n"
+                + "f1 A spk1 2.50 4.00 on the mat\n"
+                + "f1 A spk1 4.00 5.00 IGNORE_TIME_SEGMENT_IN_SCORING\n");
+        Path ctm = Files.writeString(tmp.resolve("h.ctm"), "f1 A 0.10 0.30 the 0.9\n"
+                + "f1 A 0.50 0.30 cat\n"
+                + "f1 A 2.20 0.20 uh\n" // between the segments: nearest is the second (2.30 vs 2.50)
+                + "f1 A 2.60 0.30 on\n"
+                + "f1 A 3.00 0.30 a\n"
+                + "f1 A 3.40 0.30 mat\n"
+                + "f1 A 4.50 0.20 ignored\n"
+                + "f2 A 0.00 0.20 orphan\n");
+        List<TimeMarked.Segment> segments = TimeMarked.readStm(stm);
+        assertEquals(List.of("o", "f0", "male"), segments.get(0).labels());
+        List<Utterance> refs = TimeMarked.references(segments, "r.stm");
+        List<Utterance> hyps = TimeMarked.hypotheses(segments, TimeMarked.readCtm(ctm), "h.ctm");
+        assertEquals(2, refs.size());
+        UtterancePairs pairs = UtterancePairs.join(refs, hyps, MissingPolicy.SCORE_ALL, "r.stm", "h.ctm");
+        assertEquals(List.of("f2_A_unsegmented"), pairs.hypothesisOnly());
+        List<ScoredUtterance> scored = new CorpusScorer(Normalizer.scliteDefault(), 1).score(pairs.pairs().stream()
+                .map(p -> new CorpusScorer.Input(p.id(), p.speaker(), java.util.Map.of(), p.reference(), p.hypothesis()))
+                .toList());
+        assertEquals("the cat", scored.get(0).rawHypothesis());
+        assertEquals("uh on a mat", scored.get(1).rawHypothesis());
+        // seg1: C2 D1; seg2: "on the mat" vs "uh on a mat": I1 C1 S1 C1; orphan: I1
+        assertEquals(1, scored.get(0).score().deletions());
+        assertEquals(1, scored.get(1).score().insertions());
+        assertEquals(1, scored.get(1).score().substitutions());
+        assertEquals(1, scored.get(2).score().insertions());
+    }
+
+    @Test
+    void malformedCtmNamesLineAndColumn() throws Exception {
+        Path ctm = Files.writeString(tmp.resolve("bad.ctm"), "f1 A 0.1 0.2 a\nf1 A zero 0.2 b\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> TimeMarked.readCtm(ctm));
+        assertEquals(2, e.line());
+        assertEquals(3, e.column());
+    }
+
+    @Test
+    void listingShowsRawAndNormalizedTextWithMarks() {
+        List<ScoredUtterance> scored = new CorpusScorer(Normalizer.scliteDefault(), 1).score(List.of(
+                new CorpusScorer.Input("s_1", "s", java.util.Map.of(), "The cat sat", "the bat sat down")));
+        String listing = AlignmentListing.render(scored.get(0));
+        assertEquals("id: (s_1)\n"
+                + "Scores: (#C #S #D #I) 2 1 0 1\n"
+                + "raw REF: The cat sat\n"
+                + "raw HYP: the bat sat down\n"
+                + "REF:  the CAT sat ****\n"
+                + "HYP:  the BAT sat DOWN\n"
+                + "Eval:     S       I\n", listing);
+    }
+}
