@@ -35,13 +35,14 @@ public final class AuditResults {
             descriptions.put(s.info().metricName(), s.info().description());
         }
         boolean weighted = run.spec().weight() != null;
+        boolean clustered = run.spec().cluster() != null;
         int replicates = run.replicates();
         List<SliceResult> slices = new ArrayList<>();
         for (int sl = 0; sl < run.slices().size(); sl++) {
             SliceKey key = run.slices().get(sl);
             Map<String, MetricEstimate> values = new LinkedHashMap<>();
             for (MetricSeries s : series) {
-                values.put(s.info().metricName(), estimate(s, sl, replicates, weighted, level, run.hasSingleCluster(sl)));
+                values.put(s.info().metricName(), estimate(s, sl, replicates, weighted, clustered, level, run.hasSingleCluster(sl)));
             }
             long n = run.sliceRows()[sl];
             slices.add(new SliceResult(key.asMap(), n, n < run.spec().minGroupSize(), values));
@@ -71,9 +72,25 @@ public final class AuditResults {
 
     static MetricEstimate estimate(MetricSeries s, int slice, int replicates, boolean weighted, double level,
             boolean singleCluster) {
+        return estimate(s, slice, replicates, weighted, false, level, singleCluster);
+    }
+
+    /**
+     * The estimate and its interval. A proportion of unweighted, unclustered counts gets Wilson's score
+     * interval, the closed form with good coverage down to small n and p near 0 or 1 (where percentile
+     * bootstrap intervals collapse to a point). Everything else gets the bootstrap percentile interval
+     * when the audit was bootstrapped, since only the bootstrap honours clusters and weights and covers
+     * metrics without a closed form (AUC, ECE, WER).
+     */
+    static MetricEstimate estimate(MetricSeries s, int slice, int replicates, boolean weighted, boolean clustered,
+            double level, boolean singleCluster) {
         MetricValue point = s.value(slice, 0);
         if (!point.defined()) {
             return MetricEstimate.undefined(point.reason() == null ? "undefined" : point.reason());
+        }
+        double[] proportion = weighted ? null : s.proportion(slice, 0);
+        if (proportion != null && !clustered) {
+            return new MetricEstimate(point.value(), null, Proportions.wilson(proportion[0], proportion[1], level), null);
         }
         Interval ci = null;
         String ciReason = null;
@@ -89,11 +106,8 @@ public final class AuditResults {
             if (ci == null) {
                 ciReason = "the metric is undefined in too many bootstrap replicates (slice too small or one-sided)";
             }
-        } else if (!weighted) {
-            double[] p = s.proportion(slice, 0);
-            if (p != null) {
-                ci = Proportions.wilson(p[0], p[1], level);
-            }
+        } else if (proportion != null) {
+            ciReason = "clustered data need the bootstrap for an honest interval; ask for --bootstrap";
         }
         return new MetricEstimate(point.value(), null, ci, ciReason);
     }

@@ -2,8 +2,8 @@ package org.fairhunt.discovery.slice;
 
 /**
  * Every slice of one lattice level whose statistics the search computed, in generation order, with
- * how many candidates the score bound pruned before counting. A slice is in the testing family when it
- * has at least the minimum support (rows) and some units.
+ * how many candidates the score bound pruned before counting, and the p-values of the whole level's
+ * testing family (every slice of this depth with at least the minimum support).
  */
 public final class EvaluatedLevel {
     private final int depth;
@@ -12,14 +12,16 @@ public final class EvaluatedLevel {
     private final long minSupport;
     private final long generated;
     private final long prunedByBound;
+    private final double[] familyPValues;
 
-    EvaluatedLevel(int depth, long[] keys, StatsColumns stats, long minSupport, long generated, long prunedByBound) {
+    EvaluatedLevel(int depth, long[] keys, StatsColumns stats, long minSupport, long generated, long prunedByBound, double[] familyPValues) {
         this.depth = depth;
         this.keys = keys;
         this.stats = stats;
         this.minSupport = minSupport;
         this.generated = generated;
         this.prunedByBound = prunedByBound;
+        this.familyPValues = familyPValues;
     }
 
     public int depth() {
@@ -47,7 +49,7 @@ public final class EvaluatedLevel {
         return stats.errors[i];
     }
 
-    /** Whether slice {@code i} meets the minimum support and so counts as a tested finding. */
+    /** Whether evaluated slice {@code i} meets the minimum support (and so may be reported). */
     public boolean inFamily(int i) {
         return stats.rows[i] >= minSupport && stats.units[i] > 0;
     }
@@ -60,6 +62,15 @@ public final class EvaluatedLevel {
     /** Candidates dropped by the score upper bound without counting. */
     public long prunedByBound() {
         return prunedByBound;
+    }
+
+    /**
+     * One-sided p-values (error higher than the rest) of every slice of this depth with at least the
+     * minimum support, candidate or not: this level's part of the multiple-testing family. {@code NaN}
+     * where no test could be made. Not a copy: callers must not modify it.
+     */
+    public double[] familyPValues() {
+        return familyPValues;
     }
 
     StatsColumns columns() {

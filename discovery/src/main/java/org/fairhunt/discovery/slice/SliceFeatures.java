@@ -130,7 +130,12 @@ public final class SliceFeatures {
         return new SliceFeatures(names, levels, codes.toArray(new byte[0][]), notices);
     }
 
-    private static CategoricalColumn binNumeric(NumericColumn num, int bins, List<String> notices) {
+    /**
+     * A numeric column as categories: its own values when it has at most {@code bins} distinct ones,
+     * else {@code bins} quantile bins (type-7 quantiles at {@code j/bins}, tied cut points merged, a
+     * notice added when that leaves fewer bins).
+     */
+    public static CategoricalColumn binNumeric(NumericColumn num, int bins, List<String> notices) {
         double[] present = Arrays.stream(num.valuesUnsafe()).filter(v -> !Double.isNaN(v)).sorted().toArray();
         long distinct = Arrays.stream(present).distinct().count();
         if (distinct <= bins) {

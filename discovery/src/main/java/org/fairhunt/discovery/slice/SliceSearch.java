@@ -160,13 +160,13 @@ public final class SliceSearch {
         space.checkDepth(maxDepth);
         PriorityQueue<ScoredSlice> top = new PriorityQueue<>(WORST_FIRST);
 
-        EvaluatedLevel level = levelOne();
+        EvaluatedLevel level = levelOne(total);
         levels.add(level);
         offer(top, level, score);
         for (int depth = 2; depth <= maxDepth; depth++) {
             double threshold = top.size() == params.topK() ? top.peek().score() : 0;
-            level = nextLevel(level, depth, score, threshold);
-            if (level.size() == 0 && level.generated() == 0) {
+            level = nextLevel(level, depth, score, threshold, total);
+            if (level.size() == 0 && level.familyPValues().length == 0) {
                 break;
             }
             levels.add(level);
@@ -201,7 +201,7 @@ public final class SliceSearch {
         }
     }
 
-    private EvaluatedLevel levelOne() {
+    private EvaluatedLevel levelOne(SliceStats total) {
         int n = space.predicateCount();
         StatsColumns s = new StatsColumns(n);
         for (int f = 0; f < codes.length; f++) {
@@ -228,14 +228,21 @@ public final class SliceSearch {
                 s.completeBinary(id);
             }
         }
-        return new EvaluatedLevel(1, keys, s, params.minSupport(), n, 0);
+        DoubleList family = new DoubleList();
+        for (int id = 0; id < n; id++) {
+            if (s.rows[id] >= params.minSupport()) {
+                SliceStats st = s.get(id);
+                family.add(SliceTests.pValueHigherThanRest(st, total.minus(st), binaryErrors != null));
+            }
+        }
+        return new EvaluatedLevel(1, keys, s, params.minSupport(), n, 0, family.toArray());
     }
 
     private boolean valid(EvaluatedLevel level, int i) {
         return level.inFamily(i) && level.errors(i) > 0;
     }
 
-    private EvaluatedLevel nextLevel(EvaluatedLevel previous, int depth, SliceScore score, double threshold) {
+    private EvaluatedLevel nextLevel(EvaluatedLevel previous, int depth, SliceScore score, double threshold, SliceStats total) {
         LongIntMap validParents = new LongIntMap(previous.size());
         for (int i = 0; i < previous.size(); i++) {
             if (valid(previous, i)) {
@@ -301,67 +308,106 @@ public final class SliceSearch {
         }
         long[] keys = Arrays.copyOf(candidateKeys, candidates);
         StatsColumns stats = new StatsColumns(candidates);
-        count(keys, depth, stats);
-        return new EvaluatedLevel(depth, keys, stats, params.minSupport(), generated, pruned);
+        double[] family = count(keys, depth, stats, total);
+        return new EvaluatedLevel(depth, keys, stats, params.minSupport(), generated, pruned, family);
     }
 
-    /** Counts the statistics of every candidate: one pass over the rows per feature combination. */
-    private void count(long[] keys, int depth, StatsColumns out) {
-        // Group candidates by feature combination, and combinations by their prefix (all but the last
-        // feature), so that the prefix's cell index is computed once for all its extensions.
-        Map<String, Map<Integer, List<Integer>>> byPrefix = new LinkedHashMap<>();
+    /**
+     * Counts every combination of {@code depth} features, one pass over the rows each (threads over
+     * combinations sharing a prefix, whose cell index is computed once): the statistics of every
+     * candidate go to {@code out}, and the p-value of every cell with at least the minimum support
+     * goes to the returned family. The family is the whole lattice level bounded by support alone, not
+     * only the candidates the score bound let through, so that the multiple-testing correction is not
+     * biased by the search having looked where errors were high.
+     */
+    private double[] count(long[] keys, int depth, StatsColumns out, SliceStats total) {
+        Map<String, List<Integer>> candidatesBySet = new HashMap<>();
         for (int c = 0; c < keys.length; c++) {
             int[] ids = space.ids(keys[c]);
-            StringBuilder prefix = new StringBuilder();
-            for (int j = 0; j < depth - 1; j++) {
-                prefix.append(space.featureOf(ids[j])).append(',');
+            StringBuilder set = new StringBuilder();
+            for (int id : ids) {
+                set.append(space.featureOf(id)).append(',');
             }
-            byPrefix.computeIfAbsent(prefix.toString(), k -> new HashMap<>())
-                    .computeIfAbsent(space.featureOf(ids[depth - 1]), k -> new ArrayList<>()).add(c);
+            candidatesBySet.computeIfAbsent(set.toString(), k -> new ArrayList<>()).add(c);
         }
-        List<Runnable> tasks = new ArrayList<>();
-        for (Map<Integer, List<Integer>> group : byPrefix.values()) {
-            tasks.add(() -> countPrefixGroup(keys, depth, group, out));
+        List<int[]> prefixes = new ArrayList<>();
+        combinations(codes.length - 1, depth - 1, 0, new int[depth - 1], 0, prefixes);
+        List<java.util.concurrent.Callable<double[]>> tasks = new ArrayList<>();
+        for (int[] prefix : prefixes) {
+            tasks.add(() -> countPrefixGroup(keys, prefix, candidatesBySet, out, total));
         }
+        List<double[]> parts = new ArrayList<>();
         if (params.threads() == 1 || tasks.size() <= 1) {
-            tasks.forEach(Runnable::run);
+            for (java.util.concurrent.Callable<double[]> t : tasks) {
+                try {
+                    parts.add(t.call());
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new FairhuntException("slice search failed: " + e, e);
+                }
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(params.threads(), tasks.size()), r -> {
+                Thread t = new Thread(r, "fairhunt-slices");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<double[]>> futures = new ArrayList<>();
+                for (java.util.concurrent.Callable<double[]> t : tasks) {
+                    futures.add(pool.submit(t));
+                }
+                for (Future<double[]> f : futures) {
+                    parts.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FairhuntException("slice search interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new FairhuntException("slice search failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        int m = 0;
+        for (double[] part : parts) {
+            m += part.length;
+        }
+        double[] family = new double[m];
+        int at = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, family, at, part.length);
+            at += part.length;
+        }
+        return family;
+    }
+
+    /** All increasing {@code size}-tuples of features whose last element is below {@code limit}. */
+    private static void combinations(int limit, int size, int start, int[] current, int filled, List<int[]> out) {
+        if (filled == size) {
+            out.add(current.clone());
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(params.threads(), tasks.size()), r -> {
-            Thread t = new Thread(r, "fairhunt-slices");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Runnable t : tasks) {
-                futures.add(pool.submit(t));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FairhuntException("slice search interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new FairhuntException("slice search failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        for (int f = start; f < limit; f++) {
+            current[filled] = f;
+            combinations(limit, size, f + 1, current, filled + 1, out);
         }
     }
 
     private static final ThreadLocal<int[]> PREFIX_CELLS = new ThreadLocal<>();
 
-    private void countPrefixGroup(long[] keys, int depth, Map<Integer, List<Integer>> group, StatsColumns out) {
-        int[] firstIds = space.ids(keys[group.values().iterator().next().get(0)]);
-        int[] prefixFeatures = new int[depth - 1];
+    private double[] countPrefixGroup(long[] keys, int[] prefixFeatures, Map<String, List<Integer>> candidatesBySet,
+            StatsColumns out, SliceStats total) {
+        int depth = prefixFeatures.length + 1;
         long prefixCells = 1;
-        for (int j = 0; j < depth - 1; j++) {
-            prefixFeatures[j] = space.featureOf(firstIds[j]);
-            prefixCells *= features.levelCount(prefixFeatures[j]);
+        StringBuilder prefixName = new StringBuilder();
+        for (int f : prefixFeatures) {
+            prefixCells *= features.levelCount(f);
+            prefixName.append(f).append(',');
         }
         int[] prefix = null;
         if (prefixCells <= DENSE_CELLS) {
@@ -382,18 +428,19 @@ public final class SliceSearch {
                 }
             }
         }
-        for (Map.Entry<Integer, List<Integer>> e : group.entrySet()) {
-            int last = e.getKey();
-            int k = features.levelCount(last);
-            long cells = prefixCells * k;
+        DoubleList family = new DoubleList();
+        for (int last = prefixFeatures[depth - 2] + 1; last < codes.length; last++) {
+            List<Integer> candidates = candidatesBySet.getOrDefault(prefixName.toString() + last + ",", List.of());
+            long cells = prefixCells * features.levelCount(last);
             if (prefix != null && cells <= DENSE_CELLS) {
-                countDense(keys, e.getValue(), prefix, (int) cells, last, out);
+                countDense(keys, candidates, prefix, (int) cells, last, out, total, family);
             } else {
                 int[] allFeatures = Arrays.copyOf(prefixFeatures, depth);
                 allFeatures[depth - 1] = last;
-                countHashed(keys, e.getValue(), allFeatures, out);
+                countSorted(keys, candidates, allFeatures, out, total, family);
             }
         }
+        return family.toArray();
     }
 
     /** The cell of a slice within its feature combination: mixed-radix digits of its values. */
@@ -406,9 +453,11 @@ public final class SliceSearch {
         return cell;
     }
 
-    private void countDense(long[] keys, List<Integer> candidates, int[] prefix, int cells, int lastFeature, StatsColumns out) {
+    private void countDense(long[] keys, List<Integer> candidates, int[] prefix, int cells, int lastFeature, StatsColumns out,
+            SliceStats total, DoubleList family) {
         byte[] last = codes[lastFeature];
         int k = features.levelCount(lastFeature);
+        long minSupport = params.minSupport();
         if (binaryErrors != null) {
             int[] n = new int[cells];
             int[] err = new int[cells];
@@ -417,6 +466,11 @@ public final class SliceSearch {
                 int cell = prefix[i] * k + (last[i] & 0xFF);
                 n[cell]++;
                 err[cell] += be[i];
+            }
+            for (int cell = 0; cell < cells; cell++) {
+                if (n[cell] >= minSupport) {
+                    family.add(SliceTests.binaryPValue(err[cell], n[cell], total.errors(), total.rows()));
+                }
             }
             for (int c : candidates) {
                 int cell = (int) cellOf(keys[c]);
@@ -429,31 +483,73 @@ public final class SliceSearch {
             for (int i = 0; i < rows; i++) {
                 s.addRow(prefix[i] * k + (last[i] & 0xFF), errors[i], units[i]);
             }
+            for (int cell = 0; cell < cells; cell++) {
+                if (s.rows[cell] >= minSupport) {
+                    SliceStats st = s.get(cell);
+                    family.add(SliceTests.pValueHigherThanRest(st, total.minus(st), false));
+                }
+            }
             for (int c : candidates) {
                 out.set(c, s.get((int) cellOf(keys[c])));
             }
         }
     }
 
-    /** For combinations with too many cells to count densely: only candidate cells, found by hash. */
-    private void countHashed(long[] keys, List<Integer> candidates, int[] allFeatures, StatsColumns out) {
-        LongIntMap cellToCandidate = new LongIntMap(candidates.size());
+    /**
+     * For combinations with too many cells to count densely: the rows' cells are sorted, and each run of
+     * equal cells is one occupied cell (empty cells have no support and are no candidates).
+     */
+    private void countSorted(long[] keys, List<Integer> candidates, int[] allFeatures, StatsColumns out, SliceStats total,
+            DoubleList family) {
+        LongIntMap cellToCandidate = new LongIntMap(Math.max(1, candidates.size()));
         for (int c : candidates) {
             cellToCandidate.put(cellOf(keys[c]) + 1, c);
         }
-        int[] radix = new int[allFeatures.length];
-        for (int j = 0; j < radix.length; j++) {
-            radix[j] = features.levelCount(allFeatures[j]);
-        }
+        long[] cellOfRow = new long[rows];
         for (int i = 0; i < rows; i++) {
             long cell = 0;
-            for (int j = 0; j < allFeatures.length; j++) {
-                cell = cell * radix[j] + (codes[allFeatures[j]][i] & 0xFF);
+            for (int f : allFeatures) {
+                cell = cell * features.levelCount(f) + (codes[f][i] & 0xFF);
             }
-            int c = cellToCandidate.get(cell + 1);
-            if (c >= 0) {
-                out.addRow(c, errors[i], units[i]);
+            cellOfRow[i] = cell;
+        }
+        Integer[] order = new Integer[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingLong(i -> cellOfRow[i]));
+        StatsColumns run = new StatsColumns(1);
+        for (int j = 0; j < rows; j++) {
+            int i = order[j];
+            run.addRow(0, errors[i], units[i]);
+            if (j + 1 == rows || cellOfRow[order[j + 1]] != cellOfRow[i]) {
+                SliceStats st = run.get(0);
+                if (st.rows() >= params.minSupport()) {
+                    family.add(SliceTests.pValueHigherThanRest(st, total.minus(st), binaryErrors != null));
+                }
+                int c = cellToCandidate.get(cellOfRow[i] + 1);
+                if (c >= 0) {
+                    out.set(c, st);
+                }
+                run = new StatsColumns(1);
             }
+        }
+    }
+
+    /** A growable list of doubles. */
+    private static final class DoubleList {
+        private double[] values = new double[64];
+        private int size;
+
+        void add(double v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(values, size);
         }
     }
 }

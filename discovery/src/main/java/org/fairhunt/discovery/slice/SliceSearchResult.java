@@ -60,12 +60,15 @@ public final class SliceSearchResult {
         return levels;
     }
 
-    /** Number of slices with at least the minimum support that were evaluated: the testing family. */
+    /**
+     * Number of tests in the multiple-testing family: every slice up to the maximum depth with at
+     * least the minimum support (and a defined test), whether or not the score bound pruned it.
+     */
     public long familySize() {
         long m = 0;
         for (EvaluatedLevel level : levels) {
-            for (int i = 0; i < level.size(); i++) {
-                if (level.inFamily(i)) {
+            for (double p : level.familyPValues()) {
+                if (!Double.isNaN(p)) {
                     m++;
                 }
             }

@@ -1,0 +1,197 @@
+package org.fairhunt.discovery.slice;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Slice finding as a user sees it: runs the {@link SliceSearch}, then tests every evaluated slice
+ * against the rest of the data, adjusts all those p-values together (Benjamini–Hochberg over the
+ * whole family of evaluated slices, not only the ones shown, since the search looked at all of them),
+ * and collapses redundant slices: a slice whose error is no higher than that of one of its ancestors
+ * (a conjunction of a subset of its predicates) says nothing the ancestor does not, and is listed
+ * under it instead of taking a rank of its own.
+ */
+public final class SliceFinder {
+    /**
+     * @param search the search parameters; {@code topK} is the number of findings shown
+     * @param level  confidence level of the intervals (0.95)
+     * @param fdr    false discovery rate below which a finding is flagged significant (0.05)
+     */
+    public record Options(SliceSearch.Params search, double level, double fdr) {
+        public static Options of(SliceSearch.Params search) {
+            return new Options(search, 0.95, 0.05);
+        }
+    }
+
+    private SliceFinder() {
+    }
+
+    public static SliceReport find(SliceFeatures features, RowErrors errors, Options options) {
+        SliceSearch.Params p = options.search();
+        // Search deeper in the ranking than shown, so that collapsing children still leaves k findings.
+        SliceSearch.Params wider = new SliceSearch.Params(p.maxDepth(), p.minSupport(), p.topK() * 2, p.alpha(), p.threads());
+        SliceSearchResult result = SliceSearch.run(features, errors, wider);
+        boolean binary = errors.isBinary();
+        SliceStats total = result.total();
+
+        List<EvaluatedLevel> levels = result.levels();
+        QValues family = QValues.of(levels);
+        long significant = family.countBelow(options.fdr());
+        // The statistics of each top slice's ancestors, to find redundant children.
+        SliceSpace space = result.space();
+        Map<Long, SliceStats> statsOf = new LinkedHashMap<>();
+        for (ScoredSlice s : result.top()) {
+            for (long ancestor : ancestors(space, s.slice().key())) {
+                statsOf.put(ancestor, null);
+            }
+        }
+        for (EvaluatedLevel level : levels) {
+            for (int i = 0; i < level.size(); i++) {
+                if (statsOf.containsKey(level.key(i))) {
+                    statsOf.put(level.key(i), level.stats(i));
+                }
+            }
+        }
+        List<SliceFinding> findings = new ArrayList<>();
+        Map<Long, List<String>> collapsedInto = new LinkedHashMap<>();
+        List<ScoredSlice> kept = new ArrayList<>();
+        for (ScoredSlice s : result.top()) {
+            Long into = null;
+            for (long ancestor : ancestors(space, s.slice().key())) {
+                SliceStats a = statsOf.get(ancestor);
+                if (a != null && a.rate() >= s.stats().rate()) {
+                    into = ancestor;
+                    break;
+                }
+            }
+            if (into == null) {
+                kept.add(s);
+            } else {
+                collapsedInto.computeIfAbsent(into, k -> new ArrayList<>()).add(s.slice().describe(features));
+            }
+        }
+        for (ScoredSlice s : kept) {
+            if (findings.size() == p.topK()) {
+                break;
+            }
+            SliceStats st = s.stats();
+            SliceStats rest = total.minus(st);
+            double pValue = SliceTests.pValueHigherThanRest(st, rest, binary);
+            findings.add(new SliceFinding(findings.size() + 1, s.slice().predicates(features), st, st.rate(),
+                    SliceTests.interval(st, binary, options.level()), rest.rate(), pValue, family.qValue(pValue), s.score(),
+                    collapsedInto.getOrDefault(s.slice().key(), List.of())));
+        }
+        List<SliceReport.LevelSummary> summaries = new ArrayList<>();
+        for (EvaluatedLevel level : levels) {
+            summaries.add(new SliceReport.LevelSummary(level.depth(), level.generated(), level.prunedByBound(), level.size(),
+                    level.familyPValues().length));
+        }
+        List<String> notices = new ArrayList<>(features.notices());
+        notices.addAll(result.notices());
+        if (findings.isEmpty() && total.errors() > 0) {
+            notices.add("no slice with at least " + p.minSupport() + " rows scores above 0: none has an error high enough, for its size, "
+                    + "to stand out (α = " + p.alpha() + ")");
+        }
+        return new SliceReport(errors.description(), total.rows(), errors.excludedRows(), total, binary, features.names(), p,
+                summaries, result.familySize(), significant, options.fdr(), findings, notices);
+    }
+
+    /**
+     * Benjamini–Hochberg q-values of a family given by its p-values, looked up by p-value: q is a
+     * non-decreasing function of p, so a finding's q is that of its p within the family.
+     */
+    static final class QValues {
+        private final double[] sorted;
+        private final double[] q;
+
+        private QValues(double[] sorted) {
+            this.sorted = sorted;
+            int m = sorted.length;
+            q = new double[m];
+            double running = 1;
+            for (int j = m - 1; j >= 0; j--) {
+                running = Math.min(running, sorted[j] * m / (j + 1));
+                q[j] = running;
+            }
+        }
+
+        static QValues of(List<EvaluatedLevel> levels) {
+            int m = 0;
+            for (EvaluatedLevel level : levels) {
+                for (double p : level.familyPValues()) {
+                    if (!Double.isNaN(p)) {
+                        m++;
+                    }
+                }
+            }
+            double[] all = new double[m];
+            int at = 0;
+            for (EvaluatedLevel level : levels) {
+                for (double p : level.familyPValues()) {
+                    if (!Double.isNaN(p)) {
+                        all[at++] = p;
+                    }
+                }
+            }
+            java.util.Arrays.sort(all);
+            return new QValues(all);
+        }
+
+        /** The q-value of a p-value of the family (NaN for NaN). */
+        double qValue(double p) {
+            if (Double.isNaN(p) || sorted.length == 0) {
+                return Double.NaN;
+            }
+            // The last family member not above p, allowing for rounding in how p was recomputed.
+            double key = p * (1 + 1e-12) + Double.MIN_NORMAL;
+            int lo = 0;
+            int hi = sorted.length - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] <= key) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return found < 0 ? Math.min(1, q[0]) : q[found];
+        }
+
+        long countBelow(double fdr) {
+            long n = 0;
+            for (double v : q) {
+                if (v < fdr) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    /** Keys of every proper, non-empty subset of a slice's predicates, larger subsets first. */
+    static List<Long> ancestors(SliceSpace space, long key) {
+        int[] ids = space.ids(key);
+        int d = ids.length;
+        List<long[]> bySize = new ArrayList<>();
+        for (int mask = 1; mask < (1 << d) - 1; mask++) {
+            int[] sub = new int[Integer.bitCount(mask)];
+            int k = 0;
+            for (int j = 0; j < d; j++) {
+                if ((mask & (1 << j)) != 0) {
+                    sub[k++] = ids[j];
+                }
+            }
+            bySize.add(new long[] {sub.length, space.key(sub, sub.length)});
+        }
+        bySize.sort((a, b) -> Long.compare(b[0], a[0]));
+        List<Long> out = new ArrayList<>();
+        for (long[] e : bySize) {
+            out.add(e[1]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,65 @@
+package org.fairhunt.discovery.slice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SliceFinderTest {
+
+    @Test
+    void with_no_planted_slice_nothing_survives_q_below_5_percent_in_at_least_95_of_100_seeded_runs() {
+        int runsWithFalseFindings = 0;
+        long familySizes = 0;
+        for (long seed = 1; seed <= 100; seed++) {
+            SliceFeatures x = SyntheticData.randomFeatures(seed, 4000, new int[] {3, 4, 3, 5, 2});
+            double[] e = SyntheticData.binaryErrors(seed, x, 0.2, 0.2, new int[0], new int[0]);
+            SliceReport r = SliceFinder.find(x, RowErrors.of("null", e, null),
+                    SliceFinder.Options.of(new SliceSearch.Params(3, 30, 10, 0.95, 1)));
+            familySizes += r.familySize();
+            if (r.significantInFamily() > 0) {
+                runsWithFalseFindings++;
+            }
+        }
+        assertTrue(familySizes > 100 * 17, "every level-1 slice at least must be tested, got " + familySizes);
+        assertTrue(runsWithFalseFindings <= 5, runsWithFalseFindings + " of 100 runs had a false finding");
+    }
+
+    @Test
+    void a_planted_slice_is_rank_one_and_survives_multiple_testing() {
+        SliceFeatures x = SyntheticData.randomFeatures(3, 20000, new int[] {4, 4, 4, 4, 4, 4});
+        double[] e = SyntheticData.binaryErrors(3, x, 0.05, 0.45, new int[] {0, 2, 5}, new int[] {1, 1, 3});
+        SliceReport r = SliceFinder.find(x, RowErrors.of("planted", e, null), SliceFinder.Options.of(SliceSearch.Params.of(3, 50, 10)));
+        SliceFinding best = r.findings().get(0);
+        assertEquals(List.of("f0 = v1", "f2 = v1", "f5 = v3"), best.predicates());
+        assertTrue(best.qValue() < 1e-6, "q = " + best.qValue());
+        assertTrue(best.interval().contains(0.45));
+    }
+
+    @Test
+    void a_child_no_worse_than_its_parent_is_collapsed_into_it() {
+        // f0 = a: 100 rows, half errors, spread evenly over f1 = x / y; f0 = b: 300 rows, 16 errors.
+        int n = 400;
+        byte[] f0 = new byte[n];
+        byte[] f1 = new byte[n];
+        double[] e = new double[n];
+        for (int i = 0; i < n; i++) {
+            f0[i] = (byte) (i < 100 ? 0 : 1);
+            f1[i] = (byte) (i % 2);
+            e[i] = i < 100 ? ((i / 2) % 2) : (i < 132 ? (i % 4 == 0 || i % 4 == 1 ? 1 : 0) : 0);
+        }
+        SliceFeatures x = new SliceFeatures(List.of("f0", "f1"), List.of(List.of("a", "b"), List.of("x", "y")),
+                new byte[][] {f0, f1}, List.of());
+        SliceReport r = SliceFinder.find(x, RowErrors.of("t", e, null),
+                SliceFinder.Options.of(new SliceSearch.Params(2, 10, 5, 0.95, 1)));
+        assertEquals("f0 = a", r.findings().get(0).description());
+        assertEquals(0.5, r.findings().get(0).error(), 1e-12);
+        assertEquals(new ArrayList<>(List.of("f0 = a AND f1 = x", "f0 = a AND f1 = y")),
+                new ArrayList<>(r.findings().get(0).collapsed().stream().sorted().toList()));
+        for (SliceFinding f : r.findings()) {
+            assertTrue(!f.description().startsWith("f0 = a AND"), f.description());
+        }
+    }
+}
