@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.audit.AuditRequest;
 import org.fairhunt.core.audit.Auditor;
+import org.fairhunt.core.policy.Policy;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.table.Table;
 import picocli.CommandLine.Command;
@@ -31,7 +32,10 @@ import picocli.CommandLine.Spec;
             "      --out reports/credit",
             "  fairhunt audit loans.jsonl --label default --prediction pred --group age --bin age=25,40,60",
             "  fairhunt audit wages.csv --label wage --prediction predicted --regression --group ethnicity",
-            "", "Exit status: 0 done, 2 bad input or options."})
+            "  fairhunt audit credit.csv --label class --positive good --prediction pred --group sex --group age_band \\",
+            "      --bootstrap 200 --cluster applicant --reference sex=male --policy fairness.yaml --clarify",
+            "", "Exit status: 0 done (with --policy: every constraint passes), 1 a policy constraint fails,",
+            "3 none fails but some are inconclusive, 2 bad input or options."})
 public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -103,6 +107,25 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write audit.json, audit.md and audit.html into DIR.")
     Path out;
 
+    @Option(names = "--reference", paramLabel = "CHOICE",
+            description = "Reference slice of disparities: largest (default), best, worst, or ATTRIBUTE=VALUE (repeatable).")
+    List<String> reference = new ArrayList<>();
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "Judge the constraints of this YAML or JSON policy (see docs/policies.md); sets the exit status.")
+    Path policy;
+
+    @Option(names = "--clarify", description = "Add the SageMaker Clarify bias metrics (CI, DPL, ..., DI, ..., GE) per facet.")
+    boolean clarify;
+
+    @Option(names = "--conditional-group", paramLabel = "COLUMN",
+            description = "Column the Clarify metrics CDDL and CDDPL condition on (with --clarify).")
+    String conditionalGroup;
+
+    @Option(names = "--facet", paramLabel = "ATTRIBUTE=VALUES",
+            description = "A Clarify facet uniting several values, e.g. age_band=<25,25-40 (repeatable, with --clarify).")
+    List<String> facets = new ArrayList<>();
+
     @Option(names = "--json", description = "Print the JSON result on standard output instead of the summary.")
     boolean json;
 
@@ -112,7 +135,11 @@ public final class AuditCommand implements Callable<Integer> {
         Table table = input.read(file);
         AuditRequest request = new AuditRequest(label, positive, prediction, score, regression, groups, parseBins(bins),
                 intersections, minGroupSize, metrics, bootstrap, seed, cluster, weight,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads, confidence);
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, confidence)
+                .withReference(reference)
+                .withPolicy(policy == null ? null : Policy.load(policy))
+                .withClarify(clarify, conditionalGroup)
+                .withClarifyFacets(facets);
         Auditor.Outcome outcome = Auditor.run(table, request);
         AuditResult result = outcome.result();
         PrintWriter stdout = spec.commandLine().getOut();
@@ -120,13 +147,14 @@ public final class AuditCommand implements Callable<Integer> {
             stdout.println(org.fairhunt.core.result.AuditJson.toJson(result));
         } else {
             stdout.print(Summary.render(result));
+            stdout.print(VerdictSummary.render(result));
         }
         if (out != null) {
             List<Path> written = Reports.writeAll(result, out);
             stdout.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         stdout.flush();
-        return 0;
+        return policy == null ? 0 : outcome.policyOutcome().exitCode();
     }
 
     private void validate() {
