@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             AuditCommand.class,
             DemoCommand.class,
+            SlicesCommand.class,
+            CoverageCommand.class,
         })
 public final class FairhuntCommand implements Runnable {
     @Spec
