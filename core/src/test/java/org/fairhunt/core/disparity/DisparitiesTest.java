@@ -190,4 +190,19 @@ class DisparitiesTest {
         assertEquals(1 + 3 + 7, pairs, "each slice but the reference: 2-1, 4-1, 8-1");
         assertFalse(all.stream().anyMatch(d -> d.metric().equals("count")));
     }
+
+    @Test
+    void rows_missing_a_cluster_value_are_clusters_of_their_own_and_the_audit_says_so() {
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            rows.add(new String[] {i % 2 == 0 ? "x" : "z", i % 3 == 0 ? "1" : "0", i % 4 == 0 ? "1" : "0",
+                i % 10 == 0 ? "" : "k" + (i / 5)});
+        }
+        Table t = Tables.of("m.csv", List.of("g", "y", "p", "cluster"), rows.toArray(new String[0][]));
+        AuditRun run = new LocalEngine().run(t, AuditSpec.builder().group("g").minGroupSize(1)
+                .statistic(new ConfusionStatistic("y", null, "p")).bootstrap(50, 1).cluster("cluster").threads(1).build());
+        assertEquals(List.of("6 rows have no value in cluster column 'cluster'; each of them is treated as a cluster of its own"),
+                run.warnings());
+        assertNotNull(AuditResults.from(run, null, Map.of(), 0.95).overall().metric("error_rate").ci());
+    }
 }
