@@ -332,12 +332,20 @@ public final class HtmlReport {
     }
 
     private static Fragment disparityTable(List<Disparity> disparities) {
+        boolean notes = disparities.stream().anyMatch(d -> d.reason() != null);
         Html.Table t = Html.table().column("metric").column("slice").column("reference").column("kind").numericColumn("value")
-                .numericColumn("p").numericColumn("q").column("note");
+                .numericColumn("p").numericColumn("q");
+        if (notes) {
+            t.column("note");
+        }
         for (Disparity d : disparities) {
-            t.row(AuditDigest.significant(d) ? "fh-strong" : null, List.of(d.metric(), AuditDigest.sliceLabel(d.attributes()),
+            List<Object> cells = new ArrayList<>(List.of(d.metric(), AuditDigest.sliceLabel(d.attributes()),
                     AuditDigest.sliceLabel(d.reference()), d.kind(), Formats.estimate(d.value(), d.lo(), d.hi()),
-                    Formats.pValue(d.pValue()), Formats.pValue(d.qValue()), d.reason() == null ? "" : d.reason()));
+                    Formats.pValue(d.pValue()), Formats.pValue(d.qValue())));
+            if (notes) {
+                cells.add(d.reason() == null ? "" : d.reason());
+            }
+            t.row(AuditDigest.significant(d) ? "fh-strong" : null, cells);
         }
         return t.render();
     }
