@@ -42,13 +42,14 @@ public final class Disparities {
             + "comparison recomputed in every replicate, two-sided p-value 2(min(#below, #above)+1)/(B+1) of the "
             + "replicates against no difference, and for max_gap (1+#{centred gap >= observed})/(B+1); without it, for "
             + "proportions of unweighted counts: Newcombe hybrid score interval and pooled z-test (difference), Katz log "
-            + "interval (ratio), Pearson chi-square homogeneity test (max_gap); q-values: Benjamini-Hochberg across all "
-            + "comparisons";
+            + "interval (ratio), Pearson chi-square homogeneity test (max_gap), none for weighted or clustered audits; "
+            + "q-values: Benjamini-Hochberg across all comparisons";
 
     private final AuditRun run;
     private final double level;
     private final boolean bootstrap;
     private final boolean weighted;
+    private final boolean clustered;
     private final int replicates;
 
     private Disparities(AuditRun run, double level) {
@@ -57,6 +58,7 @@ public final class Disparities {
         this.replicates = run.replicates();
         this.bootstrap = replicates > 1;
         this.weighted = run.spec().weight() != null;
+        this.clustered = run.spec().cluster() != null;
     }
 
     /**
@@ -227,7 +229,7 @@ public final class Disparities {
                     p = BootstrapTests.percentilePValue(reps, isRatio ? 1 : 0);
                 }
             }
-        } else if (!weighted && m.proportion(slice, 0) != null && m.proportion(ref, 0) != null) {
+        } else if (!weighted && !clustered && m.proportion(slice, 0) != null && m.proportion(ref, 0) != null) {
             double[] a = m.proportion(slice, 0);
             double[] b = m.proportion(ref, 0);
             ci = isRatio ? TwoProportions.katzRatio(a[0], a[1], b[0], b[1], level)
@@ -245,6 +247,9 @@ public final class Disparities {
     }
 
     private String noClosedFormReason(String metric) {
+        if (clustered) {
+            return "clustered data need the bootstrap for an honest interval; ask for --bootstrap";
+        }
         return weighted ? "weighted rows have no closed-form interval; run with --bootstrap"
                 : "'" + metric + "' is not a proportion of counts, so it has no closed-form interval; run with --bootstrap";
     }
@@ -329,7 +334,7 @@ public final class Disparities {
                     p = BootstrapTests.centredPValue(centred, value);
                 }
             }
-        } else if (!weighted && m.proportion(defined.get(0), 0) != null) {
+        } else if (!weighted && !clustered && m.proportion(defined.get(0), 0) != null) {
             double[] x = new double[point.length];
             double[] n = new double[point.length];
             for (int k = 0; k < point.length; k++) {

@@ -205,4 +205,15 @@ class DisparitiesTest {
                 run.warnings());
         assertNotNull(AuditResults.from(run, null, Map.of(), 0.95).overall().metric("error_rate").ci());
     }
+
+    @Test
+    void clustered_data_without_bootstrap_get_no_closed_form_interval() {
+        AuditRun run = new LocalEngine().run(newcombeExample(), AuditSpec.builder().group("g").minGroupSize(1)
+                .statistic(new ConfusionStatistic("y", null, "p")).cluster("cluster").threads(1).build());
+        Disparity d = find(disparities(run, ReferenceChoice.LARGEST), "error_rate", "difference", Map.of("g", "a"));
+        assertEquals(0.2, d.value(), 1e-12);
+        assertNull(d.lo());
+        assertNull(d.pValue());
+        assertEquals("clustered data need the bootstrap for an honest interval; ask for --bootstrap", d.reason());
+    }
 }
