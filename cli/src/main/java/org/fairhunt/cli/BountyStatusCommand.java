@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code fairhunt bounty status}. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show versions, accepted updates and repairs, the test-split improvement, the leaderboard and",
-            "the teams x features table."})
+        description = {"Show the model's versions, the test-split improvement and the leaderboard.", "",
+            "Lists accepted updates and repairs, the improvement on the test split (never used for decisions), the "
+                + "leaderboard and the teams x features table."})
 public final class BountyStatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
