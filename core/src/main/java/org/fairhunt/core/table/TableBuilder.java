@@ -183,6 +183,27 @@ public final class TableBuilder {
         builders.get(column).setLast(buf, off, len);
     }
 
+    /**
+     * Appends one value to one column, for readers that fill columns in parallel: several threads may
+     * append at once as long as each column is filled by one thread at a time (and the hand-over
+     * between threads is synchronized). Equivalent to the column's share of {@link #startRow()}
+     * followed by {@link #set(int, byte[], int, int)}, or {@link #setQuoted} when {@code quoted}. Once
+     * every column has received {@code n} more values, call {@link #addRows(int) addRows(n)}.
+     */
+    public void append(int column, byte[] buf, int off, int len, boolean quoted) {
+        ColumnBuilder b = builders.get(column);
+        b.appendMissing();
+        if (len == 0 ? quoted || emptyIsMissing : !quoted && len <= maxMissingLength && isMissingToken(buf, off, len)) {
+            return;
+        }
+        b.setLast(buf, off, len);
+    }
+
+    /** Counts {@code n} rows whose values were given column by column with {@link #append}. */
+    public void addRows(int n) {
+        rows += n;
+    }
+
     private boolean isMissingToken(byte[] buf, int off, int len) {
         for (byte[] token : missingBytes) {
             if (token.length == len && Arrays.equals(token, 0, len, buf, off, off + len)) {
@@ -206,6 +227,9 @@ public final class TableBuilder {
     public Table build() {
         List<Column> cols = new ArrayList<>(builders.size());
         for (ColumnBuilder b : builders) {
+            if (b.size != rows) {
+                throw new IllegalStateException("column " + b.name + " has " + b.size + " values for " + rows + " rows");
+            }
             cols.add(b.build(rows));
         }
         return new Table(source, cols);
