@@ -35,6 +35,8 @@ import org.fairhunt.core.table.TableBuilder;
  * column (the field's 1-based number).
  */
 final class CsvReader {
+    /** The first buffer is small (most files are); from the second buffer on, batches use 1 MiB. */
+    private static final int FIRST_BUFFER = 1 << 16;
     private static final int INITIAL_BUFFER = 1 << 20;
     private static final int MIN_FILL = 1 << 16;
     private static final byte QUOTE = '"';
@@ -55,7 +57,7 @@ final class CsvReader {
     private int workerCount;
     private final byte defaultDelimiter;
 
-    private byte[] buf = new byte[INITIAL_BUFFER];
+    private byte[] buf = new byte[FIRST_BUFFER];
     private int pos;
     private int limit;
     private boolean eof;
