@@ -189,6 +189,23 @@ class TableBuilderTest {
     }
 
     @Test
+    void reserving_too_few_or_too_many_rows_changes_nothing_but_memory() {
+        for (int reserved : new int[] {10, 5000, 100_000}) {
+            TableBuilder b = new TableBuilder("t", List.of("x", "g"), Map.of("g", ColumnType.TEXT), TableBuilder.DEFAULT_MISSING);
+            b.addRow(new String[] {"0", "a"});
+            b.reserve(reserved);
+            for (int i = 1; i < 5000; i++) {
+                b.addRow(new String[] {Integer.toString(i), i % 2 == 0 ? "a" : null});
+            }
+            Table t = b.build();
+            assertEquals(5000, t.rowCount());
+            assertEquals(4999, ((NumericColumn) t.column("x")).value(4999));
+            assertEquals("a", t.column("g").text(4998));
+            assertEquals(null, t.column("g").text(4999));
+        }
+    }
+
+    @Test
     void building_with_columns_of_unequal_length_is_a_bug_caught_early() {
         TableBuilder b = new TableBuilder("t", List.of("a", "b"));
         byte[] one = {'1'};
