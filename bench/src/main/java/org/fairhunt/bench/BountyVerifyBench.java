@@ -82,7 +82,7 @@ public final class BountyVerifyBench {
                 parts.add(CATS[k] + " == \"v" + rnd.nextInt(LEVELS[k]) + "\"");
             } else {
                 parts.add("x" + (1 + rnd.nextInt(NUMERIC)) + (rnd.nextBoolean() ? " > " : " < ")
-                        + String.format(Locale.ROOT, "%.1f", rnd.nextGaussian() * 0.7));
+                        + String.format(Locale.ROOT, "%.2f", rnd.nextGaussian() * 0.7));
             }
         }
         return String.join(" && ", parts);
@@ -157,18 +157,26 @@ public final class BountyVerifyBench {
             verify(engine, schema, holdout, subs.get(w), limits);
         }
         double[] ms = new double[reps];
+        double[][] phases = new double[5][reps];
         int accepted = 0;
         int repairs = 0;
         for (int i = 0; i < reps; i++) {
             long s = System.nanoTime();
             Decision d = verify(engine, schema, holdout, subs.get(i), limits);
             ms[i] = (System.nanoTime() - s) / 1e6;
+            for (int k = 0; k < 5; k++) {
+                phases[k][i] = PHASES[k];
+            }
             accepted += d.accepted() ? 1 : 0;
             repairs += d.repairs();
         }
         System.out.printf(Locale.ROOT, "verify one submission (columnar, state in memory): median %.1f ms over %d submissions "
                 + "(min %.1f, max %.1f); %d would be accepted, %d repair nodes%n", BenchData.median(ms), reps,
                 Arrays.stream(ms).min().orElse(0), Arrays.stream(ms).max().orElse(0), accepted, repairs);
+
+        System.out.printf(Locale.ROOT, "  phases (median ms): compile CEL %.1f, load+check ONNX %.1f, group on holdout %.1f, "
+                + "model on group rows %.1f, decide+repair %.1f%n", BenchData.median(phases[0]), BenchData.median(phases[1]),
+                BenchData.median(phases[2]), BenchData.median(phases[3]), BenchData.median(phases[4]));
 
         // Row by row on a prefix of the holdout, scaled to the whole holdout.
         int n = Math.min(baselineRows, rows);
@@ -205,17 +213,33 @@ public final class BountyVerifyBench {
         if (r.length < 200) {
             return null;
         }
-        return new Candidate(group, HunterKit.train(schema, train, r, Learner.BOOSTED, o).onnx());
+        // Hunters' models are fitted on at most 3,000 public rows of their group (setup time only).
+        int[] fit = r.length > 3000 ? Arrays.copyOf(r, 3000) : r;
+        return new Candidate(group, HunterKit.train(schema, train, fit, Learner.BOOSTED, o).onnx());
     }
+
+    /** Milliseconds per phase of the last {@link #verify}: compile, load, group, predict, decide. */
+    static final double[] PHASES = new double[5];
 
     /** What a verifier does with one submission; the list is put back afterwards (not timed separately). */
     static Decision verify(PdlEngine engine, FeatureSchema schema, FeatureData holdout, Candidate c, CelLimits limits) {
+        long t0 = System.nanoTime();
         CelGroup g = CelGroup.compile(c.group(), schema, limits);
+        long t1 = System.nanoTime();
         try (OnnxModel h = OnnxModel.load("candidate", c.model(), schema, OnnxModel.Role.PREDICTOR, 1L << 26, 60_000)) {
+            long t2 = System.nanoTime();
             int[] rows = GroupPredicate.rows(g.members(holdout));
+            long t3 = System.nanoTime();
+            double[] pred = h.predict(holdout.subset(rows));
+            long t4 = System.nanoTime();
             int before = engine.currentVersion();
-            Decision d = engine.decide(Long.MAX_VALUE, rows, h.predict(holdout.subset(rows)));
+            Decision d = engine.decide(Long.MAX_VALUE, rows, pred);
+            long t5 = System.nanoTime();
             engine.truncate(before);
+            long[] t = {t0, t1, t2, t3, t4, t5};
+            for (int k = 0; k < 5; k++) {
+                PHASES[k] = (t[k + 1] - t[k]) / 1e6;
+            }
             return d;
         }
     }

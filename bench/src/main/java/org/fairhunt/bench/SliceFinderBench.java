@@ -152,7 +152,7 @@ public final class SliceFinderBench {
             double p = 0.08;
             if (x.code(a, i) == 1 && x.code(b, i) == 2 && x.code(c, i) == 0) {
                 p = 0.9;
-            } else if (x.code(5, i) == 3 && x.code(9, i) == 1) {
+            } else if (x.code(byLevels[3], i) == 3 && x.code(byLevels[4], i) == 1) {
                 p = 0.3;
             }
             e[i] = rnd.nextDouble() < p ? 1 : 0;

@@ -41,7 +41,7 @@ class KillDuringSubmissionTest {
     @Test
     void killing_the_process_mid_submission_never_leaves_a_half_applied_update() throws Exception {
         Path dir = tmp.resolve("prog");
-        try (Program p = ProgramTest.newProgram(dir, ProgramTest.settings().withBudget(100_000).withAlpha(0.0005))) {
+        try (Program p = ProgramTest.newProgram(dir, ProgramTest.settings().withBudget(100_000).withAlpha(0.0005), 600)) {
             FeatureData train = p.data("train");
             Learner[] learners = {Learner.TREE, Learner.BOOSTED, Learner.LOGISTIC, Learner.TREE, Learner.BOOSTED};
             for (int k = 0; k < GROUPS.size(); k++) {

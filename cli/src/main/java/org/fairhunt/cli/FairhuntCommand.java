@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
             TranscribeCommand.class,
             BountyCommand.class,
             PredictCommand.class,
+            SlicesCommand.class,
+            CoverageCommand.class,
         })
 public final class FairhuntCommand implements Runnable {
     @Spec

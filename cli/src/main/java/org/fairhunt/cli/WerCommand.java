@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.io.ReadOptions;
 import org.fairhunt.core.io.TableReaders;
+import org.fairhunt.core.policy.Policy;
+import org.fairhunt.core.policy.PolicyOutcome;
 import org.fairhunt.core.result.AuditJson;
 import org.fairhunt.core.table.ColumnType;
 import org.fairhunt.core.table.Table;
@@ -22,6 +24,7 @@ import org.fairhunt.speech.format.TrnFormat;
 import org.fairhunt.speech.format.Utterance;
 import org.fairhunt.speech.format.UtterancePairs;
 import org.fairhunt.speech.normalize.Normalizer;
+import org.fairhunt.speech.score.Mapsswe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -123,6 +126,25 @@ public final class WerCommand implements Callable<Integer> {
             description = "Utterances listed per group value in alignments.txt (default: ${DEFAULT-VALUE}).")
     int worst;
 
+    @Option(names = "--compare", paramLabel = "FILE",
+            description = "A second system's trn on the same utterances: adds sclite's MAPSSWE matched-pair test (A = --hyp, B = this).")
+    Path compare;
+
+    @Option(names = "--compare-col", paramLabel = "COLUMN",
+            description = "A second system's hypothesis column of TABLE, for the MAPSSWE test.")
+    String compareColumn;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Judge the audit against a policy file (YAML or JSON).")
+    Path policyFile;
+
+    @Option(names = "--require", paramLabel = "CONSTRAINT",
+            description = "An inline constraint (repeatable), e.g. 'max_gap(wer) <= 0.02 over [accent]'.")
+    List<String> require = new ArrayList<>();
+
+    @Option(names = "--reference", paramLabel = "SLICE",
+            description = "Reference slice of disparities: largest (default), best, worst, or ATTR=VALUE (repeatable).")
+    List<String> reference = new ArrayList<>();
+
     @Option(names = "--no-cer", description = "Skip the character alignment (no CER): several times faster on long utterances.")
     boolean noCer;
 
@@ -184,6 +206,57 @@ public final class WerCommand implements Callable<Integer> {
             hypCol = WerAudit.HYPOTHESIS;
             speakerCol = WerAudit.SPEAKER;
         }
+        Mapsswe.Result mapsswe = null;
+        String systemB = null;
+        if (compare != null || compareColumn != null) {
+            String[] other = new String[data.rowCount()];
+            if (compareColumn != null) {
+                if (table == null) {
+                    throw new UserInputException("--compare-col needs a TABLE; with trn files use --compare FILE");
+                }
+                if (!data.hasColumn(compareColumn)) {
+                    throw new UserInputException(table + ": no column '" + compareColumn + "'; columns are " + data.columnNames());
+                }
+                for (int row = 0; row < other.length; row++) {
+                    other[row] = data.column(compareColumn).text(row);
+                }
+                systemB = compareColumn;
+            } else {
+                if (table != null) {
+                    throw new UserInputException("--compare FILE goes with --ref/--hyp trn files; for a TABLE use --compare-col");
+                }
+                Map<String, String> byId = new java.util.HashMap<>();
+                for (Utterance u : TrnFormat.read(compare, SpeakerIds.parse(idFormat))) {
+                    byId.put(u.id(), u.text());
+                }
+                List<String> missingIds = new ArrayList<>();
+                for (int row = 0; row < other.length; row++) {
+                    String id = data.column(idCol).text(row);
+                    other[row] = byId.remove(id);
+                    if (other[row] == null) {
+                        missingIds.add(id);
+                    }
+                }
+                if (!missingIds.isEmpty() || !byId.isEmpty()) {
+                    throw new UserInputException("MAPSSWE needs both systems on the same utterances: " + compare + " lacks "
+                            + missingIds.size() + " scored id(s) " + UtterancePairs.preview(missingIds) + " and has " + byId.size()
+                            + " extra id(s) " + UtterancePairs.preview(new ArrayList<>(byId.keySet())));
+                }
+                systemB = compare.toString();
+            }
+            mapsswe = WerAudit.compare(data, refCol, hypCol, other, normalizer);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("system_a", table != null ? hypCol : hyp.toString());
+            m.put("system_b", systemB);
+            m.put("segments", mapsswe.segments());
+            m.put("errors_a", mapsswe.errorsA());
+            m.put("errors_b", mapsswe.errorsB());
+            m.put("mean_difference", finite(mapsswe.meanDifference()));
+            m.put("sd_difference", finite(mapsswe.sdDifference()));
+            m.put("w", finite(mapsswe.w()));
+            m.put("p_value", finite(mapsswe.pValue()));
+            notes.put("mapsswe", m);
+        }
         List<String> groupList = new ArrayList<>(groups);
         if (groupList.isEmpty()) {
             if (speakerCol == null) {
@@ -197,19 +270,49 @@ public final class WerCommand implements Callable<Integer> {
         if (noCer) {
             options = options.withoutCharacters();
         }
+        options = options.withReference(reference);
+        Policy policy = policy();
+        if (policy != null) {
+            options = options.withPolicy(policy);
+        }
         WerAudit.Result result = WerAudit.run(data, idCol, refCol, hypCol, speakerCol, options, notes);
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             stdout.println(AuditJson.toJson(result.audit()));
         } else {
             stdout.print(WerAudit.summary(result));
+            if (mapsswe != null) {
+                stdout.println();
+                stdout.print(WerAudit.describe(mapsswe, table != null ? hypCol : hyp.toString(), systemB));
+            }
         }
         if (out != null) {
             List<Path> written = WerAudit.writeReports(result, out, worst);
             stdout.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         stdout.flush();
-        return 0;
+        return policy == null ? 0 : PolicyOutcome.of(result.audit().verdicts()).exitCode();
+    }
+
+    private Policy policy() {
+        if (policyFile != null && !require.isEmpty()) {
+            throw new UserInputException("give either --policy FILE or --require constraints, not both");
+        }
+        if (policyFile != null) {
+            return Policy.load(policyFile);
+        }
+        if (require.isEmpty()) {
+            return null;
+        }
+        StringBuilder yaml = new StringBuilder("constraints:\n");
+        for (String c : require) {
+            yaml.append("  - '").append(c.replace("'", "''")).append("'\n");
+        }
+        return Policy.parse(yaml.toString(), "--require");
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     private UtterancePairs readPairs(MissingPolicy policy) {

@@ -80,14 +80,7 @@ public final class CelGroup implements GroupPredicate {
             throw new UserInputException("group expression is " + expression.length() + " characters long, over the program's limit of "
                     + limits.maxChars());
         }
-        CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder().setOptions(options())
-                .setStandardMacros(new CelStandardMacro[0]).setResultType(SimpleType.BOOL);
-        for (Feature f : schema.features()) {
-            if (isIdentifier(f.name())) {
-                b.addVar(f.name(), f.categorical() ? SimpleType.STRING : SimpleType.DOUBLE);
-            }
-        }
-        CelCompiler compiler = b.build();
+        CelCompiler compiler = COMPILERS.computeIfAbsent(declarations(schema), k -> compiler(schema));
         CelAbstractSyntaxTree ast;
         try {
             ast = compiler.compile(expression).getAst();
@@ -131,6 +124,28 @@ public final class CelGroup implements GroupPredicate {
         } catch (CelEvaluationException e) {
             throw new UserInputException("group expression cannot be prepared: " + e.getMessage());
         }
+    }
+
+    /** Compilers are immutable and costly to build, so one is kept per set of feature declarations. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, CelCompiler> COMPILERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String declarations(FeatureSchema schema) {
+        StringBuilder sb = new StringBuilder();
+        for (Feature f : schema.features()) {
+            sb.append(f.name()).append(':').append(f.celType()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static CelCompiler compiler(FeatureSchema schema) {
+        CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder().setOptions(options())
+                .setStandardMacros(new CelStandardMacro[0]).setResultType(SimpleType.BOOL);
+        for (Feature f : schema.features()) {
+            if (isIdentifier(f.name())) {
+                b.addVar(f.name(), f.categorical() ? SimpleType.STRING : SimpleType.DOUBLE);
+            }
+        }
+        return b.build();
     }
 
     static boolean isIdentifier(String name) {

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.fairhunt.discovery.coverage.CoverageResult;
+import org.fairhunt.report.html.Html;
+import org.fairhunt.report.html.Svg;
 
 /** Writes a {@link CoverageResult} as JSON (schema {@value #SCHEMA}), Markdown and HTML with 2-way heatmaps. */
 public final class CoverageReportWriter {
@@ -116,8 +118,8 @@ public final class CoverageReportWriter {
         if (r.plan() != null) {
             sb.append(String.format(Locale.ROOT,
                     "Plan: to detect a gap of %s in an error rate of %s (%s) with %s%% power at %s%% two-sided, a cell needs about %s rows.%n%n",
-                    Html.num(r.plan().gap()), Html.num(r.plan().baseline()), r.plan().baselineSource(), Html.num(r.plan().power() * 100),
-                    Html.num(r.plan().alpha() * 100), Html.num(r.plan().rowsPerCell())));
+                    Fmt.num(r.plan().gap()), Fmt.num(r.plan().baseline()), r.plan().baselineSource(), Fmt.num(r.plan().power() * 100),
+                    Fmt.num(r.plan().alpha() * 100), Fmt.num(r.plan().rowsPerCell())));
         }
         if (!r.thinCells().isEmpty()) {
             sb.append("## Thin cells, most expected first\n\n| cell | rows | expected share | short of minimum |")
@@ -127,7 +129,7 @@ public final class CoverageReportWriter {
                 sb.append("| ").append(cell(c.dimensions(), c.values()).replace("|", "\\|")).append(" | ").append(c.rows()).append(" | ")
                         .append(pct(c.expectedShare())).append(" | ").append(c.missingToMinimum()).append(" |");
                 if (r.plan() != null) {
-                    sb.append(' ').append(Html.num(c.extraRowsForGap())).append(" |");
+                    sb.append(' ').append(Fmt.num(c.extraRowsForGap())).append(" |");
                 }
                 sb.append('\n');
             }
@@ -135,7 +137,7 @@ public final class CoverageReportWriter {
         }
         for (CoverageResult.TargetComparison t : r.targets()) {
             sb.append("## Against the target shares over ").append(String.join(", ", t.dimensions())).append("\n\n");
-            sb.append("Total variation ").append(Html.num(t.totalVariation())).append(", KL(target ‖ data) ").append(Html.num(t.klTargetToData()))
+            sb.append("Total variation ").append(Fmt.num(t.totalVariation())).append(", KL(target ‖ data) ").append(Fmt.num(t.klTargetToData()))
                     .append(" nats.\n\n| cell | data share | target share |\n|---|---:|---:|\n");
             for (CoverageResult.CellShare s : t.overRepresented()) {
                 sb.append("| ").append(String.join(" × ", s.values())).append(" (over) | ").append(pct(s.dataShare())).append(" | ")
@@ -155,69 +157,66 @@ public final class CoverageReportWriter {
     }
 
     public static String html(CoverageResult r) {
-        StringBuilder b = new StringBuilder();
-        b.append("<p>").append(r.rows()).append(" rows; ").append(r.strength()).append("-way combinations of ")
-                .append(Html.escape(String.join(", ", r.dimensions()))).append("; a cell is covered with at least ").append(r.minPerCell())
-                .append(" rows.</p><p><b>").append(r.coveredCells()).append(" of ").append(r.totalCells()).append(" cells covered (")
-                .append(pct(r.coveredShare())).append(")</b>; ").append(r.thinCellCount()).append(" thin, of which ").append(r.emptyCells())
-                .append(" empty.</p>");
+        Html.Page page = Html.page("Coverage of condition combinations").subtitle(r.rows() + " rows · " + r.strength()
+                + "-way combinations of " + String.join(", ", r.dimensions()) + " · covered: at least " + r.minPerCell() + " rows");
+        page.add(Html.element("p", null, r.coveredCells() + " of " + r.totalCells() + " cells covered (" + pct(r.coveredShare()) + "); "
+                + r.thinCellCount() + " thin, of which " + r.emptyCells() + " empty."));
         if (r.plan() != null) {
-            b.append("<p>Plan: to detect a gap of ").append(Html.num(r.plan().gap())).append(" in an error rate of ").append(Html.num(r.plan().baseline()))
-                    .append(" (").append(Html.escape(r.plan().baselineSource())).append(") with ").append(Html.num(r.plan().power() * 100))
-                    .append("% power at ").append(Html.num(r.plan().alpha() * 100)).append("% two-sided, a cell needs about <b>")
-                    .append(Html.num(r.plan().rowsPerCell())).append("</b> rows.</p>");
+            page.add(Html.element("p", null, "Plan: to detect a gap of " + Fmt.num(r.plan().gap()) + " in an error rate of "
+                    + Fmt.num(r.plan().baseline()) + " (" + r.plan().baselineSource() + ") with " + Fmt.num(r.plan().power() * 100)
+                    + "% power at " + Fmt.num(r.plan().alpha() * 100) + "% two-sided, a cell needs about " + Fmt.num(r.plan().rowsPerCell())
+                    + " rows (two-proportion z-test, Fleiss)."));
         }
-        // 2-way heatmaps: from the 2-way tables when strength is 2; from the 3-way ones' margins otherwise not shown.
         for (CoverageResult.CombinationCounts c : r.combinations()) {
             if (c.dimensions().size() != 2) {
                 continue;
             }
             List<String> rows = c.levels().get(0);
             List<String> cols = c.levels().get(1);
-            long[][] grid = new long[rows.size()][cols.size()];
+            Svg.Heatmap map = Svg.heatmap("Rows per cell; grey dashed: below " + r.minPerCell()).headers(c.dimensions().get(0), c.dimensions().get(1))
+                    .rows(rows).columns(cols).centre(r.minPerCell(), "min per cell " + r.minPerCell());
             for (int i = 0; i < c.counts().length; i++) {
-                grid[i / cols.size()][i % cols.size()] = c.counts()[i];
+                long n = c.counts()[i];
+                List<String> v = c.values(i);
+                map.cell(i / cols.size(), i % cols.size(), (double) n, Long.toString(n),
+                        v.get(0) + " × " + v.get(1) + ": " + n + " rows" + (c.metric() == null ? "" : ", error " + Fmt.num(c.metric()[i])),
+                        n < r.minPerCell());
             }
-            b.append("<h2>").append(Html.escape(c.dimensions().get(0) + " × " + c.dimensions().get(1))).append("</h2>");
-            b.append(Html.heatmap(c.dimensions().get(0), rows, c.dimensions().get(1), cols, grid, r.minPerCell()));
+            page.section(null, c.dimensions().get(0) + " × " + c.dimensions().get(1), map.render());
         }
         if (!r.thinCells().isEmpty()) {
-            b.append("<h2>Thin cells, most expected first</h2><table><tr><th>cell</th><th>rows</th><th>expected share</th><th>short of minimum</th>");
+            Html.Table t = Html.table().column("cell").numericColumn("rows").numericColumn("expected share").numericColumn("short of minimum");
             if (r.plan() != null) {
-                b.append("<th>extra rows for the gap</th>");
+                t.numericColumn("extra rows for the gap");
             }
-            b.append("</tr>");
             for (CoverageResult.CellReport c : r.thinCells().subList(0, Math.min(LISTED, r.thinCells().size()))) {
-                b.append("<tr><td>").append(Html.escape(cell(c.dimensions(), c.values()))).append("</td><td class=\"n\">").append(c.rows())
-                        .append("</td><td class=\"n\">").append(pct(c.expectedShare())).append("</td><td class=\"n\">").append(c.missingToMinimum())
-                        .append("</td>");
+                List<Object> row = new java.util.ArrayList<>(List.of(cell(c.dimensions(), c.values()), c.rows(), pct(c.expectedShare()),
+                        c.missingToMinimum()));
                 if (r.plan() != null) {
-                    b.append("<td class=\"n\">").append(Html.num(c.extraRowsForGap())).append("</td>");
+                    row.add(Fmt.num(c.extraRowsForGap()));
                 }
-                b.append("</tr>");
+                t.row(null, row);
             }
-            b.append("</table>");
+            page.section("thin", "Thin cells, most expected first", t.render());
         }
-        for (CoverageResult.TargetComparison t : r.targets()) {
-            b.append("<h2>Against the target shares over ").append(Html.escape(String.join(", ", t.dimensions()))).append("</h2><p>Total variation ")
-                    .append(Html.num(t.totalVariation())).append(", KL(target ‖ data) ").append(Html.num(t.klTargetToData()))
-                    .append(" nats.</p><table><tr><th>cell</th><th></th><th>data share</th><th>target share</th></tr>");
-            for (CoverageResult.CellShare s : t.overRepresented()) {
-                b.append("<tr><td>").append(Html.escape(String.join(" × ", s.values()))).append("</td><td>over</td><td class=\"n\">")
-                        .append(pct(s.dataShare())).append("</td><td class=\"n\">").append(pct(s.targetShare())).append("</td></tr>");
+        for (CoverageResult.TargetComparison tc : r.targets()) {
+            Html.Table t = Html.table().column("cell").column("").numericColumn("rows").numericColumn("data share").numericColumn("target share");
+            for (CoverageResult.CellShare s : tc.overRepresented()) {
+                t.row(String.join(" × ", s.values()), "over", s.rows(), pct(s.dataShare()), pct(s.targetShare()));
             }
-            for (CoverageResult.CellShare s : t.underRepresented()) {
-                b.append("<tr><td>").append(Html.escape(String.join(" × ", s.values()))).append("</td><td>under</td><td class=\"n\">")
-                        .append(pct(s.dataShare())).append("</td><td class=\"n\">").append(pct(s.targetShare())).append("</td></tr>");
+            for (CoverageResult.CellShare s : tc.underRepresented()) {
+                t.row(String.join(" × ", s.values()), "under", s.rows(), pct(s.dataShare()), pct(s.targetShare()));
             }
-            b.append("</table>");
+            page.section(null, "Against the target shares over " + String.join(", ", tc.dimensions()),
+                    Html.raw(Html.element("p", null, "Total variation " + Fmt.num(tc.totalVariation()) + ", KL(target ‖ data) "
+                            + Fmt.num(tc.klTargetToData()) + " nats.").html() + t.render().html()));
         }
         if (!r.notices().isEmpty()) {
-            b.append("<h2>Notices</h2><ul>");
-            r.notices().forEach(n -> b.append("<li>").append(Html.escape(n)).append("</li>"));
-            b.append("</ul>");
+            StringBuilder ul = new StringBuilder("<ul>");
+            r.notices().forEach(n -> ul.append("<li>").append(Html.escape(n)).append("</li>"));
+            page.section("notices", "Notices", Html.raw(ul.append("</ul>").toString()));
         }
-        return Html.page("Coverage of condition combinations", b.toString());
+        return page.render();
     }
 
     private static String cell(List<String> dims, List<String> values) {
@@ -229,6 +228,6 @@ public final class CoverageReportWriter {
     }
 
     private static String pct(double share) {
-        return Double.isNaN(share) ? "–" : String.format(Locale.ROOT, "%.2f%%", share * 100);
+        return Fmt.pct(share);
     }
 }

@@ -3,10 +3,11 @@ package org.fairhunt.discovery.render;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.fairhunt.discovery.slice.SliceFinding;
+import org.fairhunt.report.html.Html;
+import org.fairhunt.report.html.Svg;
 import org.fairhunt.discovery.slice.SliceReport;
 
 /** Writes a {@link SliceReport} as JSON (schema {@value #SCHEMA}), Markdown and a self-contained HTML page. */
@@ -87,13 +88,13 @@ public final class SliceReportWriter {
 
     public static String markdown(SliceReport r) {
         StringBuilder sb = new StringBuilder("# Slices with high error\n\n");
-        sb.append(String.format(Locale.ROOT, "Error: %s. %d rows, overall error %s.%n%n", r.errorDescription(), r.rows(), Html.num(r.overallError())));
+        sb.append(String.format(Locale.ROOT, "Error: %s. %d rows, overall error %s.%n%n", r.errorDescription(), r.rows(), Fmt.num(r.overallError())));
         sb.append(String.format(Locale.ROOT,
                 "Search: conjunctions of up to %d predicates over %s; at least %d rows; SliceLine score with α = %s.%n%n",
-                r.params().maxDepth(), String.join(", ", r.features()), r.params().minSupport(), Html.num(r.params().alpha())));
+                r.params().maxDepth(), String.join(", ", r.features()), r.params().minSupport(), Fmt.num(r.params().alpha())));
         sb.append(String.format(Locale.ROOT,
                 "Multiple testing: %d slices tested (every slice up to the depth with enough rows); %d have a Benjamini–Hochberg q below %s.%n%n",
-                r.familySize(), r.significantInFamily(), Html.num(r.fdr())));
+                r.familySize(), r.significantInFamily(), Fmt.num(r.fdr())));
         if (r.findings().isEmpty()) {
             sb.append("No slice found.\n\n");
         } else {
@@ -102,10 +103,10 @@ public final class SliceReportWriter {
             for (SliceFinding f : r.findings()) {
                 sb.append(String.format(Locale.ROOT, "| %d | %s%s | %d | %s | %s | %s | %s | %s%s | %s |%n", f.rank(),
                         f.description().replace("|", "\\|"), f.collapsed().isEmpty() ? "" : " (+" + f.collapsed().size() + " collapsed)",
-                        f.stats().rows(), Html.num(f.error()), f.interval() == null ? "–"
-                                : "[" + Html.num(f.interval().lo()) + ", " + Html.num(f.interval().hi()) + "]",
-                        Html.num(f.restError()), Html.num(f.pValue()), Html.num(f.qValue()), f.qValue() < r.fdr() ? " **" : "",
-                        Html.num(f.score())));
+                        f.stats().rows(), Fmt.num(f.error()), f.interval() == null ? "–"
+                                : "[" + Fmt.num(f.interval().lo()) + ", " + Fmt.num(f.interval().hi()) + "]",
+                        Fmt.num(f.restError()), Fmt.num(f.pValue()), Fmt.num(f.qValue()), f.qValue() < r.fdr() ? " **" : "",
+                        Fmt.num(f.score())));
             }
             sb.append("\n** q below the false discovery rate.\n\n");
         }
@@ -117,55 +118,45 @@ public final class SliceReportWriter {
     }
 
     public static String html(SliceReport r) {
-        StringBuilder body = new StringBuilder();
-        body.append("<p>Error: ").append(Html.escape(r.errorDescription())).append(". ").append(r.rows()).append(" rows, overall error <b>")
-                .append(Html.num(r.overallError())).append("</b>.</p>");
-        body.append("<p class=\"note\">Conjunctions of up to ").append(r.params().maxDepth()).append(" predicates over ")
-                .append(Html.escape(String.join(", ", r.features()))).append(", at least ").append(r.params().minSupport())
-                .append(" rows, SliceLine score with α = ").append(Html.num(r.params().alpha())).append(". ").append(r.familySize())
-                .append(" slices tested; ").append(r.significantInFamily()).append(" with Benjamini–Hochberg q &lt; ").append(Html.num(r.fdr()))
-                .append(".</p>");
+        Html.Page page = Html.page("Slices with high error")
+                .subtitle(r.errorDescription() + " · " + r.rows() + " rows · overall error " + Fmt.num(r.overallError()));
+        page.add(Html.element("p", null, "Conjunctions of up to " + r.params().maxDepth() + " predicates over "
+                + String.join(", ", r.features()) + ", at least " + r.params().minSupport() + " rows, SliceLine score with α = "
+                + Fmt.num(r.params().alpha()) + ". " + r.familySize() + " slices tested (every slice up to that depth with enough rows); "
+                + r.significantInFamily() + " have a Benjamini–Hochberg q below " + Fmt.num(r.fdr()) + "."));
         if (r.findings().isEmpty()) {
-            body.append("<p><b>No slice found.</b></p>");
+            page.section("slices", "Slices", Html.element("p", null, "No slice found."));
         } else {
-            List<String> labels = new ArrayList<>();
-            double[] v = new double[r.findings().size()];
-            double[] lo = new double[v.length];
-            double[] hi = new double[v.length];
-            for (int i = 0; i < v.length; i++) {
-                SliceFinding f = r.findings().get(i);
-                labels.add(f.rank() + ". " + f.description());
-                v[i] = f.error();
-                lo[i] = f.interval() == null ? Double.NaN : f.interval().lo();
-                hi[i] = f.interval() == null ? Double.NaN : f.interval().hi();
-            }
-            body.append(Html.barChart(labels, v, lo, hi, r.overallError(), "error (95% interval) against the overall error"));
-            body.append("<table><tr><th>#</th><th>slice</th><th>rows</th><th>error</th><th>95% interval</th><th>rest</th><th>p</th><th>q</th>"
-                    + "<th>score</th><th>collapsed children</th></tr>");
+            Svg.BarChart chart = Svg.barChart("Error of each slice with its 95% interval; dashed: overall")
+                    .reference(r.overallError(), "overall " + Fmt.num(r.overallError()));
+            Html.Table table = Html.table().numericColumn("#").column("slice").numericColumn("rows").numericColumn("error")
+                    .column("95% interval").numericColumn("rest").numericColumn("p").numericColumn("q").numericColumn("score")
+                    .column("collapsed children");
             for (SliceFinding f : r.findings()) {
-                boolean sig = f.qValue() < r.fdr();
-                body.append("<tr").append(sig ? " class=\"sig\"" : "").append("><td class=\"n\">").append(f.rank()).append("</td><td>")
-                        .append(Html.escape(f.description())).append("</td><td class=\"n\">").append(f.stats().rows()).append("</td><td class=\"n\">")
-                        .append(Html.num(f.error())).append("</td><td>")
-                        .append(f.interval() == null ? "–" : "[" + Html.num(f.interval().lo()) + ", " + Html.num(f.interval().hi()) + "]")
-                        .append("</td><td class=\"n\">").append(Html.num(f.restError())).append("</td><td class=\"n\">").append(Html.num(f.pValue()))
-                        .append("</td><td class=\"n\">").append(Html.num(f.qValue())).append("</td><td class=\"n\">").append(Html.num(f.score()))
-                        .append("</td><td>").append(Html.escape(String.join("; ", f.collapsed()))).append("</td></tr>");
+                boolean significant = f.qValue() < r.fdr();
+                String interval = f.interval() == null ? "–" : "[" + Fmt.num(f.interval().lo()) + ", " + Fmt.num(f.interval().hi()) + "]";
+                chart.bar(f.rank() + ". " + f.description(), f.error(), f.interval() == null ? null : f.interval().lo(),
+                        f.interval() == null ? null : f.interval().hi(), Fmt.num(f.error()),
+                        f.description() + ": " + f.stats().rows() + " rows, error " + Fmt.num(f.error()) + " " + interval + ", q " + Fmt.num(f.qValue()),
+                        !significant);
+                table.row(significant ? null : "muted", List.of(f.rank(), f.description(), f.stats().rows(), Fmt.num(f.error()), interval,
+                        Fmt.num(f.restError()), Fmt.num(f.pValue()), Fmt.num(f.qValue()) + (significant ? " ✓" : ""), Fmt.num(f.score()),
+                        String.join("; ", f.collapsed())));
             }
-            body.append("</table><p class=\"note\">Bold red rows: q below the false discovery rate.</p>");
+            page.section("slices", "Slices, best score first", chart.render());
+            page.add(table.caption("✓: q below the false discovery rate " + Fmt.num(r.fdr()) + "; grey: not significant").render());
         }
-        body.append("<h2>Search</h2><table><tr><th>depth</th><th>candidates</th><th>pruned by score bound</th><th>counted</th><th>tested</th></tr>");
+        Html.Table levels = Html.table().numericColumn("depth").numericColumn("candidates").numericColumn("pruned by the score bound")
+                .numericColumn("counted").numericColumn("tested");
         for (SliceReport.LevelSummary l : r.levels()) {
-            body.append("<tr><td class=\"n\">").append(l.depth()).append("</td><td class=\"n\">").append(l.generated()).append("</td><td class=\"n\">")
-                    .append(l.prunedByBound()).append("</td><td class=\"n\">").append(l.evaluated()).append("</td><td class=\"n\">").append(l.inFamily())
-                    .append("</td></tr>");
+            levels.row(l.depth(), l.generated(), l.prunedByBound(), l.evaluated(), l.inFamily());
         }
-        body.append("</table>");
+        page.section("search", "Search", levels.render());
         if (!r.notices().isEmpty()) {
-            body.append("<h2>Notices</h2><ul>");
-            r.notices().forEach(n -> body.append("<li>").append(Html.escape(n)).append("</li>"));
-            body.append("</ul>");
+            StringBuilder ul = new StringBuilder("<ul>");
+            r.notices().forEach(n -> ul.append("<li>").append(Html.escape(n)).append("</li>"));
+            page.section("notices", "Notices", Html.raw(ul.append("</ul>").toString()));
         }
-        return Html.page("Slices with high error", body.toString());
+        return page.render();
     }
 }

@@ -459,23 +459,24 @@ public final class SliceSearch {
         int k = features.levelCount(lastFeature);
         long minSupport = params.minSupport();
         if (binaryErrors != null) {
-            int[] n = new int[cells];
-            int[] err = new int[cells];
+            // Rows in the low 32 bits, errors in the high: one scattered write per row instead of two.
+            long[] packed = new long[cells];
             byte[] be = binaryErrors;
             for (int i = 0; i < rows; i++) {
-                int cell = prefix[i] * k + (last[i] & 0xFF);
-                n[cell]++;
-                err[cell] += be[i];
+                packed[prefix[i] * k + (last[i] & 0xFF)] += 1L | ((long) be[i] << 32);
             }
+            double totalErrors = total.errors();
+            double totalRows = total.rows();
             for (int cell = 0; cell < cells; cell++) {
-                if (n[cell] >= minSupport) {
-                    family.add(SliceTests.binaryPValue(err[cell], n[cell], total.errors(), total.rows()));
+                int n = (int) packed[cell];
+                if (n >= minSupport) {
+                    family.add(SliceTests.binaryPValue(packed[cell] >>> 32, n, totalErrors, totalRows));
                 }
             }
             for (int c : candidates) {
-                int cell = (int) cellOf(keys[c]);
-                out.rows[c] = n[cell];
-                out.errors[c] = err[cell];
+                long v = packed[(int) cellOf(keys[c])];
+                out.rows[c] = (int) v;
+                out.errors[c] = v >>> 32;
                 out.completeBinary(c);
             }
         } else {

@@ -3,7 +3,6 @@ package org.fairhunt.discovery.slice;
 import org.fairhunt.core.stats.Interval;
 import org.fairhunt.core.stats.Proportions;
 import org.hipparchus.distribution.continuous.TDistribution;
-import org.hipparchus.special.Beta;
 
 /**
  * Intervals for a slice's error and its test against the rest of the data, from sufficient
@@ -36,8 +35,7 @@ public final class SliceTests {
 
     /**
      * The exact one-sided binomial test of {@code errors} out of {@code rows} in a slice against the
-     * overall rate {@code totalErrors/totalRows}: {@code P(X ≥ errors)} for {@code X ~ Bin(rows, p₀)},
-     * as {@code I_{p₀}(errors, rows − errors + 1)}. Under the null the slice's count given the total is
+     * overall rate {@code totalErrors/totalRows}: {@code P(X ≥ errors)} for {@code X ~ Bin(rows, p₀)}. Under the null the slice's count given the total is
      * hypergeometric, whose tail is lighter than this binomial's, so the test is conservative; unlike a
      * z-test it stays valid for small slices with skewed counts, which a lattice search tests by the
      * thousand.
@@ -56,7 +54,7 @@ public final class SliceTests {
         if (p0 >= 1) {
             return 1;
         }
-        return Beta.regularizedBeta(p0, errors, rows - errors + 1);
+        return BinomialTail.upper(Math.round(errors), Math.round(rows), p0);
     }
 
     /**

@@ -371,8 +371,11 @@ public final class Svg {
         }
     }
 
-    /** A value axis with "nice" round ticks (steps of 1, 2, 2.5 or 5 × 10^k) covering [lo, hi]. */
-    record Axis(double lo, double hi, double step) {
+    /**
+     * A value axis with "nice" round ticks (steps of 1, 2, 2.5 or 5 × 10^k) covering [lo, hi], and as
+     * many decimals in its labels as the step has (0.25 → 2).
+     */
+    record Axis(double lo, double hi, double step, int decimals) {
         static Axis nice(double lo, double hi, int targetTicks) {
             if (!(hi > lo)) {
                 hi = lo + 1;
@@ -386,7 +389,9 @@ public final class Svg {
                     break;
                 }
             }
-            return new Axis(Math.floor(lo / step + 1e-9) * step, Math.ceil(hi / step - 1e-9) * step, step);
+            // rounding to 6 significant digits first drops binary noise such as 0.30000000000000004
+            int decimals = Math.max(0, new java.math.BigDecimal(step).round(new java.math.MathContext(6)).stripTrailingZeros().scale());
+            return new Axis(Math.floor(lo / step + 1e-9) * step, Math.ceil(hi / step - 1e-9) * step, step, decimals);
         }
 
         List<Double> ticks() {
@@ -400,10 +405,7 @@ public final class Svg {
         }
 
         String format(double t) {
-            // as many decimals as the step has (0.25 → 2), after rounding away binary noise
-            int decimals = Math.max(0, new java.math.BigDecimal(step).round(new java.math.MathContext(6))
-                    .stripTrailingZeros().scale());
-            return String.format(Locale.ROOT, "%." + decimals + "f", t);
+            return org.fairhunt.report.Formats.fixed(t, decimals);
         }
 
         static String plain(double v) {

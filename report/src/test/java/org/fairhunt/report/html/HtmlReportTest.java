@@ -45,7 +45,7 @@ class HtmlReportTest {
         int verdicts = html.indexOf("<h2>Verdicts</h2>");
         assertTrue(verdicts > 0 && verdicts < html.indexOf("<h2>Headline</h2>"));
         assertTrue(html.contains("<span class=\"fh-badge fh-pass\">✓ pass</span><div><div class=\"fh-constraint\">min(accuracy) &gt;= 0.5</div>"));
-        assertTrue(html.contains("about 120 more rows would settle it"));
+        assertTrue(html.contains("about 120 more rows in the smallest slice involved would settle it"));
     }
 
     @Test

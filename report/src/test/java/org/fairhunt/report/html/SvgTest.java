@@ -42,6 +42,17 @@ class SvgTest {
     }
 
     @Test
+    void negative_values_extend_left_of_zero() {
+        String svg = Svg.barChart("t").bar("under", -0.2, null, null, "-0.2", null, false).bar("over", 0.2, null, null, "0.2", null, false)
+                .render().html();
+        List<Double> xs = attributes(svg, "rect class=\"fh-bar\" x=\"([0-9.]+)\"");
+        List<Double> widths = attributes(svg, "rect class=\"fh-bar\"[^>]*width=\"([0-9.]+)\"");
+        // the negative bar ends where the positive one starts (at zero), and both are equally long
+        assertEquals(xs.get(1), xs.get(0) + widths.get(0), 0.15);
+        assertEquals(widths.get(0), widths.get(1), 0.15);
+    }
+
+    @Test
     void muted_and_undefined_bars_are_marked() {
         String svg = Svg.barChart("t").bar("small", 0.3, null, null, "0.3", null, true).bar("none", null, null, null, "—", "why", false)
                 .render().html();

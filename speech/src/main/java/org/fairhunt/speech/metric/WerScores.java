@@ -93,16 +93,17 @@ public final class WerScores {
 
     private void fill(Column ref, Column hyp, Normalizer normalizer, int from, int to) {
         UtteranceScorer scorer = new UtteranceScorer(normalizer, characters);
+        int[] c = new int[6];
         for (int row = from; row < to; row++) {
             String r = ref.text(row);
             String h = hyp.text(row);
-            UtteranceScore u = scorer.score(r == null ? "" : r, h == null ? "" : h);
-            referenceWords[row] = u.referenceWords();
-            substitutions[row] = u.substitutions();
-            deletions[row] = u.deletions();
-            insertions[row] = u.insertions();
-            referenceChars[row] = u.referenceChars();
-            charErrors[row] = u.charErrors();
+            scorer.count(r == null ? "" : r, h == null ? "" : h, c);
+            referenceWords[row] = c[0] + c[1] + c[2];
+            substitutions[row] = c[1];
+            deletions[row] = c[2];
+            insertions[row] = c[3];
+            referenceChars[row] = c[4];
+            charErrors[row] = c[5];
         }
     }
 

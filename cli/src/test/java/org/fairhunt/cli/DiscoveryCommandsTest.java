@@ -1,0 +1,133 @@
+package org.fairhunt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiscoveryCommandsTest {
+    @TempDir
+    Path dir;
+
+    /**
+     * 4000 rows: accent (3) × noise (2) × device (4) × a constant column; predictions wrong 5% of the
+     * time, 60% for scottish speakers in loud noise; one id column with a distinct value per row.
+     */
+    private Path data(boolean anyErrors) throws IOException {
+        SplittableRandom rnd = new SplittableRandom(7);
+        StringBuilder sb = new StringBuilder("id,accent,noise,device,site,y,p\n");
+        String[] accents = {"us", "scottish", "indian"};
+        String[] noises = {"quiet", "loud"};
+        for (int i = 0; i < 4000; i++) {
+            String a = accents[rnd.nextInt(3)];
+            String n = noises[rnd.nextInt(2)];
+            int d = rnd.nextInt(4);
+            double pErr = a.equals("scottish") && n.equals("loud") ? 0.6 : 0.05;
+            int y = rnd.nextInt(2);
+            int p = anyErrors && rnd.nextDouble() < pErr ? 1 - y : y;
+            sb.append("u").append(i).append(',').append(a).append(',').append(n).append(",d").append(d).append(",lab1,").append(y).append(',')
+                    .append(p).append('\n');
+        }
+        Path file = dir.resolve(anyErrors ? "data.csv" : "perfect.csv");
+        Files.writeString(file, sb.toString());
+        return file;
+    }
+
+    @Test
+    void slices_finds_the_planted_slice_and_writes_three_reports() throws IOException {
+        Path out = dir.resolve("reports");
+        CliRun run = CliRun.of("slices", data(true).toString(), "--label", "y", "--prediction", "p", "--features", "accent,noise,device,site",
+                "--max-depth", "3", "--min-support", "50", "--top", "5", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("accent = scottish AND noise = loud"), run.out());
+        assertTrue(run.out().contains("feature 'site' skipped: it has a single value"), run.out());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("slices.json").toFile());
+        assertEquals("fairhunt.slices/1", json.get("schema").asText());
+        JsonNode first = json.get("slices").get(0);
+        assertEquals("accent = scottish", first.get("predicates").get(0).asText());
+        assertEquals("noise = loud", first.get("predicates").get(1).asText());
+        assertTrue(first.get("q_value").asDouble() < 0.05);
+        String html = Files.readString(out.resolve("slices.html"));
+        assertTrue(html.contains("<svg") && html.contains("accent = scottish AND noise = loud"));
+        assertTrue(Files.readString(out.resolve("slices.md")).contains("| 1 | accent = scottish AND noise = loud"));
+    }
+
+    @Test
+    void slices_refuses_a_feature_with_thousands_of_values() throws IOException {
+        CliRun run = CliRun.of("slices", data(true).toString(), "--label", "y", "--prediction", "p", "--features", "accent,id");
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().contains("feature 'id' has 4000 distinct values (at most 100 allowed)"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace for a user mistake");
+    }
+
+    @Test
+    void slices_with_no_errors_at_all_says_there_is_nothing_to_find() throws IOException {
+        CliRun run = CliRun.of("slices", data(false).toString(), "--label", "y", "--prediction", "p", "--features", "accent,noise");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("No slice found."), run.out());
+        assertTrue(run.out().contains("no errors at all in 4000 rows"), run.out());
+    }
+
+    @Test
+    void slices_without_an_error_definition_is_a_user_error() throws IOException {
+        CliRun run = CliRun.of("slices", data(true).toString(), "--features", "accent");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("say what a row's error is"), run.err());
+    }
+
+    @Test
+    void slices_on_speech_errors_over_words() throws IOException {
+        Path f = dir.resolve("asr.csv");
+        StringBuilder sb = new StringBuilder("voice,condition,errors,ref_words\n");
+        for (int i = 0; i < 400; i++) {
+            boolean bad = i % 4 == 0 && i % 8 == 0;
+            sb.append(i % 2 == 0 ? "awb" : "slt").append(',').append(i % 4 < 2 ? "noise" : "clean").append(',')
+                    .append(bad ? 6 : 1).append(',').append(10).append('\n');
+        }
+        Files.writeString(f, sb.toString());
+        CliRun run = CliRun.of("slices", f.toString(), "--errors-col", "errors", "--units-col", "ref_words", "--features", "voice,condition",
+                "--min-support", "20", "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        // awb & noise rows: i ≡ 0 (mod 4); half of them (i ≡ 0 mod 8) have 6 errors, the rest 1: WER (50·6 + 50·1)/1000 = 0.35
+        JsonNode first = json.get("slices").get(0);
+        assertEquals("voice = awb", first.get("predicates").get(0).asText());
+        assertEquals("condition = noise", first.get("predicates").get(1).asText());
+        assertEquals(0.35, first.get("error").asDouble(), 1e-12);
+        assertEquals("ratio", json.get("error_kind").asText());
+    }
+
+    @Test
+    void coverage_counts_cells_compares_with_targets_and_plans() throws IOException {
+        Path targets = dir.resolve("population.csv");
+        Files.writeString(targets, "accent,share\nus,0.5\nscottish,0.2\nindian,0.2\nwelsh,0.1\n");
+        Path out = dir.resolve("cov");
+        CliRun run = CliRun.of("coverage", data(true).toString(), "--dimensions", "accent,noise,device", "--strength", "2",
+                "--min-per-cell", "200", "--target-shares", targets.toString(), "--detect-gap", "0.03", "--label", "y", "--prediction", "p",
+                "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("coverage.json").toFile());
+        // accent has 4 values (welsh from the targets), noise 2, device 4: 4·2 + 4·4 + 2·4 = 32 cells
+        assertEquals(32, json.get("summary").get("cells").asInt());
+        assertTrue(json.get("targets").get(0).get("kl_infinite").asBoolean(), "welsh has a share but no rows");
+        assertTrue(json.get("plan").get("rows_per_cell").asDouble() > 0);
+        assertTrue(Files.readString(out.resolve("coverage.html")).contains("accent × noise"));
+    }
+
+    @Test
+    void coverage_refuses_target_shares_missing_a_value_of_the_data() throws IOException {
+        Path targets = dir.resolve("population.csv");
+        Files.writeString(targets, "accent,share\nus,0.5\nscottish,0.5\n");
+        CliRun run = CliRun.of("coverage", data(true).toString(), "--dimensions", "accent,noise", "--target-shares", targets.toString());
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().contains("give no share for these values of accent that occur in the data: indian"), run.err());
+    }
+}

@@ -1,0 +1,31 @@
+package org.fairhunt.discovery.render;
+
+import java.util.Locale;
+
+/** Number formatting for reports: four significant digits, scientific for very small or large, dashes for undefined. */
+final class Fmt {
+    private Fmt() {
+    }
+
+    static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "−∞";
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
+            return String.format(Locale.ROOT, "%.2e", v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    static String num(Double v) {
+        return v == null ? "–" : num(v.doubleValue());
+    }
+
+    static String pct(double share) {
+        return Double.isNaN(share) ? "–" : String.format(Locale.ROOT, "%.2f%%", share * 100);
+    }
+}

@@ -1,0 +1,71 @@
+package org.fairhunt.discovery.realdata;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fairhunt.core.io.ReadOptions;
+import org.fairhunt.core.io.TableReaders;
+import org.fairhunt.core.table.ColumnType;
+import org.fairhunt.core.table.NumericColumn;
+import org.fairhunt.core.table.Table;
+
+/** The shared real data sets (see shared/data/README.md), resolved from the module directory. */
+final class SharedData {
+    private SharedData() {
+    }
+
+    static Path file(String relative) {
+        Path p = Path.of("..", "..", "shared", "data").resolve(relative);
+        assumeTrue(Files.isRegularFile(p), "shared data not present: " + p.toAbsolutePath());
+        return p;
+    }
+
+    /**
+     * The speech evaluation set with two added columns: {@code errors}, the minimum number of word
+     * substitutions, deletions and insertions turning the reference into the hypothesis (Levenshtein,
+     * written here independently of the speech module), and {@code ref_words}.
+     */
+    static Table speechWithErrors() {
+        Table t = TableReaders.read(file("speech/asr_eval.csv"),
+                ReadOptions.defaults().withTypeHint("reference", ColumnType.TEXT).withTypeHint("hypothesis", ColumnType.TEXT));
+        double[] errors = new double[t.rowCount()];
+        double[] words = new double[t.rowCount()];
+        for (int i = 0; i < t.rowCount(); i++) {
+            String[] ref = split(t.column("reference").text(i));
+            String[] hyp = split(t.column("hypothesis").text(i));
+            errors[i] = editDistance(ref, hyp);
+            words[i] = ref.length;
+        }
+        return t.with(new NumericColumn("errors", errors)).with(new NumericColumn("ref_words", words));
+    }
+
+    private static String[] split(String s) {
+        if (s == null || s.isBlank()) {
+            return new String[0];
+        }
+        List<String> w = new ArrayList<>(List.of(s.trim().split("\\s+")));
+        return w.toArray(new String[0]);
+    }
+
+    static int editDistance(String[] a, String[] b) {
+        int[] prev = new int[b.length + 1];
+        int[] cur = new int[b.length + 1];
+        for (int j = 0; j <= b.length; j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length; i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length; j++) {
+                int sub = prev[j - 1] + (a[i - 1].equals(b[j - 1]) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length];
+    }
+}

@@ -1,0 +1,2 @@
+/** Checks on real data sets from the shared data folder; skipped when it is absent. */
+package org.fairhunt.discovery.realdata;
