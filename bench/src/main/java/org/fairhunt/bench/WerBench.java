@@ -52,37 +52,50 @@ public final class WerBench {
         int threads = Runtime.getRuntime().availableProcessors();
         Normalizer normalizer = Normalizer.scliteDefault();
 
+        System.out.printf(Locale.ROOT, "load average before: %.1f on %d cores%n", load(), threads);
         double[] alignSeconds = new double[repetitions];
+        double[] alignCpu = new double[repetitions];
         WerScores scores = null;
         for (int r = 0; r < repetitions; r++) {
             long t0 = System.nanoTime();
+            long c0 = cpuNanos();
             scores = WerScores.compute(table, "reference", "hypothesis", normalizer, threads, false);
             alignSeconds[r] = (System.nanoTime() - t0) / 1e9;
+            alignCpu[r] = (cpuNanos() - c0) / 1e9;
         }
         double align = BenchData.median(alignSeconds);
-        System.out.printf(Locale.ROOT, "words: normalize+align+count (threads=%d): median %.2f s over %d runs (min %.2f, max %.2f), %,.0f utterances/s%n",
-                threads, align, repetitions, min(alignSeconds), max(alignSeconds), n / align);
+        System.out.printf(Locale.ROOT, "words: normalize+align+count (threads=%d): median %.2f s wall over %d runs (min %.2f, max %.2f), "
+                        + "%,.0f utterances/s; median process CPU %.2f s (%,.0f utterances per CPU-second)%n",
+                threads, align, repetitions, min(alignSeconds), max(alignSeconds), n / align, BenchData.median(alignCpu),
+                n / BenchData.median(alignCpu));
 
         double[] auditSeconds = new double[repetitions];
+        double[] auditCpu = new double[repetitions];
         WerAudit.Result result = null;
         for (int r = 0; r < repetitions; r++) {
             long t0 = System.nanoTime();
+            long c0 = cpuNanos();
             var options = new WerAudit.Options(normalizer, List.of("accent", "condition"), 2, 200, 1, "speaker", 30, threads, 0.95)
                     .withoutCharacters();
             result = WerAudit.run(table, "utterance_id", "reference", "hypothesis", "speaker", options, Map.of());
             auditSeconds[r] = (System.nanoTime() - t0) / 1e9;
+            auditCpu[r] = (cpuNanos() - c0) / 1e9;
         }
         double audit = BenchData.median(auditSeconds);
         WerTotals ours = WerAudit.sliceTotals(result).get("(all)");
         System.out.printf(Locale.ROOT, "full audit, words (align + %d slices x 201 replicates, clustered by speaker): median %.2f s over %d runs "
                         + "(min %.2f, max %.2f), %,.0f utterances/s; overall WER %.4f%n", result.audit().slices().size(), audit,
                 repetitions, min(auditSeconds), max(auditSeconds), n / audit, ours.wer());
+        System.out.printf(Locale.ROOT, "full audit: median process CPU %.2f s, i.e. %.2f s of wall on %d otherwise idle cores; load average now %.1f%n",
+                BenchData.median(auditCpu), BenchData.median(auditCpu) / threads, threads, load());
 
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         WerScores withChars = WerScores.compute(table, "reference", "hypothesis", normalizer, threads, true);
         double charSeconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "words and characters (for CER): one run %.2f s, %,.0f utterances/s; overall CER %.4f%n",
-                charSeconds, n / charSeconds, withChars.totals().cer());
+        double charCpu = (cpuNanos() - c0) / 1e9;
+        System.out.printf(Locale.ROOT, "words and characters (for CER): one run %.2f s wall, %.2f s CPU, %,.0f utterances/s; overall CER %.4f%n",
+                charSeconds, charCpu, n / charSeconds, withChars.totals().cer());
 
         var sclite = ExternalTools.sclite();
         if (sclite.isEmpty()) {
@@ -116,6 +129,11 @@ public final class WerBench {
         double scliteSeconds = s.wallNanos() / 1e9;
         System.out.printf(Locale.ROOT, "sclite on the trn files of the first %,d pairs (-o pralign, one run): %.2f s, %,.0f utterances/s%n",
                 scliteN, scliteSeconds, scliteN / scliteSeconds);
+        double scliteCpu = scliteCpuSeconds(sclite.get(), ref, hyp);
+        if (scliteCpu > 0) {
+            System.out.printf(Locale.ROOT, "sclite again, CPU time only (bash 'times'): %.2f s user+sys, %,.0f utterances per CPU-second%n",
+                    scliteCpu, scliteN / scliteCpu);
+        }
         boolean same = c == sameRows.correct() && sub == sameRows.substitutions() && del == sameRows.deletions()
                 && ins == sameRows.insertions() && s.utterances().size() == scliteN;
         System.out.printf(Locale.ROOT, "totals: sclite C=%d S=%d D=%d I=%d; fairhunt %s -> %s%n", c, sub, del, ins, sameRows,
@@ -226,6 +244,34 @@ public final class WerBench {
             words += s.isEmpty() ? 0 : s.chars().filter(ch -> ch == ' ').count() + 1;
         }
         return (double) words / t.rowCount();
+    }
+
+    /** sclite's user+system CPU seconds on the pair, read from bash's {@code times}; 0 if bash is not there. */
+    private static double scliteCpuSeconds(Path sclite, Path ref, Path hyp) throws Exception {
+        if (!Files.isExecutable(Path.of("/bin/bash"))) {
+            return 0;
+        }
+        Process p = new ProcessBuilder("/bin/bash", "-c", "\"$0\" -r \"$1\" trn -h \"$2\" trn -i rm -o pralign stdout > /dev/null; times",
+                sclite.toString(), ref.toString(), hyp.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        p.waitFor();
+        String[] lines = out.strip().split("\n");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)m([0-9.]+)s\\s+(\\d+)m([0-9.]+)s").matcher(lines[lines.length - 1]);
+        if (!m.find()) {
+            return 0;
+        }
+        return Integer.parseInt(m.group(1)) * 60 + Double.parseDouble(m.group(2)) + Integer.parseInt(m.group(3)) * 60
+                + Double.parseDouble(m.group(4));
+    }
+
+    /** CPU time of this process (all threads), so a run on a shared, loaded machine can still be read. */
+    private static long cpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static double min(double[] v) {

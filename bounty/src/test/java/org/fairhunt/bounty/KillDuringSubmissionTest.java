@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a child JVM (SIGKILL) in the middle of a stream of submissions, several times at seeded random
- * moments, then reopens the program: every recorded node must replay to its recorded holdout error
+ * Kills child JVMs (SIGKILL) in the middle of streams of submissions — one child, then two submitting
+ * at once — at seeded random moments, then reopens the program: every recorded node must replay to its recorded holdout error
  * (checked by {@link Program#engine()}), every accepted submission must have its accept node, and the
  * node versions must be contiguous and match the submissions' versions.
  */
@@ -53,22 +53,30 @@ class KillDuringSubmissionTest {
         }
         Random rnd = new Random(42);
         int totalSeen = 0;
+        // Run 0: one child. Run 1: two children submitting at once (SQLite's write lock serializes them), killed together.
         for (int run = 0; run < 2; run++) {
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), KillChild.class.getName(), dir.toString())
-                    .redirectErrorStream(true).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            int lines = 0;
-            int wanted = 2 + rnd.nextInt(4);
-            String line;
-            while (lines < wanted && (line = out.readLine()) != null) {
-                assertTrue(line.startsWith("submitted"), "child said: " + line);
-                lines++;
+            List<Process> children = new java.util.ArrayList<>();
+            for (int c = 0; c <= run; c++) {
+                children.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                        System.getProperty("java.class.path"), KillChild.class.getName(), dir.toString())
+                        .redirectErrorStream(true).start());
+            }
+            for (Process child : children) {
+                BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+                int lines = 0;
+                int wanted = 2 + rnd.nextInt(3);
+                String line;
+                while (lines < wanted && (line = out.readLine()) != null) {
+                    assertTrue(line.startsWith("submitted"), "child said: " + line);
+                    lines++;
+                }
+                totalSeen += lines;
             }
             Thread.sleep(rnd.nextInt(150));
-            child.destroyForcibly();
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-            totalSeen += lines;
+            for (Process child : children) {
+                child.destroyForcibly();
+                assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            }
         }
         try (Program p = Program.open(dir)) {
             PdlEngine e = p.engine();

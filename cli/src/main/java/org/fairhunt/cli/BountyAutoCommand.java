@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code fairhunt bounty auto}: the automated hunter. */
 @Command(name = "auto", mixinStandardHelpOptions = true,
-        description = {"Search (group, model) pairs by cost-sensitive classification on the public rows (Globus-Harris,",
-            "Kearns and Roth 2022) and submit those that pass there, round after round."})
+        description = {"Run the automated hunter: find and submit (group, model) pairs.", "",
+            "Searches pairs by cost-sensitive classification on the public rows (Globus-Harris, Kearns and Roth 2022) "
+                + "and submits those that pass there, round after round."})
 public final class BountyAutoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code fairhunt bounty check}: evaluate a pair on public data only. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Evaluate a (group, model) pair against the current model on the public training rows: no holdout",
-            "row is read and no budget is spent."})
+        description = {"Evaluate a (group, model) pair on the public training rows.", "",
+            "Compares the model with the current model on the group; no holdout row is read and no budget is spent."})
 public final class BountyCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -12,9 +12,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code fairhunt bounty}: run an algorithmic bias bounty program on this machine. */
 @Command(name = "bounty", mixinStandardHelpOptions = true,
-        description = {"Run an algorithmic bias bounty (Globus-Harris, Kearns and Roth, FAccT 2022): hunters submit a group",
-            "(a CEL expression or an ONNX group model) and an ONNX model that beats the current model on it; accepted",
-            "pairs patch the model, and repairs keep every earlier group's holdout error at its best.", ""},
+        description = {"Run an algorithmic bias bounty program on this machine.", "",
+            "Hunters submit a group (a CEL expression or an ONNX group model) and an ONNX model that beats the current "
+                + "model on it (Globus-Harris, Kearns and Roth, FAccT 2022); accepted pairs patch the model, and repairs keep "
+                + "every earlier group's holdout error at its best.", ""},
         footer = {"", "Example:",
             "  fairhunt bounty init prog/ --train train.csv --holdout holdout.csv --test test.csv --label deny \\",
             "      --base-model base.onnx --loss zero-one --alpha 0.001 --min-group-size 30 --budget 20",

@@ -10,9 +10,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code fairhunt demo bounty}. */
 @Command(name = "bounty", mixinStandardHelpOptions = true,
-        description = {"Run a whole bias bounty on shipped real data (Boston HMDA mortgage applications, 1990; R package AER,",
-            "GPL): seeded splits, a weak base model, scripted hunters (accepted, rejected, a repair), the automated hunter,",
-            "the leaderboard, and the exported final model."})
+        description = {"Run a whole bias bounty on shipped real data (Boston HMDA mortgage applications).", "",
+            "Boston Fed HMDA data, 1990 (R package AER, GPL): seeded splits, a weak base model, scripted hunters "
+                + "(accepted, rejected, a repair), the automated hunter, the leaderboard, and the exported final model."})
 public final class BountyDemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

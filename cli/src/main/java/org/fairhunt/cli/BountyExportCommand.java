@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code fairhunt bounty export}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the current model as a directory (manifest.json and ONNX files) for 'fairhunt predict'."})
+        description = {"Write the current model as a directory for 'fairhunt predict'.", "",
+            "The directory holds manifest.json (schema, encoding, the list's nodes and groups) and the ONNX files, named "
+                + "by SHA-256."})
 public final class BountyExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

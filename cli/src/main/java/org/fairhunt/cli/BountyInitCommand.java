@@ -16,10 +16,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code fairhunt bounty init}: create a program. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Create a bounty program in DIR from three splits of one data set (train: public to hunters;",
-            "holdout: decides submissions; test: never used for decisions, reports the true improvement) and a base",
-            "ONNX model. The feature schema (names, kinds, category levels) is taken from the splits; models get one",
-            "float32 [N,1] input per feature, categorical values as level codes listed by 'bounty status'."})
+        description = {"Create a bounty program from three data splits and a base model.", "",
+            "train is public to hunters; holdout decides submissions; test is never used for decisions and reports the "
+                + "true improvement. The feature schema (names, kinds, category levels) is taken from the splits; models get "
+                + "one float32 [N,1] input per feature, named like it, categorical values as their level's index (sorted "
+                + "levels, listed in an exported manifest.json), missing values as NaN."})
 public final class BountyInitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -6,13 +6,15 @@ import org.fairhunt.bounty.program.Program;
 import org.fairhunt.bounty.program.StatusReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fairhunt bounty status}. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show versions, accepted updates and repairs, the test-split improvement, the leaderboard and",
-            "the teams x features table."})
+        description = {"Show the model's versions, the test-split improvement and the leaderboard.", "",
+            "Lists accepted updates and repairs, the improvement on the test split (never used for decisions), the "
+                + "leaderboard and the teams x features table."})
 public final class BountyStatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -20,10 +22,17 @@ public final class BountyStatusCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Program directory.")
     Path dir;
 
+    @Option(names = "--decisions", description = "Also list every submission with the exact holdout numbers behind its verdict "
+            + "(for the program's operator only: showing them to hunters defeats the holdout's protection).")
+    boolean decisions;
+
     @Override
     public Integer call() {
         try (Program p = Program.open(dir)) {
             spec.commandLine().getOut().print(StatusReport.render(p));
+            if (decisions) {
+                spec.commandLine().getOut().print(StatusReport.decisions(p));
+            }
             spec.commandLine().getOut().flush();
         }
         return 0;

@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code fairhunt bounty submit}: decide a pair on the holdout. */
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = {"Submit a (group, model) pair: decided on the holdout, recorded in one transaction, answered with",
-            "accept/reject and the improvement rounded down to the program's step."})
+        description = {"Submit a (group, model) pair to be decided on the holdout.", "",
+            "The decision is recorded in one transaction; the answer is accept or reject and the improvement rounded "
+                + "down to the program's reporting step."})
 public final class BountySubmitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

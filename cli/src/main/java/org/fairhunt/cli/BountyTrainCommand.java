@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code fairhunt bounty train}: the hunter kit. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Fit a model on the public training rows inside a group and write it as ONNX (hunter kit)."})
+        description = {"Fit a model on the public rows of a group and write it as ONNX (hunter kit)."})
 public final class BountyTrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code fairhunt predict}: predict with an exported bounty model. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Predict with a model exported by 'fairhunt bounty export': reads a table with the program's feature",
-            "columns and writes it back with a 'prediction' column (CSV, to --out or standard output)."})
+        description = {"Predict with a model exported by 'fairhunt bounty export'.", "",
+            "Reads a table with the program's feature columns and writes it back with a prediction column (CSV, to "
+                + "--out or standard output)."})
 public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

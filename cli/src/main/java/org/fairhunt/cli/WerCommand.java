@@ -152,7 +152,7 @@ public final class WerCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write audit.json, summary.txt, alignments.txt and the normalized ref/hyp trn into DIR.")
+            description = "Write audit.json, audit.md, audit.html, summary.txt, alignments.txt and the normalized ref/hyp trn into DIR.")
     Path out;
 
     @Option(names = "--json", description = "Print the JSON result on standard output instead of the summary.")
@@ -287,7 +287,12 @@ public final class WerCommand implements Callable<Integer> {
             }
         }
         if (out != null) {
-            List<Path> written = WerAudit.writeReports(result, out, worst);
+            List<Path> written = new ArrayList<>(Reports.writeAll(result.audit(), out));
+            for (Path p : WerAudit.writeReports(result, out, worst)) {
+                if (!written.contains(p)) {
+                    written.add(p);
+                }
+            }
             stdout.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         stdout.flush();

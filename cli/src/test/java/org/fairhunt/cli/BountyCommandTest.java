@@ -88,6 +88,9 @@ class BountyCommandTest {
         assertTrue(status.out().contains("Leaderboard") && status.out().contains("red") && status.out().contains("Teams x features"),
                 status.out());
 
+        CliRun decisions = CliRun.of("bounty", "status", prog, "--decisions");
+        assertTrue(decisions.out().contains("Decisions (operator only") && decisions.out().contains(GROUP), decisions.out());
+
         String model = dir.resolve("model").toString();
         assertEquals(0, CliRun.of("bounty", "export", prog, "--out", model).exit());
         Path predictions = dir.resolve("pred.csv");

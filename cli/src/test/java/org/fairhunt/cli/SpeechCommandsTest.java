@@ -122,4 +122,30 @@ class SpeechCommandsTest {
         assertEquals("hello there (spk_ok)\n", Files.readString(out));
         assertTrue(run.err().contains("spk_bad.wav") && run.err().contains("decoder crashed"), run.err());
     }
+
+    @Test
+    void compareRunsScliteMatchedPairTestOnTwoSystems() throws Exception {
+        Path d = speechData();
+        List<String> ref = Files.readAllLines(d.resolve("ref.trn")).stream().filter(l -> l.contains("_clean_")).toList();
+        List<String> a = Files.readAllLines(d.resolve("hyp.trn")).stream().filter(l -> l.contains("_clean_")).toList();
+        List<String> b = Files.readAllLines(d.resolve("hyp.trn")).stream().filter(l -> l.contains("_imaging_"))
+                .map(l -> l.replace("_imaging_", "_clean_")).toList();
+        Path r = Files.write(tmp.resolve("ref.trn"), ref);
+        Path ha = Files.write(tmp.resolve("a.trn"), a);
+        Path hb = Files.write(tmp.resolve("b.trn"), b);
+        CliRun run = CliRun.of("wer", "--ref", r.toString(), "--hyp", ha.toString(), "--compare", hb.toString());
+        assertEquals(0, run.exit(), run.err());
+        // sclite's sc_stats on the same files: 435 segments, mean -1.103, sd 1.844, Z -12.478
+        assertTrue(run.out().contains("435 segments; errors A 1326, B 1806; mean(A-B) -1.103, sd 1.844; W = -12.478"), run.out());
+    }
+
+    @Test
+    void aFailedPolicyGivesExitStatusOne() {
+        Path d = speechData();
+        CliRun run = CliRun.of("wer", d.resolve("asr_eval.csv").toString(), "--speaker", "voice", "--group", "condition",
+                "--bootstrap", "50", "--cluster", "sentence_id", "--require", "max_gap(wer) <= 0.02 over [condition]");
+        // clean 47.2 % vs telephone 97.5 %: a 50-point gap whose interval is far above 0.02
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("FAIL") && run.out().contains("max_gap(wer) <= 0.02 over [condition]"), run.out());
+    }
 }

@@ -98,6 +98,41 @@ public final class AutoHunter {
         byte[] group = OnnxExport.gainGroup(schema, trees, target, k, margin, "fairhunt_auto_group");
         byte[] model = OnnxExport.treeEnsemble(schema, trees, target, k, new float[k], OnnxExport.TreeOutput.ARGMIN,
                 "fairhunt_auto_model");
+        verify(schema, train, trees, group, model);
         return new byte[][] {group, model};
+    }
+
+    /**
+     * Runs both exported graphs in ONNX Runtime on the public rows and compares them with the trees
+     * evaluated in Java. Each target is one tree's leaf value (a float, summed with a zero base), so
+     * the comparison is exact: any difference is a bug.
+     */
+    private void verify(FeatureSchema schema, FeatureData train, List<Tree> trees, byte[] group, byte[] model) {
+        int f = schema.features().size();
+        float[][] x = new float[f][];
+        for (int j = 0; j < f; j++) {
+            x[j] = train.input(j);
+        }
+        boolean[] ortGroup;
+        double[] ortLabel;
+        try (OnnxModel g = OnnxModel.load("auto group", group, schema, OnnxModel.Role.GROUP, Long.MAX_VALUE, 60_000);
+                OnnxModel h = OnnxModel.load("auto model", model, schema, OnnxModel.Role.PREDICTOR, Long.MAX_VALUE, 60_000)) {
+            ortGroup = g.indicator(train);
+            ortLabel = h.predict(train);
+        }
+        for (int i = 0; i < train.rowCount(); i++) {
+            int arg = 0;
+            float best = trees.get(0).value(x, i, 0);
+            for (int c = 1; c < trees.size(); c++) {
+                float v = trees.get(c).value(x, i, 0);
+                if (v < best) {
+                    best = v;
+                    arg = c;
+                }
+            }
+            if (ortGroup[i] != (best < -margin) || ortLabel[i] != arg) {
+                throw new IllegalStateException("exported automated-hunter graphs disagree with the trees on row " + i);
+            }
+        }
     }
 }

@@ -277,8 +277,9 @@ public final class Program implements AutoCloseable {
     }
 
     private OnnxModel model(String hash, OnnxModel.Role role) {
-        return models.computeIfAbsent(hash, h -> OnnxModel.load("model " + h.substring(0, 12), store.get(h), schema, role,
-                Long.MAX_VALUE, settings.modelTimeoutMs()));
+        // Keyed by role too: one file may serve as a group (0/1 output) and as a two-class predictor.
+        return models.computeIfAbsent(role + ":" + hash, k -> OnnxModel.load("model " + hash.substring(0, 12), store.get(hash),
+                schema, role, Long.MAX_VALUE, settings.modelTimeoutMs()));
     }
 
     /** The group with id {@code id} as recorded. */

@@ -64,6 +64,22 @@ public final class StatusReport {
         return sb.toString();
     }
 
+    /** Every submission with the exact numbers behind its verdict: for the operator, never for hunters. */
+    public static String decisions(Program p) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "%nDecisions (operator only: exact holdout numbers)%n  %4s %-10s %-8s %6s %10s %10s %10s  %s%n",
+                "id", "team", "verdict", "|g|", "gain", "reported", "versions", "group"));
+        for (Program.SubmissionRecord r : p.submissions()) {
+            sb.append(String.format(Locale.ROOT, "  %4d %-10s %-8s %6d %10.5f %10.4f %10s  %s%n", r.id(), r.team(),
+                    r.accepted() ? "accepted" : "rejected", r.groupSize(), r.gain(), r.reportedImprovement(),
+                    r.versionBefore() + "->" + r.versionAfter(), r.group()));
+            if (!r.accepted()) {
+                sb.append("         reason: ").append(r.reason()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
     private static String describe(Map<String, Object> g) {
         return g.containsKey("expression") ? "[" + g.get("expression") + "]" : "[learned group " + ((String) g.get("model")).substring(0, 12) + "]";
     }

@@ -203,7 +203,12 @@ final class ArffReader {
             throw error(at + 1, "attribute '" + name + "' has no type; expected numeric, real, integer, string, date or {value,...}");
         }
         if (line.charAt(at) == '{') {
-            return new Attribute(name, Kind.NOMINAL, nominalLevels(name));
+            int open = at;
+            List<String> levels = nominalLevels(name);
+            if (levels.isEmpty()) {
+                throw error(open + 1, "attribute '" + name + "' declares no values; a nominal attribute needs at least one");
+            }
+            return new Attribute(name, Kind.NOMINAL, levels);
         }
         int typeStart = at;
         String type = bareWord().toLowerCase(Locale.ROOT);

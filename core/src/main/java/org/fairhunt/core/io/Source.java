@@ -27,6 +27,16 @@ final class Source {
     private long rows;
     private boolean finished;
 
+    /** Bytes taken from the file so far (compressed bytes for gzip), including any read ahead. */
+    long bytesRead() {
+        return counter.count;
+    }
+
+    /** The file's size, or -1 if unknown. */
+    long totalBytes() {
+        return totalBytes;
+    }
+
     /** Tells the listener how far the reader has got. */
     void progress(long rowsSoFar) {
         rows = rowsSoFar;

@@ -29,9 +29,10 @@ import org.fairhunt.core.UserInputException;
  * it becomes categorical again and its earlier values are re-encoded from the doubles, so their
  * levels read as {@link NumericColumn#format} prints them ({@code "1.50"} becomes {@code "1.5"}).
  *
- * <p>Readers of bytes use {@link #set(int, byte[], int, int)}: a per-column hash of the raw UTF-8
- * bytes finds the code of a value seen before without building a {@code String}, and a column that
- * dropped its dictionary parses doubles straight from the bytes.
+ * <p>Readers of bytes use {@link #set(int, byte[], int, int)}, or {@link #append} to fill columns
+ * in parallel: a per-column hash of the raw UTF-8 bytes finds the code of a value seen before without
+ * building a {@code String}, and a column that dropped its dictionary parses doubles straight from
+ * the bytes.
  *
  * <p>A column hinted {@link ColumnType#NUMERIC} refuses a value that is not a number with a
  * {@link UserInputException} (rather than silently storing {@code NaN}); readers catch it and add
@@ -172,23 +173,14 @@ public final class TableBuilder {
     }
 
     /**
-     * Sets a value that was quoted in the file: it is data even if it spells a missing token (R's
-     * {@code write.csv} writes a missing value as {@code NA} and the text "NA" as {@code "NA"}). An
-     * empty value is still missing, since no writer means an empty category by it.
-     */
-    public void setQuoted(int column, byte[] buf, int off, int len) {
-        if (len == 0) {
-            return;
-        }
-        builders.get(column).setLast(buf, off, len);
-    }
-
-    /**
      * Appends one value to one column, for readers that fill columns in parallel: several threads may
      * append at once as long as each column is filled by one thread at a time (and the hand-over
      * between threads is synchronized). Equivalent to the column's share of {@link #startRow()}
-     * followed by {@link #set(int, byte[], int, int)}, or {@link #setQuoted} when {@code quoted}. Once
-     * every column has received {@code n} more values, call {@link #addRows(int) addRows(n)}.
+     * followed by {@link #set(int, byte[], int, int)}, except that a {@code quoted} value is data even
+     * when it spells a missing token (R's {@code write.csv} writes a missing value as {@code NA} and the
+     * text "NA" as {@code "NA"}); an empty value is missing either way, since no writer means an empty
+     * category by it. Once every column has received {@code n} more values, call
+     * {@link #addRows(int) addRows(n)}.
      */
     public void append(int column, byte[] buf, int off, int len, boolean quoted) {
         ColumnBuilder b = builders.get(column);
@@ -197,6 +189,17 @@ public final class TableBuilder {
             return;
         }
         b.setLast(buf, off, len);
+    }
+
+    /**
+     * Makes room for {@code expectedRows} rows in every column at once, a hint from a reader that can
+     * estimate the row count (from the file size): it saves the copies of repeated doubling. Not
+     * thread-safe with {@link #append}.
+     */
+    public void reserve(int expectedRows) {
+        for (ColumnBuilder b : builders) {
+            b.reserve(expectedRows);
+        }
     }
 
     /** Counts {@code n} rows whose values were given column by column with {@link #append}. */
@@ -323,6 +326,22 @@ public final class TableBuilder {
                 numbers[size] = Double.NaN;
             }
             size++;
+        }
+
+        void reserve(int expected) {
+            if (expected <= capacity) {
+                return;
+            }
+            capacity = expected;
+            if (codes != null) {
+                codes = Arrays.copyOf(codes, capacity);
+            }
+            if (numbers != null) {
+                numbers = Arrays.copyOf(numbers, capacity);
+            }
+            if (texts != null) {
+                texts = Arrays.copyOf(texts, capacity);
+            }
         }
 
         /** The code of {@code value}, adding it to the dictionary (and maybe leaving numeric) if new. */

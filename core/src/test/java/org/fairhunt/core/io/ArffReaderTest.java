@@ -84,6 +84,7 @@ class ArffReaderTest {
                 "unknown type 'numerical' for attribute 'a'; expected numeric, real, integer, string, date or {value,...}");
         assertFails("arff/duplicate_attribute.arff", 4, 0, "attribute 'a' is declared twice (attributes 1 and 3)");
         assertFails("arff/unclosed_quote.arff", 5, 0, "quote opened at character 3 is never closed on this line");
+        assertFails("arff/empty_nominal.arff", 2, 14, "attribute 'c' declares no values; a nominal attribute needs at least one");
     }
 
     @Test

@@ -171,6 +171,50 @@ class TableBuilderTest {
     }
 
     @Test
+    void appending_column_by_column_treats_quoted_values_as_data() {
+        TableBuilder b = new TableBuilder("t", List.of("team", "n"));
+        byte[] buf = "NA\"\"7".getBytes(StandardCharsets.UTF_8);
+        // Column 0: NA unquoted (missing), NA quoted (the text), empty quoted (missing).
+        b.append(0, buf, 0, 2, false);
+        b.append(0, buf, 0, 2, true);
+        b.append(0, buf, 2, 0, true);
+        b.append(1, buf, 4, 1, false);
+        b.append(1, buf, 2, 0, false);
+        b.append(1, buf, 4, 1, true);
+        b.addRows(3);
+        Table t = b.build();
+        assertArrayEquals(new String[] {null, "NA", null}, new String[] {t.column("team").text(0), t.column("team").text(1),
+            t.column("team").text(2)});
+        assertArrayEquals(new double[] {7, Double.NaN, 7}, ((NumericColumn) t.column("n")).valuesUnsafe());
+    }
+
+    @Test
+    void reserving_too_few_or_too_many_rows_changes_nothing_but_memory() {
+        for (int reserved : new int[] {10, 5000, 100_000}) {
+            TableBuilder b = new TableBuilder("t", List.of("x", "g"), Map.of("g", ColumnType.TEXT), TableBuilder.DEFAULT_MISSING);
+            b.addRow(new String[] {"0", "a"});
+            b.reserve(reserved);
+            for (int i = 1; i < 5000; i++) {
+                b.addRow(new String[] {Integer.toString(i), i % 2 == 0 ? "a" : null});
+            }
+            Table t = b.build();
+            assertEquals(5000, t.rowCount());
+            assertEquals(4999, ((NumericColumn) t.column("x")).value(4999));
+            assertEquals("a", t.column("g").text(4998));
+            assertEquals(null, t.column("g").text(4999));
+        }
+    }
+
+    @Test
+    void building_with_columns_of_unequal_length_is_a_bug_caught_early() {
+        TableBuilder b = new TableBuilder("t", List.of("a", "b"));
+        byte[] one = {'1'};
+        b.append(0, one, 0, 1, false);
+        b.addRows(1);
+        assertThrows(IllegalStateException.class, b::build);
+    }
+
+    @Test
     void invalid_utf8_bytes_are_refused_not_replaced() {
         TableBuilder b = new TableBuilder("t", List.of("name"));
         b.startRow();

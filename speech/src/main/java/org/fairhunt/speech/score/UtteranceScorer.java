@@ -158,13 +158,13 @@ public final class UtteranceScorer {
         int k = 0;
         while (k < len) {
             char c = text.charAt(k);
-            if (Character.isWhitespace(c)) {
+            if (c <= ' ' && Character.isWhitespace(c)) { // every ASCII whitespace character is <= ' '
                 k++;
                 continue;
             }
             int start = k;
             int h = 0;
-            while (k < len && !Character.isWhitespace(c = text.charAt(k))) {
+            while (k < len && ((c = text.charAt(k)) > ' ' || !Character.isWhitespace(c))) {
                 char f = fold ? fold(c) : c;
                 h = 31 * h + f;
                 if (characters) {

@@ -27,13 +27,14 @@ class UtteranceScorerTest {
         for (String spec : new String[] {"none", "case", "case,punctuation"}) {
             Normalizer n = Normalizer.parse(spec, null);
             UtteranceScorer bulk = new UtteranceScorer(n);
+            UtteranceScorer general = new UtteranceScorer(n);
             Random random = new Random(11);
             int[] out = new int[6];
             for (int t = 0; t < 20000; t++) {
                 String r = text(random);
                 String h = text(random);
                 bulk.count(r, h, out);
-                UtteranceScore u = new UtteranceScorer(n).score(r, h);
+                UtteranceScore u = general.score(r, h);
                 assertArrayEquals(new int[] {u.correct(), u.substitutions(), u.deletions(), u.insertions(), u.referenceChars(),
                         u.charErrors()}, out, spec + ": '" + r + "' vs '" + h + "'");
             }
