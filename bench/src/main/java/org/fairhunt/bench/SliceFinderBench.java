@@ -27,8 +27,10 @@ import org.fairhunt.discovery.slice.SliceSearchResult;
  * <li>an exhaustive enumeration (every conjunction up to depth 3, counted densely, no pruning) whose
  * top 10 the search must equal.</li>
  * </ul>
- * Medians of {@code --runs} timed runs after one warm-up. Usage:
- * {@code SliceFinderBench [--rows N] [--features F] [--runs R] [--seed S] [--no-systemds]}.
+ * Fairhunt: median of {@code --runs} timed runs after one warm-up. SystemDS: {@code --systemds-runs}
+ * timed runs (default 1, with no warm-up when 1: on 2 shared cores one SystemDS run of the full size
+ * takes many minutes). Usage:
+ * {@code SliceFinderBench [--rows N] [--features F] [--runs R] [--seed S] [--no-systemds] [--systemds-runs R]}.
  */
 public final class SliceFinderBench {
     private static final int DEPTH = 3;
@@ -45,6 +47,7 @@ public final class SliceFinderBench {
         int runs = 3;
         long seed = 20260101L;
         boolean systemds = true;
+        int systemdsRuns = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
@@ -52,6 +55,7 @@ public final class SliceFinderBench {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--no-systemds" -> systemds = false;
+                case "--systemds-runs" -> systemdsRuns = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -101,7 +105,7 @@ public final class SliceFinderBench {
                 exhaustiveTime, TOP, same);
 
         if (systemds) {
-            SystemDsSliceLine.compare(x, e, runs, DEPTH, MIN_SUPPORT, TOP, ALPHA, search.top());
+            SystemDsSliceLine.compare(x, e, systemdsRuns, DEPTH, MIN_SUPPORT, TOP, ALPHA, search.top());
         }
     }
 

@@ -130,4 +130,17 @@ class DiscoveryCommandsTest {
         assertEquals(2, run.exit(), run.err());
         assertTrue(run.err().contains("give no share for these values of accent that occur in the data: indian"), run.err());
     }
+
+    @Test
+    void coverage_uses_explicit_cut_points_for_a_numeric_dimension() throws IOException {
+        Path f = dir.resolve("ages.csv");
+        Files.writeString(f, "age,sex\n20,f\n35,m\n41,f\n67,m\n52,f\n");
+        CliRun run = CliRun.of("coverage", f.toString(), "--dimensions", "age,sex", "--bin", "age=40", "--min-per-cell", "1", "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("<40", json.get("dimensions").get(0).get("values").get(0).asText());
+        assertEquals(">=40", json.get("dimensions").get(0).get("values").get(1).asText());
+        // <40: f, m; >=40: f, m, f → all 4 cells have rows
+        assertEquals(4, json.get("summary").get("covered_cells").asInt());
+    }
 }
