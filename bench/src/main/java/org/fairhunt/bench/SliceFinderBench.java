@@ -105,12 +105,21 @@ public final class SliceFinderBench {
                 exhaustiveTime, TOP, same);
 
         if (systemds) {
-            SystemDsSliceLine.compare(x, e, systemdsRuns, DEPTH, MIN_SUPPORT, TOP, ALPHA, search.top());
+            ReferenceSliceLine systemDs;
+            try {
+                // Compiled only with -Psystemds, hence looked up by name.
+                systemDs = (ReferenceSliceLine) Class.forName("org.fairhunt.bench.systemds.SystemDsSliceLine").getDeclaredConstructor()
+                        .newInstance();
+            } catch (ClassNotFoundException | NoClassDefFoundError ex) {
+                System.out.println("Apache SystemDS: not on the class path; build the bench with -Psystemds to compare (or pass --no-systemds)");
+                return;
+            }
+            systemDs.compare(x, e, systemdsRuns, DEPTH, MIN_SUPPORT, TOP, ALPHA, search.top());
         }
     }
 
     /** The slice as a full assignment: value + 1 per feature, 0 where it has no predicate (SystemDS's form). */
-    static long[] assignment(Slice s, int features) {
+    public static long[] assignment(Slice s, int features) {
         long[] a = new long[features];
         for (int j = 0; j < s.depth(); j++) {
             a[s.feature(j)] = s.value(j) + 1;
@@ -235,13 +244,13 @@ public final class SliceFinderBench {
         return out;
     }
 
-    static double median(double[] v) {
+    public static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    static double[] round(double[] v) {
+    public static double[] round(double[] v) {
         double[] r = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             r[i] = Math.round(v[i] * 100) / 100.0;

@@ -1,4 +1,4 @@
-package org.fairhunt.bench;
+package org.fairhunt.bench.systemds;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -9,15 +9,15 @@ import org.apache.sysds.api.jmlc.Connection;
 import org.apache.sysds.api.jmlc.PreparedScript;
 import org.apache.sysds.api.jmlc.ResultVariables;
 import org.apache.sysds.conf.CompilerConfig.ConfigType;
+import org.fairhunt.bench.ReferenceSliceLine;
+import org.fairhunt.bench.SliceFinderBench;
 import org.fairhunt.discovery.slice.ScoredSlice;
 import org.fairhunt.discovery.slice.SliceFeatures;
 
 /** Runs Apache SystemDS's builtin {@code sliceLine} locally through JMLC and compares with Fairhunt's result. */
-final class SystemDsSliceLine {
-    private SystemDsSliceLine() {
-    }
-
-    static void compare(SliceFeatures x, double[] e, int runs, int depth, int minSupport, int k, double alpha, List<ScoredSlice> ours)
+public final class SystemDsSliceLine implements ReferenceSliceLine {
+    @Override
+    public void compare(SliceFeatures x, double[] e, int runs, int depth, int minSupport, int k, double alpha, List<ScoredSlice> ours)
             throws Exception {
         int n = x.rowCount();
         int f = x.featureCount();
