@@ -39,9 +39,13 @@ class ProgramTest {
 
     /** A weak base model: logistic regression on 200 training rows, blind to the southern women's rule. */
     static Program newProgram(Path dir, ProgramSettings settings) {
-        Table train = Synthetic.table("train.csv", 2000, 11);
-        Table holdout = Synthetic.table("holdout.csv", 2000, 12);
-        Table test = Synthetic.table("test.csv", 2000, 13);
+        return newProgram(dir, settings, 2000);
+    }
+
+    static Program newProgram(Path dir, ProgramSettings settings, int rowsPerSplit) {
+        Table train = Synthetic.table("train.csv", rowsPerSplit, 11);
+        Table holdout = Synthetic.table("holdout.csv", rowsPerSplit, 12);
+        Table test = Synthetic.table("test.csv", rowsPerSplit, 13);
         FeatureSchema schema = FeatureSchema.infer("deny", Task.CLASSIFICATION, train, holdout, test);
         FeatureData d = schema.encode(train, true);
         byte[] base = HunterKit.train(schema, d, IntStream.range(0, 200).toArray(), Learner.LOGISTIC, HunterKit.Options.defaults()).onnx();
@@ -97,7 +101,7 @@ class ProgramTest {
     @Test
     void exported_model_reproduces_the_engines_holdout_predictions_exactly() {
         program.submit("red", GroupSpec.cel(SOUTHERN_WOMEN), fit(SOUTHERN_WOMEN, Learner.TREE), "h.onnx");
-        program.submit("red", GroupSpec.cel("age > 50"), fit("age > 50", Learner.BOOSTED), "h2.onnx");
+        program.submit("red", GroupSpec.cel("age > 50.0"), fit("age > 50.0", Learner.BOOSTED), "h2.onnx");
         new AutoHunter(3, 20, 0.05).run(program, "auto", 2);
         Path out = ExportedModel.write(program, tmp.resolve("model"));
         try (ExportedModel m = ExportedModel.load(out)) {
@@ -109,7 +113,7 @@ class ProgramTest {
     @Test
     void reopening_rebuilds_the_same_state_from_the_record() {
         program.submit("red", GroupSpec.cel(SOUTHERN_WOMEN), fit(SOUTHERN_WOMEN, Learner.LOGISTIC), "h.onnx");
-        program.submit("red", GroupSpec.cel("income < 30"), fit("income < 30", Learner.TREE), "h.onnx");
+        program.submit("red", GroupSpec.cel("income < 30.0"), fit("income < 30.0", Learner.TREE), "h.onnx");
         double[] before = program.engine().predictions(program.engine().currentVersion()).clone();
         program.close();
         try (Program reopened = Program.open(tmp.resolve("prog"))) {
@@ -122,6 +126,33 @@ class ProgramTest {
     void the_automated_hunter_finds_an_accepted_pair() {
         List<AutoHunter.Round> rounds = new AutoHunter(3, 20, 0.05).run(program, "auto", 3);
         assertTrue(rounds.get(0).result() != null && rounds.get(0).result().accepted(), rounds.toString());
+    }
+
+    @Test
+    void a_regression_program_accepts_a_better_model_and_exports_it_exactly() {
+        Table train = Synthetic.table("train.csv", 1500, 21);
+        Table holdout = Synthetic.table("holdout.csv", 1500, 22);
+        Table test = Synthetic.table("test.csv", 1500, 23);
+        FeatureSchema schema = FeatureSchema.infer("income", Task.REGRESSION, train, holdout, test);
+        FeatureData d = schema.encode(dropMissingIncome(train), true);
+        int[] all = IntStream.range(0, d.rowCount()).toArray();
+        byte[] base = HunterKit.train(schema, d, all, Learner.TREE, new HunterKit.Options(1, 20, 1, 0.1, 1)).onnx();
+        ProgramSettings s = ProgramSettings.defaults("income", Loss.SQUARED).withAlpha(0.01);
+        try (Program p = Program.create(tmp.resolve("reg"), s, dropMissingIncome(train), dropMissingIncome(holdout),
+                dropMissingIncome(test), base, "base.onnx")) {
+            byte[] h = HunterKit.train(schema, d, all, Learner.BOOSTED, HunterKit.Options.defaults()).onnx();
+            SubmissionResult r = p.submit("red", GroupSpec.cel("age > 40.0"), h, "h.onnx");
+            assertTrue(r.accepted(), r.decision().toString());
+            Path out = ExportedModel.write(p, tmp.resolve("reg-model"));
+            try (ExportedModel m = ExportedModel.load(out)) {
+                assertArrayEquals(p.engine().predictions(p.engine().currentVersion()), m.predict(p.table("holdout")));
+            }
+        }
+    }
+
+    /** The synthetic income has missing values; a regression label may not. */
+    static Table dropMissingIncome(Table t) {
+        return t.rows(IntStream.range(0, t.rowCount()).filter(i -> !t.column("income").isMissing(i)).toArray());
     }
 
     @Test
@@ -143,7 +174,7 @@ class ProgramTest {
     void bad_input_gets_a_clear_message_and_leaves_the_program_untouched() {
         byte[] h = fit(SOUTHERN_WOMEN, Learner.TREE);
         String empty = assertThrows(UserInputException.class,
-                () -> program.submit("red", GroupSpec.cel("age > 1000"), h, "h")).getMessage();
+                () -> program.submit("red", GroupSpec.cel("age > 1000.0"), h, "h")).getMessage();
         assertTrue(empty.contains("selects no rows of the holdout"), empty);
         String syntax = assertThrows(UserInputException.class,
                 () -> program.submit("red", GroupSpec.cel("sex == "), h, "h")).getMessage();

@@ -15,6 +15,11 @@ import picocli.CommandLine.Spec;
         subcommands = {
             AuditCommand.class,
             DemoCommand.class,
+            WerCommand.class,
+            AugmentCommand.class,
+            TranscribeCommand.class,
+            BountyCommand.class,
+            PredictCommand.class,
             SlicesCommand.class,
             CoverageCommand.class,
         })

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fairhunt.core.UserInputException;
-import org.fairhunt.core.result.AuditJson;
 import org.fairhunt.core.result.AuditResult;
+import org.fairhunt.report.ReportWriter;
 
 /** Writes an audit's reports into a directory. */
 final class Reports {
@@ -22,9 +22,6 @@ final class Reports {
     }
 
     static List<Path> writeAll(AuditResult result, Path dir) {
-        ensureDirectory(dir);
-        Path json = dir.resolve("audit.json");
-        AuditJson.write(result, json);
-        return List.of(json);
+        return ReportWriter.writeAll(result, dir);
     }
 }

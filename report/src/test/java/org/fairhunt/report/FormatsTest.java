@@ -23,7 +23,10 @@ class FormatsTest {
         assertEquals("0.245 [0.22, 0.27]", Formats.estimate(0.245, 0.2213, 0.2702));
         // a narrow interval keeps enough decimals not to collapse
         assertEquals("0.2451 [0.2448, 0.2455]", Formats.estimate(0.2451, 0.24481, 0.24549));
-        assertEquals("412 [380, 445]", Formats.estimate(412.0, 380.2, 444.9));
+        assertEquals("412 [380, 445]", Formats.estimate(412.0, 380.0, 445.0));
+        assertEquals("4 [1, 8]", Formats.estimate(4.0, 1.0, 8.0));
+        // a ratio that happens to be whole keeps its decimals
+        assertEquals("2.000 [0.95, 7.62]", Formats.estimate(2.0, 0.9512, 7.6189));
         assertEquals("0.250", Formats.estimate(0.25, null, 0.3));
     }
 
@@ -39,5 +42,32 @@ class FormatsTest {
         assertEquals("—", Formats.pValue(null));
         assertEquals("95%", Formats.percent(0.95));
         assertEquals("99.5%", Formats.percent(0.995));
+    }
+
+    @Test
+    void rounding_is_half_up_on_the_decimal_form_a_reader_sees() {
+        assertEquals("1.01", Formats.fixed(1.005, 2)); // binary 1.00499999…, decimal 1.005
+        assertEquals("0.13", Formats.fixed(0.125, 2));
+        assertEquals("-0.13", Formats.fixed(-0.125, 2));
+        assertEquals("3", Formats.fixed(2.5, 0));
+        assertEquals("0.00", Formats.fixed(-0.001, 2));
+        assertEquals("0.0010", Formats.fixed(0.00099999, 4));
+        assertEquals("123456789012.3", Formats.fixed(123456789012.34, 1));
+    }
+
+    @Test
+    void the_fast_path_agrees_with_exact_decimal_rounding_on_random_values() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(42);
+        for (int i = 0; i < 200_000; i++) {
+            int decimals = rnd.nextInt(0, 9);
+            double v = switch (i % 4) {
+                case 0 -> rnd.nextDouble(-1, 1);
+                case 1 -> rnd.nextDouble(-1e6, 1e6);
+                // exact ties and their neighbours, where half-up matters
+                case 2 -> (rnd.nextInt(-100_000, 100_000) + 0.5) / Math.pow(10, decimals);
+                default -> Math.nextUp((rnd.nextInt(-100_000, 100_000) + 0.5) / Math.pow(10, decimals));
+            };
+            assertEquals(Formats.exact(v, decimals), Formats.fixed(v, decimals), v + " to " + decimals + " decimals");
+        }
     }
 }

@@ -13,11 +13,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.disparity.Disparities;
+import org.fairhunt.core.disparity.ReferenceChoice;
 import org.fairhunt.core.engine.AuditRun;
 import org.fairhunt.core.engine.AuditSpec;
 import org.fairhunt.core.engine.LocalEngine;
 import org.fairhunt.core.engine.SliceKey;
 import org.fairhunt.core.engine.StatisticGrid;
+import org.fairhunt.core.policy.Policy;
+import org.fairhunt.core.policy.PolicyEvaluator;
 import org.fairhunt.core.result.AuditJson;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.result.AuditResults;
@@ -34,6 +38,7 @@ import org.fairhunt.speech.format.UtterancePairs;
 import org.fairhunt.speech.metric.WerScores;
 import org.fairhunt.speech.metric.WerStatistic;
 import org.fairhunt.speech.normalize.Normalizer;
+import org.fairhunt.speech.score.Mapsswe;
 import org.fairhunt.speech.score.ScoredUtterance;
 import org.fairhunt.speech.score.UtteranceScorer;
 import org.fairhunt.speech.score.WerTotals;
@@ -64,11 +69,39 @@ public final class WerAudit {
      * @param minGroupSize  slices with fewer utterances are flagged too small
      * @param threads       worker threads
      * @param level         confidence level
+     * @param characters    whether to align characters too, for CER
+     * @param reference     the reference slice of disparities (empty: the largest slice of each attribute set)
+     * @param policy        constraints to judge ({@code max_gap(wer) <= 0.02 over [accent]}), or null
      */
     public record Options(Normalizer normalizer, List<String> groups, int intersections, int bootstrap, long seed,
-                          String cluster, int minGroupSize, int threads, double level) {
+                          String cluster, int minGroupSize, int threads, double level, boolean characters,
+                          List<String> reference, Policy policy) {
+        public Options(Normalizer normalizer, List<String> groups, int intersections, int bootstrap, long seed, String cluster,
+                       int minGroupSize, int threads, double level) {
+            this(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, true, List.of(), null);
+        }
+
+        /** The same options without the character alignment (no CER; much faster on long utterances). */
+        public Options withoutCharacters() {
+            return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, false,
+                    reference, policy);
+        }
+
+        /** The same options judged against {@code newPolicy}. */
+        public Options withPolicy(Policy newPolicy) {
+            return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
+                    reference, newPolicy);
+        }
+
+        /** The same options with disparities measured against {@code specs} ({@code largest}, {@code best}, {@code worst}, {@code ATTR=VALUE}). */
+        public Options withReference(List<String> specs) {
+            return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
+                    specs, policy);
+        }
+
         public Options {
             groups = List.copyOf(groups);
+            reference = List.copyOf(reference);
             if (groups.isEmpty()) {
                 throw new UserInputException("name at least one group attribute to audit (--group), e.g. --group speaker");
             }
@@ -154,7 +187,8 @@ public final class WerAudit {
             throw new UserInputException(table.source() + ": no cluster column '" + options.cluster() + "'; columns are "
                     + table.columnNames());
         }
-        WerScores scores = WerScores.compute(table, referenceColumn, hypothesisColumn, options.normalizer(), options.threads());
+        WerScores scores = WerScores.compute(table, referenceColumn, hypothesisColumn, options.normalizer(), options.threads(),
+                options.characters());
         AuditSpec spec = AuditSpec.builder()
                 .groups(options.groups())
                 .intersections(Math.min(options.intersections(), options.groups().size()))
@@ -166,7 +200,12 @@ public final class WerAudit {
                 .build();
         AuditRun run = new LocalEngine().run(table, spec);
         AuditResult result = AuditResults.from(run, null, settings(referenceColumn, hypothesisColumn, options), options.level());
+        result = result.withDisparities(Disparities.compute(run, AuditResults.select(run, null),
+                ReferenceChoice.parse(options.reference()), options.level()));
         result = result.withExtension("speech", speechSection(scores, options, inputNotes));
+        if (options.policy() != null) {
+            result = result.withVerdicts(PolicyEvaluator.evaluate(options.policy(), result));
+        }
         return new Result(table, idColumn, referenceColumn, hypothesisColumn, speakerColumn, scores, run, result, options);
     }
 
@@ -180,6 +219,19 @@ public final class WerAudit {
         s.put("intersections", o.intersections());
         s.put("min_group_size", o.minGroupSize());
         s.put("confidence_level", o.level());
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("reference", ReferenceChoice.parse(o.reference()).describe());
+        d.put("method", Disparities.METHOD_DESCRIPTION);
+        s.put("disparities", d);
+        if (o.policy() != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            if (o.policy().name() != null) {
+                p.put("name", o.policy().name());
+            }
+            p.put("source", o.policy().source());
+            p.put("constraints", o.policy().constraints().size());
+            s.put("policy", p);
+        }
         if (o.bootstrap() > 0) {
             Map<String, Object> b = new LinkedHashMap<>();
             b.put("replicates", o.bootstrap());
@@ -204,8 +256,12 @@ public final class WerAudit {
         totals.put("deletions", t.deletions());
         totals.put("insertions", t.insertions());
         totals.put("sentence_errors", t.sentenceErrors());
-        totals.put("reference_chars", t.referenceChars());
-        totals.put("char_errors", t.charErrors());
+        if (scores.characters()) {
+            totals.put("reference_chars", t.referenceChars());
+            totals.put("char_errors", t.charErrors());
+        } else {
+            node.put("cer", "not computed (character alignment switched off)");
+        }
         if (scores.emptyReferences() > 0 || scores.emptyHypotheses() > 0) {
             node.put("empty_references", scores.emptyReferences());
             node.put("empty_hypotheses", scores.emptyHypotheses());
@@ -267,6 +323,31 @@ public final class WerAudit {
         }
     }
 
+    /**
+     * MAPSSWE of the table's hypothesis (system A) against {@code otherHypotheses} (system B, one per row,
+     * null for none) on the same normalized references.
+     */
+    public static Mapsswe.Result compare(Table table, String referenceColumn, String hypothesisColumn, String[] otherHypotheses,
+                                         Normalizer normalizer) {
+        List<Mapsswe.Triple> triples = new ArrayList<>(table.rowCount());
+        for (int row = 0; row < table.rowCount(); row++) {
+            String other = otherHypotheses[row];
+            triples.add(new Mapsswe.Triple(normalizer.tokens(text(table, referenceColumn, row)),
+                    normalizer.tokens(text(table, hypothesisColumn, row)), normalizer.tokens(other == null ? "" : other)));
+        }
+        return Mapsswe.test(triples);
+    }
+
+    /** The MAPSSWE result as text for the summary. */
+    public static String describe(Mapsswe.Result m, String a, String b) {
+        String verdict = Double.isNaN(m.pValue()) ? "undefined (fewer than two segments with errors, or no variation)"
+                : m.pValue() < 0.05 ? "the systems differ at the 5% level (" + (m.meanDifference() > 0 ? b : a) + " makes fewer errors)"
+                : "no significant difference at the 5% level";
+        return String.format(Locale.ROOT, "MAPSSWE (matched-pair sentence-segment word error, as sclite): A = %s, B = %s%n"
+                        + "  %d segments; errors A %d, B %d; mean(A-B) %.3f, sd %.3f; W = %.3f, two-sided p = %.4f: %s%n",
+                a, b, m.segments(), m.errorsA(), m.errorsB(), m.meanDifference(), m.sdDifference(), m.w(), m.pValue(), verdict);
+    }
+
     /** The sclite-style summary: overall, then one table per group attribute (and intersection). */
     public static String summary(Result r) {
         StringBuilder sb = new StringBuilder();
@@ -301,6 +382,13 @@ public final class WerAudit {
                     s.tooSmall() ? " (small)" : ""));
         }
         sb.append("\nCorr/Sub/Del/Ins/Err: percent of reference words, as sclite; S.Err: percent of utterances with an error.\n");
+        if (!a.verdicts().isEmpty()) {
+            sb.append("\npolicy verdicts:\n");
+            for (var v : a.verdicts()) {
+                sb.append(String.format(Locale.ROOT, "  %-12s %s%s%n", v.outcome().toUpperCase(Locale.ROOT), v.constraint(),
+                        v.detail() == null ? "" : ": " + v.detail()));
+            }
+        }
         if (!a.warnings().isEmpty()) {
             sb.append("\nwarnings:\n");
             a.warnings().forEach(w -> sb.append("  ").append(w).append('\n'));

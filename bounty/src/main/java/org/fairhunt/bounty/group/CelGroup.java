@@ -32,7 +32,7 @@ import org.fairhunt.core.UserInputException;
  * A group written as a CEL expression over the program's features: categorical features are
  * {@code string} variables ({@code ""} when missing), numeric ones {@code double} ({@code NaN} when
  * missing, so every comparison with a missing number is false). The expression must be of type
- * {@code bool}; integer literals compare with doubles ({@code age > 30} works).
+ * {@code bool}; numbers are written as doubles ({@code age > 30.0}).
  *
  * <p>Evaluation remembers the result for each distinct combination of the values of the features the
  * expression reads, because a group over a few categorical features has only a handful of such
@@ -52,9 +52,12 @@ public final class CelGroup implements GroupPredicate {
     private final int[] featureIndex;
     private final String[] featureNames;
     private final int cost;
+    private final ColumnarCel.Node columnar;
 
-    private CelGroup(String expression, CelRuntime.Program program, int[] featureIndex, String[] featureNames, int cost) {
+    private CelGroup(String expression, CelRuntime.Program program, int[] featureIndex, String[] featureNames, int cost,
+            ColumnarCel.Node columnar) {
         this.expression = expression;
+        this.columnar = columnar;
         this.program = program;
         this.featureIndex = featureIndex;
         this.featureNames = featureNames;
@@ -62,7 +65,9 @@ public final class CelGroup implements GroupPredicate {
     }
 
     private static CelOptions options() {
-        return CelOptions.current().enableHeterogeneousNumericComparisons(true).enableComprehension(false)
+        // Heterogeneous int/double comparisons stay off: CEL-Java orders NaN above every int there, which would put
+        // rows with a missing number into groups like 'income > 30'; with doubles only, NaN fails every comparison.
+        return CelOptions.current().enableHeterogeneousNumericComparisons(false).enableComprehension(false)
                 .maxParseRecursionDepth(64).build();
     }
 
@@ -75,19 +80,15 @@ public final class CelGroup implements GroupPredicate {
             throw new UserInputException("group expression is " + expression.length() + " characters long, over the program's limit of "
                     + limits.maxChars());
         }
-        CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder().setOptions(options())
-                .setStandardMacros(new CelStandardMacro[0]).setResultType(SimpleType.BOOL);
-        for (Feature f : schema.features()) {
-            if (isIdentifier(f.name())) {
-                b.addVar(f.name(), f.categorical() ? SimpleType.STRING : SimpleType.DOUBLE);
-            }
-        }
-        CelCompiler compiler = b.build();
+        CelCompiler compiler = COMPILERS.computeIfAbsent(declarations(schema), k -> compiler(schema));
         CelAbstractSyntaxTree ast;
         try {
             ast = compiler.compile(expression).getAst();
         } catch (CelValidationException e) {
             String msg = e.getMessage().replace("<input>", "group expression");
+            if (msg.contains("(double, int)") || msg.contains("(int, double)")) {
+                msg += "\nnumeric features are doubles: write numbers with a decimal point (30.0, not 30)";
+            }
             if (msg.contains("undeclared reference")) {
                 msg += "\nthe features are: " + schema.features().stream().map(f -> f.name() + " (" + f.celType() + ")")
                         .collect(Collectors.joining(", "));
@@ -118,10 +119,33 @@ public final class CelGroup implements GroupPredicate {
         }
         int[] idx = names.stream().mapToInt(schema::indexOf).toArray();
         try {
-            return new CelGroup(expression, RUNTIME.createProgram(ast), idx, names.toArray(String[]::new), cost);
+            return new CelGroup(expression, RUNTIME.createProgram(ast), idx, names.toArray(String[]::new), cost,
+                    ColumnarCel.plan(ast.getExpr(), schema));
         } catch (CelEvaluationException e) {
             throw new UserInputException("group expression cannot be prepared: " + e.getMessage());
         }
+    }
+
+    /** Compilers are immutable and costly to build, so one is kept per set of feature declarations. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, CelCompiler> COMPILERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String declarations(FeatureSchema schema) {
+        StringBuilder sb = new StringBuilder();
+        for (Feature f : schema.features()) {
+            sb.append(f.name()).append(':').append(f.celType()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static CelCompiler compiler(FeatureSchema schema) {
+        CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder().setOptions(options())
+                .setStandardMacros(new CelStandardMacro[0]).setResultType(SimpleType.BOOL);
+        for (Feature f : schema.features()) {
+            if (isIdentifier(f.name())) {
+                b.addVar(f.name(), f.categorical() ? SimpleType.STRING : SimpleType.DOUBLE);
+            }
+        }
+        return b.build();
     }
 
     static boolean isIdentifier(String name) {
@@ -137,8 +161,21 @@ public final class CelGroup implements GroupPredicate {
         return cost;
     }
 
+    /** Whether the expression is evaluated a column at a time (see {@link ColumnarCel}). */
+    public boolean isColumnar() {
+        return columnar != null;
+    }
+
     @Override
     public boolean[] members(FeatureData data) {
+        if (columnar != null) {
+            return columnar.eval(data);
+        }
+        return interpreted(data);
+    }
+
+    /** Membership by the CEL interpreter, remembering results per distinct combination of values. */
+    public boolean[] interpreted(FeatureData data) {
         int n = data.rowCount();
         boolean[] out = new boolean[n];
         Object[] columns = new Object[featureIndex.length];
@@ -166,6 +203,18 @@ public final class CelGroup implements GroupPredicate {
             out[i] = r;
         }
         return out;
+    }
+
+    /**
+     * Evaluates the expression on one row, without remembering anything: the row-by-row way, for
+     * comparison in benchmarks and tests.
+     */
+    public boolean matches(FeatureData data, int row) {
+        Map<String, Object> activation = new HashMap<>();
+        for (int k = 0; k < featureIndex.length; k++) {
+            activation.put(featureNames[k], data.celValue(featureIndex[k], row));
+        }
+        return evaluate(activation, data, row);
     }
 
     private boolean evaluate(Map<String, Object> activation, FeatureData data, int row) {

@@ -130,14 +130,21 @@ public final class TreeLearner {
         Split bestSplit(int[] rows) {
             double parent = impurityOf(rows);
             Split best = null;
-            Integer[] order = new Integer[rows.length];
+            int[] order = new int[rows.length];
+            long[] keys = new long[rows.length];
             for (int f = 0; f < x.length; f++) {
                 float[] col = x[f];
+                // Sort (value, row) pairs as longs: the value's bits made order-preserving in the high half.
+                // NaN sorts last, as with Float.compare, and NaN rows always go right.
                 for (int i = 0; i < rows.length; i++) {
-                    order[i] = rows[i];
+                    int bits = Float.floatToIntBits(col[rows[i]]);
+                    bits ^= (bits >> 31) & 0x7fffffff;
+                    keys[i] = ((long) bits << 32) | (rows[i] & 0xffffffffL);
                 }
-                // NaN sorts last with Float.compare, and NaN rows always go right.
-                Arrays.sort(order, (a, b) -> Float.compare(col[a], col[b]));
+                Arrays.sort(keys);
+                for (int i = 0; i < rows.length; i++) {
+                    order[i] = (int) keys[i];
+                }
                 Acc leftAcc = new Acc();
                 Acc rightAcc = new Acc();
                 for (int r : rows) {

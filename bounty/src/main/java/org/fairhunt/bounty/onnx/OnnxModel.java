@@ -74,6 +74,8 @@ public final class OnnxModel implements AutoCloseable {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
                 opts.setIntraOpNumThreads(Math.min(2, Runtime.getRuntime().availableProcessors()));
+                // Spinning worker threads help only on an idle machine; on a shared one they cost 3-7x (measured).
+                opts.addConfigEntry("session.intra_op.allow_spinning", "0");
                 session = env.createSession(bytes, opts);
             }
         } catch (OrtException e) {

@@ -3,6 +3,7 @@ package org.fairhunt.core.audit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fairhunt.core.policy.Policy;
 
 /**
  * An audit as a user describes it.
@@ -23,15 +24,66 @@ import java.util.Map;
  * @param weight        row weight column, or {@code null}
  * @param threads       worker threads
  * @param level         confidence level
+ * @param reference     how disparities choose their reference slice ({@code largest}, {@code best},
+ *                      {@code worst}, {@code ATTR=VALUE}); empty for largest
+ * @param policy        constraints to judge, or {@code null}
+ * @param clarify       whether to add the SageMaker Clarify bias metrics
+ * @param conditionalGroup the column Clarify's conditional metrics (CDDL, CDDPL) condition on, or {@code null}
+ * @param clarifyFacets value sets ({@code ATTR=V1,V2}) reported as Clarify facets besides every slice
  */
 public record AuditRequest(String label, String positive, String prediction, String score, boolean regression,
         List<String> groups, Map<String, String> bins, int intersections, int minGroupSize, List<String> metrics,
-        int bootstrap, long seed, String cluster, String weight, int threads, double level) {
+        int bootstrap, long seed, String cluster, String weight, int threads, double level,
+        List<String> reference, Policy policy, boolean clarify, String conditionalGroup, List<String> clarifyFacets) {
 
     public AuditRequest {
         groups = List.copyOf(groups);
         bins = Map.copyOf(new LinkedHashMap<>(bins));
         metrics = metrics == null ? null : List.copyOf(metrics);
+        reference = reference == null ? List.of() : List.copyOf(reference);
+        clarifyFacets = clarifyFacets == null ? List.of() : List.copyOf(clarifyFacets);
+    }
+
+    /** The request without reference, policy or Clarify options (largest reference, no policy, no Clarify). */
+    public AuditRequest(String label, String positive, String prediction, String score, boolean regression,
+            List<String> groups, Map<String, String> bins, int intersections, int minGroupSize, List<String> metrics,
+            int bootstrap, long seed, String cluster, String weight, int threads, double level) {
+        this(label, positive, prediction, score, regression, groups, bins, intersections, minGroupSize, metrics, bootstrap,
+                seed, cluster, weight, threads, level, List.of(), null, false, null, List.of());
+    }
+
+    /** The same request with {@code --reference} choices. */
+    public AuditRequest withReference(List<String> choices) {
+        return new AuditRequest(label, positive, prediction, score, regression, groups, bins, intersections, minGroupSize,
+                metrics, bootstrap, seed, cluster, weight, threads, level, choices, policy, clarify,
+                conditionalGroup, clarifyFacets);
+    }
+
+    /** The same request judged against {@code newPolicy} ({@code null}: none). */
+    public AuditRequest withPolicy(Policy newPolicy) {
+        return new AuditRequest(label, positive, prediction, score, regression, groups, bins, intersections, minGroupSize,
+                metrics, bootstrap, seed, cluster, weight, threads, level, reference, newPolicy, clarify,
+                conditionalGroup, clarifyFacets);
+    }
+
+    /** The same request with (or without) the Clarify bias metrics, conditioned on {@code group} for CDDL/CDDPL. */
+    public AuditRequest withClarify(boolean on, String group) {
+        return new AuditRequest(label, positive, prediction, score, regression, groups, bins, intersections, minGroupSize,
+                metrics, bootstrap, seed, cluster, weight, threads, level, reference, policy, on, group, clarifyFacets);
+    }
+
+    /** The same request with Clarify facets that unite several values ({@code ATTR=V1,V2}). */
+    public AuditRequest withClarifyFacets(List<String> valueSets) {
+        return new AuditRequest(label, positive, prediction, score, regression, groups, bins, intersections, minGroupSize,
+                metrics, bootstrap, seed, cluster, weight, threads, level, reference, policy, clarify, conditionalGroup,
+                valueSets);
+    }
+
+    /** The same request at confidence level {@code newLevel}. */
+    public AuditRequest withLevel(double newLevel) {
+        return new AuditRequest(label, positive, prediction, score, regression, groups, bins, intersections, minGroupSize,
+                metrics, bootstrap, seed, cluster, weight, threads, newLevel, reference, policy, clarify,
+                conditionalGroup, clarifyFacets);
     }
 
     /** A request with defaults for everything but the columns. */
@@ -42,41 +94,49 @@ public record AuditRequest(String label, String positive, String prediction, Str
 
     public AuditRequest withIntersections(int k) {
         return new AuditRequest(label, positive, prediction, score, regression, groups, bins, k, minGroupSize, metrics,
-                bootstrap, seed, cluster, weight, threads, level);
+                bootstrap, seed, cluster, weight, threads, level, reference, policy, clarify,
+                conditionalGroup, clarifyFacets);
     }
 
     public AuditRequest withMinGroupSize(int n) {
         return new AuditRequest(label, positive, prediction, score, regression, groups, bins, intersections, n, metrics,
-                bootstrap, seed, cluster, weight, threads, level);
+                bootstrap, seed, cluster, weight, threads, level, reference, policy, clarify,
+                conditionalGroup, clarifyFacets);
     }
 
     public AuditRequest withBins(Map<String, String> newBins) {
         return new AuditRequest(label, positive, prediction, score, regression, groups, newBins, intersections, minGroupSize,
-                metrics, bootstrap, seed, cluster, weight, threads, level);
+                metrics, bootstrap, seed, cluster, weight, threads, level, reference, policy, clarify,
+                conditionalGroup, clarifyFacets);
     }
 
     public AuditRequest withBootstrap(int replicates, long newSeed, String clusterColumn) {
         return new AuditRequest(label, positive, prediction, score, regression, groups, bins, intersections, minGroupSize,
-                metrics, replicates, newSeed, clusterColumn, weight, threads, level);
+                metrics, replicates, newSeed, clusterColumn, weight, threads, level, reference, policy, clarify,
+                conditionalGroup, clarifyFacets);
     }
 
     public AuditRequest withThreads(int n) {
         return new AuditRequest(label, positive, prediction, score, regression, groups, bins, intersections, minGroupSize,
-                metrics, bootstrap, seed, cluster, weight, n, level);
+                metrics, bootstrap, seed, cluster, weight, n, level, reference, policy, clarify,
+                conditionalGroup, clarifyFacets);
     }
 
     public AuditRequest withMetrics(List<String> names) {
         return new AuditRequest(label, positive, prediction, score, regression, groups, bins, intersections, minGroupSize,
-                names, bootstrap, seed, cluster, weight, threads, level);
+                names, bootstrap, seed, cluster, weight, threads, level, reference, policy, clarify,
+                conditionalGroup, clarifyFacets);
     }
 
     public AuditRequest withRegression(boolean r) {
         return new AuditRequest(label, positive, prediction, score, r, groups, bins, intersections, minGroupSize, metrics,
-                bootstrap, seed, cluster, weight, threads, level);
+                bootstrap, seed, cluster, weight, threads, level, reference, policy, clarify,
+                conditionalGroup, clarifyFacets);
     }
 
     public AuditRequest withWeight(String column) {
         return new AuditRequest(label, positive, prediction, score, regression, groups, bins, intersections, minGroupSize,
-                metrics, bootstrap, seed, cluster, column, threads, level);
+                metrics, bootstrap, seed, cluster, column, threads, level, reference, policy, clarify,
+                conditionalGroup, clarifyFacets);
     }
 }

@@ -4,6 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.clarify.ClarifyReport;
+import org.fairhunt.core.clarify.ClarifyStatistic;
+import org.fairhunt.core.disparity.Disparities;
+import org.fairhunt.core.disparity.ReferenceChoice;
+import org.fairhunt.core.policy.PolicyEvaluator;
+import org.fairhunt.core.policy.PolicyOutcome;
 import org.fairhunt.core.engine.AuditRun;
 import org.fairhunt.core.engine.AuditSpec;
 import org.fairhunt.core.engine.LocalEngine;
@@ -22,6 +28,11 @@ public final class Auditor {
 
     /** The engine's run (with bootstrap replicates, for disparities and policies) and the result tree. */
     public record Outcome(Table table, AuditRun run, AuditResult result) {
+
+        /** The policy's overall outcome (pass when the request had no policy); its exit code is what CI acts on. */
+        public PolicyOutcome policyOutcome() {
+            return PolicyOutcome.of(result.verdicts());
+        }
     }
 
     private Auditor() {
@@ -64,6 +75,19 @@ public final class Auditor {
             spec.statistic(new ScoreStatistic(request.label(), request.positive(), request.score()));
             spec.auc(request.label(), request.positive(), request.score());
         }
+        if (request.clarify()) {
+            if (request.label() == null || request.regression()) {
+                throw new UserInputException("the Clarify bias metrics need a binary label (--label), not a regression");
+            }
+            if (request.conditionalGroup() != null && request.groups().contains(request.conditionalGroup())) {
+                throw new UserInputException("--conditional-group '" + request.conditionalGroup() + "' is also a --group "
+                        + "attribute; condition on a different column (for example a department or a score band)");
+            }
+            spec.statistic(ClarifyStatistic.of(binned, request.label(), request.positive(), request.prediction(),
+                    request.conditionalGroup()));
+        } else if (request.conditionalGroup() != null || !request.clarifyFacets().isEmpty()) {
+            throw new UserInputException("--conditional-group and --facet belong to the Clarify metrics; add --clarify");
+        }
         extraStatistics.forEach(spec::statistic);
         AuditSpec built = spec.build();
         if (built.statistics().isEmpty()) {
@@ -71,6 +95,15 @@ public final class Auditor {
         }
         AuditRun run = new LocalEngine().run(binned, built);
         AuditResult result = AuditResults.from(run, request.metrics(), settings(request), request.level());
+        result = result.withDisparities(Disparities.compute(run, AuditResults.select(run, request.metrics()),
+                ReferenceChoice.parse(request.reference()), request.level()));
+        if (request.clarify()) {
+            result = result.withExtension("clarify", ClarifyReport.toJson(ClarifyReport.compute(run,
+                    ClarifyReport.facets(run, request.clarifyFacets()), request.level())));
+        }
+        if (request.policy() != null) {
+            result = result.withVerdicts(PolicyEvaluator.evaluate(request.policy(), result));
+        }
         return new Outcome(binned, run, result);
     }
 
@@ -110,6 +143,28 @@ public final class Auditor {
             s.put("bootstrap", b);
         }
         put(s, "weight", r.weight());
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("reference", ReferenceChoice.parse(r.reference()).describe());
+        d.put("method", Disparities.METHOD_DESCRIPTION);
+        s.put("disparities", d);
+        if (r.clarify()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            put(c, "conditional_group", r.conditionalGroup());
+            c.put("facets", "every slice against the rest" + (r.clarifyFacets().isEmpty() ? ""
+                    : ", and " + String.join("; ", r.clarifyFacets())));
+            c.put("method", ClarifyReport.METHOD);
+            c.put("codes", ClarifyReport.descriptions(r.prediction() != null, r.conditionalGroup() != null));
+            s.put("clarify", c);
+        }
+        if (r.policy() != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            put(p, "name", r.policy().name());
+            p.put("source", r.policy().source());
+            p.put("constraints", r.policy().constraints().size());
+            p.put("method", "pass: the whole interval satisfies the bound; fail: the whole interval violates it; inconclusive: "
+                    + "it straddles the bound (more_rows_needed assumes the half-width shrinks as 1/sqrt(n))");
+            s.put("policy", p);
+        }
         return s;
     }
 

@@ -354,6 +354,110 @@ public final class LocalEngine {
         }
 
         void accumulate(double[][] state, int from, int to) {
+            if (bootstrap > 0 && rowWeights == null) {
+                accumulateCounts(state, from, to);
+            } else {
+                accumulateWeights(state, from, to);
+            }
+        }
+
+        /**
+         * The hot loop for the common case, unweighted rows with bootstrap: each row's replicate weights are
+         * small integers (at most {@link PoissonWeights#maxWeight()}), so they are added as four 16-bit counters
+         * per long ({@link PoissonWeights#packedWeights}) into a per-block counter array small enough to stay
+         * in cache, and spilled into the double sums before any counter can overflow. Integer counts are
+         * exact, so the sums are the same as adding the weights one by one, for any thread count.
+         */
+        private void accumulateCounts(double[][] state, int from, int to) {
+            int lanes = (bootstrap + 3) >>> 2;
+            long[] packed = new long[lanes];
+            long[][] counters = new long[bound.length][];
+            for (int k = 0; k < bound.length; k++) {
+                if (oneHot[k]) {
+                    counters[k] = new long[atoms * widths[k] * lanes];
+                }
+            }
+            int[] slots = new int[maxPairs];
+            double[] values = new double[maxPairs];
+            double[] w = new double[replicates];
+            int statCount = bound.length;
+            // 16-bit counters take 65535 / 7 = 9362 rows at worst before overflowing; spill a little earlier.
+            int spillEvery = 0xFFFF / PoissonWeights.maxWeight() - 1;
+            int sinceSpill = 0;
+            for (int i = from; i < to; i++) {
+                int atom = atomOfRow[i];
+                poisson.packedWeights(clusterKeys[i], packed, bootstrap);
+                boolean unpacked = false;
+                for (int k = 0; k < statCount; k++) {
+                    double[] st = state[k];
+                    int width = widths[k];
+                    if (oneHot[k]) {
+                        int cell = atom * width + bound[k].oneHotSlot(i);
+                        st[cell * replicates] += 1;
+                        long[] c = counters[k];
+                        int o = cell * lanes;
+                        for (int b = 0; b < lanes; b++) {
+                            c[o + b] += packed[b];
+                        }
+                    } else {
+                        if (!unpacked) {
+                            w[0] = 1;
+                            for (int r = 0; r < bootstrap; r++) {
+                                w[r + 1] = (int) (packed[r >>> 2] >>> (16 * (r & 3))) & 0xFFFF;
+                            }
+                            unpacked = true;
+                        }
+                        int n = bound[k].contribute(i, slots, values);
+                        int o = atom * replicates * width;
+                        for (int r = 0; r < replicates; r++) {
+                            double wr = w[r];
+                            if (wr == 0) {
+                                continue;
+                            }
+                            int or = o + r * width;
+                            for (int p = 0; p < n; p++) {
+                                st[or + slots[p]] += wr * values[p];
+                            }
+                        }
+                    }
+                }
+                if (++sinceSpill == spillEvery) {
+                    spill(state, counters, lanes);
+                    sinceSpill = 0;
+                }
+            }
+            spill(state, counters, lanes);
+        }
+
+        /** Adds the packed counters into the one-hot sums ({@code [atom][slot][replicate]}) and zeroes them. */
+        private void spill(double[][] state, long[][] counters, int lanes) {
+            for (int k = 0; k < counters.length; k++) {
+                long[] c = counters[k];
+                if (c == null) {
+                    continue;
+                }
+                double[] st = state[k];
+                int cells = c.length / lanes;
+                for (int cell = 0; cell < cells; cell++) {
+                    int o = cell * replicates + 1;
+                    int co = cell * lanes;
+                    for (int b = 0; b < lanes; b++) {
+                        long v = c[co + b];
+                        if (v == 0) {
+                            continue;
+                        }
+                        c[co + b] = 0;
+                        int r = o + 4 * b;
+                        int end = Math.min(4, bootstrap - 4 * b);
+                        for (int j = 0; j < end; j++) {
+                            st[r + j] += (v >>> (16 * j)) & 0xFFFF;
+                        }
+                    }
+                }
+            }
+        }
+
+        private void accumulateWeights(double[][] state, int from, int to) {
             int[] slots = new int[maxPairs];
             double[] values = new double[maxPairs];
             int[] draws = new int[Math.max(1, bootstrap)];

@@ -87,6 +87,31 @@ public final class PoissonWeights {
         return INVERSE_CDF[u];
     }
 
+    /**
+     * The weights of {@code key} packed four to a long, one per 16-bit lane: {@code out[b]} holds replicates
+     * {@code 4b … 4b+3} (lane {@code j} is replicate {@code 4b+j}), for {@code b < ⌈replicates / 4⌉}; lanes
+     * past the last replicate are 0. The same weights as {@link #weights}, in the form the engine adds
+     * with one instruction per four replicates.
+     */
+    public void packedWeights(long key, long[] out, int replicates) {
+        int blocks = (replicates + 3) >>> 2;
+        byte[] t = INVERSE_CDF;
+        for (int b = 0; b < blocks; b++) {
+            long h = mix(key ^ blockSalt(b));
+            out[b] = t[(int) h & 0xFFFF] | (long) t[(int) (h >>> 16) & 0xFFFF] << 16
+                    | (long) t[(int) (h >>> 32) & 0xFFFF] << 32 | (long) t[(int) (h >>> 48) & 0xFFFF] << 48;
+        }
+        int partial = replicates & 3;
+        if (partial != 0) {
+            out[blocks - 1] &= (1L << (16 * partial)) - 1;
+        }
+    }
+
+    /** The largest weight any replicate can get (counts above it are folded into it). */
+    public static int maxWeight() {
+        return 7;
+    }
+
     /** Fills {@code out[0..replicates-1]} with the weights of {@code key}, four replicates per hash. */
     public void weights(long key, int[] out, int replicates) {
         for (int r = 0; r < replicates; r += 4) {

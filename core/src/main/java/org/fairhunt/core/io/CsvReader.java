@@ -1,11 +1,18 @@
 package org.fairhunt.core.io;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.fairhunt.core.DataFormatException;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.table.Table;
@@ -21,8 +28,11 @@ import org.fairhunt.core.table.TableBuilder;
  * <p>Rules: a header row is required; fields may be quoted with {@code "}, and inside quotes a
  * doubled quote is a quote and delimiters and line breaks are data; a quote inside an unquoted field
  * is taken literally (as most writers and readers do); lines end with LF, CRLF or a lone CR; a UTF-8
- * byte-order mark is skipped; an entirely empty line is skipped, as pandas and R do. Every other
- * irregularity is an error naming the line and the column (the field's 1-based number).
+ * byte-order mark is skipped; an entirely empty line is skipped, as pandas and R do. An unquoted
+ * field that is empty, {@code NA} or another missing token is missing; a quoted field is data even
+ * when it spells a missing token ({@code "NA"} is the text NA, as R's {@code write.csv} means it), but
+ * a quoted empty field is missing too. Every other irregularity is an error naming the line and the
+ * column (the field's 1-based number).
  */
 final class CsvReader {
     private static final int INITIAL_BUFFER = 1 << 20;
@@ -31,8 +41,18 @@ final class CsvReader {
     /** Candidate delimiters in order of preference when their counts tie. */
     private static final byte[] SNIFFED = {',', '\t', ';', '|'};
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LF_WORD = ONES * '\n';
+    private static final long CR_WORD = ONES * '\r';
+
     private final Source in;
     private final ReadOptions options;
+    private TableBuilder builder;
+    private int columns;
+    private ExecutorService workers;
+    private int workerCount;
     private final byte defaultDelimiter;
 
     private byte[] buf = new byte[INITIAL_BUFFER];
@@ -41,6 +61,7 @@ final class CsvReader {
     private boolean eof;
     private byte delimiter;
     private final boolean[] stop = new boolean[256];
+    private long delimiterWord;
     /** The line on which the next record starts. */
     private long line = 1;
 
@@ -48,6 +69,7 @@ final class CsvReader {
     private int[] starts = new int[16];
     private int[] ends = new int[16];
     private boolean[] escaped = new boolean[16];
+    private boolean[] quoted = new boolean[16];
     private int fieldCount;
     private int recordEnd;
     private int recordBreaks;
@@ -69,6 +91,7 @@ final class CsvReader {
         }
         delimiter = options.delimiter() != null ? (byte) (char) options.delimiter() : sniffDelimiter();
         stop[delimiter & 0xff] = true;
+        delimiterWord = ONES * (delimiter & 0xff);
         stop['\n'] = true;
         stop['\r'] = true;
 
@@ -79,43 +102,245 @@ final class CsvReader {
                         + "', but the header has no such column; the columns are: " + String.join(", ", names));
             }
         }
-        TableBuilder builder = new TableBuilder(in.name, names, options.typeHints(), options.missingTokens());
-        int columns = names.size();
+        builder = new TableBuilder(in.name, names, options.typeHints(), options.missingTokens());
+        columns = names.size();
+        Batch current = new Batch(buf);
+        Batch previous = new Batch(new byte[0]);
         long rows = 0;
-        while (true) {
-            if (pos >= limit && !fill()) {
-                break;
-            }
-            if (!parseRecord()) {
-                fill();
-                in.progress(rows);
-                continue;
-            }
-            if (fieldCount == 1 && starts[0] == pos && ends[0] == pos) {
-                advance();
-                continue;
-            }
-            if (fieldCount != columns) {
-                throw ragged(columns);
-            }
-            builder.startRow();
-            int k = 0;
-            try {
-                for (; k < columns; k++) {
-                    int s = starts[k];
-                    int len = escaped[k] ? unescape(s, ends[k]) : ends[k] - s;
-                    builder.set(k, buf, s, len);
+        try {
+            while (true) {
+                if (pos >= limit && eof) {
+                    break;
                 }
-            } catch (DataFormatException e) {
-                throw e;
-            } catch (UserInputException e) {
-                throw new DataFormatException(in.name, line, k + 1, e.getMessage());
+                boolean complete;
+                try {
+                    complete = pos < limit && parseRecord();
+                    if (complete && fieldCount != columns && !isBlankRecord()) {
+                        throw ragged(columns);
+                    }
+                } catch (DataFormatException e) {
+                    // Report an error in an earlier row first, as a sequential reader would.
+                    await(previous);
+                    run(current, false);
+                    throw e;
+                }
+                if (!complete) {
+                    // The buffer ends inside a record: hand its complete records to the workers and go on
+                    // in the other buffer, which the previous batch no longer needs.
+                    await(previous);
+                    run(current, true);
+                    rows += current.count;
+                    Batch next = previous;
+                    previous = current;
+                    current = next;
+                    moveTailInto(current);
+                    readMore();
+                    in.progress(rows);
+                    continue;
+                }
+                if (isBlankRecord()) {
+                    advance();
+                    continue;
+                }
+                current.add();
+                advance();
             }
-            rows++;
-            advance();
+            await(previous);
+            run(current, workers != null);
+            await(current);
+            rows += current.count;
+        } finally {
+            if (workers != null) {
+                workers.shutdownNow();
+            }
         }
+        builder.addRows((int) rows);
         in.progress(rows);
         return builder.build();
+    }
+
+    private boolean isBlankRecord() {
+        return fieldCount == 1 && starts[0] == pos && ends[0] == pos;
+    }
+
+    /** Continues in {@code batch}'s buffer: the unparsed tail of the current one moves to its front. */
+    private void moveTailInto(Batch batch) {
+        int tail = limit - pos;
+        byte[] target = batch.data;
+        int wanted = Math.max(buf.length, INITIAL_BUFFER);
+        if (tail == buf.length) {
+            // Not one record fits: grow.
+            if (buf.length > Integer.MAX_VALUE / 2 - 16) {
+                throw new DataFormatException(in.name, line, 0, "a single record is longer than 1 GB; is a quote never closed?");
+            }
+            wanted = buf.length * 2;
+        }
+        if (target.length < wanted) {
+            target = new byte[wanted];
+        }
+        System.arraycopy(buf, pos, target, 0, tail);
+        batch.reset(target);
+        buf = target;
+        pos = 0;
+        limit = tail;
+    }
+
+    /** Reads at least {@link #MIN_FILL} bytes (or to the end of the input or of the buffer). */
+    private void readMore() throws IOException {
+        int added = 0;
+        while (added < MIN_FILL && limit < buf.length) {
+            int n = in.stream.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                eof = true;
+                break;
+            }
+            limit += n;
+            added += n;
+        }
+    }
+
+    /**
+     * Appends the batch's records to the builder, column by column: on worker threads when
+     * {@code async} (the caller {@link #await}s before touching the batch or the builder again), else
+     * here and now.
+     */
+    private void run(Batch batch, boolean async) {
+        if (batch.count == 0 || batch.submitted) {
+            return;
+        }
+        batch.submitted = true;
+        if (!async) {
+            for (int k = 0; k < columns; k++) {
+                appendColumn(batch, k);
+            }
+            throwFailure(batch);
+            return;
+        }
+        if (workers == null) {
+            int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            workers = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "fairhunt-csv-columns");
+                t.setDaemon(true);
+                return t;
+            });
+            workerCount = threads;
+        }
+        // A few more tasks than threads balances columns of unequal cost; each column stays in one task.
+        int tasks = Math.min(columns, 2 * workerCount);
+        for (int t = 0; t < tasks; t++) {
+            int first = t;
+            batch.pending.add(workers.submit(() -> {
+                for (int k = first; k < columns; k += tasks) {
+                    appendColumn(batch, k);
+                }
+            }));
+        }
+    }
+
+    private void appendColumn(Batch batch, int k) {
+        int r = 0;
+        try {
+            for (int f = k; r < batch.count; r++, f += columns) {
+                builder.append(k, batch.data, batch.starts[f], batch.lens[f], batch.quoted[f]);
+            }
+        } catch (UserInputException e) {
+            batch.fail(r, k, e.getMessage());
+            // The column is now short of rows; nothing more is appended, since the read fails.
+        }
+    }
+
+    /** Waits for the batch's column tasks and throws the first failure in file order. */
+    private void await(Batch batch) {
+        for (Future<?> f : batch.pending) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UserInputException(in.name + ": interrupted while reading");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException) {
+                    throw (RuntimeException) cause;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+        batch.pending.clear();
+        throwFailure(batch);
+    }
+
+    private void throwFailure(Batch batch) {
+        if (batch.failedRecord < 0) {
+            return;
+        }
+        int r = batch.failedRecord;
+        int k = batch.failedColumn;
+        // The field's own line: the record's first line plus the line breaks before the field.
+        long fieldLine = batch.recordLine[r];
+        for (int i = batch.recordStart[r], end = batch.starts[r * columns + k]; i < end; i++) {
+            if (batch.data[i] == '\n') {
+                fieldLine++;
+            }
+        }
+        throw new DataFormatException(in.name, fieldLine, k + 1, batch.failure);
+    }
+
+    /** The complete records of one buffer as field offsets into it, to be appended column by column. */
+    private final class Batch {
+        byte[] data;
+        int count;
+        int[] starts = new int[0];
+        int[] lens = new int[0];
+        boolean[] quoted = new boolean[0];
+        int[] recordStart = new int[0];
+        long[] recordLine = new long[0];
+        boolean submitted;
+        final List<Future<?>> pending = new ArrayList<>();
+        int failedRecord = -1;
+        int failedColumn;
+        String failure;
+
+        Batch(byte[] data) {
+            this.data = data;
+        }
+
+        void reset(byte[] newData) {
+            data = newData;
+            count = 0;
+            submitted = false;
+            failedRecord = -1;
+        }
+
+        /** Adds the record just parsed, turning doubled quotes into single ones in place. */
+        void add() {
+            if (count == recordStart.length) {
+                int n = Math.max(1024, count * 2);
+                starts = Arrays.copyOf(starts, n * columns);
+                lens = Arrays.copyOf(lens, n * columns);
+                quoted = Arrays.copyOf(quoted, n * columns);
+                recordStart = Arrays.copyOf(recordStart, n);
+                recordLine = Arrays.copyOf(recordLine, n);
+            }
+            int base = count * columns;
+            for (int k = 0; k < columns; k++) {
+                int s = CsvReader.this.starts[k];
+                starts[base + k] = s;
+                lens[base + k] = escaped[k] ? unescape(s, ends[k]) : ends[k] - s;
+                quoted[base + k] = CsvReader.this.quoted[k];
+            }
+            recordStart[count] = pos;
+            recordLine[count] = line;
+            count++;
+        }
+
+        /** Keeps the earliest failure in file order (columns fail on different threads). */
+        synchronized void fail(int record, int column, String message) {
+            if (failedRecord < 0 || record < failedRecord || (record == failedRecord && column < failedColumn)) {
+                failedRecord = record;
+                failedColumn = column;
+                failure = message;
+            }
+        }
     }
 
     private void advance() {
@@ -281,6 +506,7 @@ final class CsvReader {
                     q++;
                 }
                 setField(nf++, i + 1, q, esc);
+                quoted[nf - 1] = true;
                 i = q + 1;
                 if (i >= lim) {
                     if (!eof) {
@@ -302,8 +528,22 @@ final class CsvReader {
                         + "' or the end of the line (a quote inside a quoted field is written as two quotes)");
             }
             int j = i;
-            while (j < lim && !stops[b[j] & 0xff]) {
-                j++;
+            scan:
+            {
+                // Eight bytes at a time: mark the bytes equal to the delimiter, LF or CR (SWAR); the lowest
+                // mark is the first such byte, since a little-endian read puts the first byte lowest.
+                while (j + 8 <= lim) {
+                    long w = (long) LONGS.get(b, j);
+                    long hits = zeroBytes(w ^ delimiterWord) | zeroBytes(w ^ LF_WORD) | zeroBytes(w ^ CR_WORD);
+                    if (hits != 0) {
+                        j += Long.numberOfTrailingZeros(hits) >>> 3;
+                        break scan;
+                    }
+                    j += 8;
+                }
+                while (j < lim && !stops[b[j] & 0xff]) {
+                    j++;
+                }
             }
             if (j >= lim) {
                 if (!eof) {
@@ -319,6 +559,14 @@ final class CsvReader {
             }
             return endOfLine(nf, j, breaks);
         }
+    }
+
+    /**
+     * The high bit of each zero byte of {@code v}. A borrow can also mark a byte above a zero byte, but
+     * never one below the first, so the lowest mark is exact.
+     */
+    private static long zeroBytes(long v) {
+        return (v - ONES) & ~v & HIGHS;
     }
 
     /** The record ends at the line break at {@code i} (LF, CRLF or a lone CR). */
@@ -345,6 +593,7 @@ final class CsvReader {
         starts[k] = start;
         ends[k] = end;
         escaped[k] = esc;
+        quoted[k] = false;
     }
 
     private void growFields() {
@@ -352,6 +601,7 @@ final class CsvReader {
         starts = Arrays.copyOf(starts, n);
         ends = Arrays.copyOf(ends, n);
         escaped = Arrays.copyOf(escaped, n);
+        quoted = Arrays.copyOf(quoted, n);
     }
 
     /** Turns each doubled quote in {@code buf[start, end)} into one, in place; returns the new length. */

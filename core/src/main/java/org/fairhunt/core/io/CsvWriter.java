@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.fairhunt.core.table.Column;
 import org.fairhunt.core.table.Table;
+import org.fairhunt.core.table.TableBuilder;
 
 /**
  * Writes a {@link Table} as RFC 4180 CSV: a header row, fields quoted only when they hold a comma,
@@ -50,9 +51,12 @@ public final class CsvWriter {
         }
     }
 
-    /** The field as CSV: quoted when it must be, or when it is empty text (so it is not read back as missing). */
+    /**
+     * The field as CSV: quoted when it must be, or when it is empty text or spells a default missing
+     * token (so that {@code NA} the text is not read back as missing).
+     */
     static String quote(String field) {
-        boolean needs = field.isEmpty();
+        boolean needs = field.isEmpty() || TableBuilder.DEFAULT_MISSING.contains(field);
         for (int i = 0; i < field.length() && !needs; i++) {
             char c = field.charAt(i);
             needs = c == ',' || c == '"' || c == '\n' || c == '\r';

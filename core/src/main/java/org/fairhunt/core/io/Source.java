@@ -43,7 +43,7 @@ final class Source {
 
     /** Counts the bytes read through it. */
     static final class CountingStream extends FilterInputStream {
-        long count;
+        volatile long count;
 
         CountingStream(InputStream in) {
             super(in);

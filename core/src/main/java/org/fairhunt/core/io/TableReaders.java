@@ -94,8 +94,11 @@ public final class TableReaders {
         int b1 = peekable.read();
         peekable.reset();
         InputStream decoded = peekable;
+        ReadAheadInputStream readAhead = null;
         if (b0 == 0x1f && b1 == 0x8b) {
-            decoded = new GZIPInputStream(peekable, GZIP_BUFFER);
+            // Decompression costs about as much as parsing: give it a thread of its own.
+            readAhead = new ReadAheadInputStream(new GZIPInputStream(peekable, GZIP_BUFFER));
+            decoded = readAhead;
         }
         Source source = new Source(name, decoded, counter, size, listener);
         try {
@@ -116,6 +119,9 @@ public final class TableReaders {
         } catch (EOFException e) {
             throw new UserInputException(name + ": the file ends unexpectedly (truncated gzip data?)", e);
         } finally {
+            if (readAhead != null) {
+                readAhead.close();
+            }
             source.finish();
         }
     }

@@ -1,6 +1,9 @@
 package org.fairhunt.core.table;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -168,6 +171,39 @@ public final class TableBuilder {
         builders.get(column).setLast(buf, off, len);
     }
 
+    /**
+     * Sets a value that was quoted in the file: it is data even if it spells a missing token (R's
+     * {@code write.csv} writes a missing value as {@code NA} and the text "NA" as {@code "NA"}). An
+     * empty value is still missing, since no writer means an empty category by it.
+     */
+    public void setQuoted(int column, byte[] buf, int off, int len) {
+        if (len == 0) {
+            return;
+        }
+        builders.get(column).setLast(buf, off, len);
+    }
+
+    /**
+     * Appends one value to one column, for readers that fill columns in parallel: several threads may
+     * append at once as long as each column is filled by one thread at a time (and the hand-over
+     * between threads is synchronized). Equivalent to the column's share of {@link #startRow()}
+     * followed by {@link #set(int, byte[], int, int)}, or {@link #setQuoted} when {@code quoted}. Once
+     * every column has received {@code n} more values, call {@link #addRows(int) addRows(n)}.
+     */
+    public void append(int column, byte[] buf, int off, int len, boolean quoted) {
+        ColumnBuilder b = builders.get(column);
+        b.appendMissing();
+        if (len == 0 ? quoted || emptyIsMissing : !quoted && len <= maxMissingLength && isMissingToken(buf, off, len)) {
+            return;
+        }
+        b.setLast(buf, off, len);
+    }
+
+    /** Counts {@code n} rows whose values were given column by column with {@link #append}. */
+    public void addRows(int n) {
+        rows += n;
+    }
+
     private boolean isMissingToken(byte[] buf, int off, int len) {
         for (byte[] token : missingBytes) {
             if (token.length == len && Arrays.equals(token, 0, len, buf, off, off + len)) {
@@ -191,6 +227,9 @@ public final class TableBuilder {
     public Table build() {
         List<Column> cols = new ArrayList<>(builders.size());
         for (ColumnBuilder b : builders) {
+            if (b.size != rows) {
+                throw new IllegalStateException("column " + b.name + " has " + b.size + " values for " + rows + " rows");
+            }
             cols.add(b.build(rows));
         }
         return new Table(source, cols);
@@ -417,11 +456,12 @@ public final class TableBuilder {
      * one byte pool, so a lookup touches the slot table, one int per entry and the key bytes.
      */
     static final class ByteDictionary {
+        // Per entry, four ints side by side (hash, pool offset, length, code): one cache line per probe.
+        private static final int STRIDE = 4;
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+        private static final long MIX = 0x9E3779B97F4A7C15L;
         private int[] slots = new int[64];
-        private int[] entryHash = new int[32];
-        private int[] entryOffset = new int[32];
-        private int[] entryLength = new int[32];
-        private int[] entryCode = new int[32];
+        private int[] entryData = new int[32 * STRIDE];
         private byte[] pool = new byte[512];
         private int poolSize;
         private int entries;
@@ -429,35 +469,62 @@ public final class TableBuilder {
         int find(byte[] buf, int off, int len) {
             int h = hash(buf, off, len);
             int mask = slots.length - 1;
+            int[] data = entryData;
             for (int s = h & mask; ; s = (s + 1) & mask) {
                 int e = slots[s] - 1;
                 if (e < 0) {
                     return -1;
                 }
-                if (entryHash[e] == h && entryLength[e] == len
-                        && Arrays.equals(pool, entryOffset[e], entryOffset[e] + len, buf, off, off + len)) {
-                    return entryCode[e];
+                int base = e * STRIDE;
+                if (data[base] == h && data[base + 2] == len && sameBytes(pool, data[base + 1], buf, off, len)) {
+                    return data[base + 3];
                 }
             }
         }
 
-        void put(byte[] buf, int off, int len, int code) {
-            if (entries == entryHash.length) {
-                int n = entries * 2;
-                entryHash = Arrays.copyOf(entryHash, n);
-                entryOffset = Arrays.copyOf(entryOffset, n);
-                entryLength = Arrays.copyOf(entryLength, n);
-                entryCode = Arrays.copyOf(entryCode, n);
+        /** Compares eight bytes at a time; the many short values compare in one or two steps. */
+        static boolean sameBytes(byte[] a, int aOff, byte[] b, int bOff, int len) {
+            if (len >= 8) {
+                int i = 0;
+                for (; i + 8 < len; i += 8) {
+                    if ((long) LONGS.get(a, aOff + i) != (long) LONGS.get(b, bOff + i)) {
+                        return false;
+                    }
+                }
+                // The last eight bytes, overlapping the previous word when len is not a multiple of 8.
+                return (long) LONGS.get(a, aOff + len - 8) == (long) LONGS.get(b, bOff + len - 8);
             }
-            if (poolSize + len > pool.length) {
-                pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
+            if (aOff + 8 <= a.length && bOff + 8 <= b.length) {
+                return (((long) LONGS.get(a, aOff) ^ (long) LONGS.get(b, bOff)) & lowBytes(len)) == 0;
+            }
+            for (int i = 0; i < len; i++) {
+                if (a[aOff + i] != b[bOff + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** A mask of the {@code len} (0 to 7) lowest bytes, which a little-endian read puts first. */
+        private static long lowBytes(int len) {
+            return len == 0 ? 0 : -1L >>> (64 - 8 * len);
+        }
+
+        void put(byte[] buf, int off, int len, int code) {
+            if ((entries + 1) * STRIDE > entryData.length) {
+                entryData = Arrays.copyOf(entryData, entryData.length * 2);
+            }
+            if (poolSize + len + 8 > pool.length) {
+                // Eight bytes of slack let a short key be read as one long.
+                pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len + 8));
             }
             System.arraycopy(buf, off, pool, poolSize, len);
             int e = entries++;
-            entryHash[e] = hash(buf, off, len);
-            entryOffset[e] = poolSize;
-            entryLength[e] = len;
-            entryCode[e] = code;
+            int base = e * STRIDE;
+            entryData[base] = hash(buf, off, len);
+            entryData[base + 1] = poolSize;
+            entryData[base + 2] = len;
+            entryData[base + 3] = code;
             poolSize += len;
             if (entries * 2 > slots.length) {
                 slots = new int[slots.length * 2];
@@ -471,20 +538,31 @@ public final class TableBuilder {
 
         private void insertSlot(int e) {
             int mask = slots.length - 1;
-            int s = entryHash[e] & mask;
+            int s = entryData[e * STRIDE] & mask;
             while (slots[s] != 0) {
                 s = (s + 1) & mask;
             }
             slots[s] = e + 1;
         }
 
-        private static int hash(byte[] buf, int off, int len) {
-            int h = len;
-            for (int i = off, end = off + len; i < end; i++) {
-                h = 31 * h + buf[i];
+        /** Hashes eight bytes at a time; the final multiply's high half is well mixed, so it is the result. */
+        static int hash(byte[] buf, int off, int len) {
+            long h = len;
+            if (len >= 8) {
+                for (int i = 0; i + 8 < len; i += 8) {
+                    h = (h ^ (long) LONGS.get(buf, off + i)) * MIX;
+                }
+                h = (h ^ (long) LONGS.get(buf, off + len - 8)) * MIX;
+            } else if (off + 8 <= buf.length) {
+                h = (h ^ ((long) LONGS.get(buf, off) & lowBytes(len))) * MIX;
+            } else {
+                long v = 0;
+                for (int i = len - 1; i >= 0; i--) {
+                    v = (v << 8) | (buf[off + i] & 0xff);
+                }
+                h = (h ^ v) * MIX;
             }
-            h *= 0x9E3779B9;
-            return h ^ (h >>> 16);
+            return (int) (h >>> 32);
         }
     }
 }

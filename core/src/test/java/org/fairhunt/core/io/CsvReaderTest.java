@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.fairhunt.core.DataFormatException;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.table.CategoricalColumn;
 import org.fairhunt.core.table.ColumnType;
@@ -22,6 +23,8 @@ import org.fairhunt.core.table.Table;
 import org.fairhunt.core.table.TextColumn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CsvReaderTest {
 
@@ -141,6 +144,26 @@ class CsvReaderTest {
     }
 
     @Test
+    void a_quoted_na_is_text_but_a_quoted_empty_field_is_missing() {
+        Table t = read("csv/quoted_na.csv");
+        assertArrayEquals(new String[] {null, "NA", null}, texts(t.column("team")));
+    }
+
+    @Test
+    void csv_writer_output_reads_back_the_same_cells(@TempDir Path tmp) {
+        org.fairhunt.core.table.TableBuilder b = new org.fairhunt.core.table.TableBuilder("t", List.of("g", "x"));
+        b.addRow(new String[] {"NA", "1.5"});
+        b.addRow(new String[] {"a,\"b\"\r\nc", null});
+        b.addRow(new String[] {null, "-2"});
+        Table written = b.build();
+        Path file = tmp.resolve("w.csv");
+        CsvWriter.write(written, file);
+        Table t = TableReaders.read(file);
+        assertArrayEquals(texts(written.column("g")), texts(t.column("g")));
+        assertArrayEquals(((NumericColumn) written.column("x")).valuesUnsafe(), t.numeric("x").valuesUnsafe());
+    }
+
+    @Test
     void header_only_gives_an_empty_table() {
         Table t = read("csv/header_only.csv");
         assertEquals(List.of("a", "b", "c"), t.columnNames());
@@ -215,6 +238,61 @@ class CsvReaderTest {
     void a_text_value_in_a_column_hinted_numeric_is_refused() {
         assertFails("csv/not_a_number.csv", ReadOptions.defaults().withTypeHint("score", ColumnType.NUMERIC), 3, 2,
                 "'high' is not a number, but column 'score' must be numeric");
+    }
+
+    @Test
+    void an_error_inside_a_multi_line_record_names_the_field_line() {
+        // Record 2 starts on line 4; its third field starts on line 6, after two quoted line breaks.
+        assertFails("csv/multiline_bad_number.csv", ReadOptions.defaults().withTypeHint("score", ColumnType.NUMERIC), 6, 3,
+                "'high' is not a number, but column 'score' must be numeric");
+    }
+
+    /**
+     * A 1.6 MB file (more than the reader's 1 MiB buffer) whose every record spans two lines (record i starts on line 2i), with a non-number
+     * in a column hinted numeric and a short record: the one earlier in the file is reported, whether
+     * they fall in the same buffer or not (columns are filled on worker threads, buffer by buffer).
+     */
+    @ParameterizedTest(name = "bad number at record {0}, short record at {1}")
+    @CsvSource({"80000, 95000", "80000, 80010", "80010, 80000", "20, 95000", "95000, 20"})
+    void the_first_error_in_a_large_file_is_reported_with_its_line(int badRecord, int shortRecord, @TempDir Path tmp)
+            throws IOException {
+        StringBuilder sb = new StringBuilder("id,score,note\n");
+        for (int i = 1; i <= 100_000; i++) {
+            sb.append(i).append(',');
+            if (i == shortRecord) {
+                sb.append("\"a\nb\"\n");
+                continue;
+            }
+            sb.append(i == badRecord ? "high" : i % 7 == 0 ? "0.5" : "1").append(",\"a\nb\"\n");
+        }
+        Path file = tmp.resolve("large.csv");
+        Files.writeString(file, sb);
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> TableReaders.read(file, ReadOptions.defaults().withTypeHint("score", ColumnType.NUMERIC)));
+        if (badRecord < shortRecord) {
+            assertEquals(file + ":" + 2 * badRecord + ":2: 'high' is not a number, but column 'score' must be numeric", e.getMessage());
+        } else {
+            assertEquals(file + ":" + 2 * shortRecord + ":3: the record on lines " + 2 * shortRecord + "-" + (2 * shortRecord + 1)
+                    + " has 2 fields, the header has 3", e.getMessage());
+        }
+    }
+
+    @Test
+    void a_large_file_reads_every_row_in_order(@TempDir Path tmp) throws IOException {
+        StringBuilder sb = new StringBuilder("id,group\r\n");
+        int rows = 150_000;
+        for (int i = 0; i < rows; i++) {
+            sb.append(i).append(',').append(i % 3 == 0 ? "\"x,\"\"y\"\"\"" : "g" + i % 5).append("\r\n");
+        }
+        Path file = tmp.resolve("large.csv");
+        Files.writeString(file, sb);
+        Table t = TableReaders.read(file);
+        assertEquals(rows, t.rowCount());
+        double[] ids = t.numeric("id").valuesUnsafe();
+        for (int i = 0; i < rows; i++) {
+            assertEquals(i, ids[i]);
+            assertEquals(i % 3 == 0 ? "x,\"y\"" : "g" + i % 5, t.column("group").text(i));
+        }
     }
 
     @Test

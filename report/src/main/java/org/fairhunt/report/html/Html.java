@@ -312,7 +312,7 @@ public final class Html {
             .fh-card .fh-card-label { color: var(--muted); font-size: 12.5px; }
             .fh-card .fh-card-value { font-size: 22px; font-weight: 600; font-variant-numeric: tabular-nums; }
             .fh-card .fh-card-sub { color: var(--muted); font-size: 12.5px; font-variant-numeric: tabular-nums; }
-            .fh-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(480px, 1fr)); gap: 18px 28px; }
+            .fh-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(500px, 1fr)); gap: 18px 28px; }
             figure.fh-figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
             figure.fh-figure figcaption { font-size: 13px; color: var(--muted); margin-top: 2px; }
             svg.fh-chart { display: block; max-width: 100%; height: auto; }
@@ -339,6 +339,10 @@ public final class Html {
               body { font-size: 11pt; }
               .fh-page { max-width: none; padding: 0; }
               .fh-grid { grid-template-columns: 1fr 1fr; }
+              .fh-table-wrap { overflow: visible; }
+              .fh-table { font-size: 7.5pt; }
+              .fh-table .num { white-space: normal; }
+              .fh-table th, .fh-table td { padding: 3px 5px; }
               details > summary { display: none; }
               nav.fh-toc { display: none; }
               h2 { break-after: avoid; page-break-after: avoid; }

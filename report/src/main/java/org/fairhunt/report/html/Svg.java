@@ -18,8 +18,10 @@ import java.util.Locale;
 public final class Svg {
     static final String FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
     static final double FONT_SIZE = 12;
-    /** Average glyph width of the sans font at {@link #FONT_SIZE}, generous so text rarely overflows. */
+    /** Average glyph width of the sans font at {@link #FONT_SIZE} for numbers and short words. */
     static final double CHAR_WIDTH = 6.8;
+    /** A generous glyph width for labels from user data (wide letters, underscores, italics) so they are never cut. */
+    static final double LABEL_CHAR_WIDTH = 7.6;
 
     private static final String BAR_FILL = "#4c6ef5";
     private static final String MUTED_FILL = "#ced4da";
@@ -54,12 +56,13 @@ public final class Svg {
      * whiskers, a dashed reference line (the overall value) and a light value axis.
      */
     public static final class BarChart {
-        private static final double WIDTH = 640;
+        /** About the width of a column in a two-column grid, so charts are drawn near 1:1 and text stays legible. */
+        private static final double WIDTH = 540;
         private static final double ROW = 24;
         private static final double BAR = 14;
         private static final double TOP = 20;
         private static final double AXIS = 22;
-        private static final int MAX_LABEL_CHARS = 30;
+        private static final int MAX_LABEL_CHARS = 24;
 
         private final String title;
         private final List<Bar> bars = new ArrayList<>();
@@ -93,10 +96,10 @@ public final class Svg {
                 labelChars = Math.max(labelChars, Math.min(MAX_LABEL_CHARS, len(b.label())));
                 valueChars = Math.max(valueChars, len(b.valueText()));
             }
-            double labelW = labelChars * CHAR_WIDTH + 12;
+            double labelW = labelChars * LABEL_CHAR_WIDTH + 12;
             double valueW = valueChars * CHAR_WIDTH + 14;
             double x0 = labelW;
-            double plotW = Math.max(160, WIDTH - labelW - valueW);
+            double plotW = Math.max(150, WIDTH - labelW - valueW);
             double width = labelW + plotW + valueW;
             double height = TOP + bars.size() * ROW + AXIS;
 
@@ -182,7 +185,7 @@ public final class Svg {
         private static final double CELL_H = 34;
         private static final double MIN_CELL_W = 64;
         private static final int MAX_COL_CHARS = 16;
-        private static final int MAX_ROW_CHARS = 26;
+        private static final int MAX_ROW_CHARS = 24;
 
         private final String title;
         private final List<String> rowLabels = new ArrayList<>();
@@ -246,8 +249,8 @@ public final class Svg {
             for (String r : rowLabels) {
                 rowChars = Math.max(rowChars, Math.min(MAX_ROW_CHARS, len(r)));
             }
-            double cellW = Math.max(MIN_CELL_W, colChars * CHAR_WIDTH + 14);
-            double x0 = rowChars * CHAR_WIDTH + 16;
+            double cellW = Math.max(MIN_CELL_W, colChars * LABEL_CHAR_WIDTH + 10);
+            double x0 = rowChars * LABEL_CHAR_WIDTH + 16;
             double y0 = 44;
             double gridW = cellW * columnLabels.size();
             double gridH = CELL_H * rowLabels.size();
@@ -257,10 +260,17 @@ public final class Svg {
 
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
-            for (Cell c : cells) {
-                if (c.value() != null && Double.isFinite(c.value())) {
-                    min = Math.min(min, c.value());
-                    max = Math.max(max, c.value());
+            // the scale spans the reportable cells only: muted cells are grey anyway, and a tiny slice's
+            // extreme value would otherwise wash out the colours of the slices that matter
+            for (boolean includeMuted : new boolean[] {false, true}) {
+                for (Cell c : cells) {
+                    if (c.value() != null && Double.isFinite(c.value()) && (includeMuted || !c.muted())) {
+                        min = Math.min(min, c.value());
+                        max = Math.max(max, c.value());
+                    }
+                }
+                if (min <= max) {
+                    break;
                 }
             }
             boolean any = min <= max;
@@ -361,8 +371,11 @@ public final class Svg {
         }
     }
 
-    /** A value axis with "nice" round ticks (steps of 1, 2, 2.5 or 5 × 10^k) covering [lo, hi]. */
-    record Axis(double lo, double hi, double step) {
+    /**
+     * A value axis with "nice" round ticks (steps of 1, 2, 2.5 or 5 × 10^k) covering [lo, hi], and as
+     * many decimals in its labels as the step has (0.25 → 2).
+     */
+    record Axis(double lo, double hi, double step, int decimals) {
         static Axis nice(double lo, double hi, int targetTicks) {
             if (!(hi > lo)) {
                 hi = lo + 1;
@@ -376,7 +389,9 @@ public final class Svg {
                     break;
                 }
             }
-            return new Axis(Math.floor(lo / step + 1e-9) * step, Math.ceil(hi / step - 1e-9) * step, step);
+            // rounding to 6 significant digits first drops binary noise such as 0.30000000000000004
+            int decimals = Math.max(0, new java.math.BigDecimal(step).round(new java.math.MathContext(6)).stripTrailingZeros().scale());
+            return new Axis(Math.floor(lo / step + 1e-9) * step, Math.ceil(hi / step - 1e-9) * step, step, decimals);
         }
 
         List<Double> ticks() {
@@ -390,10 +405,7 @@ public final class Svg {
         }
 
         String format(double t) {
-            // as many decimals as the step has (0.25 → 2), after rounding away binary noise
-            int decimals = Math.max(0, new java.math.BigDecimal(step).round(new java.math.MathContext(6))
-                    .stripTrailingZeros().scale());
-            return String.format(Locale.ROOT, "%." + decimals + "f", t);
+            return org.fairhunt.report.Formats.fixed(t, decimals);
         }
 
         static String plain(double v) {

@@ -4,31 +4,47 @@ import java.util.List;
 
 /** Markdown building blocks for CommonMark with GitHub tables and footnotes. */
 public final class Markdown {
-    private static final String SPECIAL = "\\`*_[]<>|#&!~";
-
     private Markdown() {
     }
 
     /**
-     * Text that renders literally, even inside a table cell: CommonMark's punctuation that could start
-     * markup ({@code \ ` * _ [ ] < > | # & ! ~}) gets a backslash, and line breaks become spaces (a table
-     * row is one line). {@code null} is the empty string.
+     * Text that renders literally, even inside a table cell, with as few backslashes as that takes so
+     * the plain text stays readable ({@code <25}, {@code [40,60)}, {@code age_band}, {@code a & b} are
+     * left alone). Always escaped: {@code \ ` * | ~}. Escaped where they could start markup: {@code <}
+     * before a letter, {@code /}, {@code !} or {@code ?} (a tag, comment or autolink); {@code &} before a
+     * letter or {@code #} (an entity); {@code _} at a word boundary (emphasis; GitHub ignores it inside
+     * words); {@code [} and {@code ]} when both occur (a link); a leading {@code >} (quote) and a leading
+     * {@code #}, {@code +} or {@code -} followed by a space (heading, list). Line breaks become spaces (a table row is one line).
+     * {@code null} is the empty string.
      */
     public static String escape(String text) {
         if (text == null) {
             return "";
         }
+        boolean brackets = text.indexOf('[') >= 0 && text.indexOf(']') >= 0;
         StringBuilder sb = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+            char prev = i > 0 ? text.charAt(i - 1) : ' ';
+            boolean escape = switch (c) {
+                case '\\', '`', '*', '|', '~' -> true;
+                case '<' -> Character.isLetter(next) || next == '/' || next == '!' || next == '?';
+                case '&' -> Character.isLetter(next) || next == '#';
+                case '_' -> !Character.isLetterOrDigit(prev) || !Character.isLetterOrDigit(next);
+                case '[', ']' -> brackets;
+                case '>' -> i == 0;
+                case '#', '+', '-' -> i == 0 && next == ' ';
+                default -> false;
+            };
             if (c == '\n' || c == '\r') {
                 sb.append(' ');
-            } else {
-                if (SPECIAL.indexOf(c) >= 0) {
-                    sb.append('\\');
-                }
-                sb.append(c);
+                continue;
             }
+            if (escape) {
+                sb.append('\\');
+            }
+            sb.append(c);
         }
         return sb.toString();
     }

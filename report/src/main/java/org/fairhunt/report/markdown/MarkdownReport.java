@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fairhunt.core.result.AuditJson;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.result.MetricEstimate;
@@ -15,6 +14,7 @@ import org.fairhunt.core.result.Verdict;
 import org.fairhunt.report.AuditDigest;
 import org.fairhunt.report.AuditDigest.AttributeSet;
 import org.fairhunt.report.AuditDigest.Gap;
+import org.fairhunt.report.ExtensionView;
 import org.fairhunt.report.Formats;
 import org.fairhunt.report.ReportOptions;
 
@@ -25,6 +25,9 @@ import org.fairhunt.report.ReportOptions;
  * value is {@code —} with its reason in a footnote, numbered once per distinct reason.
  */
 public final class MarkdownReport {
+    /** Metric columns per slice table: six intervals fit a ticket's width. */
+    static final int METRICS_PER_TABLE = 6;
+
     private final AuditResult result;
     private final List<String> metrics;
     /** Footnote number by reason, so one reason is one footnote however often it occurs. */
@@ -77,7 +80,7 @@ public final class MarkdownReport {
                     Formats.estimate(v.value(), v.lo(), v.hi()),
                     v.moreRowsNeeded() == null ? "" : "about " + v.moreRowsNeeded()));
         }
-        out.append(Markdown.table(List.of("outcome", "constraint", "detail", "estimate", "more rows needed"),
+        out.append(Markdown.table(List.of("outcome", "constraint", "detail", "estimate", "more rows needed (smallest slice)"),
                 List.of(false, false, false, true, true), rows)).append('\n');
     }
 
@@ -116,34 +119,41 @@ public final class MarkdownReport {
         }
     }
 
+    /**
+     * The slices of one attribute set; with many metrics, several tables of {@link #METRICS_PER_TABLE}
+     * metrics each (slice columns repeated), so a table still reads in a ticket without scrolling.
+     */
     private void sliceTable(AttributeSet set) {
         out.append("## By ").append(escape(set.label())).append("\n\n");
-        List<String> headers = new ArrayList<>();
-        List<Boolean> numeric = new ArrayList<>();
-        for (String a : set.attributes()) {
-            headers.add(escape(a));
-            numeric.add(false);
-        }
-        headers.add("n");
-        numeric.add(true);
-        headers.add("flags");
-        numeric.add(false);
-        for (String m : metrics) {
-            headers.add(escape(m));
-            numeric.add(true);
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (SliceResult s : set.slices()) {
-            List<String> row = new ArrayList<>();
-            s.attributes().values().forEach(v -> row.add(escape(v)));
-            row.add(Long.toString(s.n()));
-            row.add(s.tooSmall() ? "too small" : "");
-            for (String m : metrics) {
-                row.add(value(s.metric(m)));
+        for (int from = 0; from < Math.max(1, metrics.size()); from += METRICS_PER_TABLE) {
+            List<String> chunk = metrics.subList(Math.min(from, metrics.size()), Math.min(from + METRICS_PER_TABLE, metrics.size()));
+            List<String> headers = new ArrayList<>();
+            List<Boolean> numeric = new ArrayList<>();
+            for (String a : set.attributes()) {
+                headers.add(escape(a));
+                numeric.add(false);
             }
-            rows.add(row);
+            headers.add("n");
+            numeric.add(true);
+            headers.add("flags");
+            numeric.add(false);
+            for (String m : chunk) {
+                headers.add(escape(m));
+                numeric.add(true);
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (SliceResult s : set.slices()) {
+                List<String> row = new ArrayList<>();
+                s.attributes().values().forEach(v -> row.add(escape(v)));
+                row.add(Long.toString(s.n()));
+                row.add(s.tooSmall() ? "too small" : "");
+                for (String m : chunk) {
+                    row.add(value(s.metric(m)));
+                }
+                rows.add(row);
+            }
+            out.append(Markdown.table(headers, numeric, rows)).append('\n');
         }
-        out.append(Markdown.table(headers, numeric, rows)).append('\n');
         footnoteDefinitions();
     }
 
@@ -182,17 +192,62 @@ public final class MarkdownReport {
         out.append('\n');
     }
 
-    /** Sections added by other tools (e.g. {@code clarify}), shown as their JSON so nothing is dropped. */
+    /**
+     * Sections added by other tools ({@code clarify}, {@code speech}): grids of estimates as tables (six
+     * columns at a time), plain values as lists, anything else as its JSON, so nothing is dropped; codes
+     * the settings describe (Clarify's) get their one-line descriptions.
+     */
     private void extensions() {
         result.extensions().forEach((name, tree) -> {
-            String json;
-            try {
-                json = AuditJson.mapper().writeValueAsString(tree);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                json = String.valueOf(tree);
+            out.append("## ").append(escape(name)).append("\n\n");
+            for (ExtensionView.Part part : ExtensionView.parts(tree)) {
+                if (part.title() != null) {
+                    out.append("### ").append(escape(part.title())).append("\n\n");
+                }
+                if (part instanceof ExtensionView.KeyValues kv) {
+                    kv.rows().forEach(e -> out.append("- ").append(escape(e.getKey())).append(": ").append(escape(e.getValue()))
+                            .append('\n'));
+                    out.append('\n');
+                } else if (part instanceof ExtensionView.EstimateGrid grid) {
+                    estimateGrid(grid);
+                } else if (part instanceof ExtensionView.Json json) {
+                    out.append(Markdown.codeBlock("json", json.json())).append('\n');
+                }
             }
-            out.append("## ").append(escape(name)).append("\n\n").append(Markdown.codeBlock("json", json)).append('\n');
+            Map<String, String> codes = ExtensionView.codes(result.settings(), name);
+            if (!codes.isEmpty()) {
+                out.append("Codes:\n\n");
+                codes.forEach((code, description) -> out.append("- **").append(escape(code)).append("**: ")
+                        .append(escape(description)).append('\n'));
+                out.append('\n');
+            }
         });
+    }
+
+    private void estimateGrid(ExtensionView.EstimateGrid grid) {
+        List<String> columns = grid.columns();
+        for (int from = 0; from < columns.size(); from += METRICS_PER_TABLE) {
+            List<String> chunk = columns.subList(from, Math.min(from + METRICS_PER_TABLE, columns.size()));
+            List<String> headers = new ArrayList<>();
+            List<Boolean> numeric = new ArrayList<>();
+            headers.add(" ");
+            numeric.add(false);
+            for (String c : chunk) {
+                headers.add(escape(c));
+                numeric.add(true);
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (String r : grid.rows()) {
+                List<String> row = new ArrayList<>();
+                row.add(escape(r));
+                for (String c : chunk) {
+                    row.add(value(grid.cell(r, c)));
+                }
+                rows.add(row);
+            }
+            out.append(Markdown.table(headers, numeric, rows)).append('\n');
+        }
+        footnoteDefinitions();
     }
 
     private void glossary() {

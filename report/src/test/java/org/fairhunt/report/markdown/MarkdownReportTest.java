@@ -80,10 +80,10 @@ class MarkdownReportTest {
         assertTrue(md.contains("""
                 2 constraints: 0 pass, 1 fail, 1 inconclusive.
 
-                | outcome | constraint | detail | estimate | more rows needed |
+                | outcome | constraint | detail | estimate | more rows needed (smallest slice) |
                 |---|---|---|---:|---:|
-                | ❌ **fail** | max\\_gap(accuracy) \\<= 0.1 | sex=m vs sex=f differ by 0.400 | 0.400 [0.10, 0.70] |  |
-                | ⚠️ inconclusive | min(tpr) \\>= 0.4 | sex=f: 0.500 straddles 0.4 | 0.500 [0.09, 0.91] | about 140 |
+                | ❌ **fail** | max_gap(accuracy) <= 0.1 | sex=m vs sex=f differ by 0.400 | 0.400 [0.10, 0.70] |  |
+                | ⚠️ inconclusive | min(tpr) >= 0.4 | sex=f: 0.500 straddles 0.4 | 0.500 [0.09, 0.91] | about 140 |
                 """), md);
         assertTrue(md.contains("""
                 1 of 1 comparisons have q < 0.05 (Benjamini–Hochberg, across the whole audit).
@@ -98,8 +98,9 @@ class MarkdownReportTest {
     @Test
     void user_data_cannot_break_the_table_or_inject_markup() {
         String md = MarkdownReport.render(HandAudits.result("<script>alert(1)</script>|x"));
-        assertTrue(md.contains("| \\<script\\>alert(1)\\</script\\>\\|x | 2 | too small |"), md);
-        assertFalse(md.contains("<script>"), md);
+        assertTrue(md.contains("| \\<script>alert(1)\\</script>\\|x | 2 | too small |"), md);
+        // every tag opener is backslash-escaped, so no renderer sees a tag
+        assertFalse(java.util.regex.Pattern.compile("(?<!\\\\)</?script").matcher(md).find(), md);
     }
 
     @Test
@@ -112,7 +113,7 @@ class MarkdownReportTest {
                 - **tpr**: true positive rate (recall): TP / (TP + FN)
                 - **fpr**: false positive rate: FP / (FP + TN)
                 """), md);
-        assertTrue(md.contains("- min\\_group\\_size: 3\n"), md);
+        assertTrue(md.contains("- min_group_size: 3\n"), md);
         assertTrue(md.contains("- groups: sex\n"), md);
     }
 
@@ -128,5 +129,28 @@ class MarkdownReportTest {
     void options_narrow_the_metrics_shown() {
         String md = MarkdownReport.render(HandAudits.result(), ReportOptions.metrics(List.of("fpr")));
         assertTrue(md.contains("| sex | n | flags | fpr |\n"), md);
+    }
+
+    @Test
+    void escaping_leaves_harmless_punctuation_readable() {
+        assertEquals("<25", Markdown.escape("<25"));
+        assertEquals("[40,60)", Markdown.escape("[40,60)"));
+        assertEquals("sex=male & age_band=>=60", Markdown.escape("sex=male & age_band=>=60"));
+        assertEquals("\\[x\\](http://e)", Markdown.escape("[x](http://e)"));
+        assertEquals("\\_x\\_ a\\*b\\* \\&amp; \\`c\\` \\<b> a b", Markdown.escape("_x_ a*b* &amp; `c` <b> a\nb"));
+        assertEquals("\\> quote", Markdown.escape("> quote"));
+        assertEquals("\\- item", Markdown.escape("- item"));
+        assertEquals("-0.5", Markdown.escape("-0.5"));
+    }
+
+    @Test
+    void many_metrics_are_split_into_tables_of_six() {
+        AuditResult r = org.fairhunt.core.audit.Auditor.run(HandAudits.table("x"),
+                org.fairhunt.core.audit.AuditRequest.of("y", null, "p", null, List.of("sex")).withMinGroupSize(3).withThreads(1))
+                .result();
+        String md = MarkdownReport.render(r);
+        assertTrue(md.contains("| sex | n | flags | count | accuracy | error_rate | tpr | fpr | fnr |\n"), md);
+        assertTrue(md.contains("| sex | n | flags | tnr | precision | npv | fdr | false_omission_rate | selection_rate |\n"), md);
+        assertTrue(md.contains("| sex | n | flags | prevalence |\n"), md);
     }
 }

@@ -26,10 +26,10 @@ public interface AcousticCondition {
                 .collect(Collectors.joining(","));
     }
 
-    /** A file-name-safe label, e.g. {@code white-noise_snr10}. */
+    /** A file-name-safe label without underscores (so it can sit inside an rm-style id), e.g. {@code white-noise-snr10}. */
     default String label() {
         StringBuilder sb = new StringBuilder(name());
-        parameters().forEach((k, v) -> sb.append('_').append(k).append(v));
-        return sb.toString().replaceAll("[^A-Za-z0-9._-]", "");
+        parameters().forEach((k, v) -> sb.append('-').append(k).append(v));
+        return sb.toString().replaceAll("[^A-Za-z0-9.-]", "");
     }
 }

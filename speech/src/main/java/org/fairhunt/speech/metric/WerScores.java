@@ -30,8 +30,10 @@ public final class WerScores {
     final int[] charErrors;
     private final int missingReferences;
     private final int missingHypotheses;
+    private final boolean characters;
 
-    private WerScores(int n, int missingReferences, int missingHypotheses) {
+    private WerScores(int n, int missingReferences, int missingHypotheses, boolean characters) {
+        this.characters = characters;
         referenceWords = new int[n];
         substitutions = new int[n];
         deletions = new int[n];
@@ -42,13 +44,19 @@ public final class WerScores {
         this.missingHypotheses = missingHypotheses;
     }
 
-    /** Normalizes and aligns every row, on {@code threads} threads (results do not depend on it). */
+    /** Normalizes and aligns every row (words and characters) on {@code threads} threads (results do not depend on it). */
     public static WerScores compute(Table table, String referenceColumn, String hypothesisColumn, Normalizer normalizer,
                                     int threads) {
+        return compute(table, referenceColumn, hypothesisColumn, normalizer, threads, true);
+    }
+
+    /** As {@link #compute(Table, String, String, Normalizer, int)}; {@code characters = false} skips the character alignment (no CER). */
+    public static WerScores compute(Table table, String referenceColumn, String hypothesisColumn, Normalizer normalizer,
+                                    int threads, boolean characters) {
         Column ref = table.column(referenceColumn);
         Column hyp = table.column(hypothesisColumn);
         int n = table.rowCount();
-        WerScores s = new WerScores(n, ref.missingCount(), hyp.missingCount());
+        WerScores s = new WerScores(n, ref.missingCount(), hyp.missingCount(), characters);
         int chunks = Math.max(1, Math.min(threads, n / 1024));
         if (chunks == 1) {
             s.fill(ref, hyp, normalizer, 0, n);
@@ -84,18 +92,24 @@ public final class WerScores {
     }
 
     private void fill(Column ref, Column hyp, Normalizer normalizer, int from, int to) {
-        UtteranceScorer scorer = new UtteranceScorer(normalizer);
+        UtteranceScorer scorer = new UtteranceScorer(normalizer, characters);
+        int[] c = new int[6];
         for (int row = from; row < to; row++) {
             String r = ref.text(row);
             String h = hyp.text(row);
-            UtteranceScore u = scorer.score(r == null ? "" : r, h == null ? "" : h);
-            referenceWords[row] = u.referenceWords();
-            substitutions[row] = u.substitutions();
-            deletions[row] = u.deletions();
-            insertions[row] = u.insertions();
-            referenceChars[row] = u.referenceChars();
-            charErrors[row] = u.charErrors();
+            scorer.count(r == null ? "" : r, h == null ? "" : h, c);
+            referenceWords[row] = c[0] + c[1] + c[2];
+            substitutions[row] = c[1];
+            deletions[row] = c[2];
+            insertions[row] = c[3];
+            referenceChars[row] = c[4];
+            charErrors[row] = c[5];
         }
+    }
+
+    /** Whether character counts (CER) were computed. */
+    public boolean characters() {
+        return characters;
     }
 
     public int size() {

@@ -69,6 +69,9 @@ public final class WerStatistic implements Statistic {
 
     @Override
     public List<WerMetric> metrics() {
+        if (precomputed != null && !precomputed.characters()) {
+            return List.of(WerMetric.WER, WerMetric.SER, WerMetric.SUB_RATE, WerMetric.DEL_RATE, WerMetric.INS_RATE);
+        }
         return List.of(WerMetric.values());
     }
 

@@ -89,6 +89,20 @@ public final class Normalizer {
         return out;
     }
 
+    /**
+     * Whether the chain is at most a case fold (sclite's default or nothing): then bulk scoring may
+     * tokenize, fold and look words up in one allocation-free pass over ASCII text.
+     */
+    public boolean isCaseFoldAtMost() {
+        return steps.isEmpty() || (steps.size() == 1 && steps.get(0).describe().equals("case")
+                && steps.get(0).getClass().getEnclosingClass() == Steps.class);
+    }
+
+    /** Whether the chain folds case (so the fast path must fold too). */
+    public boolean foldsCase() {
+        return !steps.isEmpty();
+    }
+
     public List<NormalizationStep> steps() {
         return steps;
     }

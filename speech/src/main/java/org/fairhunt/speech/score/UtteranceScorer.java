@@ -23,8 +23,21 @@ public final class UtteranceScorer {
     private int[] refChars = new int[256];
     private int[] hypChars = new int[256];
 
+    private final boolean characters;
+
     public UtteranceScorer(Normalizer normalizer) {
+        this(normalizer, true);
+    }
+
+    /**
+     * @param characters whether to align characters too (for CER); the character alignment costs about
+     *                   as much as the square of the word length ratio, some 25 times the word alignment
+     */
+    public UtteranceScorer(Normalizer normalizer, boolean characters) {
         this.normalizer = normalizer;
+        this.characters = characters;
+        this.fastPath = normalizer.isCaseFoldAtMost();
+        this.fold = normalizer.foldsCase();
     }
 
     public UtteranceScore score(String referenceText, String hypothesisText) {
@@ -55,11 +68,173 @@ public final class UtteranceScorer {
         aligner.count(refIds, n, hypIds, m, counts);
         int c = counts[0], s = counts[1], d = counts[2], i = counts[3];
 
+        if (!characters) {
+            return new UtteranceScore(ref, hyp, c, s, d, i, 0, 0);
+        }
         int rc = fillChars(ref, true);
         int hc = fillChars(hyp, false);
         aligner.count(refChars, rc, hypChars, hc, counts);
         int charErrors = counts[1] + counts[2] + counts[3];
         return new UtteranceScore(ref, hyp, c, s, d, i, rc, charErrors);
+    }
+
+    /**
+     * Counts only, written to {@code out} as correct, substitutions, deletions, insertions, reference
+     * characters, character errors (the last two 0 without character alignment). Identical to
+     * {@link #score} but, for sclite's default normalization on ASCII text, tokenizes, folds case and looks
+     * words up in one pass without allocating: the bulk-scoring path.
+     */
+    public void count(String referenceText, String hypothesisText, int[] out) {
+        if (!fastPath || !isAscii(referenceText) || !isAscii(hypothesisText)) {
+            UtteranceScore u = score(referenceText, hypothesisText);
+            out[0] = u.correct();
+            out[1] = u.substitutions();
+            out[2] = u.deletions();
+            out[3] = u.insertions();
+            out[4] = u.referenceChars();
+            out[5] = u.charErrors();
+            return;
+        }
+        if (vocabularySize > VOCABULARY_LIMIT) {
+            clearFastVocabulary();
+        }
+        int n = tokenize(referenceText, true);
+        int m = tokenize(hypothesisText, false);
+        aligner.count(refIds, n, hypIds, m, counts);
+        out[0] = counts[0];
+        out[1] = counts[1];
+        out[2] = counts[2];
+        out[3] = counts[3];
+        if (characters) {
+            aligner.count(refChars, refCharCount, hypChars, hypCharCount, counts);
+            out[4] = refCharCount;
+            out[5] = counts[1] + counts[2] + counts[3];
+        } else {
+            out[4] = 0;
+            out[5] = 0;
+        }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int k = 0, n = s.length(); k < n; k++) {
+            if (s.charAt(k) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // --- the allocation-free path: open addressing over folded ASCII words ---
+    private final boolean fastPath;
+    private final boolean fold;
+    private String[] keys = new String[1 << 12];
+    private int[] keyIds = new int[1 << 12];
+    private int vocabularySize;
+    private int refCharCount;
+    private int hypCharCount;
+
+    private void clearFastVocabulary() {
+        java.util.Arrays.fill(keys, null);
+        vocabularySize = 0;
+    }
+
+    private static char fold(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
+    /** Splits ASCII text on whitespace into word ids (and, with characters, folded character codes). */
+    private int tokenize(String text, boolean reference) {
+        int[] ids = reference ? refIds : hypIds;
+        int[] chars = reference ? refChars : hypChars;
+        int len = text.length();
+        if (ids.length < len / 2 + 1) {
+            ids = new int[len / 2 + 1];
+        }
+        if (characters && chars.length < len) {
+            chars = new int[len];
+        }
+        int words = 0;
+        int charCount = 0;
+        int k = 0;
+        while (k < len) {
+            char c = text.charAt(k);
+            if (Character.isWhitespace(c)) {
+                k++;
+                continue;
+            }
+            int start = k;
+            int h = 0;
+            while (k < len && !Character.isWhitespace(c = text.charAt(k))) {
+                char f = fold ? fold(c) : c;
+                h = 31 * h + f;
+                if (characters) {
+                    chars[charCount++] = f;
+                }
+                k++;
+            }
+            ids[words++] = lookup(text, start, k, h);
+        }
+        if (reference) {
+            refIds = ids;
+            refChars = chars;
+            refCharCount = charCount;
+        } else {
+            hypIds = ids;
+            hypChars = chars;
+            hypCharCount = charCount;
+        }
+        return words;
+    }
+
+    private int lookup(String text, int from, int to, int hash) {
+        if (vocabularySize * 2 >= keys.length) {
+            grow();
+        }
+        int mask = keys.length - 1;
+        int i = (hash ^ (hash >>> 16)) * 0x9E3779B1 & mask;
+        while (true) {
+            String key = keys[i];
+            if (key == null) {
+                String word = text.substring(from, to);
+                keys[i] = fold ? word.toLowerCase(java.util.Locale.ROOT) : word;
+                keyIds[i] = vocabularySize;
+                return vocabularySize++;
+            }
+            if (key.length() == to - from && sameWord(key, text, from)) {
+                return keyIds[i];
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private boolean sameWord(String key, String text, int from) {
+        for (int j = 0, n = key.length(); j < n; j++) {
+            char c = text.charAt(from + j);
+            if (key.charAt(j) != (fold ? fold(c) : c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void grow() {
+        String[] oldKeys = keys;
+        int[] oldIds = keyIds;
+        keys = new String[oldKeys.length * 2];
+        keyIds = new int[oldKeys.length * 2];
+        int mask = keys.length - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            String key = oldKeys[j];
+            if (key != null) {
+                int h = key.hashCode(); // the same 31-polynomial over the folded characters
+                int i = (h ^ (h >>> 16)) * 0x9E3779B1 & mask;
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = key;
+                keyIds[i] = oldIds[j];
+            }
+        }
     }
 
     private int id(String word) {

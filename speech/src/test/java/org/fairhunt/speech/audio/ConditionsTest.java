@@ -137,7 +137,7 @@ class ConditionsTest {
     @Test
     void specsAreCanonicalAndChainsApplyInTurn() {
         assertEquals("tone:freq=1000,on=0.1,off=0.4,level=-5", Conditions.parse("tone").spec());
-        assertEquals("white-noise_snr10", Conditions.parse("white-noise: snr=10").label());
+        assertEquals("white-noise-snr10", Conditions.parse("white-noise: snr=10").label());
         var chain = Conditions.parse("telephone+gain:db=-6");
         assertEquals("telephone:low=300,high=3400,rate=8000+gain:db=-6", chain.spec());
         Audio clean = speechLike();

@@ -1,0 +1,68 @@
+package org.fairhunt.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.fairhunt.bounty.group.GroupPredicate;
+import org.fairhunt.bounty.learn.HunterKit;
+import org.fairhunt.bounty.learn.Learner;
+import org.fairhunt.bounty.program.Program;
+import org.fairhunt.bounty.schema.FeatureData;
+import org.fairhunt.core.UserInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fairhunt bounty train}: the hunter kit. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Fit a model on the public training rows inside a group and write it as ONNX (hunter kit)."})
+public final class BountyTrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "Program directory.")
+    Path dir;
+
+    @Option(names = "--group", paramLabel = "CEL", description = "Group as a CEL expression over the features.")
+    String group;
+
+    @Option(names = "--group-model", paramLabel = "FILE", description = "Group as an ONNX model (0/1 output).")
+    Path groupModel;
+
+    @Option(names = "--learner", defaultValue = "tree", description = "logistic, tree or boosted. Default: ${DEFAULT-VALUE}.")
+    String learner;
+
+    @Option(names = "--max-depth", defaultValue = "4", description = "Tree depth (boosted uses at most 3). Default: ${DEFAULT-VALUE}.")
+    int maxDepth;
+
+    @Option(names = "--min-leaf", defaultValue = "5", description = "Minimum rows per leaf. Default: ${DEFAULT-VALUE}.")
+    int minLeaf;
+
+    @Option(names = "--rounds", defaultValue = "50", description = "Boosting rounds. Default: ${DEFAULT-VALUE}.")
+    int rounds;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the ONNX model.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        try (Program p = Program.open(dir)) {
+            FeatureData train = p.data("train");
+            int[] rows = GroupPredicate.rows(p.compileGroup(BountyCommand.group(group, groupModel)).members(train));
+            HunterKit.Trained t = HunterKit.train(p.schema(), train, rows, Learner.parse(learner),
+                    new HunterKit.Options(maxDepth, minLeaf, rounds, 0.1, 1.0));
+            try {
+                Files.write(out, t.onnx());
+            } catch (IOException e) {
+                throw new UserInputException(out + ": cannot write: " + e.getMessage());
+            }
+            spec.commandLine().getOut().printf("Fitted %s on %d public rows of the group; wrote %s (%d bytes); ONNX Runtime agrees with "
+                    + "the learner on %d of %d rows (the rest lie within float rounding of the decision boundary)%n", learner, rows.length,
+                    out, t.onnx().length, t.rows() - t.nearBoundary(), t.rows());
+        }
+        return 0;
+    }
+}

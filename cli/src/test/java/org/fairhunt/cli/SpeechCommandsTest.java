@@ -1,0 +1,125 @@
+package org.fairhunt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.fairhunt.speech.audio.Audio;
+import org.fairhunt.speech.audio.Signals;
+import org.fairhunt.speech.audio.WavFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code wer}, {@code augment} and {@code transcribe} through the real command line. */
+class SpeechCommandsTest {
+
+    @TempDir
+    Path tmp;
+
+    private static Path speechData() {
+        Path dir = Path.of("").toAbsolutePath().getParent().getParent().resolve("shared/data/speech");
+        assumeTrue(Files.isRegularFile(dir.resolve("ref.trn")), "shared speech data not found at " + dir);
+        return dir;
+    }
+
+    @Test
+    void werOnTrnFilesPrintsScliteFiguresPerVoiceAndWritesReports() throws Exception {
+        Path d = speechData();
+        CliRun run = CliRun.of("wer", "--ref", d.resolve("ref.trn").toString(), "--hyp", d.resolve("hyp.trn").toString(),
+                "--id-fields", "voice,condition,sentence", "--group", "voice", "--group", "condition", "--out",
+                tmp.resolve("asr").toString(), "--worst", "2");
+        assertEquals(0, run.exit(), run.err());
+        // sclite's row for awb: 160 1248 | 27.9 39.7 32.4 2.8 74.9 98.8
+        assertTrue(run.out().matches("(?s).*voice=awb\\s+160\\s+1248 \\|\\s+27\\.9\\s+39\\.7\\s+32\\.4\\s+2\\.8\\s+74\\.9\\s+98\\.8.*"), run.out());
+        for (String f : List.of("audit.json", "summary.txt", "alignments.txt", "ref.norm.trn", "hyp.norm.trn")) {
+            assertTrue(Files.isRegularFile(tmp.resolve("asr").resolve(f)), f);
+        }
+    }
+
+    @Test
+    void werOnTheCsvRunsThroughTheEngineWithSpeakerClusteredBootstrap() {
+        Path d = speechData();
+        CliRun run = CliRun.of("wer", d.resolve("asr_eval.csv").toString(), "--ref-col", "reference", "--hyp-col", "hypothesis",
+                "--speaker", "voice", "--group", "accent", "--group", "condition", "--intersections", "2", "--bootstrap", "50",
+                "--json");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("\"cluster\" : \"voice\""), run.out().substring(0, 800));
+        assertTrue(run.out().contains("\"accent\" : \"scottish\""));
+        assertTrue(run.out().contains("\"wer\""));
+    }
+
+    @Test
+    void hypothesisIdsWithoutReferenceAreAUserErrorUnlessScoredAll() throws Exception {
+        Path ref = Files.writeString(tmp.resolve("ref.trn"), "a b c (s1_u1)\nd e (s2_u3)\n");
+        Path hyp = Files.writeString(tmp.resolve("hyp.trn"), "a b c (s1_u1)\nx y (s1_u2)\nd e (s2_u3)\n");
+        CliRun refused = CliRun.of("wer", "--ref", ref.toString(), "--hyp", hyp.toString());
+        assertEquals(2, refused.exit());
+        assertTrue(refused.err().contains("s1_u2") && refused.err().contains("--missing score-all"), refused.err());
+        CliRun scored = CliRun.of("wer", "--ref", ref.toString(), "--hyp", hyp.toString(), "--missing", "score-all",
+                "--min-group-size", "1");
+        assertEquals(0, scored.exit(), scored.err());
+        // 5 reference words, 2 insertions: Err 40 %; 1 of 3 utterances wrong
+        assertTrue(scored.out().matches("(?s).*\\(all\\)\\s+3\\s+5 \\|\\s+100\\.0\\s+0\\.0\\s+0\\.0\\s+40\\.0\\s+40\\.0\\s+33\\.3.*"),
+                scored.out());
+    }
+
+    @Test
+    void malformedTrnIsReportedWithFileAndLine() throws Exception {
+        Path ref = Files.writeString(tmp.resolve("ref.trn"), "a b c (s1_u1)\nno id here\n");
+        CliRun run = CliRun.of("wer", "--ref", ref.toString(), "--hyp", ref.toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("ref.trn:2"), run.err());
+    }
+
+    @Test
+    void augmentWritesEachConditionAndRecordsItsMeasuredSnr() throws Exception {
+        Path clean = Files.createDirectories(tmp.resolve("clean"));
+        float[] x = new float[16000];
+        for (int k = 4000; k < 12000; k++) {
+            x[k] = (float) (0.1 * Math.sin(2 * Math.PI * 300 * k / 16000.0));
+        }
+        WavFile.write(clean.resolve("spk_a.wav"), new Audio(x, 16000), null);
+        CliRun run = CliRun.of("augment", clean.toString(), "--condition", "white-noise:snr=10", "--condition", "telephone",
+                "--out", tmp.resolve("noisy").toString(), "--seed", "4");
+        assertEquals(0, run.exit(), run.err());
+        Audio noisy = WavFile.read(tmp.resolve("noisy/white-noise-snr10/spk_a.wav"));
+        Audio cleanBack = WavFile.read(clean.resolve("spk_a.wav"));
+        float[] noise = new float[noisy.length()];
+        for (int k = 0; k < noise.length; k++) {
+            noise[k] = noisy.samples()[k] - cleanBack.samples()[k];
+        }
+        assertEquals(10.0, Signals.db(Signals.speechRms(cleanBack.samples()) / Signals.rms(noise)), 0.05);
+        assertTrue(Files.isRegularFile(tmp.resolve("noisy/telephone-low300-high3400-rate8000/spk_a.wav")));
+        List<String> meta = Files.readAllLines(tmp.resolve("noisy/conditions.jsonl"));
+        assertEquals(2, meta.size());
+        assertTrue(meta.get(0).contains("\"spec\":\"white-noise:snr=10\"") && meta.get(0).contains("\"signal_to_distortion_db\":10.0"),
+                meta.get(0));
+    }
+
+    @Test
+    void augmentRejectsAnUnknownCondition() throws Exception {
+        CliRun run = CliRun.of("augment", tmp.toString(), "--condition", "reverb:rt60=1", "--out", tmp.resolve("o").toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("unknown condition 'reverb'"), run.err());
+    }
+
+    @Test
+    void transcribeWithACommandWritesTrnAndReportsTheFileThatFailed() throws Exception {
+        Path audio = Files.createDirectories(tmp.resolve("audio"));
+        WavFile.write(audio.resolve("spk_ok.wav"), new Audio(new float[160], 16000), null);
+        WavFile.write(audio.resolve("spk_bad.wav"), new Audio(new float[160], 16000), null);
+        Path asr = tmp.resolve("asr.sh");
+        Files.writeString(asr, "#!/bin/sh\ncase \"$1\" in *bad*) echo 'decoder crashed' >&2; exit 9;; esac\necho hello there\n");
+        Files.setPosixFilePermissions(asr, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path out = tmp.resolve("hyp.trn");
+        CliRun run = CliRun.of("transcribe", audio.toString(), "--engine", "command", "--command", asr + " {wav}", "--out",
+                out.toString(), "--timeout", "20");
+        assertEquals(1, run.exit(), run.err());
+        assertEquals("hello there (spk_ok)\n", Files.readString(out));
+        assertTrue(run.err().contains("spk_bad.wav") && run.err().contains("decoder crashed"), run.err());
+    }
+}

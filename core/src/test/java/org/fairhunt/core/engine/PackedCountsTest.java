@@ -1,0 +1,58 @@
+package org.fairhunt.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import org.fairhunt.core.metric.ConfusionStatistic;
+import org.fairhunt.core.metric.ScoreStatistic;
+import org.fairhunt.core.table.NumericColumn;
+import org.fairhunt.core.table.Table;
+import org.fairhunt.core.testing.Tables;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The engine adds unweighted bootstrap weights as packed integer counters; rows with a weight column take
+ * the plain path that multiplies each replicate weight by the row weight. With every row weight 1 the two
+ * paths must give the same sums, bit for bit.
+ */
+class PackedCountsTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 4, 7, 50})
+    void packed_counters_equal_weight_by_weight_sums(int replicates) {
+        Table base = Tables.random(12, 30_000, 700);
+        double[] ones = new double[base.rowCount()];
+        Arrays.fill(ones, 1);
+        Table t = base.with(new NumericColumn("one", ones));
+        AuditSpec.Builder b = AuditSpec.builder().groups(List.of("a", "b", "c")).intersections(2)
+                .statistic(new ConfusionStatistic("y", null, "p")).statistic(new ScoreStatistic("y", null, "s"))
+                .bootstrap(replicates, 77).cluster("cluster").threads(2);
+        AuditRun packed = new LocalEngine().run(t, b.build());
+        AuditRun weighted = new LocalEngine().run(t, b.weight("one").build());
+        for (int k = 0; k < packed.grids().size(); k++) {
+            assertArrayEquals(weighted.grids().get(k).sumsUnsafe(), packed.grids().get(k).sumsUnsafe());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 200})
+    void packed_weights_are_the_weights_four_to_a_long(int replicates) {
+        PoissonWeights w = new PoissonWeights(5);
+        long[] packed = new long[(replicates + 3) / 4];
+        int[] plain = new int[replicates];
+        for (long key = 0; key < 200; key++) {
+            w.packedWeights(key, packed, replicates);
+            w.weights(key, plain, replicates);
+            for (int r = 0; r < replicates; r++) {
+                assertEquals(plain[r], (int) (packed[r / 4] >>> (16 * (r % 4))) & 0xFFFF);
+                assertEquals(w.weight(key, r), plain[r]);
+            }
+            for (int r = replicates; r < packed.length * 4; r++) {
+                assertEquals(0, (int) (packed[r / 4] >>> (16 * (r % 4))) & 0xFFFF, "lanes past the last replicate are 0");
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.fairhunt.report;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.result.AuditJson;
+import org.fairhunt.core.result.AuditResult;
+import org.fairhunt.report.html.HtmlReport;
+import org.fairhunt.report.markdown.MarkdownReport;
+
+/** Writes an audit's three forms side by side: {@code audit.json}, {@code audit.md} and {@code audit.html}. */
+public final class ReportWriter {
+    public static final String JSON = "audit.json";
+    public static final String MARKDOWN = "audit.md";
+    public static final String HTML = "audit.html";
+
+    private ReportWriter() {
+    }
+
+    /** {@link #writeAll(AuditResult, Path, ReportOptions)} with every metric of the audit. */
+    public static List<Path> writeAll(AuditResult result, Path outDir) {
+        return writeAll(result, outDir, ReportOptions.DEFAULT);
+    }
+
+    /**
+     * Creates {@code outDir} (and its parents) if needed and writes the three files, replacing older
+     * ones. All three are rendered before anything is written, so a bad option leaves no half-written
+     * set behind. A folder that cannot be created or written is the user's to fix, and the message says
+     * which and why.
+     *
+     * @return the files written: JSON, Markdown, HTML
+     */
+    public static List<Path> writeAll(AuditResult result, Path outDir, ReportOptions options) {
+        String json = AuditJson.toJson(result) + "\n";
+        String markdown = MarkdownReport.render(result, options);
+        String html = HtmlReport.render(result, options);
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new UserInputException("cannot write the reports to " + outDir + ": it is a file, not a folder");
+        }
+        try {
+            Files.createDirectories(outDir);
+        } catch (FileAlreadyExistsException e) {
+            throw new UserInputException("cannot create the report folder " + outDir + ": " + e.getFile() + " is a file", e);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create the report folder " + outDir + ": " + describe(e), e);
+        }
+        Path jsonFile = outDir.resolve(JSON);
+        Path mdFile = outDir.resolve(MARKDOWN);
+        Path htmlFile = outDir.resolve(HTML);
+        write(jsonFile, json);
+        write(mdFile, markdown);
+        write(htmlFile, html);
+        return List.of(jsonFile, mdFile, htmlFile);
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UserInputException("cannot write " + file + ": " + describe(e), e);
+        }
+    }
+
+    /** The exception's kind in words (an AccessDeniedException's message is only the path). */
+    private static String describe(IOException e) {
+        String kind = switch (e.getClass().getSimpleName()) {
+            case "AccessDeniedException" -> "permission denied";
+            case "NoSuchFileException" -> "no such file or folder";
+            case "NotDirectoryException" -> "a parent is not a folder";
+            case "FileSystemException" -> "file system error";
+            default -> e.getClass().getSimpleName();
+        };
+        String reason = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? " (" + fse.getReason() + ")" : "";
+        return kind + reason;
+    }
+}

@@ -1,0 +1,382 @@
+package org.fairhunt.report.html;
+
+import static org.fairhunt.report.html.Html.escape;
+import static org.fairhunt.report.html.Html.raw;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.fairhunt.core.result.AuditResult;
+import org.fairhunt.core.result.Disparity;
+import org.fairhunt.core.result.MetricEstimate;
+import org.fairhunt.core.result.SliceResult;
+import org.fairhunt.core.result.Verdict;
+import org.fairhunt.core.stats.Interval;
+import org.fairhunt.report.AuditDigest;
+import org.fairhunt.report.AuditDigest.AttributeSet;
+import org.fairhunt.report.AuditDigest.Gap;
+import org.fairhunt.report.ExtensionView;
+import org.fairhunt.report.Formats;
+import org.fairhunt.report.ReportOptions;
+import org.fairhunt.report.html.Html.Fragment;
+
+/**
+ * The audit as one self-contained HTML file: verdicts first with pass/fail/inconclusive badges, the
+ * overall metrics and largest gaps, then for each attribute set bar charts (interval whiskers, the
+ * overall value as a dashed line, slices too small to judge in grey) and, for pairs of attributes,
+ * heatmaps, followed by the values table; then disparities, warnings, a glossary and the settings.
+ * Nothing is fetched from anywhere: styles are inline, charts are inline SVG, and the page's content
+ * security policy forbids network requests.
+ */
+public final class HtmlReport {
+    /** Metrics charted in the open; the rest of the chosen metrics sit in a collapsed block (opened for print). */
+    static final int OPEN_CHARTS = 4;
+
+    private final AuditResult result;
+    private final List<String> metrics;
+    private final List<String> charted;
+    private final SliceResult overall;
+    private final String minSize;
+    /** How the intervals were made, computed once (it scans every estimate of the result). */
+    private final String intervals;
+
+    private HtmlReport(AuditResult result, ReportOptions options) {
+        this.result = result;
+        this.metrics = AuditDigest.metrics(result, options);
+        this.charted = metrics.stream().filter(m -> !AuditDigest.COUNT.equals(m)).toList();
+        this.overall = AuditDigest.overall(result);
+        Object min = result.settings().get("min_group_size");
+        this.minSize = min == null ? null : String.valueOf(min);
+        this.intervals = AuditDigest.intervalDescription(result);
+    }
+
+    public static String render(AuditResult result) {
+        return render(result, ReportOptions.DEFAULT);
+    }
+
+    public static String render(AuditResult result, ReportOptions options) {
+        return new HtmlReport(result, options).render();
+    }
+
+    private String render() {
+        String source = result.source() == null ? "(unnamed data)" : result.source();
+        Html.Page page = Html.page("Fairness audit: " + source).subtitle(AuditDigest.summaryLine(result));
+        List<AttributeSet> sets = AuditDigest.attributeSets(result);
+        page.add(toc(sets));
+        if (!result.verdicts().isEmpty()) {
+            page.section("verdicts", "Verdicts", verdicts());
+        }
+        page.section("headline", "Headline", headline());
+        if (!result.warnings().isEmpty()) {
+            StringBuilder w = new StringBuilder("<ul class=\"fh-warnings\">");
+            result.warnings().forEach(s -> w.append("<li>").append(escape(s)).append("</li>"));
+            page.section("warnings", "Warnings", raw(w.append("</ul>").toString()));
+        }
+        for (int i = 0; i < sets.size(); i++) {
+            page.section("set-" + (i + 1), "By " + sets.get(i).label(), attributeSet(sets.get(i)));
+        }
+        if (!result.disparities().isEmpty()) {
+            page.section("disparities", "Disparities", disparities());
+        }
+        result.extensions().forEach((name, tree) -> page.section("ext-" + name, name, extension(name, tree)));
+        page.section("metrics", "Metrics", glossary());
+        page.section("settings", "Settings", settings());
+        page.add(raw("<footer class=\"fh-footer\">Fairhunt audit report, schema " + escape(result.schema())
+                + ". This file is self-contained: it loads nothing from the network.</footer>"));
+        return page.render();
+    }
+
+    private Fragment toc(List<AttributeSet> sets) {
+        StringBuilder sb = new StringBuilder("<nav class=\"fh-toc\">");
+        if (!result.verdicts().isEmpty()) {
+            sb.append("<a href=\"#verdicts\">Verdicts</a>");
+        }
+        sb.append("<a href=\"#headline\">Headline</a>");
+        if (!result.warnings().isEmpty()) {
+            sb.append("<a href=\"#warnings\">Warnings (").append(result.warnings().size()).append(")</a>");
+        }
+        for (int i = 0; i < sets.size(); i++) {
+            sb.append("<a href=\"#set-").append(i + 1).append("\">By ").append(escape(sets.get(i).label())).append("</a>");
+        }
+        if (!result.disparities().isEmpty()) {
+            sb.append("<a href=\"#disparities\">Disparities</a>");
+        }
+        result.extensions().keySet().forEach(name -> sb.append("<a href=\"#ext-").append(escape(name)).append("\">")
+                .append(escape(name)).append("</a>"));
+        sb.append("<a href=\"#metrics\">Metrics</a><a href=\"#settings\">Settings</a></nav>");
+        return raw(sb.toString());
+    }
+
+    private Fragment verdicts() {
+        StringBuilder sb = new StringBuilder();
+        long pass = count(Verdict.PASS);
+        long fail = count(Verdict.FAIL);
+        long open = count(Verdict.INCONCLUSIVE);
+        sb.append("<p>").append(result.verdicts().size()).append(" constraints: ").append(Html.badge(Verdict.PASS)).append(' ')
+                .append(pass).append(" &nbsp; ").append(Html.badge(Verdict.FAIL)).append(' ').append(fail).append(" &nbsp; ")
+                .append(Html.badge(Verdict.INCONCLUSIVE)).append(' ').append(open).append("</p>");
+        for (Verdict v : result.verdicts()) {
+            String kind = v.outcome() == null ? "neutral" : v.outcome();
+            sb.append("<div class=\"fh-verdict fh-v-").append(escape(kind)).append("\">").append(Html.badge(v.outcome()))
+                    .append("<div><div class=\"fh-constraint\">").append(escape(v.constraint())).append("</div>");
+            if (v.detail() != null) {
+                sb.append("<div class=\"fh-detail\">").append(escape(v.detail())).append("</div>");
+            }
+            List<String> facts = new ArrayList<>();
+            if (v.value() != null) {
+                facts.add("estimate " + Formats.estimate(v.value(), v.lo(), v.hi()));
+            }
+            if (v.moreRowsNeeded() != null) {
+                facts.add("about " + v.moreRowsNeeded() + " more rows in the smallest slice involved would settle it");
+            }
+            if (!facts.isEmpty()) {
+                sb.append("<div class=\"fh-note\">").append(escape(String.join(" · ", facts))).append("</div>");
+            }
+            sb.append("</div></div>");
+        }
+        return raw(sb.toString());
+    }
+
+    private long count(String outcome) {
+        return result.verdicts().stream().filter(v -> outcome.equals(v.outcome())).count();
+    }
+
+    private Fragment headline() {
+        StringBuilder sb = new StringBuilder();
+        if (overall != null) {
+            sb.append("<p>All ").append(overall.n()).append(" rows:</p><div class=\"fh-cards\">");
+            for (String m : metrics) {
+                MetricEstimate e = overall.metric(m);
+                sb.append("<div class=\"fh-card\"><div class=\"fh-card-label\">").append(escape(m)).append("</div>");
+                if (e == null || !e.defined()) {
+                    sb.append("<div class=\"fh-card-value\">").append(Formats.UNDEFINED).append("</div><div class=\"fh-card-sub\">")
+                            .append(escape(e == null ? "not computed" : e.reason())).append("</div>");
+                } else {
+                    Interval ci = e.ci();
+                    sb.append("<div class=\"fh-card-value\">").append(escape(Formats.estimate(e.value(), null, null)))
+                            .append("</div><div class=\"fh-card-sub\">")
+                            .append(ci == null ? escape(e.ciReason() == null ? "" : "no interval: " + e.ciReason())
+                                    : escape(Formats.percent(ci.level()) + " CI " + Formats.interval(e.value(), ci.lo(), ci.hi())))
+                            .append("</div>");
+                }
+                sb.append("</div>");
+            }
+            sb.append("</div>");
+        }
+        List<Gap> gaps = AuditDigest.largestGaps(result, metrics);
+        if (!gaps.isEmpty()) {
+            sb.append("<h3>Largest gaps</h3><p class=\"fh-note\">Between the highest and the lowest slice of one attribute set, "
+                    + "among slices that are not too small.</p>");
+            sb.append(gapTable(gaps.subList(0, Math.min(OPEN_CHARTS, gaps.size()))));
+            if (gaps.size() > OPEN_CHARTS) {
+                sb.append("<details><summary>Gaps of ").append(gaps.size() - OPEN_CHARTS).append(" more metrics</summary>")
+                        .append(gapTable(gaps.subList(OPEN_CHARTS, gaps.size()))).append("</details>");
+            }
+        }
+        return raw(sb.toString());
+    }
+
+    private static Fragment gapTable(List<Gap> gaps) {
+        Html.Table t = Html.table().column("metric").numericColumn("gap").column("among").column("highest")
+                .numericColumn("").column("lowest").numericColumn("");
+        for (Gap g : gaps) {
+            t.row(g.metric(), Formats.number(g.gap()), g.set().label(),
+                    g.highest().label() + " (n=" + g.highest().n() + ")", Formats.estimate(g.highest().metric(g.metric())),
+                    g.lowest().label() + " (n=" + g.lowest().n() + ")", Formats.estimate(g.lowest().metric(g.metric())));
+        }
+        return t.render();
+    }
+
+    private Fragment attributeSet(AttributeSet set) {
+        StringBuilder sb = new StringBuilder();
+        List<String> legend = new ArrayList<>();
+        legend.add("Bars start at zero; the dashed line is the overall value");
+        if (intervals != null) {
+            legend.add("whiskers are " + intervals);
+        }
+        if (minSize != null && set.slices().stream().anyMatch(SliceResult::tooSmall)) {
+            legend.add("grey: slices with fewer than " + minSize + " rows, too small to judge");
+        }
+        if (set.attributes().size() == 2) {
+            legend.add("heatmap colours: purple below the overall value, orange above");
+        }
+        sb.append("<p class=\"fh-note\">").append(escape(String.join("; ", legend))).append(".</p>");
+        List<Fragment> figures = new ArrayList<>();
+        for (String m : charted) {
+            StringBuilder fig = new StringBuilder("<div class=\"fh-metric-charts\">");
+            boolean pair = set.attributes().size() == 2;
+            if (pair) {
+                fig.append(figure(m, heatmap(set, m), null));
+            }
+            fig.append(figure(pair ? null : m, bars(set, m), null));
+            figures.add(raw(fig.append("</div>").toString()));
+        }
+        sb.append("<div class=\"fh-grid\">");
+        for (int i = 0; i < Math.min(OPEN_CHARTS, figures.size()); i++) {
+            sb.append(figures.get(i));
+        }
+        sb.append("</div>");
+        if (figures.size() > OPEN_CHARTS) {
+            sb.append("<details><summary>Charts of ").append(figures.size() - OPEN_CHARTS)
+                    .append(" more metrics</summary><div class=\"fh-grid\">");
+            for (int i = OPEN_CHARTS; i < figures.size(); i++) {
+                sb.append(figures.get(i));
+            }
+            sb.append("</div></details>");
+        }
+        sb.append(valuesTable(set));
+        return raw(sb.toString());
+    }
+
+    private static String figure(String metric, Fragment chart, String caption) {
+        return "<figure class=\"fh-figure\">" + (metric == null ? "" : "<h4>" + escape(metric) + "</h4>") + chart.html()
+                + (caption == null ? "" : "<figcaption>" + escape(caption) + "</figcaption>") + "</figure>";
+    }
+
+    private Fragment bars(AttributeSet set, String metric) {
+        Svg.BarChart chart = Svg.barChart(metric + " by " + set.label());
+        for (SliceResult s : set.slices()) {
+            MetricEstimate e = s.metric(metric);
+            String label = String.join(" · ", s.attributes().values());
+            if (e == null || !e.defined()) {
+                String reason = e == null ? "not computed" : e.reason();
+                chart.bar(label, null, null, null, Formats.UNDEFINED + " " + reason, s.label() + ": undefined (" + reason + "), n="
+                        + s.n(), s.tooSmall());
+            } else {
+                Interval ci = e.ci();
+                chart.bar(label, e.value(), ci == null ? null : ci.lo(), ci == null ? null : ci.hi(), Formats.estimate(e),
+                        tooltip(s, e), s.tooSmall());
+            }
+        }
+        MetricEstimate all = overall == null ? null : overall.metric(metric);
+        if (all != null && all.defined()) {
+            chart.reference(all.value(), "overall " + Formats.number(all.value()));
+        }
+        return chart.render();
+    }
+
+    private Fragment heatmap(AttributeSet set, String metric) {
+        List<String> rows = set.values(0);
+        List<String> columns = set.values(1);
+        Svg.Heatmap map = Svg.heatmap(metric + " by " + set.label()).headers(set.attributes().get(0), set.attributes().get(1))
+                .rows(rows).columns(columns);
+        for (SliceResult s : set.slices()) {
+            List<String> values = new ArrayList<>(s.attributes().values());
+            MetricEstimate e = s.metric(metric);
+            boolean defined = e != null && e.defined();
+            map.cell(rows.indexOf(values.get(0)), columns.indexOf(values.get(1)), defined ? e.value() : null,
+                    defined ? Formats.number(e.value()) : Formats.UNDEFINED,
+                    defined ? tooltip(s, e) : s.label() + ": undefined (" + (e == null ? "not computed" : e.reason()) + ")",
+                    s.tooSmall());
+        }
+        MetricEstimate all = overall == null ? null : overall.metric(metric);
+        if (all != null && all.defined()) {
+            map.centre(all.value(), "overall " + Formats.number(all.value()));
+        }
+        return map.render();
+    }
+
+    private static String tooltip(SliceResult s, MetricEstimate e) {
+        return s.label() + ": " + Formats.estimate(e) + ", n=" + s.n() + (s.tooSmall() ? " (too small)" : "");
+    }
+
+    private Fragment valuesTable(AttributeSet set) {
+        Html.Table t = Html.table();
+        set.attributes().forEach(t::column);
+        t.numericColumn("n");
+        metrics.forEach(t::numericColumn);
+        for (SliceResult s : set.slices()) {
+            List<Object> cells = new ArrayList<>(s.attributes().values());
+            cells.add(s.tooSmall() ? raw(s.n() + " <span class=\"fh-flag\">too small</span>") : Long.toString(s.n()));
+            for (String m : metrics) {
+                cells.add(cell(s.metric(m)));
+            }
+            t.row(s.tooSmall() ? "muted" : null, cells);
+        }
+        return t.render();
+    }
+
+    private static Object cell(MetricEstimate e) {
+        if (e == null) {
+            return "";
+        }
+        if (!e.defined()) {
+            return raw(Formats.UNDEFINED + " <span class=\"fh-note\">" + escape(e.reason()) + "</span>");
+        }
+        if (e.ciReason() != null) {
+            return raw(escape(Formats.estimate(e)) + " <span class=\"fh-note\" title=\"" + escape(e.ciReason()) + "\">(no interval)</span>");
+        }
+        return Formats.estimate(e);
+    }
+
+    private Fragment disparities() {
+        StringBuilder sb = new StringBuilder();
+        long tested = result.disparities().stream().filter(d -> d.qValue() != null).count();
+        long significant = result.disparities().stream().filter(d -> d.qValue() != null && d.qValue() < 0.05).count();
+        if (tested > 0) {
+            sb.append("<p>").append(significant).append(" of ").append(tested)
+                    .append(" comparisons have q &lt; 0.05 (Benjamini–Hochberg across the whole audit); they are in bold.</p>");
+        }
+        Html.Table t = Html.table().column("metric").column("slice").column("reference").column("kind").numericColumn("value")
+                .numericColumn("p").numericColumn("q").column("note");
+        for (Disparity d : result.disparities()) {
+            boolean strong = d.qValue() != null && d.qValue() < 0.05;
+            t.row(strong ? "fh-strong" : null, List.of(d.metric(), AuditDigest.sliceLabel(d.attributes()),
+                    AuditDigest.sliceLabel(d.reference()), d.kind(), Formats.estimate(d.value(), d.lo(), d.hi()),
+                    Formats.pValue(d.pValue()), Formats.pValue(d.qValue()), d.reason() == null ? "" : d.reason()));
+        }
+        return raw(sb.append(t.render()).toString());
+    }
+
+    /** An extension section laid out by {@link ExtensionView}: grids as tables, values as lists, the rest as JSON. */
+    private Fragment extension(String name, com.fasterxml.jackson.databind.JsonNode tree) {
+        StringBuilder sb = new StringBuilder();
+        for (ExtensionView.Part part : ExtensionView.parts(tree)) {
+            if (part.title() != null) {
+                sb.append("<h3>").append(escape(part.title())).append("</h3>");
+            }
+            if (part instanceof ExtensionView.KeyValues kv) {
+                Html.Table t = Html.table().column("").column("");
+                kv.rows().forEach(e -> t.row(e.getKey(), e.getValue()));
+                sb.append(t.render());
+            } else if (part instanceof ExtensionView.EstimateGrid grid) {
+                Html.Table t = Html.table().column("");
+                grid.columns().forEach(t::numericColumn);
+                for (String r : grid.rows()) {
+                    List<Object> cells = new ArrayList<>();
+                    cells.add(r);
+                    grid.columns().forEach(c -> cells.add(cell(grid.cell(r, c))));
+                    t.row(null, cells);
+                }
+                sb.append(t.render());
+            } else if (part instanceof ExtensionView.Json json) {
+                sb.append("<pre class=\"fh-json\">").append(escape(json.json())).append("</pre>");
+            }
+        }
+        Map<String, String> codes = ExtensionView.codes(result.settings(), name);
+        if (!codes.isEmpty()) {
+            sb.append("<h3>Codes</h3><dl class=\"fh-glossary\">");
+            codes.forEach((code, description) -> sb.append("<dt>").append(escape(code)).append("</dt><dd>")
+                    .append(escape(description)).append("</dd>"));
+            sb.append("</dl>");
+        }
+        return raw(sb.toString());
+    }
+
+    private Fragment glossary() {
+        StringBuilder sb = new StringBuilder("<dl class=\"fh-glossary\">");
+        for (Map.Entry<String, String> e : result.metrics().entrySet()) {
+            sb.append("<dt>").append(escape(e.getKey())).append("</dt><dd>").append(escape(e.getValue())).append("</dd>");
+        }
+        return raw(sb.append("</dl>").toString());
+    }
+
+    private Fragment settings() {
+        Html.Table t = Html.table().column("setting").column("value");
+        t.row("source", result.source());
+        t.row("rows", Long.toString(result.rows()));
+        result.settings().forEach((k, v) -> t.row(k, AuditDigest.settingText(v)));
+        t.row("schema", result.schema());
+        return t.render();
+    }
+}
