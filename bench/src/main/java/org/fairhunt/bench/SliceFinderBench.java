@@ -69,22 +69,34 @@ public final class SliceFinderBench {
         SliceSearchResult search = null;
         double[] searchTimes = new double[runs];
         double[] finderTimes = new double[runs];
+        double[] searchCpu = new double[runs];
+        double[] finderCpu = new double[runs];
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         SliceReport report = null;
         for (int r = -1; r < runs; r++) {
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             search = SliceSearch.run(x, errors, params);
             long t1 = System.nanoTime();
+            long c1 = os.getProcessCpuTime();
             report = SliceFinder.find(x, errors, SliceFinder.Options.of(params));
             long t2 = System.nanoTime();
+            long c2 = os.getProcessCpuTime();
             if (r >= 0) {
                 searchTimes[r] = (t1 - t0) / 1e9;
                 finderTimes[r] = (t2 - t1) / 1e9;
+                searchCpu[r] = (c1 - c0) / 1e9;
+                finderCpu[r] = (c2 - c1) / 1e9;
             }
         }
-        System.out.printf(Locale.ROOT, "fairhunt SliceSearch (SliceLine):            median %.2f s  runs %s%n", median(searchTimes),
-                Arrays.toString(round(searchTimes)));
-        System.out.printf(Locale.ROOT, "fairhunt SliceFinder (+ tests, BH, collapse): median %.2f s  runs %s  (family %d slices, %d with q < 0.05)%n",
-                median(finderTimes), Arrays.toString(round(finderTimes)), report.familySize(), report.significantInFamily());
+        // CPU seconds of the whole process (all threads, GC included) show the work when the machine is shared.
+        System.out.printf(Locale.ROOT, "machine load average at the end: %.1f%n", os.getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "fairhunt SliceSearch (SliceLine):            median %.2f s  runs %s  (CPU s: %s)%n", median(searchTimes),
+                Arrays.toString(round(searchTimes)), Arrays.toString(round(searchCpu)));
+        System.out.printf(Locale.ROOT, "fairhunt SliceFinder (+ tests, BH, collapse): median %.2f s  runs %s  (CPU s: %s; family %d slices, %d with q < 0.05)%n",
+                median(finderTimes), Arrays.toString(round(finderTimes)), Arrays.toString(round(finderCpu)), report.familySize(),
+                report.significantInFamily());
         for (var level : report.levels()) {
             System.out.printf(Locale.ROOT, "  level %d: %d candidates generated, %d pruned by the score bound, %d counted, %d in the family%n",
                     level.depth(), level.generated(), level.prunedByBound(), level.evaluated(), level.inFamily());
