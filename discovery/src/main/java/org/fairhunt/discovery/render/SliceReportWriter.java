@@ -80,7 +80,7 @@ public final class SliceReportWriter {
             Json.put(n, "q_value", f.qValue());
             n.put("significant", f.qValue() < r.fdr());
             Json.put(n, "score", f.score());
-            n.set("collapsed_children", Json.strings(f.collapsed()));
+            n.set("collapsed", Json.strings(f.collapsed()));
         }
         root.set("notices", Json.strings(r.notices()));
         return Json.write(root);
@@ -131,7 +131,7 @@ public final class SliceReportWriter {
                     .reference(r.overallError(), "overall " + Fmt.num(r.overallError()));
             Html.Table table = Html.table().numericColumn("#").column("slice").numericColumn("rows").numericColumn("error")
                     .column("95% interval").numericColumn("rest").numericColumn("p").numericColumn("q").numericColumn("score")
-                    .column("collapsed children");
+                    .column("collapsed (no worse children, same rows)");
             for (SliceFinding f : r.findings()) {
                 boolean significant = f.qValue() < r.fdr();
                 String interval = f.interval() == null ? "–" : "[" + Fmt.num(f.interval().lo()) + ", " + Fmt.num(f.interval().hi()) + "]";
