@@ -127,7 +127,7 @@ public final class SlicesCommand implements Callable<Integer> {
             for (SliceFinding f : r.findings()) {
                 String interval = f.interval() == null ? "–" : "[" + fmt(f.interval().lo()) + ", " + fmt(f.interval().hi()) + "]";
                 sb.append(String.format(Locale.ROOT, "%3d  %8d  %9s  %-19s  %9s  %9s%s %s%s%n", f.rank(), f.stats().rows(), fmt(f.error()), interval,
-                        fmt(f.restError()), fmt(f.qValue()), f.qValue() < r.fdr() ? "*" : " ", f.description(),
+                        fmt(f.restError()), f.qValue() == 0 ? "<1e-16" : fmt(f.qValue()), f.qValue() < r.fdr() ? "*" : " ", f.description(),
                         f.collapsed().isEmpty() ? "" : "  (+" + f.collapsed().size() + " collapsed)"));
             }
             sb.append("* q below the false discovery rate\n");

@@ -25,6 +25,11 @@ final class Fmt {
         return v == null ? "–" : num(v.doubleValue());
     }
 
+    /** A p- or q-value; an exact 0 is a tail beyond double precision, shown as such. */
+    static String p(double v) {
+        return v == 0 ? "< 1e-16" : num(v);
+    }
+
     static String pct(double share) {
         return Double.isNaN(share) ? "–" : String.format(Locale.ROOT, "%.2f%%", share * 100);
     }
