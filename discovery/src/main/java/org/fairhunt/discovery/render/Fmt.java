@@ -30,6 +30,14 @@ final class Fmt {
         return v == 0 ? "< 1e-16" : num(v);
     }
 
+    /** A number of rows: whole, or "unreachable" for +∞ (the rest of the data is too small). */
+    static String rows(Double v) {
+        if (v == null || v.isNaN()) {
+            return "–";
+        }
+        return v.isInfinite() ? "unreachable" : String.format(Locale.ROOT, "%.0f", v);
+    }
+
     static String pct(double share) {
         return Double.isNaN(share) ? "–" : String.format(Locale.ROOT, "%.2f%%", share * 100);
     }
