@@ -2,10 +2,10 @@ package org.fairhunt.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
+import org.fairhunt.report.Formats;
 
 /** The short plain-text summary {@code fairhunt audit} prints on a terminal. */
 final class Summary {
@@ -87,18 +87,9 @@ final class Summary {
         return sb.toString();
     }
 
+    /** The same notation as the reports ("0.245 [0.22, 0.27]", "—" when undefined). */
     static String format(MetricEstimate e) {
-        if (e == null) {
-            return "";
-        }
-        if (!e.defined()) {
-            return "—";
-        }
-        String v = String.format(Locale.ROOT, "%.3f", e.value());
-        if (e.ci() != null) {
-            v += String.format(Locale.ROOT, " [%.3f, %.3f]", e.ci().lo(), e.ci().hi());
-        }
-        return v;
+        return e == null ? "" : Formats.estimate(e);
     }
 
     private static String pad(String s, int w) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.result.AuditResult;
+import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.core.stats.Interval;
@@ -21,6 +22,10 @@ import org.fairhunt.core.stats.Interval;
 public final class AuditDigest {
     /** The metric that counts rows: a size, not a performance measure, so it gets no chart and no gap. */
     public static final String COUNT = "count";
+    /** The q-value under which reports call a comparison significant (false discovery rate 5%). */
+    public static final double SIGNIFICANCE = 0.05;
+    /** Up to this many comparisons, reports show them all in the open. */
+    public static final int ALL_DISPARITIES_UP_TO = 30;
 
     private AuditDigest() {
     }
@@ -136,6 +141,24 @@ public final class AuditDigest {
             }
         }
         return out;
+    }
+
+    /** Whether a comparison's q-value is under {@link #SIGNIFICANCE}. */
+    public static boolean significant(Disparity d) {
+        return d.qValue() != null && d.qValue() < SIGNIFICANCE;
+    }
+
+    /**
+     * The comparisons a reader should see first, in the result's order: all of them when there are at
+     * most {@link #ALL_DISPARITIES_UP_TO}; otherwise every {@code max_gap} (one per metric and attribute
+     * set) and every significant comparison. The rest stay in the JSON and in the HTML's full table.
+     */
+    public static List<Disparity> keyDisparities(AuditResult result) {
+        List<Disparity> all = result.disparities();
+        if (all.size() <= ALL_DISPARITIES_UP_TO) {
+            return all;
+        }
+        return all.stream().filter(d -> "max_gap".equals(d.kind()) || significant(d)).toList();
     }
 
     /** How the intervals were made, e.g. {@code 95% Wilson score intervals}, or {@code null} if there are none. */

@@ -9,9 +9,9 @@ import org.fairhunt.core.stats.Interval;
  * How reports write numbers. Values from 0.1 to 10 get three decimals ({@code 0.245}, {@code 1.000}),
  * smaller ones three significant digits ({@code 0.0123}), larger ones four ({@code 12.35}); whole
  * numbers from 2 up are written whole ({@code 412}, a count), while 1 stays {@code 1.000} beside other rates. An interval's ends get
- * as many decimals as it takes to show its width to one significant digit, and never fewer than one
- * less than the value's, so {@code 0.245 [0.22, 0.27]} but {@code 0.2451 [0.2448, 0.2455]}: a narrow
- * interval never collapses to {@code [0.24, 0.25]}. Undefined values are an em dash.
+ * as many decimals as it takes to show its width to one significant digit (more, up to one less than
+ * the value's, for small values), so {@code 0.245 [0.22, 0.27]} but {@code 0.2451 [0.2448, 0.2455]}: a
+ * narrow interval never collapses to {@code [0.24, 0.25]}. Undefined values are an em dash.
  */
 public final class Formats {
     /** What reports print for an undefined value. */
@@ -99,9 +99,14 @@ public final class Formats {
         return clamp(3 - (int) Math.floor(Math.log10(a)));
     }
 
+    /**
+     * Enough decimals to show the width to one significant digit; up to one less than the value's (so
+     * {@code 0.0123 [0.010, 0.015]} lines up with its value) but never more than two beyond what the
+     * width needs (so a tiny value with a wide interval gets {@code [0.000, 0.265]}, not seven decimals).
+     */
     private static int intervalDecimals(int valueDecimals, double width) {
         int forWidth = width > 0 ? -(int) Math.floor(Math.log10(width)) : valueDecimals;
-        return clamp(Math.max(valueDecimals - 1, forWidth));
+        return clamp(Math.max(forWidth, Math.min(valueDecimals - 1, forWidth + 2)));
     }
 
     private static int clamp(int d) {

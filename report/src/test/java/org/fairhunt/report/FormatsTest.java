@@ -25,6 +25,9 @@ class FormatsTest {
         assertEquals("0.2451 [0.2448, 0.2455]", Formats.estimate(0.2451, 0.24481, 0.24549));
         assertEquals("412 [380, 445]", Formats.estimate(412.0, 380.0, 445.0));
         assertEquals("4 [1, 8]", Formats.estimate(4.0, 1.0, 8.0));
+        // a tiny value with a wide interval: the ends need not carry the value's many decimals
+        assertEquals("0.00000579 [0.000, 0.265]", Formats.estimate(5.79e-6, 3.41e-5, 0.2652916));
+        assertEquals("0.0123 [0.010, 0.015]", Formats.estimate(0.0123, 0.0101, 0.0149));
         // a ratio that happens to be whole keeps its decimals
         assertEquals("2.000 [0.95, 7.62]", Formats.estimate(2.0, 0.9512, 7.6189));
         assertEquals("0.250", Formats.estimate(0.25, null, 0.3));

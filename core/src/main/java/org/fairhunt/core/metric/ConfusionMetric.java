@@ -50,6 +50,11 @@ public enum ConfusionMetric implements MetricDefinition {
     }
 
     @Override
+    public boolean hasInterval() {
+        return this != COUNT;
+    }
+
+    @Override
     public MetricValue evaluate(double[] s, int o) {
         if (this == COUNT) {
             return MetricValue.of(s[o + TP] + s[o + FP] + s[o + TN] + s[o + FN]);

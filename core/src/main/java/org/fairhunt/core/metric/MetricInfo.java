@@ -13,4 +13,12 @@ public interface MetricInfo {
     default Boolean higherIsBetter() {
         return null;
     }
+
+    /**
+     * Whether an interval means something for this metric. Not for a count of the sample's own rows:
+     * the sample size is fixed, and a bootstrap interval on it would only show the resampling noise.
+     */
+    default boolean hasInterval() {
+        return true;
+    }
 }

@@ -88,6 +88,9 @@ public final class AuditResults {
         if (!point.defined()) {
             return MetricEstimate.undefined(point.reason() == null ? "undefined" : point.reason());
         }
+        if (!s.info().hasInterval()) {
+            return new MetricEstimate(point.value(), null, null, null);
+        }
         double[] proportion = weighted ? null : s.proportion(slice, 0);
         if (proportion != null && !clustered) {
             return new MetricEstimate(point.value(), null, Proportions.wilson(proportion[0], proportion[1], level), null);

@@ -126,7 +126,8 @@ public final class HtmlReport {
             if (v.value() != null) {
                 facts.add("estimate " + Formats.estimate(v.value(), v.lo(), v.hi()));
             }
-            if (v.moreRowsNeeded() != null) {
+            // policies often say it in the detail already; say it once
+            if (v.moreRowsNeeded() != null && (v.detail() == null || !v.detail().contains(Long.toString(v.moreRowsNeeded())))) {
                 facts.add("about " + v.moreRowsNeeded() + " more rows in the smallest slice involved would settle it");
             }
             if (!facts.isEmpty()) {
@@ -310,22 +311,43 @@ public final class HtmlReport {
     }
 
     private Fragment disparities() {
+        List<Disparity> all = result.disparities();
         StringBuilder sb = new StringBuilder();
-        long tested = result.disparities().stream().filter(d -> d.qValue() != null).count();
-        long significant = result.disparities().stream().filter(d -> d.qValue() != null && d.qValue() < 0.05).count();
+        long tested = all.stream().filter(d -> d.qValue() != null).count();
+        long significant = all.stream().filter(AuditDigest::significant).count();
         if (tested > 0) {
             sb.append("<p>").append(significant).append(" of ").append(tested)
                     .append(" comparisons have q &lt; 0.05 (Benjamini–Hochberg across the whole audit); they are in bold.</p>");
         }
-        Html.Table t = Html.table().column("metric").column("slice").column("reference").column("kind").numericColumn("value")
-                .numericColumn("p").numericColumn("q").column("note");
-        for (Disparity d : result.disparities()) {
-            boolean strong = d.qValue() != null && d.qValue() < 0.05;
-            t.row(strong ? "fh-strong" : null, List.of(d.metric(), AuditDigest.sliceLabel(d.attributes()),
-                    AuditDigest.sliceLabel(d.reference()), d.kind(), Formats.estimate(d.value(), d.lo(), d.hi()),
-                    Formats.pValue(d.pValue()), Formats.pValue(d.qValue()), d.reason() == null ? "" : d.reason()));
+        List<Disparity> key = AuditDigest.keyDisparities(result);
+        if (key.size() < all.size()) {
+            sb.append("<p class=\"fh-note\">The largest gap of each metric in each attribute set, and the significant "
+                    + "comparisons:</p>").append(disparityTable(key))
+                    .append("<details><summary>All ").append(all.size()).append(" comparisons</summary>")
+                    .append(disparityTable(all)).append("</details>");
+        } else {
+            sb.append(disparityTable(all));
         }
-        return raw(sb.append(t.render()).toString());
+        return raw(sb.toString());
+    }
+
+    private static Fragment disparityTable(List<Disparity> disparities) {
+        boolean notes = disparities.stream().anyMatch(d -> d.reason() != null);
+        Html.Table t = Html.table().column("metric").column("slice").column("reference").column("kind").numericColumn("value")
+                .numericColumn("p").numericColumn("q");
+        if (notes) {
+            t.column("note");
+        }
+        for (Disparity d : disparities) {
+            List<Object> cells = new ArrayList<>(List.of(d.metric(), AuditDigest.sliceLabel(d.attributes()),
+                    AuditDigest.sliceLabel(d.reference()), d.kind(), Formats.estimate(d.value(), d.lo(), d.hi()),
+                    Formats.pValue(d.pValue()), Formats.pValue(d.qValue())));
+            if (notes) {
+                cells.add(d.reason() == null ? "" : d.reason());
+            }
+            t.row(AuditDigest.significant(d) ? "fh-strong" : null, cells);
+        }
+        return t.render();
     }
 
     /** An extension section laid out by {@link ExtensionView}: grids as tables, values as lists, the rest as JSON. */

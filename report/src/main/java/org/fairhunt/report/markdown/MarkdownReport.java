@@ -158,18 +158,25 @@ public final class MarkdownReport {
     }
 
     private void disparities() {
-        if (result.disparities().isEmpty()) {
+        List<Disparity> all = result.disparities();
+        if (all.isEmpty()) {
             return;
         }
-        long significant = result.disparities().stream().filter(d -> d.qValue() != null && d.qValue() < 0.05).count();
-        long tested = result.disparities().stream().filter(d -> d.qValue() != null).count();
+        long significant = all.stream().filter(AuditDigest::significant).count();
+        long tested = all.stream().filter(d -> d.qValue() != null).count();
         out.append("## Disparities\n\n");
         if (tested > 0) {
             out.append(significant).append(" of ").append(tested)
                     .append(" comparisons have q < 0.05 (Benjamini–Hochberg, across the whole audit).\n\n");
         }
+        List<Disparity> shown = AuditDigest.keyDisparities(result);
+        if (shown.size() < all.size()) {
+            out.append("Shown: the largest gap of each metric in each attribute set, and the significant comparisons. ")
+                    .append(all.size() - shown.size())
+                    .append(" other comparisons are in audit.json and in the HTML report.\n\n");
+        }
         List<List<String>> rows = new ArrayList<>();
-        for (Disparity d : result.disparities()) {
+        for (Disparity d : shown) {
             String value = d.value() == null ? Formats.UNDEFINED + footnote(d.reason()) : Formats.estimate(d.value(), d.lo(), d.hi())
                     + (d.reason() != null ? footnote(d.reason()) : "");
             rows.add(List.of(escape(d.metric()), escape(AuditDigest.sliceLabel(d.attributes())),

@@ -10,14 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.fairhunt.core.audit.AuditRequest;
 import org.fairhunt.core.audit.Auditor;
+import org.fairhunt.core.policy.Policy;
 import org.fairhunt.core.result.AuditResult;
-import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
-import org.fairhunt.core.result.Verdict;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.core.table.TableBuilder;
 import org.fairhunt.report.AuditDigest;
@@ -73,17 +73,15 @@ class HtmlReportBrowserTest {
             b.addRow(new String[] {sex, ages[age], Integer.toString(y), Integer.toString(p), String.format("%.3f", s)});
         }
         Table t = b.build();
+        Policy policy = Policy.parse("""
+                constraints:
+                  - "max_gap(error_rate) <= 0.05 over [sex]"
+                  - "value(tpr) >= 0.5 for every slice with n >= 30"
+                  - "ratio(selection_rate) >= 0.8 over [age_band]"
+                """, "policy.yaml");
         AuditRequest request = AuditRequest.of("y", null, "p", "s", List.of("sex", "age_band")).withIntersections(2)
-                .withBootstrap(200, 7, null).withThreads(2);
-        AuditResult r = Auditor.run(t, request).result();
-        return r.withVerdicts(List.of(
-                        new Verdict("max_gap(error_rate) <= 0.05", Verdict.FAIL, "sex=female vs sex=male differ by more than 0.05",
-                                0.08, 0.05, 0.11, null),
-                        new Verdict("min(tpr) >= 0.7", Verdict.PASS, "the lowest slice is above 0.7", 0.78, 0.72, 0.83, null),
-                        new Verdict("max_gap(fpr | age_band) <= 0.05", Verdict.INCONCLUSIVE, "the interval straddles 0.05", 0.04,
-                                0.01, 0.09, 350L)))
-                .withDisparities(List.of(new Disparity("error_rate", java.util.Map.of("sex", "female"),
-                        java.util.Map.of("sex", "male"), "difference", 0.08, 0.05, 0.11, 0.0002, 0.0009, null)));
+                .withBootstrap(200, 7, null).withThreads(2).withPolicy(policy).withClarify(true, null);
+        return Auditor.run(t, request).result();
     }
 
     @Test
@@ -144,12 +142,24 @@ class HtmlReportBrowserTest {
     }
 
     @Test
-    void verdict_badges_are_visible_and_coloured() throws IOException {
+    void verdict_badges_are_visible_and_coloured_by_outcome() throws IOException {
+        assertEquals(3, result.verdicts().size());
+        Map<String, String> look = Map.of("pass", "✓ pass|rgb(26, 127, 55)", "fail", "✗ fail|rgb(207, 34, 46)",
+                "inconclusive", "? inconclusive|rgb(154, 103, 0)");
+        List<String> expected = result.verdicts().stream().map(v -> look.get(v.outcome())).toList();
         JsonNode badges = browser.evaluate("""
                 Array.from(document.querySelectorAll('#verdicts .fh-verdict .fh-badge')).map(function (b) {
                   return b.textContent + '|' + getComputedStyle(b).backgroundColor; })""");
-        assertEquals(List.of("✗ fail|rgb(207, 34, 46)", "✓ pass|rgb(26, 127, 55)", "? inconclusive|rgb(154, 103, 0)"),
-                List.of(badges.get(0).asText(), badges.get(1).asText(), badges.get(2).asText()));
+        List<String> shown = new java.util.ArrayList<>();
+        badges.forEach(b -> shown.add(b.asText()));
+        assertEquals(expected, shown);
+    }
+
+    @Test
+    void the_clarify_section_is_a_table_with_every_facet() throws IOException {
+        int facets = result.extensions().get("clarify").size();
+        assertTrue(facets > 10, "facets: " + facets);
+        assertEquals(facets, browser.evaluate("document.querySelectorAll('#ext-clarify table tbody tr').length").asInt());
     }
 
     @Test

@@ -153,4 +153,24 @@ class MarkdownReportTest {
         assertTrue(md.contains("| sex | n | flags | tnr | precision | npv | fdr | false_omission_rate | selection_rate |\n"), md);
         assertTrue(md.contains("| sex | n | flags | prevalence |\n"), md);
     }
+
+    @Test
+    void with_many_comparisons_only_gaps_and_significant_ones_are_listed_and_the_rest_counted() {
+        AuditResult r = org.fairhunt.core.audit.Auditor.run(org.fairhunt.core.testing.Tables.random(5, 3000, 3000),
+                org.fairhunt.core.audit.AuditRequest.of("y", null, "p", null, List.of("a", "b")).withIntersections(2).withThreads(1)
+                        .withMetrics(List.of("error_rate", "selection_rate", "prevalence"))).result();
+        long gaps = r.disparities().stream().filter(d -> d.kind().equals("max_gap")).count();
+        long significant = r.disparities().stream().filter(d -> !d.kind().equals("max_gap") && d.qValue() != null
+                && d.qValue() < 0.05).count();
+        assertTrue(r.disparities().size() > 30, "fixture has " + r.disparities().size());
+        assertTrue(significant > 0, "the prevalence differs by group in Tables.random, so some comparison is significant");
+        String md = MarkdownReport.render(r);
+        String section = md.substring(md.indexOf("## Disparities"), md.indexOf("## Metrics"));
+        long tableRows = section.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| metric |")).count();
+        assertEquals(gaps + significant, tableRows, section);
+        assertTrue(section.contains((r.disparities().size() - gaps - significant)
+                + " other comparisons are in audit.json and in the HTML report."), section);
+        String html = org.fairhunt.report.html.HtmlReport.render(r);
+        assertTrue(html.contains("<details><summary>All " + r.disparities().size() + " comparisons</summary>"));
+    }
 }
