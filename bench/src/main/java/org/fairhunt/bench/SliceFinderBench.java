@@ -27,8 +27,10 @@ import org.fairhunt.discovery.slice.SliceSearchResult;
  * <li>an exhaustive enumeration (every conjunction up to depth 3, counted densely, no pruning) whose
  * top 10 the search must equal.</li>
  * </ul>
- * Medians of {@code --runs} timed runs after one warm-up. Usage:
- * {@code SliceFinderBench [--rows N] [--features F] [--runs R] [--seed S] [--no-systemds]}.
+ * Fairhunt: median of {@code --runs} timed runs after one warm-up. SystemDS: {@code --systemds-runs}
+ * timed runs (default 1, with no warm-up when 1: on 2 shared cores one SystemDS run of the full size
+ * takes many minutes). Usage:
+ * {@code SliceFinderBench [--rows N] [--features F] [--runs R] [--seed S] [--no-systemds] [--systemds-runs R]}.
  */
 public final class SliceFinderBench {
     private static final int DEPTH = 3;
@@ -45,6 +47,7 @@ public final class SliceFinderBench {
         int runs = 3;
         long seed = 20260101L;
         boolean systemds = true;
+        int systemdsRuns = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
@@ -52,6 +55,7 @@ public final class SliceFinderBench {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--no-systemds" -> systemds = false;
+                case "--systemds-runs" -> systemdsRuns = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -65,22 +69,34 @@ public final class SliceFinderBench {
         SliceSearchResult search = null;
         double[] searchTimes = new double[runs];
         double[] finderTimes = new double[runs];
+        double[] searchCpu = new double[runs];
+        double[] finderCpu = new double[runs];
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         SliceReport report = null;
         for (int r = -1; r < runs; r++) {
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             search = SliceSearch.run(x, errors, params);
             long t1 = System.nanoTime();
+            long c1 = os.getProcessCpuTime();
             report = SliceFinder.find(x, errors, SliceFinder.Options.of(params));
             long t2 = System.nanoTime();
+            long c2 = os.getProcessCpuTime();
             if (r >= 0) {
                 searchTimes[r] = (t1 - t0) / 1e9;
                 finderTimes[r] = (t2 - t1) / 1e9;
+                searchCpu[r] = (c1 - c0) / 1e9;
+                finderCpu[r] = (c2 - c1) / 1e9;
             }
         }
-        System.out.printf(Locale.ROOT, "fairhunt SliceSearch (SliceLine):            median %.2f s  runs %s%n", median(searchTimes),
-                Arrays.toString(round(searchTimes)));
-        System.out.printf(Locale.ROOT, "fairhunt SliceFinder (+ tests, BH, collapse): median %.2f s  runs %s  (family %d slices, %d with q < 0.05)%n",
-                median(finderTimes), Arrays.toString(round(finderTimes)), report.familySize(), report.significantInFamily());
+        // CPU seconds of the whole process (all threads, GC included) show the work when the machine is shared.
+        System.out.printf(Locale.ROOT, "machine load average at the end: %.1f%n", os.getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "fairhunt SliceSearch (SliceLine):            median %.2f s  runs %s  (CPU s: %s)%n", median(searchTimes),
+                Arrays.toString(round(searchTimes)), Arrays.toString(round(searchCpu)));
+        System.out.printf(Locale.ROOT, "fairhunt SliceFinder (+ tests, BH, collapse): median %.2f s  runs %s  (CPU s: %s; family %d slices, %d with q < 0.05)%n",
+                median(finderTimes), Arrays.toString(round(finderTimes)), Arrays.toString(round(finderCpu)), report.familySize(),
+                report.significantInFamily());
         for (var level : report.levels()) {
             System.out.printf(Locale.ROOT, "  level %d: %d candidates generated, %d pruned by the score bound, %d counted, %d in the family%n",
                     level.depth(), level.generated(), level.prunedByBound(), level.evaluated(), level.inFamily());
@@ -101,12 +117,21 @@ public final class SliceFinderBench {
                 exhaustiveTime, TOP, same);
 
         if (systemds) {
-            SystemDsSliceLine.compare(x, e, runs, DEPTH, MIN_SUPPORT, TOP, ALPHA, search.top());
+            ReferenceSliceLine systemDs;
+            try {
+                // Compiled only with -Psystemds, hence looked up by name.
+                systemDs = (ReferenceSliceLine) Class.forName("org.fairhunt.bench.systemds.SystemDsSliceLine").getDeclaredConstructor()
+                        .newInstance();
+            } catch (ClassNotFoundException | NoClassDefFoundError ex) {
+                System.out.println("Apache SystemDS: not on the class path; build the bench with -Psystemds to compare (or pass --no-systemds)");
+                return;
+            }
+            systemDs.compare(x, e, systemdsRuns, DEPTH, MIN_SUPPORT, TOP, ALPHA, search.top());
         }
     }
 
     /** The slice as a full assignment: value + 1 per feature, 0 where it has no predicate (SystemDS's form). */
-    static long[] assignment(Slice s, int features) {
+    public static long[] assignment(Slice s, int features) {
         long[] a = new long[features];
         for (int j = 0; j < s.depth(); j++) {
             a[s.feature(j)] = s.value(j) + 1;
@@ -231,13 +256,13 @@ public final class SliceFinderBench {
         return out;
     }
 
-    static double median(double[] v) {
+    public static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    static double[] round(double[] v) {
+    public static double[] round(double[] v) {
         double[] r = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             r[i] = Math.round(v[i] * 100) / 100.0;

@@ -66,6 +66,10 @@ public final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--baseline-rate", paramLabel = "P", description = "The error rate the plan starts from when no errors are given.")
     Double baselineRate;
 
+    @Option(names = "--bin", paramLabel = "COLUMN=CUTS",
+            description = "Cut a numeric column at these points instead of quantiles, e.g. age=25,40,60 (repeatable).")
+    List<String> cuts = new ArrayList<>();
+
     @Option(names = "--bins", paramLabel = "B", defaultValue = "4", description = "Quantile bins for numeric dimensions (default: ${DEFAULT-VALUE}).")
     int bins;
 
@@ -78,7 +82,7 @@ public final class CoverageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CoverageAnalysis.Options options = new CoverageAnalysis.Options(strength, minPerCell, bins, detectGap, baselineRate, 0.05, 0.8);
-        Table table = input.read(file);
+        Table table = Binnings.apply(input.read(file), cuts);
         RowErrors rowErrors = errors.given() ? errors.rowErrors(table) : null;
         TargetShares targets = targetShares == null ? null : TargetShares.from(input.read(targetShares), dimensions);
         CoverageResult result = CoverageAnalysis.analyze(table, dimensions, options, targets, rowErrors);
@@ -113,13 +117,15 @@ public final class CoverageCommand implements Callable<Integer> {
                     cell.append(i == 0 ? "" : ", ").append(c.dimensions().get(i)).append(" = ").append(c.values().get(i));
                 }
                 sb.append(String.format(Locale.ROOT, "  %6d rows  expected %6.2f%%  %s%s%n", c.rows(), c.expectedShare() * 100, cell,
-                        c.extraRowsForGap() == null ? "" : "  (+" + SlicesCommand.fmt(c.extraRowsForGap()) + " rows for the gap)"));
+                        c.extraRowsForGap() == null ? "" : (c.extraRowsForGap().isInfinite() ? "  (the gap cannot be detected: too few rows outside the cell)"
+                                : String.format(Locale.ROOT, "  (+%.0f rows for the gap)", c.extraRowsForGap()))));
             }
         }
         for (CoverageResult.TargetComparison t : r.targets()) {
-            sb.append(String.format(Locale.ROOT, "%ntarget shares over %s: total variation %s, KL(target || data) %s nats%n",
+            sb.append(String.format(Locale.ROOT, "%ntarget shares over %s: total variation %s, KL(target || data) %s%n",
                     String.join(", ", t.dimensions()), SlicesCommand.fmt(t.totalVariation()),
-                    Double.isInfinite(t.klTargetToData()) ? "infinite (a cell has no data)" : SlicesCommand.fmt(t.klTargetToData())));
+                    Double.isInfinite(t.klTargetToData()) ? "infinite (a cell with a target share has no data)"
+                            : SlicesCommand.fmt(t.klTargetToData()) + " nats"));
             for (CoverageResult.CellShare s : t.underRepresented()) {
                 sb.append(String.format(Locale.ROOT, "  under: %s  %.2f%% in the data, %.2f%% in the target%n", String.join(" × ", s.values()),
                         s.dataShare() * 100, s.targetShare() * 100));

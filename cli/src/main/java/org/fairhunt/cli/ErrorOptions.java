@@ -1,8 +1,12 @@
 package org.fairhunt.cli;
 
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.table.Column;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.discovery.slice.RowErrors;
+import org.fairhunt.speech.normalize.Normalizer;
+import org.fairhunt.speech.score.UtteranceScore;
+import org.fairhunt.speech.score.UtteranceScorer;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,20 +36,60 @@ public final class ErrorOptions {
     @Option(names = "--units-col", paramLabel = "COLUMN", description = "Per-row units for --errors-col (e.g. reference words).")
     String unitsColumn;
 
+    @Option(names = "--ref-col", paramLabel = "COLUMN",
+            description = "Speech: the reference transcript; with --hyp-col a row's errors are its word substitutions, deletions "
+                + "and insertions (sclite's alignment, case-folded) over its reference words, so a slice's error is its WER.")
+    String referenceColumn;
+
+    @Option(names = "--hyp-col", paramLabel = "COLUMN", description = "Speech: the recognizer's transcript, with --ref-col.")
+    String hypothesisColumn;
+
     /** Whether any error definition was given. */
     boolean given() {
-        return label != null || prediction != null || errorColumn != null || errorsColumn != null || unitsColumn != null;
+        return label != null || prediction != null || errorColumn != null || errorsColumn != null || unitsColumn != null
+                || referenceColumn != null || hypothesisColumn != null;
+    }
+
+    /** Word errors over reference words per row, by the speech module's sclite-compatible aligner. */
+    private RowErrors wordErrors(Table table) {
+        Column ref = table.column(referenceColumn);
+        Column hyp = table.column(hypothesisColumn);
+        UtteranceScorer scorer = new UtteranceScorer(Normalizer.parse("case", null), false);
+        double[] errors = new double[table.rowCount()];
+        double[] words = new double[table.rowCount()];
+        for (int i = 0; i < errors.length; i++) {
+            String r = ref.text(i);
+            if (r == null) {
+                // No reference: the row's error is unknown (counted and reported, not dropped silently).
+                errors[i] = Double.NaN;
+                words[i] = Double.NaN;
+                continue;
+            }
+            String h = hyp.text(i);
+            UtteranceScore score = scorer.score(r, h == null ? "" : h);
+            errors[i] = score.wordErrors();
+            words[i] = score.referenceWords();
+        }
+        return RowErrors.of("word errors of '" + hypothesisColumn + "' against '" + referenceColumn + "' over reference words (WER)",
+                errors, words);
     }
 
     /** The row errors the options define; a missing or contradictory combination is a user error. */
     RowErrors rowErrors(Table table) {
         int ways = (label != null || prediction != null ? 1 : 0) + (errorColumn != null ? 1 : 0)
-                + (errorsColumn != null || unitsColumn != null ? 1 : 0);
+                + (errorsColumn != null || unitsColumn != null ? 1 : 0) + (referenceColumn != null || hypothesisColumn != null ? 1 : 0);
         if (ways == 0) {
-            throw new UserInputException("say what a row's error is: --label and --prediction, or --error-col, or --errors-col with --units-col");
+            throw new UserInputException("say what a row's error is: --label and --prediction, or --error-col, or --errors-col with "
+                    + "--units-col, or --ref-col with --hyp-col");
         }
         if (ways > 1) {
-            throw new UserInputException("give only one of: --label/--prediction, --error-col, --errors-col/--units-col");
+            throw new UserInputException("give only one of: --label/--prediction, --error-col, --errors-col/--units-col, --ref-col/--hyp-col");
+        }
+        if (referenceColumn != null || hypothesisColumn != null) {
+            if (referenceColumn == null || hypothesisColumn == null) {
+                throw new UserInputException("--ref-col and --hyp-col go together");
+            }
+            return wordErrors(table);
         }
         if (errorColumn != null) {
             return RowErrors.lossColumn(table, errorColumn);

@@ -63,6 +63,10 @@ public final class SlicesCommand implements Callable<Integer> {
             description = "SliceLine's weight of error against size in (0, 1] (default: ${DEFAULT-VALUE}, as SystemDS).")
     double alpha;
 
+    @Option(names = "--bin", paramLabel = "COLUMN=CUTS",
+            description = "Cut a numeric column at these points instead of quantiles, e.g. age=25,40,60 (repeatable).")
+    List<String> cuts = new ArrayList<>();
+
     @Option(names = "--bins", paramLabel = "B", defaultValue = "4", description = "Quantile bins for numeric features (default: ${DEFAULT-VALUE}).")
     int bins;
 
@@ -93,7 +97,7 @@ public final class SlicesCommand implements Callable<Integer> {
         }
         SliceSearch.Params params = new SliceSearch.Params(maxDepth, minSupport, top, alpha,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads);
-        Table table = input.read(file);
+        Table table = Binnings.apply(input.read(file), cuts);
         RowErrors rowErrors = errors.rowErrors(table);
         SliceFeatures encoded = SliceFeatures.encode(table, features, bins, maxLevels);
         SliceReport report = SliceFinder.find(encoded, rowErrors, new SliceFinder.Options(params, 0.95, fdr));
@@ -123,7 +127,7 @@ public final class SlicesCommand implements Callable<Integer> {
             for (SliceFinding f : r.findings()) {
                 String interval = f.interval() == null ? "–" : "[" + fmt(f.interval().lo()) + ", " + fmt(f.interval().hi()) + "]";
                 sb.append(String.format(Locale.ROOT, "%3d  %8d  %9s  %-19s  %9s  %9s%s %s%s%n", f.rank(), f.stats().rows(), fmt(f.error()), interval,
-                        fmt(f.restError()), fmt(f.qValue()), f.qValue() < r.fdr() ? "*" : " ", f.description(),
+                        fmt(f.restError()), f.qValue() == 0 ? "<1e-16" : fmt(f.qValue()), f.qValue() < r.fdr() ? "*" : " ", f.description(),
                         f.collapsed().isEmpty() ? "" : "  (+" + f.collapsed().size() + " collapsed)"));
             }
             sb.append("* q below the false discovery rate\n");

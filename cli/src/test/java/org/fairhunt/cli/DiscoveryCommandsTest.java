@@ -130,4 +130,33 @@ class DiscoveryCommandsTest {
         assertEquals(2, run.exit(), run.err());
         assertTrue(run.err().contains("give no share for these values of accent that occur in the data: indian"), run.err());
     }
+
+    @Test
+    void coverage_uses_explicit_cut_points_for_a_numeric_dimension() throws IOException {
+        Path f = dir.resolve("ages.csv");
+        Files.writeString(f, "age,sex\n20,f\n35,m\n41,f\n67,m\n52,f\n");
+        CliRun run = CliRun.of("coverage", f.toString(), "--dimensions", "age,sex", "--bin", "age=40", "--min-per-cell", "1", "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("<40", json.get("dimensions").get(0).get("values").get(0).asText());
+        assertEquals(">=40", json.get("dimensions").get(0).get("values").get(1).asText());
+        // <40: f, m; >=40: f, m, f → all 4 cells have rows
+        assertEquals(4, json.get("summary").get("covered_cells").asInt());
+    }
+
+    @Test
+    void slices_of_the_real_speech_set_from_its_transcripts() throws IOException {
+        Path asr = Path.of("..", "..", "shared", "data", "speech", "asr_eval.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(asr), "shared data absent");
+        CliRun run = CliRun.of("slices", asr.toString(), "--ref-col", "reference", "--hyp-col", "hypothesis",
+                "--features", "voice,condition,accent,sex,engine", "--max-depth", "2", "--min-support", "20", "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        // sclite (shared/data/speech/README.md): all utterances 76.3 % WER; telephone 97.5 %.
+        assertEquals(0.763, json.get("overall_error").asDouble(), 0.0005);
+        JsonNode first = json.get("slices").get(0);
+        assertEquals("condition = telephone", first.get("predicates").get(0).asText());
+        assertEquals(0.975, first.get("error").asDouble(), 0.0005);
+        assertEquals(2808, first.get("units").asDouble(), 0);
+    }
 }

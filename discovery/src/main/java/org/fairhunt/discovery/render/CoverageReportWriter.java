@@ -119,7 +119,7 @@ public final class CoverageReportWriter {
             sb.append(String.format(Locale.ROOT,
                     "Plan: to detect a gap of %s in an error rate of %s (%s) with %s%% power at %s%% two-sided, a cell needs about %s rows.%n%n",
                     Fmt.num(r.plan().gap()), Fmt.num(r.plan().baseline()), r.plan().baselineSource(), Fmt.num(r.plan().power() * 100),
-                    Fmt.num(r.plan().alpha() * 100), Fmt.num(r.plan().rowsPerCell())));
+                    Fmt.num(r.plan().alpha() * 100), Fmt.rows(r.plan().rowsPerCell())));
         }
         if (!r.thinCells().isEmpty()) {
             sb.append("## Thin cells, most expected first\n\n| cell | rows | expected share | short of minimum |")
@@ -129,7 +129,7 @@ public final class CoverageReportWriter {
                 sb.append("| ").append(cell(c.dimensions(), c.values()).replace("|", "\\|")).append(" | ").append(c.rows()).append(" | ")
                         .append(pct(c.expectedShare())).append(" | ").append(c.missingToMinimum()).append(" |");
                 if (r.plan() != null) {
-                    sb.append(' ').append(Fmt.num(c.extraRowsForGap())).append(" |");
+                    sb.append(' ').append(Fmt.rows(c.extraRowsForGap())).append(" |");
                 }
                 sb.append('\n');
             }
@@ -164,7 +164,7 @@ public final class CoverageReportWriter {
         if (r.plan() != null) {
             page.add(Html.element("p", null, "Plan: to detect a gap of " + Fmt.num(r.plan().gap()) + " in an error rate of "
                     + Fmt.num(r.plan().baseline()) + " (" + r.plan().baselineSource() + ") with " + Fmt.num(r.plan().power() * 100)
-                    + "% power at " + Fmt.num(r.plan().alpha() * 100) + "% two-sided, a cell needs about " + Fmt.num(r.plan().rowsPerCell())
+                    + "% power at " + Fmt.num(r.plan().alpha() * 100) + "% two-sided, a cell needs about " + Fmt.rows(r.plan().rowsPerCell())
                     + " rows (two-proportion z-test, Fleiss)."));
         }
         for (CoverageResult.CombinationCounts c : r.combinations()) {
@@ -174,7 +174,7 @@ public final class CoverageReportWriter {
             List<String> rows = c.levels().get(0);
             List<String> cols = c.levels().get(1);
             Svg.Heatmap map = Svg.heatmap("Rows per cell; grey dashed: below " + r.minPerCell()).headers(c.dimensions().get(0), c.dimensions().get(1))
-                    .rows(rows).columns(cols).centre(r.minPerCell(), "min per cell " + r.minPerCell());
+                    .rows(rows).columns(cols);
             for (int i = 0; i < c.counts().length; i++) {
                 long n = c.counts()[i];
                 List<String> v = c.values(i);
@@ -193,7 +193,7 @@ public final class CoverageReportWriter {
                 List<Object> row = new java.util.ArrayList<>(List.of(cell(c.dimensions(), c.values()), c.rows(), pct(c.expectedShare()),
                         c.missingToMinimum()));
                 if (r.plan() != null) {
-                    row.add(Fmt.num(c.extraRowsForGap()));
+                    row.add(Fmt.rows(c.extraRowsForGap()));
                 }
                 t.row(null, row);
             }

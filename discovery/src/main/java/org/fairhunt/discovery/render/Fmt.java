@@ -25,6 +25,19 @@ final class Fmt {
         return v == null ? "–" : num(v.doubleValue());
     }
 
+    /** A p- or q-value; an exact 0 is a tail beyond double precision, shown as such. */
+    static String p(double v) {
+        return v == 0 ? "< 1e-16" : num(v);
+    }
+
+    /** A number of rows: whole, or "unreachable" for +∞ (the rest of the data is too small). */
+    static String rows(Double v) {
+        if (v == null || v.isNaN()) {
+            return "–";
+        }
+        return v.isInfinite() ? "unreachable" : String.format(Locale.ROOT, "%.0f", v);
+    }
+
     static String pct(double share) {
         return Double.isNaN(share) ? "–" : String.format(Locale.ROOT, "%.2f%%", share * 100);
     }

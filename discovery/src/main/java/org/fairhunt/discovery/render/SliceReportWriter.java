@@ -80,7 +80,7 @@ public final class SliceReportWriter {
             Json.put(n, "q_value", f.qValue());
             n.put("significant", f.qValue() < r.fdr());
             Json.put(n, "score", f.score());
-            n.set("collapsed_children", Json.strings(f.collapsed()));
+            n.set("collapsed", Json.strings(f.collapsed()));
         }
         root.set("notices", Json.strings(r.notices()));
         return Json.write(root);
@@ -105,7 +105,7 @@ public final class SliceReportWriter {
                         f.description().replace("|", "\\|"), f.collapsed().isEmpty() ? "" : " (+" + f.collapsed().size() + " collapsed)",
                         f.stats().rows(), Fmt.num(f.error()), f.interval() == null ? "–"
                                 : "[" + Fmt.num(f.interval().lo()) + ", " + Fmt.num(f.interval().hi()) + "]",
-                        Fmt.num(f.restError()), Fmt.num(f.pValue()), Fmt.num(f.qValue()), f.qValue() < r.fdr() ? " **" : "",
+                        Fmt.num(f.restError()), Fmt.p(f.pValue()), Fmt.p(f.qValue()), f.qValue() < r.fdr() ? " **" : "",
                         Fmt.num(f.score())));
             }
             sb.append("\n** q below the false discovery rate.\n\n");
@@ -131,16 +131,16 @@ public final class SliceReportWriter {
                     .reference(r.overallError(), "overall " + Fmt.num(r.overallError()));
             Html.Table table = Html.table().numericColumn("#").column("slice").numericColumn("rows").numericColumn("error")
                     .column("95% interval").numericColumn("rest").numericColumn("p").numericColumn("q").numericColumn("score")
-                    .column("collapsed children");
+                    .column("collapsed (no worse children, same rows)");
             for (SliceFinding f : r.findings()) {
                 boolean significant = f.qValue() < r.fdr();
                 String interval = f.interval() == null ? "–" : "[" + Fmt.num(f.interval().lo()) + ", " + Fmt.num(f.interval().hi()) + "]";
                 chart.bar(f.rank() + ". " + f.description(), f.error(), f.interval() == null ? null : f.interval().lo(),
                         f.interval() == null ? null : f.interval().hi(), Fmt.num(f.error()),
-                        f.description() + ": " + f.stats().rows() + " rows, error " + Fmt.num(f.error()) + " " + interval + ", q " + Fmt.num(f.qValue()),
+                        f.description() + ": " + f.stats().rows() + " rows, error " + Fmt.num(f.error()) + " " + interval + ", q " + Fmt.p(f.qValue()),
                         !significant);
                 table.row(significant ? null : "muted", List.of(f.rank(), f.description(), f.stats().rows(), Fmt.num(f.error()), interval,
-                        Fmt.num(f.restError()), Fmt.num(f.pValue()), Fmt.num(f.qValue()) + (significant ? " ✓" : ""), Fmt.num(f.score()),
+                        Fmt.num(f.restError()), Fmt.p(f.pValue()), Fmt.p(f.qValue()) + (significant ? " ✓" : ""), Fmt.num(f.score()),
                         String.join("; ", f.collapsed())));
             }
             page.section("slices", "Slices, best score first", chart.render());

@@ -41,10 +41,6 @@ public final class EvaluatedLevel {
         return stats.get(i);
     }
 
-    int rows(int i) {
-        return stats.rows[i];
-    }
-
     double errors(int i) {
         return stats.errors[i];
     }

@@ -1,7 +1,5 @@
 package org.fairhunt.discovery.slice;
 
-import java.util.Arrays;
-
 /** An open-addressing map from non-zero {@code long} keys to {@code int}s, without boxing. */
 final class LongIntMap {
     private long[] keys;
@@ -68,8 +66,4 @@ final class LongIntMap {
         }
     }
 
-    @Override
-    public String toString() {
-        return "LongIntMap[" + size + "/" + keys.length + "]" + Arrays.hashCode(keys);
-    }
 }

@@ -149,10 +149,9 @@ public final class SliceFeatures {
             }
         }
         Binning binning = new Binning(edges.stream().mapToDouble(Double::doubleValue).toArray());
-        if (edges.size() + 1 < bins) {
-            notices.add("numeric feature '" + num.name() + "' cut into " + (edges.size() + 1) + " quantile bins instead of " + bins
-                    + " because of tied values");
-        }
+        notices.add("numeric feature '" + num.name() + "' (" + distinct + " distinct values) cut into " + (edges.size() + 1)
+                + " quantile bins: " + String.join(", ", binning.labels())
+                + (edges.size() + 1 < bins ? " (fewer than " + bins + " because of tied values)" : ""));
         return binning.apply(num);
     }
 

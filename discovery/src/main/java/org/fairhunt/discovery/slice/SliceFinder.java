@@ -11,7 +11,8 @@ import java.util.Map;
  * whole family of evaluated slices, not only the ones shown, since the search looked at all of them),
  * and collapses redundant slices: a slice whose error is no higher than that of one of its ancestors
  * (a conjunction of a subset of its predicates) says nothing the ancestor does not, and is listed
- * under it instead of taking a rank of its own.
+ * under it instead of taking a rank of its own; so is a slice that selects exactly the same rows as a
+ * better-ranked one under other names.
  */
 public final class SliceFinder {
     /**
@@ -64,6 +65,15 @@ public final class SliceFinder {
                 if (a != null && a.rate() >= s.stats().rate()) {
                     into = ancestor;
                     break;
+                }
+            }
+            if (into == null) {
+                // The same rows under other names (espscot = scottish ∧ espeak) are one finding, not two.
+                for (ScoredSlice earlier : kept) {
+                    if (earlier.stats().equals(s.stats()) && sameRows(features, earlier.slice(), s.slice())) {
+                        into = earlier.slice().key();
+                        break;
+                    }
                 }
             }
             if (into == null) {
@@ -170,6 +180,16 @@ public final class SliceFinder {
             }
             return n;
         }
+    }
+
+    /** Whether two slices select exactly the same rows (checked row by row; called only for equal statistics). */
+    static boolean sameRows(SliceFeatures features, Slice a, Slice b) {
+        for (int row = 0; row < features.rowCount(); row++) {
+            if (a.contains(features, row) != b.contains(features, row)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Keys of every proper, non-empty subset of a slice's predicates, larger subsets first. */

@@ -429,10 +429,13 @@ public final class SliceSearch {
             }
         }
         DoubleList family = new DoubleList();
+        List<Integer> denseBinary = new ArrayList<>();
         for (int last = prefixFeatures[depth - 2] + 1; last < codes.length; last++) {
             List<Integer> candidates = candidatesBySet.getOrDefault(prefixName.toString() + last + ",", List.of());
             long cells = prefixCells * features.levelCount(last);
-            if (prefix != null && cells <= DENSE_CELLS) {
+            if (prefix != null && cells <= DENSE_CELLS && binaryErrors != null) {
+                denseBinary.add(last);
+            } else if (prefix != null && cells <= DENSE_CELLS) {
                 countDense(keys, candidates, prefix, (int) cells, last, out, total, family);
             } else {
                 int[] allFeatures = Arrays.copyOf(prefixFeatures, depth);
@@ -440,7 +443,71 @@ public final class SliceSearch {
                 countSorted(keys, candidates, allFeatures, out, total, family);
             }
         }
+        if (!denseBinary.isEmpty()) {
+            countDenseBinary(keys, prefixName.toString(), candidatesBySet, prefix, (int) prefixCells, denseBinary, out, total, family);
+        }
         return family.toArray();
+    }
+
+    /** Rows per block when several combinations sharing a prefix are counted together. */
+    private static final int BLOCK = 4096;
+
+    /**
+     * Counts 0/1 errors for every extension {@code last} of one prefix in a single blocked pass: each
+     * block of prefix cells and errors stays in the first-level cache while every extension's codes
+     * stream past it. Rows go in the low 32 bits of a counter and errors in the high 32, so a row costs
+     * one addition per combination.
+     */
+    private void countDenseBinary(long[] keys, String prefixName, Map<String, List<Integer>> candidatesBySet, int[] prefix,
+            int prefixCells, List<Integer> lasts, StatsColumns out, SliceStats total, DoubleList family) {
+        int t = lasts.size();
+        long[][] packed = new long[t][];
+        byte[][] lastCodes = new byte[t][];
+        int[] radix = new int[t];
+        for (int j = 0; j < t; j++) {
+            radix[j] = features.levelCount(lasts.get(j));
+            packed[j] = new long[prefixCells * radix[j]];
+            lastCodes[j] = codes[lasts.get(j)];
+        }
+        long[] increment = new long[BLOCK];
+        int[] base = new int[BLOCK];
+        byte[] be = binaryErrors;
+        for (int from = 0; from < rows; from += BLOCK) {
+            int to = Math.min(rows, from + BLOCK);
+            int len = to - from;
+            for (int i = 0; i < len; i++) {
+                increment[i] = 1L | ((long) be[from + i] << 32);
+            }
+            for (int j = 0; j < t; j++) {
+                int k = radix[j];
+                for (int i = 0; i < len; i++) {
+                    base[i] = prefix[from + i] * k;
+                }
+                long[] pk = packed[j];
+                byte[] lc = lastCodes[j];
+                for (int i = 0; i < len; i++) {
+                    pk[base[i] + (lc[from + i] & 0xFF)] += increment[i];
+                }
+            }
+        }
+        double totalErrors = total.errors();
+        double totalRows = total.rows();
+        long minSupport = params.minSupport();
+        for (int j = 0; j < t; j++) {
+            long[] pk = packed[j];
+            for (int cell = 0; cell < pk.length; cell++) {
+                int n = (int) pk[cell];
+                if (n >= minSupport) {
+                    family.add(SliceTests.binaryPValue(pk[cell] >>> 32, n, totalErrors, totalRows));
+                }
+            }
+            for (int c : candidatesBySet.getOrDefault(prefixName + lasts.get(j) + ",", List.of())) {
+                long v = pk[(int) cellOf(keys[c])];
+                out.rows[c] = (int) v;
+                out.errors[c] = v >>> 32;
+                out.completeBinary(c);
+            }
+        }
     }
 
     /** The cell of a slice within its feature combination: mixed-radix digits of its values. */
@@ -453,46 +520,24 @@ public final class SliceSearch {
         return cell;
     }
 
+    /** Counts general (non 0/1) errors for one combination in dense arrays of full statistics. */
     private void countDense(long[] keys, List<Integer> candidates, int[] prefix, int cells, int lastFeature, StatsColumns out,
             SliceStats total, DoubleList family) {
         byte[] last = codes[lastFeature];
         int k = features.levelCount(lastFeature);
         long minSupport = params.minSupport();
-        if (binaryErrors != null) {
-            // Rows in the low 32 bits, errors in the high: one scattered write per row instead of two.
-            long[] packed = new long[cells];
-            byte[] be = binaryErrors;
-            for (int i = 0; i < rows; i++) {
-                packed[prefix[i] * k + (last[i] & 0xFF)] += 1L | ((long) be[i] << 32);
+        StatsColumns s = new StatsColumns(cells);
+        for (int i = 0; i < rows; i++) {
+            s.addRow(prefix[i] * k + (last[i] & 0xFF), errors[i], units[i]);
+        }
+        for (int cell = 0; cell < cells; cell++) {
+            if (s.rows[cell] >= minSupport) {
+                SliceStats st = s.get(cell);
+                family.add(SliceTests.pValueHigherThanRest(st, total.minus(st), false));
             }
-            double totalErrors = total.errors();
-            double totalRows = total.rows();
-            for (int cell = 0; cell < cells; cell++) {
-                int n = (int) packed[cell];
-                if (n >= minSupport) {
-                    family.add(SliceTests.binaryPValue(packed[cell] >>> 32, n, totalErrors, totalRows));
-                }
-            }
-            for (int c : candidates) {
-                long v = packed[(int) cellOf(keys[c])];
-                out.rows[c] = (int) v;
-                out.errors[c] = v >>> 32;
-                out.completeBinary(c);
-            }
-        } else {
-            StatsColumns s = new StatsColumns(cells);
-            for (int i = 0; i < rows; i++) {
-                s.addRow(prefix[i] * k + (last[i] & 0xFF), errors[i], units[i]);
-            }
-            for (int cell = 0; cell < cells; cell++) {
-                if (s.rows[cell] >= minSupport) {
-                    SliceStats st = s.get(cell);
-                    family.add(SliceTests.pValueHigherThanRest(st, total.minus(st), false));
-                }
-            }
-            for (int c : candidates) {
-                out.set(c, s.get((int) cellOf(keys[c])));
-            }
+        }
+        for (int c : candidates) {
+            out.set(c, s.get((int) cellOf(keys[c])));
         }
     }
 

@@ -87,14 +87,6 @@ public final class SliceSpace {
         return ids;
     }
 
-    int depthOf(long key) {
-        int n = 0;
-        for (long k = key; k != 0; k >>>= bits) {
-            n++;
-        }
-        return n;
-    }
-
     /** The slice a key stands for. */
     public Slice slice(long key) {
         int[] ids = ids(key);

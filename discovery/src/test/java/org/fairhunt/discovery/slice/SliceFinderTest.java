@@ -62,4 +62,33 @@ class SliceFinderTest {
             assertTrue(!f.description().startsWith("f0 = a AND"), f.description());
         }
     }
+
+    @Test
+    void a_slice_with_the_same_rows_under_other_names_is_one_finding() {
+        // voice determines accent and engine: voice = v0 selects the same rows as accent = a0 AND engine = e0.
+        int n = 2000;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        byte[] voice = new byte[n];
+        byte[] accent = new byte[n];
+        byte[] engine = new byte[n];
+        byte[] noise = new byte[n];
+        double[] e = new double[n];
+        for (int i = 0; i < n; i++) {
+            voice[i] = (byte) rnd.nextInt(4);
+            accent[i] = (byte) (voice[i] == 0 || voice[i] == 1 ? 0 : 1);
+            engine[i] = (byte) (voice[i] == 0 || voice[i] == 2 ? 0 : 1);
+            noise[i] = (byte) rnd.nextInt(2);
+            e[i] = rnd.nextDouble() < (voice[i] == 0 ? 0.6 : 0.1) ? 1 : 0;
+        }
+        SliceFeatures x = new SliceFeatures(List.of("voice", "accent", "engine", "noise"),
+                List.of(List.of("v0", "v1", "v2", "v3"), List.of("a0", "a1"), List.of("e0", "e1"), List.of("quiet", "loud")),
+                new byte[][] {voice, accent, engine, noise}, List.of());
+        SliceReport r = SliceFinder.find(x, RowErrors.of("t", e, null), SliceFinder.Options.of(new SliceSearch.Params(2, 20, 5, 0.95, 1)));
+        SliceFinding first = r.findings().get(0);
+        assertEquals("voice = v0", first.description());
+        assertTrue(first.collapsed().contains("accent = a0 AND engine = e0"), first.collapsed().toString());
+        for (SliceFinding f : r.findings()) {
+            assertTrue(!f.description().equals("accent = a0 AND engine = e0"), "listed twice");
+        }
+    }
 }

@@ -127,4 +127,19 @@ class SliceSearchTest {
             }
         }
     }
+
+    @Test
+    void results_do_not_depend_on_the_number_of_threads() {
+        SliceFeatures x = SyntheticData.randomFeatures(21, 5000, new int[] {3, 4, 5, 2, 3, 4});
+        double[] e = SyntheticData.binaryErrors(21, x, 0.1, 0.5, new int[] {0, 2}, new int[] {1, 3});
+        RowErrors errors = RowErrors.of("t", e, null);
+        SliceSearchResult one = SliceSearch.run(x, errors, new SliceSearch.Params(3, 20, 10, 0.95, 1));
+        SliceSearchResult three = SliceSearch.run(x, errors, new SliceSearch.Params(3, 20, 10, 0.95, 3));
+        assertSameTop(one.top(), three.top());
+        assertEquals(one.familySize(), three.familySize());
+        for (int l = 0; l < one.levels().size(); l++) {
+            assertEquals(java.util.Arrays.toString(one.levels().get(l).familyPValues()),
+                    java.util.Arrays.toString(three.levels().get(l).familyPValues()), "level " + (l + 1));
+        }
+    }
 }

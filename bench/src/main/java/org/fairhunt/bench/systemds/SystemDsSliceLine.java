@@ -1,4 +1,4 @@
-package org.fairhunt.bench;
+package org.fairhunt.bench.systemds;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -9,15 +9,15 @@ import org.apache.sysds.api.jmlc.Connection;
 import org.apache.sysds.api.jmlc.PreparedScript;
 import org.apache.sysds.api.jmlc.ResultVariables;
 import org.apache.sysds.conf.CompilerConfig.ConfigType;
+import org.fairhunt.bench.ReferenceSliceLine;
+import org.fairhunt.bench.SliceFinderBench;
 import org.fairhunt.discovery.slice.ScoredSlice;
 import org.fairhunt.discovery.slice.SliceFeatures;
 
 /** Runs Apache SystemDS's builtin {@code sliceLine} locally through JMLC and compares with Fairhunt's result. */
-final class SystemDsSliceLine {
-    private SystemDsSliceLine() {
-    }
-
-    static void compare(SliceFeatures x, double[] e, int runs, int depth, int minSupport, int k, double alpha, List<ScoredSlice> ours)
+public final class SystemDsSliceLine implements ReferenceSliceLine {
+    @Override
+    public void compare(SliceFeatures x, double[] e, int runs, int depth, int minSupport, int k, double alpha, List<ScoredSlice> ours)
             throws Exception {
         int n = x.rowCount();
         int f = x.featureCount();
@@ -40,7 +40,7 @@ final class SystemDsSliceLine {
         double[][] tkc = null;
         try (Connection conn = new Connection(ConfigType.PARALLEL_CP_MATRIX_OPERATIONS, ConfigType.PARALLEL_LOCAL_OR_REMOTE_PARFOR,
                 ConfigType.ALLOW_DYN_RECOMPILATION)) {
-            for (int r = -1; r < runs; r++) {
+            for (int r = runs == 1 ? 0 : -1; r < runs; r++) {
                 long t0 = System.nanoTime();
                 PreparedScript ps = conn.prepareScript(script, new String[] {"X", "e"}, new String[] {"TK", "TKC"});
                 ps.setMatrix("X", matrix, false);
@@ -53,8 +53,8 @@ final class SystemDsSliceLine {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "Apache SystemDS 3.3.0 sliceLine (JMLC, local): median %.2f s  runs %s%n",
-                SliceFinderBench.median(times), Arrays.toString(SliceFinderBench.round(times)));
+        System.out.printf(Locale.ROOT, "Apache SystemDS 3.3.0 sliceLine (JMLC, local%s): median %.2f s  runs %s%n",
+                runs == 1 ? ", one cold run" : ", after one warm-up", SliceFinderBench.median(times), Arrays.toString(SliceFinderBench.round(times)));
         Set<String> theirs = new HashSet<>();
         for (int i = 0; i < tk.length; i++) {
             long[] a = new long[f];
