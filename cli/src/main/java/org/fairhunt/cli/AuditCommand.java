@@ -46,6 +46,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Mixin
+    BootstrapOptions uncertainty;
+
     @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "The true outcome.")
     String label;
 
@@ -83,12 +86,7 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Only these metrics, e.g. error_rate,fpr,fnr (default: all the data allows).")
     List<String> metrics;
 
-    @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "0",
-            description = "Bootstrap replicates for intervals on every metric (e.g. 200; default: none, Wilson intervals).")
-    int bootstrap;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--cluster", paramLabel = "COLUMN",
             description = "Rows sharing this value (a speaker, a patient) are resampled together.")
@@ -97,12 +95,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--weight", paramLabel = "COLUMN", description = "Non-negative row weights.")
     String weight;
 
-    @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
-            description = "Confidence level of intervals (default: ${DEFAULT-VALUE}).")
-    double confidence;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores; results do not depend on it).")
-    Integer threads;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write audit.json, audit.md and audit.html into DIR.")
     Path out;
@@ -134,8 +127,8 @@ public final class AuditCommand implements Callable<Integer> {
         validate();
         Table table = input.read(file);
         AuditRequest request = new AuditRequest(label, positive, prediction, score, regression, groups, parseBins(bins),
-                intersections, minGroupSize, metrics, bootstrap, seed, cluster, weight,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads, confidence)
+                intersections, minGroupSize, metrics, uncertainty.replicates, uncertainty.seed, cluster, weight,
+                uncertainty.workers(), uncertainty.confidence)
                 .withReference(reference)
                 .withPolicy(policy == null ? null : Policy.load(policy))
                 .withClarify(clarify, conditionalGroup)
@@ -164,15 +157,7 @@ public final class AuditCommand implements Callable<Integer> {
         if (minGroupSize < 0) {
             throw new UserInputException("--min-group-size must be >= 0, got " + minGroupSize);
         }
-        if (bootstrap < 0 || bootstrap > 100_000) {
-            throw new UserInputException("--bootstrap must be between 0 and 100000, got " + bootstrap);
-        }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new UserInputException("--confidence must be between 0 and 1 (e.g. 0.95), got " + confidence);
-        }
-        if (threads != null && threads < 1) {
-            throw new UserInputException("--threads must be at least 1, got " + threads);
-        }
+        uncertainty.validate();
         if (prediction == null && score == null) {
             throw new UserInputException("give --prediction and/or --score: there is nothing to measure otherwise");
         }

@@ -26,6 +26,7 @@ import org.fairhunt.speech.format.UtterancePairs;
 import org.fairhunt.speech.normalize.Normalizer;
 import org.fairhunt.speech.score.Mapsswe;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,6 +54,9 @@ public final class WerCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "TABLE",
             description = "A table with one utterance per row (.csv, .tsv, .jsonl; optionally .gz).")
     Path table;
+
+    @Mixin
+    BootstrapOptions uncertainty;
 
     @Option(names = "--ref", paramLabel = "FILE", description = "Reference transcripts: .trn or .stm.")
     Path ref;
@@ -84,12 +88,7 @@ public final class WerCommand implements Callable<Integer> {
             description = "Also report intersections of up to K attributes (default: ${DEFAULT-VALUE}).")
     int intersections;
 
-    @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "0",
-            description = "Bootstrap replicates for intervals (default: ${DEFAULT-VALUE}: none).")
-    int bootstrap;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--cluster", paramLabel = "COLUMN",
             description = "Bootstrap cluster column (default: the speaker; 'none' resamples single utterances).")
@@ -99,9 +98,6 @@ public final class WerCommand implements Callable<Integer> {
             description = "Flag slices with fewer utterances as too small (default: ${DEFAULT-VALUE}).")
     int minGroupSize;
 
-    @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
-            description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
-    double confidence;
 
     @Option(names = "--normalize", paramLabel = "STEPS", defaultValue = "case",
             description = "Comma-separated normalization steps, or 'none' (default: ${DEFAULT-VALUE}).")
@@ -148,8 +144,6 @@ public final class WerCommand implements Callable<Integer> {
     @Option(names = "--no-cer", description = "Skip the character alignment (no CER): several times faster on long utterances.")
     boolean noCer;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores; results do not depend on it).")
-    Integer threads;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write audit.json, audit.md, audit.html, summary.txt, alignments.txt and the normalized ref/hyp trn into DIR.")
@@ -162,7 +156,7 @@ public final class WerCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         Normalizer normalizer = Normalizer.parse(normalize, wordMap);
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int workers = uncertainty.workers();
         Map<String, Object> notes = new LinkedHashMap<>();
         Table data;
         String idCol;
@@ -265,8 +259,8 @@ public final class WerCommand implements Callable<Integer> {
             groupList.add(speakerCol);
         }
         String clusterCol = cluster == null ? speakerCol : cluster.equalsIgnoreCase("none") ? null : cluster;
-        var options = new WerAudit.Options(normalizer, groupList, intersections, bootstrap, seed, clusterCol, minGroupSize,
-                workers, confidence);
+        var options = new WerAudit.Options(normalizer, groupList, intersections, uncertainty.replicates, uncertainty.seed,
+                clusterCol, minGroupSize, workers, uncertainty.confidence);
         if (noCer) {
             options = options.withoutCharacters();
         }
@@ -357,15 +351,7 @@ public final class WerCommand implements Callable<Integer> {
         if (intersections < 1) {
             throw new UserInputException("--intersections must be at least 1, got " + intersections);
         }
-        if (bootstrap < 0 || bootstrap > 100_000) {
-            throw new UserInputException("--bootstrap must be between 0 and 100000, got " + bootstrap);
-        }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new UserInputException("--confidence must be between 0 and 1 (e.g. 0.95), got " + confidence);
-        }
-        if (threads != null && threads < 1) {
-            throw new UserInputException("--threads must be at least 1, got " + threads);
-        }
+        uncertainty.validate();
         if (worst < 0) {
             throw new UserInputException("--worst must be >= 0, got " + worst);
         }
