@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fairhunt audit}: per-group metrics of a model's predictions, with intervals. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(name = "audit", header = "Measure a model per group and per intersection of groups, with intervals.", mixinStandardHelpOptions = true,
         description = {"Measure a model per group and per intersection of groups, in one pass over the data.",
             "The file holds one row per case with the true label, the model's prediction and/or score, and the group "
                 + "attributes (CSV, TSV, JSON Lines or ARFF).", ""},

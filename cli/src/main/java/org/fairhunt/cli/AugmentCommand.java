@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fairhunt augment}: acoustic conditions for last-mile tests. */
-@Command(name = "augment", mixinStandardHelpOptions = true,
+@Command(name = "augment", header = "Apply acoustic conditions (noise, tones, telephone band) to WAV files.", mixinStandardHelpOptions = true,
         description = {"Apply acoustic conditions to WAV files: each input x each condition is written to",
             "OUT/<condition>/<same relative path>, and OUT/conditions.jsonl records the condition, its parameters,",
             "the seed and the measured speech level and signal-to-distortion ratio of every file.", ""},

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fairhunt coverage}: which combinations of conditions does the evaluation data cover at all? */
-@Command(name = "coverage", mixinStandardHelpOptions = true,
+@Command(name = "coverage", header = "Count every t-way combination of conditions; find empty and thin cells.", mixinStandardHelpOptions = true,
         description = {"Count every t-way combination of dimension values (empty ones included), list the thin cells, compare with",
             "a population's target shares, and plan how many more rows each thin cell needs.", ""},
         footer = {"", "Examples:",

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fairhunt slices}: where does the model fail that nobody thought to look? */
-@Command(name = "slices", mixinStandardHelpOptions = true,
+@Command(name = "slices", header = "Find the subgroups where the model fails most (SliceLine search).", mixinStandardHelpOptions = true,
         description = {"Find the subgroups (conjunctions of feature = value) with the highest error, by an exact SliceLine search,",
             "with intervals, tests against the rest, and Benjamini-Hochberg q-values over every slice tested.", ""},
         footer = {"", "Examples:",

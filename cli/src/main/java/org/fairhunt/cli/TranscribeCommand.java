@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fairhunt transcribe}: run a real recognizer over WAV files and write a trn. */
-@Command(name = "transcribe", mixinStandardHelpOptions = true,
+@Command(name = "transcribe", header = "Transcribe WAV files with a recognizer (pocketsphinx or any command).", mixinStandardHelpOptions = true,
         description = {"Transcribe WAV files with a recognizer, in parallel, into a trn file. A file that fails or",
             "exceeds --timeout is reported and left out; the others go on (exit status 1 if any failed).",
             "Utterance ids: the file name without .wav (--id name), or the path below INPUT with '/' as '_'",

@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fairhunt wer}: sclite-compatible scoring plus per-group WER through the audit engine. */
-@Command(name = "wer", mixinStandardHelpOptions = true,
+@Command(name = "wer", header = "Word error rate by group, sclite-compatible, with speaker-clustered intervals.", mixinStandardHelpOptions = true,
         description = {"Word error rate by group: sclite-compatible alignment and totals, with per-group and intersection",
             "WER, CER, sentence error rate and S/D/I rates, bootstrap intervals clustered by speaker.",
             "Input is either a pair of transcript files (--ref/--hyp: trn, or stm with ctm) or one table",
