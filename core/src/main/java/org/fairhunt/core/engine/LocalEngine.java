@@ -3,12 +3,9 @@ package org.fairhunt.core.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.fairhunt.core.FairhuntException;
+import java.util.concurrent.Callable;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.concurrent.Workers;
 import org.fairhunt.core.metric.RowStatistic;
 import org.fairhunt.core.metric.Statistic;
 import org.fairhunt.core.table.CategoricalColumn;
@@ -120,42 +117,28 @@ public final class LocalEngine {
                 ctx.foldInto(totals, state);
             }
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "fairhunt-engine");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
+            try (Workers workers = new Workers(threads, "fairhunt-engine")) {
                 double[][][] states = new double[threads][][];
                 for (int t = 0; t < threads; t++) {
                     states[t] = ctx.newState();
                 }
                 // Waves of `threads` blocks; each wave is folded in block order before the next starts.
                 for (int wave = 0; wave < blocks; wave += threads) {
-                    List<Future<?>> futures = new ArrayList<>();
+                    List<Callable<Void>> tasks = new ArrayList<>();
                     for (int t = 0; t < threads && wave + t < blocks; t++) {
                         int b = wave + t;
                         double[][] state = states[t];
-                        futures.add(pool.submit(() -> {
+                        tasks.add(() -> {
                             ctx.clear(state);
                             ctx.accumulate(state, b * blockRows, Math.min(rows, (b + 1) * blockRows));
-                        }));
+                            return null;
+                        });
                     }
-                    for (int t = 0; t < futures.size(); t++) {
-                        futures.get(t).get();
+                    workers.invokeAll(tasks, "audit");
+                    for (int t = 0; t < tasks.size(); t++) {
                         ctx.foldInto(totals, states[t]);
                     }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FairhuntException("audit interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new FairhuntException("audit failed: " + e.getCause(), e.getCause());
-            } finally {
-                pool.shutdownNow();
             }
         }
         // One-hot sums are kept slot-major per atom for the hot loop; the state is [atom][replicate][slot].

@@ -4,14 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.fairhunt.core.concurrent.Workers;
 import org.fairhunt.core.FairhuntException;
 import org.fairhunt.core.UserInputException;
 
@@ -348,29 +344,8 @@ public final class SliceSearch {
                 }
             }
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(params.threads(), tasks.size()), r -> {
-                Thread t = new Thread(r, "fairhunt-slices");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<double[]>> futures = new ArrayList<>();
-                for (java.util.concurrent.Callable<double[]> t : tasks) {
-                    futures.add(pool.submit(t));
-                }
-                for (Future<double[]> f : futures) {
-                    parts.add(f.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FairhuntException("slice search interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new FairhuntException("slice search failed: " + e.getCause(), e.getCause());
-            } finally {
-                pool.shutdownNow();
+            try (Workers workers = new Workers(Math.min(params.threads(), tasks.size()), "fairhunt-slices")) {
+                parts.addAll(workers.invokeAll(tasks, "slice search"));
             }
         }
         int m = 0;

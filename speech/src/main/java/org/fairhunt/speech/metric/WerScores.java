@@ -1,12 +1,7 @@
 package org.fairhunt.speech.metric;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.fairhunt.core.FairhuntException;
+import org.fairhunt.core.concurrent.Workers;
 import org.fairhunt.core.table.Column;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.speech.normalize.Normalizer;
@@ -62,31 +57,8 @@ public final class WerScores {
             s.fill(ref, hyp, normalizer, 0, n);
             return s;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(chunks, r -> {
-            Thread t = new Thread(r, "wer-align");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int c = 0; c < chunks; c++) {
-                int from = (int) ((long) n * c / chunks);
-                int to = (int) ((long) n * (c + 1) / chunks);
-                futures.add(pool.submit(() -> s.fill(ref, hyp, normalizer, from, to)));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FairhuntException("alignment interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new FairhuntException("alignment failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        try (Workers workers = new Workers(chunks, "wer-align")) {
+            workers.forRanges(n, chunks, "alignment", (from, to) -> s.fill(ref, hyp, normalizer, from, to));
         }
         return s;
     }

@@ -1,15 +1,10 @@
 package org.fairhunt.speech.score;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.fairhunt.core.FairhuntException;
+import org.fairhunt.core.concurrent.Workers;
 import org.fairhunt.speech.normalize.Normalizer;
 
 /**
@@ -38,31 +33,8 @@ public final class CorpusScorer {
             scoreRange(inputs, 0, n, out);
             return List.of(out);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(chunks, r -> {
-            Thread t = new Thread(r, "wer-scorer");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int c = 0; c < chunks; c++) {
-                int from = (int) ((long) n * c / chunks);
-                int to = (int) ((long) n * (c + 1) / chunks);
-                futures.add(pool.submit(() -> scoreRange(inputs, from, to, out)));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FairhuntException("scoring interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new FairhuntException("scoring failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        try (Workers workers = new Workers(chunks, "wer-scorer")) {
+            workers.forRanges(n, chunks, "scoring", (from, to) -> scoreRange(inputs, from, to, out));
         }
         return List.of(out);
     }
