@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fairhunt.core.metric.BinaryOutcome;
 import org.fairhunt.core.metric.MetricDefinition;
+import org.fairhunt.core.metric.OneHotRowStatistic;
 import org.fairhunt.core.metric.RowStatistic;
 import org.fairhunt.core.metric.Statistic;
 import org.fairhunt.core.table.CategoricalColumn;
@@ -117,28 +118,11 @@ public final class ClarifyStatistic implements Statistic {
             }
         }
         int[] groups = groupOfRow;
-        return new RowStatistic() {
-            @Override
-            public boolean isOneHot() {
-                return true;
-            }
-
+        return new OneHotRowStatistic() {
             @Override
             public int oneHotSlot(int row) {
                 int g = groups == null ? 0 : groups[row];
                 return slot(g, state(y.value(row)), p == null ? MISSING : state(p.value(row)));
-            }
-
-            @Override
-            public int contribute(int row, int[] slots, double[] values) {
-                slots[0] = oneHotSlot(row);
-                values[0] = 1;
-                return 1;
-            }
-
-            @Override
-            public int maxContributions() {
-                return 1;
             }
         };
     }

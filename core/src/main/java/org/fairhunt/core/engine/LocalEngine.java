@@ -391,17 +391,7 @@ public final class LocalEngine {
                             unpacked = true;
                         }
                         int n = bound[k].contribute(i, slots, values);
-                        int o = atom * replicates * width;
-                        for (int r = 0; r < replicates; r++) {
-                            double wr = w[r];
-                            if (wr == 0) {
-                                continue;
-                            }
-                            int or = o + r * width;
-                            for (int p = 0; p < n; p++) {
-                                st[or + slots[p]] += wr * values[p];
-                            }
-                        }
+                        addWeighted(st, atom * replicates * width, width, w, replicates, slots, values, n);
                     }
                 }
                 if (++sinceSpill == spillEvery) {
@@ -477,18 +467,24 @@ public final class LocalEngine {
                                 st[o + slots[p]] += base * values[p];
                             }
                         } else {
-                            for (int r = 0; r < replicates; r++) {
-                                double wr = w[r];
-                                if (wr == 0) {
-                                    continue;
-                                }
-                                int or = o + r * width;
-                                for (int p = 0; p < n; p++) {
-                                    st[or + slots[p]] += wr * values[p];
-                                }
-                            }
+                            addWeighted(st, o, width, w, replicates, slots, values, n);
                         }
                     }
+                }
+            }
+        }
+
+        /** Adds a row's sparse contributions to every replicate it is drawn in (weight 0: not drawn). */
+        private static void addWeighted(double[] st, int atomOffset, int width, double[] w, int replicates, int[] slots,
+                double[] values, int n) {
+            for (int r = 0; r < replicates; r++) {
+                double wr = w[r];
+                if (wr == 0) {
+                    continue;
+                }
+                int or = atomOffset + r * width;
+                for (int p = 0; p < n; p++) {
+                    st[or + slots[p]] += wr * values[p];
                 }
             }
         }

@@ -47,12 +47,7 @@ public final class ConfusionStatistic implements Statistic {
     public RowStatistic bind(Table table) {
         BinaryOutcome y = BinaryOutcome.of(table, label, positive);
         BinaryOutcome p = BinaryOutcome.matching(table, prediction, y);
-        return new RowStatistic() {
-            @Override
-            public boolean isOneHot() {
-                return true;
-            }
-
+        return new OneHotRowStatistic() {
             @Override
             public int oneHotSlot(int row) {
                 int yv = y.value(row);
@@ -64,18 +59,6 @@ public final class ConfusionStatistic implements Statistic {
                     return pv == 1 ? TP : FN;
                 }
                 return pv == 1 ? FP : TN;
-            }
-
-            @Override
-            public int contribute(int row, int[] slots, double[] values) {
-                slots[0] = oneHotSlot(row);
-                values[0] = 1;
-                return 1;
-            }
-
-            @Override
-            public int maxContributions() {
-                return 1;
             }
 
             @Override
