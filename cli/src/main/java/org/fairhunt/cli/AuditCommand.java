@@ -3,7 +3,6 @@ package org.fairhunt.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,9 +172,5 @@ public final class AuditCommand implements Callable<Integer> {
             m.put(s.substring(0, eq), s.substring(eq + 1));
         }
         return m;
-    }
-
-    static String join(String[] parts) {
-        return String.join(" ", Arrays.asList(parts));
     }
 }
