@@ -29,7 +29,7 @@ public final class ClarifyReport {
     /** How the JSON describes the method. */
     public static final String METHOD = "smclarify's definitions and signs (facet d against the rest a); pre-training "
             + "metrics on rows with a label, post-training metrics on rows with a label and a prediction, CI on all rows; "
-            + "0/0 is 0 and x/0 infinite (reported as null with a reason); with --bootstrap, percentile intervals from the "
+            + "0/0 is 0 and x/0 infinite (reported as null with a reason); with bootstrap replicates, percentile intervals from the "
             + "audit's replicate weights";
 
     private ClarifyReport() {

@@ -38,7 +38,7 @@ public final class Disparities {
 
     /** How the JSON describes the method (settings.disparities.method). */
     public static final String METHOD_DESCRIPTION = "difference and ratio of each slice to the reference slice of its "
-            + "attribute set, and the max-min gap per attribute set; with --bootstrap: percentile intervals of the "
+            + "attribute set, and the max-min gap per attribute set; with bootstrap replicates: percentile intervals of the "
             + "comparison recomputed in every replicate, two-sided p-value 2(min(#below, #above)+1)/(B+1) of the "
             + "replicates against no difference, and for max_gap (1+#{centred gap >= observed})/(B+1); without it, for "
             + "proportions of unweighted counts: Newcombe hybrid score interval and pooled z-test (difference), Katz log "
@@ -237,7 +237,7 @@ public final class Disparities {
             p = TwoProportions.zTestPValue(a[0], a[1], b[0], b[1]);
             method = isRatio ? "katz_log" : "newcombe";
             if (ci == null) {
-                reason = "a count of 0 leaves the ratio without a closed-form interval; run with --bootstrap";
+                reason = "a count of 0 leaves the ratio without a closed-form interval; ask for bootstrap replicates";
             }
         } else {
             reason = noClosedFormReason(metric);
@@ -248,10 +248,10 @@ public final class Disparities {
 
     private String noClosedFormReason(String metric) {
         if (clustered) {
-            return "clustered data need the bootstrap for an honest interval; ask for --bootstrap";
+            return "clustered data need the bootstrap for an honest interval; ask for bootstrap replicates";
         }
-        return weighted ? "weighted rows have no closed-form interval; run with --bootstrap"
-                : "'" + metric + "' is not a proportion of counts, so it has no closed-form interval; run with --bootstrap";
+        return weighted ? "weighted rows have no closed-form interval; ask for bootstrap replicates"
+                : "'" + metric + "' is not a proportion of counts, so it has no closed-form interval; ask for bootstrap replicates";
     }
 
     private String undefinedReason(MetricValue v, int slice, MetricValue r, int ref) {
@@ -344,7 +344,7 @@ public final class Disparities {
             }
             p = TwoProportions.homogeneityPValue(x, n);
             method = "pearson_chi_square";
-            reason = "the max-min gap has no closed-form interval; run with --bootstrap";
+            reason = "the max-min gap has no closed-form interval; ask for bootstrap replicates";
         } else {
             reason = noClosedFormReason(metric);
         }

@@ -110,7 +110,7 @@ public final class AuditResults {
                 ciReason = "the metric is undefined in too many bootstrap replicates (slice too small or one-sided)";
             }
         } else if (proportion != null) {
-            ciReason = "clustered data need the bootstrap for an honest interval; ask for --bootstrap";
+            ciReason = "clustered data need the bootstrap for an honest interval; ask for bootstrap replicates";
         }
         return new MetricEstimate(point.value(), null, ci, ciReason);
     }
