@@ -106,7 +106,7 @@ public final class ClarifyReport {
         StatisticGrid grid = grid(run);
         ClarifyStatistic stat = (ClarifyStatistic) grid.statistic();
         List<ClarifyMetric> metrics = ClarifyMetric.applicable(stat.prediction() != null, stat.conditionalGroup() != null);
-        int replicates = grid.replicates();
+        int replicates = grid.estimates();
         Map<String, Map<String, MetricEstimate>> out = new LinkedHashMap<>();
         for (Facet f : facets) {
             Map<String, MetricEstimate> byCode = new LinkedHashMap<>();

@@ -55,7 +55,7 @@ public final class Disparities {
     private Disparities(AuditRun run, double level) {
         this.run = run;
         this.level = level;
-        this.replicates = run.replicates();
+        this.replicates = run.estimates();
         this.bootstrap = replicates > 1;
         this.weighted = run.spec().weight() != null;
         this.clustered = run.spec().cluster() != null;

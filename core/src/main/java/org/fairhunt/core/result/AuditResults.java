@@ -36,7 +36,7 @@ public final class AuditResults {
         }
         boolean weighted = run.spec().weight() != null;
         boolean clustered = run.spec().cluster() != null;
-        int replicates = run.replicates();
+        int replicates = run.estimates();
         List<SliceResult> slices = new ArrayList<>();
         for (int sl = 0; sl < run.slices().size(); sl++) {
             SliceKey key = run.slices().get(sl);

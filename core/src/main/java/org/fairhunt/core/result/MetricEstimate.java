@@ -16,10 +16,19 @@ import org.fairhunt.core.stats.Interval;
 public record MetricEstimate(@JsonInclude(JsonInclude.Include.ALWAYS) Double value, String reason, Interval ci,
         @JsonProperty("ci_reason") String ciReason) {
 
+    public MetricEstimate {
+        if (value != null && !Double.isFinite(value)) {
+            // JSON has no infinity: an estimate is a finite number or null with a reason, nothing else.
+            reason = reason != null ? reason : "the value is not finite";
+            value = null;
+        }
+    }
+
     public static MetricEstimate undefined(String reason) {
         return new MetricEstimate(null, reason, null, null);
     }
 
+    /** Whether there is a value (always finite). */
     public boolean defined() {
         return value != null;
     }

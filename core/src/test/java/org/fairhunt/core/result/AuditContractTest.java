@@ -122,6 +122,16 @@ class AuditContractTest {
     }
 
     @Test
+    void an_infinite_score_is_an_input_error_naming_file_column_and_row() {
+        Table t = Tables.of("scores.csv", List.of("y", "p", "s", "g"),
+                new String[] {"1", "1", "0.9", "a"}, new String[] {"0", "0", "inf", "a"}, new String[] {"1", "0", "0.2", "b"});
+        AuditRequest r = AuditRequest.of("y", null, "p", "s", List.of("g")).withMinGroupSize(1).withThreads(1);
+        org.fairhunt.core.UserInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.fairhunt.core.UserInputException.class, () -> Auditor.run(t, r));
+        assertEquals("scores.csv: column 's' row 2 holds +infinity; a score must be a finite number", e.getMessage());
+    }
+
+    @Test
     void schema_rejects_a_string_where_a_number_belongs_and_a_null_without_reason() {
         AuditResult r = Auditor.run(hand(), handRequest(bins("age", "40", "income", "2000"))).result();
         ObjectNode tree = AuditJson.toTree(r);

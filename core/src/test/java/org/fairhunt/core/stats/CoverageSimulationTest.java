@@ -71,8 +71,8 @@ class CoverageSimulationTest {
      */
     private static boolean bootstrapCovers(AuditRun run, double truth) {
         var series = run.metric("error_rate").orElseThrow();
-        double[] reps = new double[run.replicates() - 1];
-        for (int r = 1; r < run.replicates(); r++) {
+        double[] reps = new double[run.replicates()];
+        for (int r = 1; r <= run.replicates(); r++) {
             var v = series.value(0, r);
             reps[r - 1] = v.defined() ? v.value() : Double.NaN;
         }
