@@ -18,7 +18,6 @@ import org.fairhunt.core.metric.RegressionStatistic;
 import org.fairhunt.core.metric.ScoreStatistic;
 import org.fairhunt.core.metric.Statistic;
 import org.fairhunt.core.result.AuditResult;
-import org.fairhunt.core.result.AuditResults;
 import org.fairhunt.core.table.Binning;
 import org.fairhunt.core.table.NumericColumn;
 import org.fairhunt.core.table.Table;

@@ -13,7 +13,6 @@ import org.fairhunt.core.engine.SliceKey;
 import org.fairhunt.core.engine.StatisticGrid;
 import org.fairhunt.core.metric.MetricValue;
 import org.fairhunt.core.result.AuditJson;
-import org.fairhunt.core.result.AuditResults;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.stats.BootstrapIntervals;
 import org.fairhunt.core.stats.Interval;
@@ -182,7 +181,7 @@ public final class ClarifyReport {
         }
         if (singleCluster) {
             return new MetricEstimate(point.value(), null, null,
-                    AuditResults.SINGLE_CLUSTER_REASON.replace("the slice holds", "the facet or the rest holds"));
+                    MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "the facet or the rest holds"));
         }
         double[] reps = new double[sides.length - 1];
         for (int r = 1; r < sides.length; r++) {

@@ -11,8 +11,8 @@ import org.fairhunt.core.engine.AuditRun;
 import org.fairhunt.core.engine.MetricSeries;
 import org.fairhunt.core.engine.SliceKey;
 import org.fairhunt.core.metric.MetricValue;
-import org.fairhunt.core.result.AuditResults;
 import org.fairhunt.core.result.Disparity;
+import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.stats.BootstrapIntervals;
 import org.fairhunt.core.stats.BootstrapTests;
 import org.fairhunt.core.stats.Interval;
@@ -212,7 +212,7 @@ public final class Disparities {
         String method = null;
         if (bootstrap) {
             if (run.hasSingleCluster(slice) || run.hasSingleCluster(ref)) {
-                reason = AuditResults.SINGLE_CLUSTER_REASON.replace("the slice holds", "the slice or its reference holds");
+                reason = MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "the slice or its reference holds");
             } else {
                 double[] reps = new double[replicates - 1];
                 for (int b = 1; b < replicates; b++) {
@@ -303,7 +303,7 @@ public final class Disparities {
         String reason = null;
         if (bootstrap) {
             if (singleCluster) {
-                reason = AuditResults.SINGLE_CLUSTER_REASON.replace("the slice holds", "a slice holds");
+                reason = MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "a slice holds");
             } else {
                 double[] gaps = new double[replicates - 1];
                 double[] centred = new double[replicates - 1];

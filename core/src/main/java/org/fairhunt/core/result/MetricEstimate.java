@@ -16,6 +16,10 @@ import org.fairhunt.core.stats.Interval;
 public record MetricEstimate(@JsonInclude(JsonInclude.Include.ALWAYS) Double value, String reason, Interval ci,
         @JsonProperty("ci_reason") String ciReason) {
 
+    /** Why a slice with fewer than two bootstrap clusters has no bootstrap interval. */
+    public static final String SINGLE_CLUSTER_REASON =
+            "the slice holds fewer than 2 bootstrap clusters, so resampling cannot show its variability";
+
     public MetricEstimate {
         if (value != null && !Double.isFinite(value)) {
             // JSON has no infinity: an estimate is a finite number or null with a reason, nothing else.
