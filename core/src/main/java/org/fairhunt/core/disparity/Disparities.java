@@ -12,6 +12,7 @@ import org.fairhunt.core.engine.MetricSeries;
 import org.fairhunt.core.engine.SliceKey;
 import org.fairhunt.core.metric.MetricValue;
 import org.fairhunt.core.result.Disparity;
+import org.fairhunt.core.result.DisparityKind;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.stats.BootstrapIntervals;
 import org.fairhunt.core.stats.BootstrapTests;
@@ -189,7 +190,7 @@ public final class Disparities {
     }
 
     private Disparity pairwise(MetricSeries m, int slice, int ref, boolean isRatio) {
-        String kind = isRatio ? Disparity.RATIO : Disparity.DIFFERENCE;
+        DisparityKind kind = isRatio ? Disparity.RATIO : Disparity.DIFFERENCE;
         String metric = m.info().metricName();
         MetricValue v = m.value(slice, 0);
         MetricValue r = m.value(ref, 0);

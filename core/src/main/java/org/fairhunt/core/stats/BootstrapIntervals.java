@@ -24,7 +24,7 @@ public final class BootstrapIntervals {
             return null;
         }
         double alpha = 1 - level;
-        return new Interval(quantile(defined, alpha / 2), quantile(defined, 1 - alpha / 2), level, "bootstrap_percentile");
+        return new Interval(quantile(defined, alpha / 2), quantile(defined, 1 - alpha / 2), level, IntervalMethod.BOOTSTRAP_PERCENTILE);
     }
 
     /** Quantile of type 7 of sorted {@code values}. */

@@ -35,7 +35,7 @@ public final class Proportions {
         double denominator = 1 + z2 / trials;
         double centre = (p + z2 / (2 * trials)) / denominator;
         double half = z * Math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / denominator;
-        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half), level, "wilson");
+        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half), level, IntervalMethod.WILSON);
     }
 
     /**
@@ -51,6 +51,6 @@ public final class Proportions {
         double alpha = 1 - level;
         double lo = x == 0 ? 0 : new BetaDistribution(x, n - x + 1).inverseCumulativeProbability(alpha / 2);
         double hi = x == n ? 1 : new BetaDistribution(x + 1, n - x).inverseCumulativeProbability(1 - alpha / 2);
-        return new Interval(lo, hi, level, "clopper_pearson");
+        return new Interval(lo, hi, level, IntervalMethod.CLOPPER_PEARSON);
     }
 }

@@ -27,7 +27,7 @@ public final class TwoProportions {
         double d = p1 - p2;
         double lo = d - Math.sqrt(sq(p1 - w1.lo()) + sq(w2.hi() - p2));
         double hi = d + Math.sqrt(sq(w1.hi() - p1) + sq(p2 - w2.lo()));
-        return new Interval(Math.max(-1, lo), Math.min(1, hi), level, "newcombe");
+        return new Interval(Math.max(-1, lo), Math.min(1, hi), level, IntervalMethod.NEWCOMBE);
     }
 
     /**
@@ -41,7 +41,7 @@ public final class TwoProportions {
         double z = Proportions.normalQuantile(1 - (1 - level) / 2);
         double logRatio = Math.log((x1 / n1) / (x2 / n2));
         double se = Math.sqrt(Math.max(0, 1 / x1 - 1 / n1 + 1 / x2 - 1 / n2));
-        return new Interval(Math.exp(logRatio - z * se), Math.exp(logRatio + z * se), level, "katz_log");
+        return new Interval(Math.exp(logRatio - z * se), Math.exp(logRatio + z * se), level, IntervalMethod.KATZ_LOG);
     }
 
     /**
