@@ -23,12 +23,17 @@ import org.fairhunt.core.metric.MetricValue;
  * @param auc       AUC per slice and replicate ({@code [slice][replicate]}), or {@code null}
  * @param aucReasons why AUC is undefined per slice and replicate, or {@code null} entries where defined
  * @param warnings  things the user should know (clusters with missing keys, excluded rows)
- * @param singleCluster for a bootstrapped run, whether each slice holds fewer than two bootstrap clusters
- *                  (its replicates then cannot show its variability); {@code null} without bootstrap
+ * @param clusters  for a run with a cluster column, the number of distinct clusters in each slice (capped
+ *                  at {@link #CLUSTER_COUNT_CAP}); a slice with fewer than two cannot show its variability
+ *                  in the bootstrap, and few clusters set the degrees of freedom of its intervals;
+ *                  {@code null} without a cluster column
  */
 public record AuditRun(String source, int rows, AuditSpec spec, List<SliceKey> slices, long[] sliceRows,
         List<StatisticGrid> grids, double[][] auc, String[][] aucReasons, List<String> warnings,
-        boolean[] singleCluster) {
+        int[] clusters) {
+
+    /** Cluster counts are exact up to this many (more only changes degrees of freedom already past 10,000). */
+    public static final int CLUSTER_COUNT_CAP = 10_000;
 
     /** A run without cluster counts (every slice treated as having enough clusters). */
     public AuditRun(String source, int rows, AuditSpec spec, List<SliceKey> slices, long[] sliceRows,
@@ -38,7 +43,12 @@ public record AuditRun(String source, int rows, AuditSpec spec, List<SliceKey> s
 
     /** Whether {@code slice} has fewer than two bootstrap clusters (false when unknown or not bootstrapped). */
     public boolean hasSingleCluster(int slice) {
-        return singleCluster != null && singleCluster[slice];
+        return clusters != null && clusters[slice] < 2;
+    }
+
+    /** The number of clusters of {@code slice} (capped), or 0 when the run has no cluster column. */
+    public int clusterCount(int slice) {
+        return clusters == null ? 0 : clusters[slice];
     }
 
     /** Number of replicates including the point estimate (replicate 0). */

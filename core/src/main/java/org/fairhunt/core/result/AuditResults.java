@@ -42,13 +42,13 @@ public final class AuditResults {
             SliceKey key = run.slices().get(sl);
             Map<String, MetricEstimate> values = new LinkedHashMap<>();
             for (MetricSeries s : series) {
-                values.put(s.info().metricName(), estimate(s, sl, replicates, weighted, clustered, level, run.hasSingleCluster(sl)));
+                values.put(s.info().metricName(), estimate(s, sl, replicates, weighted, clustered, level, run.clusterCount(sl)));
             }
             long n = run.sliceRows()[sl];
             slices.add(new SliceResult(key.asMap(), n, n < run.spec().minGroupSize(), values));
         }
-        return new AuditResult(AuditResult.SCHEMA, run.source(), run.rows(), settings, descriptions, run.warnings(), slices,
-                List.of(), List.of(), Map.of());
+        return new AuditResult(AuditResult.SCHEMA, run.source(), run.rows(), settings, descriptions,
+                withFewClusterWarning(run), slices, List.of(), List.of(), Map.of());
     }
 
     /** The series named in {@code metrics} (unknown names are a user error listing the known ones). */
@@ -70,9 +70,28 @@ public final class AuditResults {
     public static final String SINGLE_CLUSTER_REASON =
             "the slice holds fewer than 2 bootstrap clusters, so resampling cannot show its variability";
 
-    static MetricEstimate estimate(MetricSeries s, int slice, int replicates, boolean weighted, double level,
-            boolean singleCluster) {
-        return estimate(s, slice, replicates, weighted, false, level, singleCluster);
+    /** Below this many clusters a slice's intervals rest on few independent units, and the audit says so. */
+    public static final int FEW_CLUSTERS = 30;
+
+    /** The run's warnings, plus one naming the slices with fewer than {@link #FEW_CLUSTERS} clusters. */
+    static List<String> withFewClusterWarning(AuditRun run) {
+        if (run.clusters() == null) {
+            return run.warnings();
+        }
+        List<String> few = new ArrayList<>();
+        for (int sl = 0; sl < run.slices().size(); sl++) {
+            if (run.clusterCount(sl) < FEW_CLUSTERS) {
+                few.add(run.slices().get(sl).label() + " (" + run.clusterCount(sl) + ")");
+            }
+        }
+        if (few.isEmpty()) {
+            return run.warnings();
+        }
+        List<String> out = new ArrayList<>(run.warnings());
+        out.add(few.size() + " slice(s) hold fewer than " + FEW_CLUSTERS + " clusters, so their intervals rest on few "
+                + "independent units (t quantiles with G-1 degrees of freedom widen them): "
+                + String.join(", ", few.subList(0, Math.min(10, few.size()))) + (few.size() > 10 ? ", ..." : ""));
+        return List.copyOf(out);
     }
 
     /**
@@ -80,10 +99,15 @@ public final class AuditResults {
      * interval, the closed form with good coverage down to small n and p near 0 or 1 (where percentile
      * bootstrap intervals collapse to a point). Everything else gets the bootstrap percentile interval
      * when the audit was bootstrapped, since only the bootstrap honours clusters and weights and covers
-     * metrics without a closed form (AUC, ECE, WER).
+     * metrics without a closed form (AUC, ECE, WER). A proportion of clustered, unweighted counts gets
+     * Wilson's interval at the effective sample size with a t quantile on G − 1 degrees of freedom
+     * ({@link Proportions#clusteredWilson}), its design effect read off the cluster bootstrap.
+     *
+     * @param clusters the slice's number of clusters (0 when the audit has no cluster column)
      */
     static MetricEstimate estimate(MetricSeries s, int slice, int replicates, boolean weighted, boolean clustered,
-            double level, boolean singleCluster) {
+            double level, int clusters) {
+        boolean singleCluster = clustered && clusters < 2;
         MetricValue point = s.value(slice, 0);
         if (!point.defined()) {
             return MetricEstimate.undefined(point.reason() == null ? "undefined" : point.reason());
@@ -105,7 +129,13 @@ public final class AuditResults {
                 MetricValue v = s.value(slice, r);
                 reps[r - 1] = v.defined() ? v.value() : Double.NaN;
             }
-            ci = BootstrapIntervals.percentile(reps, level);
+            if (proportion != null) {
+                double variance = BootstrapIntervals.variance(reps);
+                ci = Double.isNaN(variance) ? null
+                        : Proportions.clusteredWilson(point.value(), proportion[1], variance, clusters, level);
+            } else {
+                ci = BootstrapIntervals.percentile(reps, level);
+            }
             if (ci == null) {
                 ciReason = "the metric is undefined in too many bootstrap replicates (slice too small or one-sided)";
             }

@@ -34,4 +34,21 @@ public final class BootstrapIntervals {
         int hi = Math.min(sorted.length - 1, lo + 1);
         return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
+
+    /**
+     * The sample variance (divisor {@code B − 1}) of the defined {@code replicates}, the bootstrap
+     * estimate of an estimator's variance; {@code NaN} under the same rule as {@link #percentile}.
+     */
+    public static double variance(double[] replicates) {
+        double[] defined = Arrays.stream(replicates).filter(v -> !Double.isNaN(v)).toArray();
+        if (defined.length < 2 || defined.length < (1 - MAX_UNDEFINED_SHARE) * replicates.length) {
+            return Double.NaN;
+        }
+        double mean = Arrays.stream(defined).average().orElse(0);
+        double ss = 0;
+        for (double v : defined) {
+            ss += (v - mean) * (v - mean);
+        }
+        return ss / (defined.length - 1);
+    }
 }

@@ -29,13 +29,59 @@ public final class Proportions {
         if (trials <= 0) {
             return null;
         }
-        double z = normalQuantile(1 - (1 - level) / 2);
-        double p = successes / trials;
+        return wilson(successes / trials, trials, normalQuantile(1 - (1 - level) / 2), level, "wilson");
+    }
+
+    /**
+     * Wilson's score interval for an estimate {@code p} from {@code trials} (possibly an effective, not
+     * whole, number) with critical value {@code z} (a normal or t quantile). {@code null} when
+     * {@code trials} is not positive.
+     */
+    public static Interval wilson(double p, double trials, double z, double level, String method) {
+        if (!(trials > 0)) {
+            return null;
+        }
         double z2 = z * z;
         double denominator = 1 + z2 / trials;
         double centre = (p + z2 / (2 * trials)) / denominator;
         double half = z * Math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / denominator;
-        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half), level, "wilson");
+        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half), level, method);
+    }
+
+    /**
+     * The effective sample size of a proportion estimated from clustered rows (Kish's design effect, as in
+     * Korn and Graubard 1998): {@code n / deff}, {@code deff = v / (p(1−p)/n)} from a variance {@code v}
+     * that honours the clusters (the cluster bootstrap's, scaled by {@code G/(G−1)} for the usual
+     * small-sample correction of a variance from {@code G} clusters). {@code deff} is floored at 1, so
+     * clustering never narrows the interval. At {@code p} = 0 or 1 the variance says nothing, and the
+     * worst case applies: every cluster counts once ({@code n_eff = G}).
+     *
+     * @param p        the estimate
+     * @param n        rows (or trials) behind it
+     * @param variance its cluster-robust variance
+     * @param clusters the number of clusters {@code G} (at least 2)
+     */
+    public static double effectiveSize(double p, double n, double variance, int clusters) {
+        double binomial = p * (1 - p) / n;
+        if (!(binomial > 0)) {
+            return Math.min(n, clusters);
+        }
+        double deff = Math.max(1, variance * clusters / (clusters - 1.0) / binomial);
+        return n / deff;
+    }
+
+    /**
+     * The cluster-robust interval of a proportion: Wilson's score interval at the effective sample size
+     * ({@link #effectiveSize}) with the t quantile on {@code G − 1} degrees of freedom in place of z (Korn
+     * and Graubard 1998). It keeps its coverage with 15 clusters and rare outcomes, where percentile
+     * intervals of the cluster bootstrap fall short.
+     */
+    public static Interval clusteredWilson(double p, double n, double variance, int clusters, double level) {
+        if (clusters < 2 || !(n > 0)) {
+            return null;
+        }
+        double t = Critical.value(1 - level, clusters - 1);
+        return wilson(p, effectiveSize(p, n, variance, clusters), t, level, "wilson_design_effect");
     }
 
     /**
