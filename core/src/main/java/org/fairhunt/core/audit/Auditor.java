@@ -94,15 +94,17 @@ public final class Auditor {
             throw new UserInputException("nothing to measure: give --prediction and/or --score with --label");
         }
         AuditRun run = new LocalEngine().run(binned, built);
-        AuditResult result = AuditResults.from(run, request.metrics(), settings(request), request.level());
-        result = result.withDisparities(Disparities.compute(run, AuditResults.select(run, request.metrics()),
-                ReferenceChoice.parse(request.reference()), request.level()));
+        Map<Double, AuditResult> byLevel = new java.util.HashMap<>();
+        java.util.function.DoubleFunction<AuditResult> atLevel = level -> byLevel.computeIfAbsent(level,
+                lv -> AuditResults.from(run, request.metrics(), settings(request), lv).withDisparities(Disparities.compute(run,
+                        AuditResults.select(run, request.metrics()), ReferenceChoice.parse(request.reference()), lv)));
+        AuditResult result = atLevel.apply(request.level());
         if (request.clarify()) {
             result = result.withExtension("clarify", ClarifyReport.toJson(ClarifyReport.compute(run,
                     ClarifyReport.facets(run, request.clarifyFacets()), request.level())));
         }
         if (request.policy() != null) {
-            result = result.withVerdicts(PolicyEvaluator.evaluate(request.policy(), result));
+            result = result.withVerdicts(PolicyEvaluator.evaluate(request.policy(), result, request.level(), atLevel));
         }
         return new Outcome(binned, run, result);
     }
@@ -162,7 +164,8 @@ public final class Auditor {
             p.put("source", r.policy().source());
             p.put("constraints", r.policy().constraints().size());
             p.put("method", "pass: the whole interval satisfies the bound; fail: the whole interval violates it; inconclusive: "
-                    + "it straddles the bound (more_rows_needed assumes the half-width shrinks as 1/sqrt(n))");
+                    + "it straddles the bound; the intervals of a constraint's m checks are simultaneous (Bonferroni, level "
+                    + "1 - alpha/m); more_rows_needed plans for 80% power, the half-width shrinking as 1/sqrt(n)");
             s.put("policy", p);
         }
         return s;

@@ -64,6 +64,9 @@ public final class Disparities {
             + "comparisons with the best; q-values: Benjamini-Hochberg across all hypotheses (difference and ratio of "
             + "one pair counted once)";
 
+    /** The method prefix of comparisons with a reference chosen from the data (Hsu's simultaneous intervals). */
+    public static final String WITH_THE_BEST = "hsu_mcb";
+
     private final AuditRun run;
     private final double level;
     private final boolean bootstrap;
@@ -433,7 +436,7 @@ public final class Disparities {
                             + "best (chosen from the data) has none";
                 } else {
                     ci = best;
-                    method = "hsu_mcb_" + method;
+                    method = WITH_THE_BEST + "_" + method;
                 }
             }
         }
