@@ -49,9 +49,6 @@ import org.fairhunt.core.stats.TwoProportions;
  * fair models.
  */
 public final class Disparities {
-    /** Metrics that are sizes, not rates: comparing them says nothing about fairness. */
-    private static final Set<String> NOT_COMPARED = Set.of("count");
-
     /** How the JSON describes the method (settings.disparities.method). */
     public static final String METHOD_DESCRIPTION = "difference and ratio of each slice to the reference slice of its "
             + "attribute set, and the max-min gap per attribute set; differences of proportions of unweighted counts: "
@@ -84,7 +81,7 @@ public final class Disparities {
     }
 
     /**
-     * Every disparity of {@code series} (metrics named {@code count} are skipped), with q-values.
+     * Every disparity of {@code series} (sizes, such as {@code count}, are skipped), with q-values.
      *
      * @param run       the engine's run
      * @param series    the metrics to compare
@@ -97,7 +94,7 @@ public final class Disparities {
         Disparities d = new Disparities(run, level);
         List<Disparity> out = new ArrayList<>();
         for (MetricSeries m : series) {
-            if (NOT_COMPARED.contains(m.info().metricName())) {
+            if (m.info().isSize()) {
                 continue;
             }
             for (List<Integer> slices : sets.values()) {
@@ -263,6 +260,7 @@ public final class Disparities {
         final List<Integer> slices;
         final List<Integer> defined = new ArrayList<>();
         private final Map<Integer, double[]> replicateValues = new java.util.HashMap<>();
+        private double icc = Double.NaN;
 
         Family(MetricSeries m, List<Integer> slices) {
             this.m = m;
@@ -319,8 +317,11 @@ public final class Disparities {
                 if (Double.isNaN(vi) || Double.isNaN(vj)) {
                     return PairModel.none(UNDEFINED_REPLICATES);
                 }
-                double ni = Proportions.effectiveSize(pi, a[1], vi, run.clusterCount(i));
-                double nj = Proportions.effectiveSize(pj, b[1], vj, run.clusterCount(j));
+                if (Double.isNaN(icc)) {
+                    icc = AuditResults.intraclassCorrelation(run, m);
+                }
+                double ni = Proportions.effectiveSize(pi, a[1], vi, run.clusterCount(i), icc);
+                double nj = Proportions.effectiveSize(pj, b[1], vj, run.clusterCount(j), icc);
                 return new PairModel((c, lv) -> TwoProportions.mover(pi, Proportions.wilson(pi, ni, c, lv, "wilson"), pj,
                         Proportions.wilson(pj, nj, c, lv, "wilson"), "newcombe_design_effect"), df, "newcombe_design_effect",
                         null);

@@ -95,6 +95,11 @@ public record AuditRun(String source, int rows, AuditSpec spec, List<SliceKey> s
         public double[] proportion(int slice, int replicate) {
             return metric.proportion(grid.sumsUnsafe(), grid.offset(slice, replicate));
         }
+
+        @Override
+        public double zeroPValue(int slice) {
+            return metric.zeroPValue(grid.sumsUnsafe(), grid.offset(slice, 0));
+        }
     }
 
     private record AucSeries(double[][] auc, String[][] reasons) implements MetricSeries {

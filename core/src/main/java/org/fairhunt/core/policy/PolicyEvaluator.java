@@ -12,6 +12,7 @@ import java.util.function.DoubleFunction;
 import org.fairhunt.core.DataFormatException;
 import org.fairhunt.core.disparity.Disparities;
 import org.fairhunt.core.result.AuditResult;
+import org.fairhunt.core.result.AuditResults;
 import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
@@ -88,9 +89,9 @@ public final class PolicyEvaluator {
             throw new DataFormatException(policy.source(), c.line(), c.column(), "unknown metric '" + c.metric() + "' in \""
                     + c.text() + "\"; the audit's metrics are: " + String.join(", ", result.metrics().keySet()));
         }
-        if (c.kind() != Constraint.Kind.VALUE && c.metric().equals("count")) {
-            throw new DataFormatException(policy.source(), c.line(), c.column(), "'count' is a size, not a rate; it can only "
-                    + "be bounded with value(count)");
+        if (c.kind() != Constraint.Kind.VALUE && AuditResults.sizeMetrics(result).contains(c.metric())) {
+            throw new DataFormatException(policy.source(), c.line(), c.column(), "'" + c.metric() + "' is a size, not a rate; "
+                    + "it can only be bounded with value(" + c.metric() + ")");
         }
         Set<String> attributes = new LinkedHashSet<>();
         Set<Set<String>> sets = new HashSet<>();

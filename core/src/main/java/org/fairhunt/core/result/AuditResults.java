@@ -38,17 +38,36 @@ public final class AuditResults {
         boolean clustered = run.spec().cluster() != null;
         int replicates = run.replicates();
         List<SliceResult> slices = new ArrayList<>();
+        Map<String, Double> icc = new java.util.HashMap<>();
         for (int sl = 0; sl < run.slices().size(); sl++) {
             SliceKey key = run.slices().get(sl);
             Map<String, MetricEstimate> values = new LinkedHashMap<>();
             for (MetricSeries s : series) {
-                values.put(s.info().metricName(), estimate(s, sl, replicates, weighted, clustered, level, run.clusterCount(sl)));
+                values.put(s.info().metricName(), estimate(run, s, sl, replicates, weighted, clustered, level,
+                        run.clusterCount(sl), icc.computeIfAbsent(s.info().metricName(), k -> intraclassCorrelation(run, s))));
             }
             long n = run.sliceRows()[sl];
             slices.add(new SliceResult(key.asMap(), n, n < run.spec().minGroupSize(), values));
         }
+        List<String> sizes = series.stream().filter(m -> m.info().isSize()).map(m -> m.info().metricName()).toList();
+        if (!sizes.isEmpty()) {
+            settings = new LinkedHashMap<>(settings);
+            settings.put(SIZE_METRICS, sizes);
+        }
         return new AuditResult(AuditResult.SCHEMA, run.source(), run.rows(), settings, descriptions,
                 withFewClusterWarning(run), slices, List.of(), List.of(), Map.of());
+    }
+
+    /** The settings key listing the metrics that are sizes, not rates ({@link org.fairhunt.core.metric.MetricInfo#isSize}). */
+    public static final String SIZE_METRICS = "size_metrics";
+
+    /** The metrics of {@code result} that are sizes, not rates, as its settings record them. */
+    public static List<String> sizeMetrics(AuditResult result) {
+        Object v = result.settings() == null ? null : result.settings().get(SIZE_METRICS);
+        if (v instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of();
     }
 
     /** The series named in {@code metrics} (unknown names are a user error listing the known ones). */
@@ -69,6 +88,38 @@ public final class AuditResults {
     /** Why a slice with fewer than two bootstrap clusters has no bootstrap interval. */
     public static final String SINGLE_CLUSTER_REASON =
             "the slice holds fewer than 2 bootstrap clusters, so resampling cannot show its variability";
+
+    /**
+     * The intra-cluster correlation of a proportion metric over the whole audit (the overall slice, every
+     * cluster), from its cluster-bootstrap variance; 0 for other metrics, unclustered or unbootstrapped runs.
+     */
+    public static double intraclassCorrelation(AuditRun run, MetricSeries s) {
+        int overall = 0;
+        if (run.clusters() == null || run.replicates() < 3 || run.spec().weight() != null || !run.slices().get(overall).isOverall()) {
+            return 0;
+        }
+        double[] proportion = s.proportion(overall, 0);
+        MetricValue point = s.value(overall, 0);
+        if (proportion == null || !point.defined()) {
+            return 0;
+        }
+        double[] reps = new double[run.replicates() - 1];
+        for (int r = 1; r < run.replicates(); r++) {
+            MetricValue v = s.value(overall, r);
+            reps[r - 1] = v.defined() ? v.value() : Double.NaN;
+        }
+        return Proportions.intraclassCorrelation(point.value(), proportion[1], BootstrapIntervals.variance(reps),
+                run.clusterCount(overall));
+    }
+
+    private static double[] replicates(MetricSeries s, int slice, int replicates) {
+        double[] reps = new double[replicates - 1];
+        for (int r = 1; r < replicates; r++) {
+            MetricValue v = s.value(slice, r);
+            reps[r - 1] = v.defined() ? v.value() : Double.NaN;
+        }
+        return reps;
+    }
 
     /** Below this many clusters a slice's intervals rest on few independent units, and the audit says so. */
     public static final int FEW_CLUSTERS = 30;
@@ -104,9 +155,10 @@ public final class AuditResults {
      * ({@link Proportions#clusteredWilson}), its design effect read off the cluster bootstrap.
      *
      * @param clusters the slice's number of clusters (0 when the audit has no cluster column)
+     * @param icc      the metric's audit-wide intra-cluster correlation ({@link #intraclassCorrelation})
      */
-    static MetricEstimate estimate(MetricSeries s, int slice, int replicates, boolean weighted, boolean clustered,
-            double level, int clusters) {
+    static MetricEstimate estimate(AuditRun run, MetricSeries s, int slice, int replicates, boolean weighted,
+            boolean clustered, double level, int clusters, double icc) {
         boolean singleCluster = clustered && clusters < 2;
         MetricValue point = s.value(slice, 0);
         if (!point.defined()) {
@@ -129,10 +181,32 @@ public final class AuditResults {
                 MetricValue v = s.value(slice, r);
                 reps[r - 1] = v.defined() ? v.value() : Double.NaN;
             }
+            if (s.info().lowerBoundSeries() != null) {
+                Interval lower = BootstrapIntervals.percentile(replicates(run.metric(s.info().lowerBoundSeries()).orElseThrow(),
+                        slice, replicates), level);
+                Interval upper = BootstrapIntervals.percentile(replicates(run.metric(s.info().upperBoundSeries()).orElseThrow(),
+                        slice, replicates), level);
+                if (lower == null || upper == null || !(upper.hi() > 0)) {
+                    return new MetricEstimate(point.value(), null, null, lower == null || upper == null
+                            ? "the metric is undefined in too many bootstrap replicates (slice too small or one-sided)"
+                            : BootstrapIntervals.NO_UPPER_BOUND_REASON);
+                }
+                // 0 stays inside unless a closed-form test of "the target is 0" rejects (unweighted, unclustered rows).
+                double zeroP = weighted || clustered ? Double.NaN : s.zeroPValue(slice);
+                double lo = zeroP >= 1 - level ? 0 : Math.min(Math.max(0, lower.lo()), upper.hi());
+                ci = new Interval(lo, upper.hi(), level, "bootstrap_debiased_lower_plugin_upper");
+                return new MetricEstimate(point.value(), null, ci, null);
+            }
+            if (s.info().nonNegative()) {
+                ci = BootstrapIntervals.nonNegative(reps, level);
+                return new MetricEstimate(point.value(), null, ci, ci != null ? null : BootstrapIntervals.definedShareOk(reps)
+                        ? BootstrapIntervals.NO_UPPER_BOUND_REASON
+                        : "the metric is undefined in too many bootstrap replicates (slice too small or one-sided)");
+            }
             if (proportion != null) {
                 double variance = BootstrapIntervals.variance(reps);
                 ci = Double.isNaN(variance) ? null
-                        : Proportions.clusteredWilson(point.value(), proportion[1], variance, clusters, level);
+                        : Proportions.clusteredWilson(point.value(), proportion[1], variance, clusters, icc, level);
             } else {
                 ci = BootstrapIntervals.percentile(reps, level);
             }

@@ -51,4 +51,43 @@ public final class BootstrapIntervals {
         }
         return ss / (defined.length - 1);
     }
+
+    /** Why a quantity that cannot be negative gets no interval although its replicates are defined. */
+    public static final String NO_UPPER_BOUND_REASON = "the bootstrap replicates put the value at 0 or below nearly always, "
+            + "so no honest upper bound above 0 comes out; the value is indistinguishable from 0";
+
+    /** Whether enough replicates are defined for an interval (the rule of {@link #percentile}). */
+    public static boolean definedShareOk(double[] replicates) {
+        long defined = Arrays.stream(replicates).filter(v -> !Double.isNaN(v)).count();
+        return defined >= 2 && defined >= (1 - MAX_UNDEFINED_SHARE) * replicates.length;
+    }
+
+    /**
+     * The percentile interval of an estimator whose target cannot be negative, clipped at 0:
+     * {@code [max(0, q_{α/2}), q_{1−α/2}]}; it reaches 0 whenever the data cannot tell the target from 0 (the
+     * replicates of a debiased estimator straddle 0). {@code null} when the upper end is not above 0 (no honest
+     * width) or under the rule of {@link #percentile}.
+     */
+    public static Interval nonNegative(double[] replicates, double level) {
+        Interval p = percentile(replicates, level);
+        if (p == null || !(p.hi() > 0)) {
+            return null;
+        }
+        return new Interval(Math.max(0, p.lo()), p.hi(), level, "bootstrap_percentile_clipped_at_0");
+    }
+
+    /**
+     * A one-sided upper confidence bound for a plug-in distance whose estimate is biased upward and whose
+     * target may be exactly 0, so that no two-sided interval is honest (at 0 every replicate lies above the
+     * truth): {@code [0, q_level]} of the replicates. {@code null} when that quantile is not above 0 or under
+     * the rule of {@link #percentile}.
+     */
+    public static Interval upperBound(double[] replicates, double level) {
+        double[] defined = Arrays.stream(replicates).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (!definedShareOk(replicates)) {
+            return null;
+        }
+        double hi = quantile(defined, level);
+        return hi > 0 ? new Interval(0, hi, level, "bootstrap_one_sided_upper") : null;
+    }
 }

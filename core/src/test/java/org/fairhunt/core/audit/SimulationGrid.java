@@ -212,6 +212,17 @@ final class SimulationGrid {
         return cells;
     }
 
+    /** Cells written {@code n:p:clusters} separated by commas (for re-running a few cells). */
+    static List<Cell> cells(String spec, int bootstrap) {
+        List<Cell> out = new ArrayList<>();
+        for (String c : spec.split(",")) {
+            String[] f = c.split(":");
+            int clusters = Integer.parseInt(f[2]);
+            out.add(new Cell(Integer.parseInt(f[0]), Double.parseDouble(f[1]), clusters, clusters == 0 ? 0 : bootstrap));
+        }
+        return out;
+    }
+
     static final String HEADER = "| n per group | p | clusters per group | error rate | difference | max_gap at 0 | "
             + "max_gap at 0.1 | max_gap policy fails (fair) | some q ≤ 0.05 (null) |\n|---|---|---|---|---|---|---|---|---|";
 }
