@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.result.AuditResult;
-import org.fairhunt.core.result.AuditResults;
 import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
@@ -66,7 +65,7 @@ public final class AuditDigest {
      * no comparison. Read from the result ({@code settings.size_metrics}), where the metric's own metadata put it.
      */
     public static Set<String> sizeMetrics(AuditResult result) {
-        return new LinkedHashSet<>(AuditResults.sizeMetrics(result));
+        return new LinkedHashSet<>(result.sizeMetrics());
     }
 
     /**

@@ -11,8 +11,8 @@ import org.fairhunt.core.engine.AuditRun;
 import org.fairhunt.core.engine.MetricSeries;
 import org.fairhunt.core.engine.SliceKey;
 import org.fairhunt.core.metric.MetricValue;
-import org.fairhunt.core.result.AuditResults;
 import org.fairhunt.core.result.Disparity;
+import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.stats.BootstrapIntervals;
 import org.fairhunt.core.stats.Critical;
 import org.fairhunt.core.stats.Interval;
@@ -52,12 +52,12 @@ public final class Disparities {
     /** How the JSON describes the method (settings.disparities.method). */
     public static final String METHOD_DESCRIPTION = "difference and ratio of each slice to the reference slice of its "
             + "attribute set, and the max-min gap per attribute set; differences of proportions of unweighted counts: "
-            + "Newcombe hybrid score interval and pooled z-test (with or without --bootstrap), for clustered rows built "
-            + "from design-effect Wilson intervals with t on G-1 df; other metrics with --bootstrap: estimate +- critical "
-            + "value x bootstrap standard error, p-value inverting it; ratios: Katz log interval or bootstrap percentile "
-            + "interval, sharing the difference's p-value (one hypothesis per pair); max_gap: [max(0, max lo_ij), max hi_ij] "
+            + "Newcombe hybrid score interval and pooled z-test (with or without bootstrap replicates), for clustered rows "
+            + "built from design-effect Wilson intervals with t on G-1 df; other metrics with bootstrap replicates: estimate +- critical "
+            + "value x bootstrap standard error, p-value inverting it; ratios: Katz log interval or the studentized "
+            + "bootstrap interval of the log ratio, sharing the difference's p-value (one hypothesis per pair); max_gap: [max(0, max lo_ij), max hi_ij] "
             + "over Sidak-simultaneous pairwise difference intervals, p-value the Sidak-adjusted smallest pairwise "
-            + "p-value (point value max-min, biased upward for small slices); --reference best/worst: Hsu's multiple "
+            + "p-value (point value max-min, biased upward for small slices); a reference chosen as best or worst: Hsu's multiple "
             + "comparisons with the best; q-values: Benjamini-Hochberg across all hypotheses (difference and ratio of "
             + "one pair counted once)";
 
@@ -74,7 +74,7 @@ public final class Disparities {
     private Disparities(AuditRun run, double level) {
         this.run = run;
         this.level = level;
-        this.replicates = run.replicates();
+        this.replicates = run.estimates();
         this.bootstrap = replicates > 1;
         this.weighted = run.spec().weight() != null;
         this.clustered = run.spec().cluster() != null;
@@ -307,7 +307,7 @@ public final class Disparities {
                 return PairModel.none(noClosedFormReason(m.info().metricName()));
             }
             if (run.hasSingleCluster(i) || run.hasSingleCluster(j)) {
-                return PairModel.none(AuditResults.SINGLE_CLUSTER_REASON.replace("the slice holds", "the slice or its reference holds"));
+                return PairModel.none(MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "the slice or its reference holds"));
             }
             int g = clustered ? Math.min(run.clusterCount(i), run.clusterCount(j)) : 0;
             int df = clustered ? g - 1 : 0;
@@ -318,7 +318,7 @@ public final class Disparities {
                     return PairModel.none(UNDEFINED_REPLICATES);
                 }
                 if (Double.isNaN(icc)) {
-                    icc = AuditResults.intraclassCorrelation(run, m);
+                    icc = run.intraclassCorrelation(m);
                 }
                 double ni = Proportions.effectiveSize(pi, a[1], vi, run.clusterCount(i), icc);
                 double nj = Proportions.effectiveSize(pj, b[1], vj, run.clusterCount(j), icc);
@@ -348,13 +348,17 @@ public final class Disparities {
             double[] b = weighted ? null : m.proportion(j, 0);
             if (a != null && b != null && !clustered) {
                 double se = Math.sqrt(Math.max(0, 1 / a[0] - 1 / a[1] + 1 / b[0] - 1 / b[1]));
+                if (!(se > 0)) {
+                    return PairModel.none("both values are 100%, where the log interval has no width; the difference's "
+                            + "interval says how far apart they may be");
+                }
                 return new PairModel((c, lv) -> new Interval(lr - c * se, lr + c * se, lv, "katz_log"), 0, "katz_log", null);
             }
             if (!bootstrap) {
                 return PairModel.none(noClosedFormReason(m.info().metricName()));
             }
             if (run.hasSingleCluster(i) || run.hasSingleCluster(j)) {
-                return PairModel.none(AuditResults.SINGLE_CLUSTER_REASON.replace("the slice holds", "the slice or its reference holds"));
+                return PairModel.none(MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "the slice or its reference holds"));
             }
             double[] ri = replicates(i);
             double[] rj = replicates(j);
@@ -370,6 +374,9 @@ public final class Disparities {
             double variance = BootstrapIntervals.variance(reps);
             if (Double.isNaN(variance)) {
                 return PairModel.none(UNDEFINED_REPLICATES);
+            }
+            if (!(variance > 0)) {
+                return PairModel.none(BootstrapIntervals.SAME_IN_EVERY_REPLICATE);
             }
             // The bootstrap variance of a mean of G clusters has divisor G; G/(G−1) makes it the usual unbiased one.
             double se = Math.sqrt(clusters > 1 ? variance * clusters / (clusters - 1.0) : variance);
@@ -478,10 +485,10 @@ public final class Disparities {
 
     private String noClosedFormReason(String metric) {
         if (clustered) {
-            return "clustered data need the bootstrap for an honest interval; ask for --bootstrap";
+            return "clustered data need the bootstrap for an honest interval; ask for bootstrap replicates";
         }
-        return weighted ? "weighted rows have no closed-form interval; run with --bootstrap"
-                : "'" + metric + "' is not a proportion of counts, so it has no closed-form interval; run with --bootstrap";
+        return weighted ? "weighted rows have no closed-form interval; ask for bootstrap replicates"
+                : "'" + metric + "' is not a proportion of counts, so it has no closed-form interval; ask for bootstrap replicates";
     }
 
     private String undefinedReason(MetricValue v, int slice, MetricValue r, int ref) {

@@ -46,13 +46,42 @@ public record AuditRun(String source, int rows, AuditSpec spec, List<SliceKey> s
         return clusters != null && clusters[slice] < 2;
     }
 
+    /**
+     * The intra-cluster correlation of a proportion metric over the whole audit (the overall slice, every
+     * cluster), from its cluster-bootstrap variance (Kish: {@code (deff − 1)/(n/G − 1)}); 0 for other metrics,
+     * unclustered, weighted or unbootstrapped runs.
+     */
+    public double intraclassCorrelation(MetricSeries s) {
+        int overall = 0;
+        if (clusters == null || replicates() < 2 || spec.weight() != null || !slices.get(overall).isOverall()) {
+            return 0;
+        }
+        double[] proportion = s.proportion(overall, 0);
+        org.fairhunt.core.metric.MetricValue point = s.value(overall, 0);
+        if (proportion == null || !point.defined()) {
+            return 0;
+        }
+        double[] reps = new double[replicates()];
+        for (int r = 1; r <= replicates(); r++) {
+            org.fairhunt.core.metric.MetricValue v = s.value(overall, r);
+            reps[r - 1] = v.defined() ? v.value() : Double.NaN;
+        }
+        return org.fairhunt.core.stats.Proportions.intraclassCorrelation(point.value(), proportion[1],
+                org.fairhunt.core.stats.BootstrapIntervals.variance(reps), clusterCount(overall));
+    }
+
     /** The number of clusters of {@code slice} (capped), or 0 when the run has no cluster column. */
     public int clusterCount(int slice) {
         return clusters == null ? 0 : clusters[slice];
     }
 
-    /** Number of replicates including the point estimate (replicate 0). */
+    /** B, the bootstrap replicates (0 without bootstrap); as everywhere, the point estimate is not counted. */
     public int replicates() {
+        return spec.replicates();
+    }
+
+    /** B + 1: the point estimate (index 0) and the B replicates (1…B), the range of every replicate index. */
+    public int estimates() {
         return spec.replicates() + 1;
     }
 

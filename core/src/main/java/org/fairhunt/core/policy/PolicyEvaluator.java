@@ -12,7 +12,6 @@ import java.util.function.DoubleFunction;
 import org.fairhunt.core.DataFormatException;
 import org.fairhunt.core.disparity.Disparities;
 import org.fairhunt.core.result.AuditResult;
-import org.fairhunt.core.result.AuditResults;
 import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
@@ -89,7 +88,7 @@ public final class PolicyEvaluator {
             throw new DataFormatException(policy.source(), c.line(), c.column(), "unknown metric '" + c.metric() + "' in \""
                     + c.text() + "\"; the audit's metrics are: " + String.join(", ", result.metrics().keySet()));
         }
-        if (c.kind() != Constraint.Kind.VALUE && AuditResults.sizeMetrics(result).contains(c.metric())) {
+        if (c.kind() != Constraint.Kind.VALUE && result.sizeMetrics().contains(c.metric())) {
             throw new DataFormatException(policy.source(), c.line(), c.column(), "'" + c.metric() + "' is a size, not a rate; "
                     + "it can only be bounded with value(" + c.metric() + ")");
         }
@@ -149,7 +148,7 @@ public final class PolicyEvaluator {
                 }
                 MetricEstimate e = s.metric(c.metric());
                 String reason = !e.defined() ? "undefined: " + e.reason()
-                        : e.ci() == null ? "no interval" + (e.ciReason() == null ? " (run with --bootstrap)" : ": " + e.ciReason())
+                        : e.ci() == null ? "no interval" + (e.ciReason() == null ? " (it needs bootstrap replicates)" : ": " + e.ciReason())
                         : null;
                 families.add(checks.size());
                 checks.add(check(c, s.attributes(), null, s.n(), e.value(), e.ci() == null ? null : e.ci().lo(),
@@ -172,7 +171,7 @@ public final class PolicyEvaluator {
                 continue;
             }
             String reason = d.value() == null ? "undefined: " + d.reason()
-                    : d.lo() == null ? "no interval: " + (d.reason() == null ? "run with --bootstrap" : d.reason()) : null;
+                    : d.lo() == null ? "no interval: " + (d.reason() == null ? "it needs bootstrap replicates" : d.reason()) : null;
             boolean simultaneous = d.method() != null && d.method().startsWith(Disparities.WITH_THE_BEST);
             families.add(simultaneous ? d.attributes().keySet() : (Object) checks.size());
             checks.add(check(c, d.attributes(), d.kind().equals(Disparity.MAX_GAP) ? null : d.reference(), n, d.value(), d.lo(),

@@ -16,7 +16,9 @@ public final class BootstrapIntervals {
     /**
      * The percentile interval of the defined (non-NaN) {@code replicates} at {@code level}, using
      * quantiles of type 7 (linear interpolation, as R's default). {@code null} when fewer than two
-     * replicates are defined or more than {@link #MAX_UNDEFINED_SHARE} are undefined.
+     * replicates are defined, more than {@link #MAX_UNDEFINED_SHARE} are undefined, or the interval would
+     * have no width (every replicate the same: resampling shows nothing, which is not certainty); {@link
+     * #noIntervalReason} says which.
      */
     public static Interval percentile(double[] replicates, double level) {
         double[] defined = Arrays.stream(replicates).filter(v -> !Double.isNaN(v)).sorted().toArray();
@@ -24,8 +26,21 @@ public final class BootstrapIntervals {
             return null;
         }
         double alpha = 1 - level;
-        return new Interval(quantile(defined, alpha / 2), quantile(defined, 1 - alpha / 2), level, "bootstrap_percentile");
+        double lo = quantile(defined, alpha / 2);
+        double hi = quantile(defined, 1 - alpha / 2);
+        return hi > lo ? new Interval(lo, hi, level, "bootstrap_percentile") : null;
     }
+
+    /** Why {@link #percentile} gives no interval for these replicates. */
+    public static String noIntervalReason(double[] replicates) {
+        return definedShareOk(replicates) ? SAME_IN_EVERY_REPLICATE
+                : "the metric is undefined in too many bootstrap replicates (slice too small or one-sided)";
+    }
+
+    /** Why there is no interval although the replicates are defined: they all agree. */
+    public static final String SAME_IN_EVERY_REPLICATE = "every bootstrap replicate gives the same value (a slice too small "
+            + "or a value at its bound, such as 0 or 100%), so resampling cannot show its uncertainty; no interval rather "
+            + "than one of zero width";
 
     /** Quantile of type 7 of sorted {@code values}. */
     public static double quantile(double[] sorted, double p) {

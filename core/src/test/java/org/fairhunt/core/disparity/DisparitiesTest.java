@@ -15,7 +15,7 @@ import org.fairhunt.core.engine.AuditRun;
 import org.fairhunt.core.engine.AuditSpec;
 import org.fairhunt.core.engine.LocalEngine;
 import org.fairhunt.core.metric.ConfusionStatistic;
-import org.fairhunt.core.result.AuditResults;
+import org.fairhunt.core.audit.AuditResults;
 import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.core.testing.Tables;
@@ -218,6 +218,6 @@ class DisparitiesTest {
         assertEquals(0.2, d.value(), 1e-12);
         assertNull(d.lo());
         assertNull(d.pValue());
-        assertEquals("clustered data need the bootstrap for an honest interval; ask for --bootstrap", d.reason());
+        assertEquals("clustered data need the bootstrap for an honest interval; ask for bootstrap replicates", d.reason());
     }
 }

@@ -137,7 +137,7 @@ public final class SliceFinder {
         if (findings.isEmpty() && total.errors() > 0) {
             notices.add(significant > 0
                     ? significant + " slice(s) have q below " + options.fdr() + " but none was among the search's candidates; "
-                            + "raise --alpha toward 1 (e.g. 0.999) to let smaller slices through"
+                            + "a SliceLine weight alpha nearer 1 (e.g. 0.999) lets smaller slices through"
                     : "no slice with at least " + p.minSupport() + " rows has an error high enough, for its size, to stand out");
         }
         return new SliceReport(errors.description(), total.rows(), errors.excludedRows(), total, binary, features.names(), p,

@@ -1,4 +1,4 @@
-package org.fairhunt.core.result;
+package org.fairhunt.core.audit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,12 +8,16 @@ import org.fairhunt.core.engine.AuditRun;
 import org.fairhunt.core.engine.MetricSeries;
 import org.fairhunt.core.engine.SliceKey;
 import org.fairhunt.core.metric.MetricValue;
+import org.fairhunt.core.result.AuditResult;
+import org.fairhunt.core.result.MetricEstimate;
+import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.core.stats.BootstrapIntervals;
 import org.fairhunt.core.stats.Interval;
 import org.fairhunt.core.stats.Proportions;
 
 /**
- * Turns an engine's {@link AuditRun} into the immutable {@link AuditResult}: the value of every metric
+ * Builds the immutable {@link AuditResult} from an engine's {@link AuditRun} (here, beside the facade,
+ * so that the result package knows nothing of the engine): the value of every metric
  * of every slice, with its interval — the bootstrap percentile interval when the audit was
  * bootstrapped (it honours clusters and weights), else Wilson's score interval for metrics that are
  * proportions of unweighted counts.
@@ -36,7 +40,7 @@ public final class AuditResults {
         }
         boolean weighted = run.spec().weight() != null;
         boolean clustered = run.spec().cluster() != null;
-        int replicates = run.replicates();
+        int replicates = run.estimates();
         List<SliceResult> slices = new ArrayList<>();
         Map<String, Double> icc = new java.util.HashMap<>();
         for (int sl = 0; sl < run.slices().size(); sl++) {
@@ -44,7 +48,7 @@ public final class AuditResults {
             Map<String, MetricEstimate> values = new LinkedHashMap<>();
             for (MetricSeries s : series) {
                 values.put(s.info().metricName(), estimate(run, s, sl, replicates, weighted, clustered, level,
-                        run.clusterCount(sl), icc.computeIfAbsent(s.info().metricName(), k -> intraclassCorrelation(run, s))));
+                        run.clusterCount(sl), icc.computeIfAbsent(s.info().metricName(), k -> run.intraclassCorrelation(s))));
             }
             long n = run.sliceRows()[sl];
             slices.add(new SliceResult(key.asMap(), n, n < run.spec().minGroupSize(), values));
@@ -52,22 +56,10 @@ public final class AuditResults {
         List<String> sizes = series.stream().filter(m -> m.info().isSize()).map(m -> m.info().metricName()).toList();
         if (!sizes.isEmpty()) {
             settings = new LinkedHashMap<>(settings);
-            settings.put(SIZE_METRICS, sizes);
+            settings.put(AuditResult.SIZE_METRICS, sizes);
         }
         return new AuditResult(AuditResult.SCHEMA, run.source(), run.rows(), settings, descriptions,
                 withFewClusterWarning(run), slices, List.of(), List.of(), Map.of());
-    }
-
-    /** The settings key listing the metrics that are sizes, not rates ({@link org.fairhunt.core.metric.MetricInfo#isSize}). */
-    public static final String SIZE_METRICS = "size_metrics";
-
-    /** The metrics of {@code result} that are sizes, not rates, as its settings record them. */
-    public static List<String> sizeMetrics(AuditResult result) {
-        Object v = result.settings() == null ? null : result.settings().get(SIZE_METRICS);
-        if (v instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
-        }
-        return List.of();
     }
 
     /** The series named in {@code metrics} (unknown names are a user error listing the known ones). */
@@ -86,31 +78,7 @@ public final class AuditResults {
     }
 
     /** Why a slice with fewer than two bootstrap clusters has no bootstrap interval. */
-    public static final String SINGLE_CLUSTER_REASON =
-            "the slice holds fewer than 2 bootstrap clusters, so resampling cannot show its variability";
-
-    /**
-     * The intra-cluster correlation of a proportion metric over the whole audit (the overall slice, every
-     * cluster), from its cluster-bootstrap variance; 0 for other metrics, unclustered or unbootstrapped runs.
-     */
-    public static double intraclassCorrelation(AuditRun run, MetricSeries s) {
-        int overall = 0;
-        if (run.clusters() == null || run.replicates() < 3 || run.spec().weight() != null || !run.slices().get(overall).isOverall()) {
-            return 0;
-        }
-        double[] proportion = s.proportion(overall, 0);
-        MetricValue point = s.value(overall, 0);
-        if (proportion == null || !point.defined()) {
-            return 0;
-        }
-        double[] reps = new double[run.replicates() - 1];
-        for (int r = 1; r < run.replicates(); r++) {
-            MetricValue v = s.value(overall, r);
-            reps[r - 1] = v.defined() ? v.value() : Double.NaN;
-        }
-        return Proportions.intraclassCorrelation(point.value(), proportion[1], BootstrapIntervals.variance(reps),
-                run.clusterCount(overall));
-    }
+    public static final String SINGLE_CLUSTER_REASON = MetricEstimate.SINGLE_CLUSTER_REASON;
 
     private static double[] replicates(MetricSeries s, int slice, int replicates) {
         double[] reps = new double[replicates - 1];
@@ -155,7 +123,7 @@ public final class AuditResults {
      * ({@link Proportions#clusteredWilson}), its design effect read off the cluster bootstrap.
      *
      * @param clusters the slice's number of clusters (0 when the audit has no cluster column)
-     * @param icc      the metric's audit-wide intra-cluster correlation ({@link #intraclassCorrelation})
+     * @param icc      the metric's audit-wide intra-cluster correlation ({@link AuditRun#intraclassCorrelation})
      */
     static MetricEstimate estimate(AuditRun run, MetricSeries s, int slice, int replicates, boolean weighted,
             boolean clustered, double level, int clusters, double icc) {
@@ -174,7 +142,7 @@ public final class AuditResults {
         Interval ci = null;
         String ciReason = null;
         if (replicates > 1 && singleCluster) {
-            ciReason = SINGLE_CLUSTER_REASON;
+            ciReason = MetricEstimate.SINGLE_CLUSTER_REASON;
         } else if (replicates > 1) {
             double[] reps = new double[replicates - 1];
             for (int r = 1; r < replicates; r++) {
@@ -187,9 +155,9 @@ public final class AuditResults {
                 Interval upper = BootstrapIntervals.percentile(replicates(run.metric(s.info().upperBoundSeries()).orElseThrow(),
                         slice, replicates), level);
                 if (lower == null || upper == null || !(upper.hi() > 0)) {
-                    return new MetricEstimate(point.value(), null, null, lower == null || upper == null
-                            ? "the metric is undefined in too many bootstrap replicates (slice too small or one-sided)"
-                            : BootstrapIntervals.NO_UPPER_BOUND_REASON);
+                    return new MetricEstimate(point.value(), null, null, upper == null ? BootstrapIntervals.noIntervalReason(reps)
+                            : lower == null ? "the metric is undefined in too many bootstrap replicates (slice too small or "
+                                    + "one-sided)" : BootstrapIntervals.NO_UPPER_BOUND_REASON);
                 }
                 // 0 stays inside unless a closed-form test of "the target is 0" rejects (unweighted, unclustered rows).
                 double zeroP = weighted || clustered ? Double.NaN : s.zeroPValue(slice);
@@ -200,8 +168,7 @@ public final class AuditResults {
             if (s.info().nonNegative()) {
                 ci = BootstrapIntervals.nonNegative(reps, level);
                 return new MetricEstimate(point.value(), null, ci, ci != null ? null : BootstrapIntervals.definedShareOk(reps)
-                        ? BootstrapIntervals.NO_UPPER_BOUND_REASON
-                        : "the metric is undefined in too many bootstrap replicates (slice too small or one-sided)");
+                        ? BootstrapIntervals.NO_UPPER_BOUND_REASON : BootstrapIntervals.noIntervalReason(reps));
             }
             if (proportion != null) {
                 double variance = BootstrapIntervals.variance(reps);
@@ -211,10 +178,10 @@ public final class AuditResults {
                 ci = BootstrapIntervals.percentile(reps, level);
             }
             if (ci == null) {
-                ciReason = "the metric is undefined in too many bootstrap replicates (slice too small or one-sided)";
+                ciReason = BootstrapIntervals.noIntervalReason(reps);
             }
         } else if (proportion != null) {
-            ciReason = "clustered data need the bootstrap for an honest interval; ask for --bootstrap";
+            ciReason = "clustered data need the bootstrap for an honest interval; ask for bootstrap replicates";
         }
         return new MetricEstimate(point.value(), null, ci, ciReason);
     }
