@@ -185,4 +185,55 @@ class SimulationGridTest {
         assertTrue(debiased < 0.7 * plugIn, "Kumar's debiasing removes much of the plug-in's bias");
         assertTrue(Math.abs(meanSquared) < 3 * seSquared, "the squared calibration error is unbiased: " + meanSquared);
     }
+
+    /** Two groups of {@code n} rows, half positive; scores Φ(X) with X ~ N(1, 1) for positives, N(0, 1) for negatives. */
+    private static org.fairhunt.core.table.Table binormal(java.util.SplittableRandom rnd, int n) {
+        int[] g = new int[2 * n];
+        int[] y = new int[2 * n];
+        double[] score = new double[2 * n];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = i % 2;
+            y[i] = (i / 2) % 2;
+            double u1 = 1 - rnd.nextDouble();
+            double z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * rnd.nextDouble());
+            score[i] = org.fairhunt.core.stats.Proportions.normalCdf(z + y[i]);
+        }
+        return new org.fairhunt.core.table.Table("binormal", List.of(
+                new org.fairhunt.core.table.CategoricalColumn("g", g, List.of("a", "b")),
+                new org.fairhunt.core.table.CategoricalColumn("y", y, List.of("0", "1")),
+                new org.fairhunt.core.table.NumericColumn("s", score)));
+    }
+
+    /**
+     * AUC's bootstrap percentile interval: the true AUC of the binormal model with unit separation is
+     * Φ(1/√2) = 0.760250. {@code -Dfairhunt.grid=full} also runs 30 and 1,000 rows per group.
+     */
+    @Test
+    void auc_intervals_cover_the_binormal_truth() {
+        boolean full = !System.getProperty("fairhunt.grid", "").isEmpty();
+        double truth = org.fairhunt.core.stats.Proportions.normalCdf(1 / Math.sqrt(2));
+        List<String> failures = new ArrayList<>();
+        for (int n : full ? new int[] {30, 100, 1000} : new int[] {100}) {
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(59 + n);
+            int dataSets = full ? 400 : 150;
+            int covered = 0;
+            int total = 0;
+            for (int k = 0; k < dataSets; k++) {
+                AuditRequest request = AuditRequest.of("y", "1", null, "s", List.of("g")).withMinGroupSize(1)
+                        .withMetrics(List.of("auc")).withBootstrap(200, k + 1, null).withThreads(1);
+                var a = Auditor.run(binormal(rnd, n), request).result().slices().stream()
+                        .filter(x -> x.attributes().equals(java.util.Map.of("g", "a"))).findFirst().orElseThrow().metric("auc");
+                if (a.defined()) {
+                    total++;
+                    covered += a.ci() != null && a.ci().contains(truth) ? 1 : 0;
+                }
+            }
+            double coverage = (double) covered / total;
+            System.out.printf("AUC, %d rows per group (half positive): coverage %.3f of %d%n", n, coverage, total);
+            if (coverage < 0.95 - 3 * Math.sqrt(0.95 * 0.05 / total)) {
+                failures.add(n + " rows: " + coverage);
+            }
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
 }

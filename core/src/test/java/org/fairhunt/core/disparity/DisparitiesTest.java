@@ -220,4 +220,23 @@ class DisparitiesTest {
         assertNull(d.pValue());
         assertEquals("clustered data need the bootstrap for an honest interval; ask for bootstrap replicates", d.reason());
     }
+
+    @Test
+    void a_max_gap_interval_excludes_0_exactly_when_its_p_value_is_below_alpha() {
+        // Closed forms and studentized bootstrap, four attribute sets, every metric: the interval and the p-value come
+        // from the same simultaneous pairwise intervals, so the report cannot contradict itself.
+        int checked = 0;
+        for (int seed = 1; seed <= 6; seed++) {
+            Table t = Tables.random(seed, 600, 600);
+            for (int replicates : new int[] {0, 100}) {
+                for (Disparity d : disparities(run(t, List.of("a", "b"), 2, replicates, 1), ReferenceChoice.LARGEST)) {
+                    if (d.kind().equals("max_gap") && d.lo() != null && d.pValue() != null && Math.abs(d.pValue() - 0.05) > 1e-6) {
+                        assertEquals(d.pValue() < 0.05, d.lo() > 0, d.toString());
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 50, "checked " + checked);
+    }
 }
