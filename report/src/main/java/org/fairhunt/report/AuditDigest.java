@@ -10,6 +10,7 @@ import java.util.Set;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.result.Disparity;
+import org.fairhunt.core.result.DisparityKind;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.core.stats.Interval;
@@ -166,7 +167,7 @@ public final class AuditDigest {
         if (all.size() <= ALL_DISPARITIES_UP_TO) {
             return all;
         }
-        return all.stream().filter(d -> "max_gap".equals(d.kind()) || significant(d)).toList();
+        return all.stream().filter(d -> d.kind() == DisparityKind.MAX_GAP || significant(d)).toList();
     }
 
     /** How the intervals were made, e.g. {@code 95% Wilson score intervals}, or {@code null} if there are none. */
@@ -177,7 +178,7 @@ public final class AuditDigest {
             for (MetricEstimate e : s.metrics().values()) {
                 Interval ci = e.ci();
                 if (ci != null) {
-                    methods.add(methodName(ci.method()));
+                    methods.add(ci.method().title());
                     levels.add(ci.level());
                 }
             }
@@ -190,18 +191,6 @@ public final class AuditDigest {
         levels.forEach(l -> lv.add(Formats.percent(l)));
         sb.append(String.join("/", lv)).append(' ').append(String.join(" and ", methods)).append(" intervals");
         return sb.toString();
-    }
-
-    private static String methodName(String method) {
-        if (method == null) {
-            return "confidence";
-        }
-        return switch (method) {
-            case "wilson" -> "Wilson score";
-            case "clopper_pearson" -> "Clopper–Pearson";
-            case "bootstrap_percentile" -> "bootstrap percentile";
-            default -> method.replace('_', ' ');
-        };
     }
 
     /**

@@ -162,7 +162,7 @@ public final class AuditResults {
                 // 0 stays inside unless a closed-form test of "the target is 0" rejects (unweighted, unclustered rows).
                 double zeroP = weighted || clustered ? Double.NaN : s.zeroPValue(slice);
                 double lo = zeroP >= 1 - level ? 0 : Math.min(Math.max(0, lower.lo()), upper.hi());
-                ci = new Interval(lo, upper.hi(), level, "bootstrap_debiased_lower_plugin_upper");
+                ci = new Interval(lo, upper.hi(), level, org.fairhunt.core.stats.IntervalMethod.BOOTSTRAP_DEBIASED_LOWER_PLUGIN_UPPER);
                 return new MetricEstimate(point.value(), null, ci, null);
             }
             if (s.info().nonNegative()) {

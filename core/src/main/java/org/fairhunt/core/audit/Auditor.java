@@ -47,6 +47,7 @@ public final class Auditor {
      */
     public static Outcome run(Table table, AuditRequest request, List<Statistic> extraStatistics) {
         Table binned = bin(table, request);
+        checkLevels(binned, request);
         AuditSpec.Builder spec = AuditSpec.builder()
                 .groups(request.groups())
                 .intersections(request.intersections())
@@ -119,6 +120,32 @@ public final class Auditor {
             out = out.with(Binning.parse(e.getValue()).apply(c));
         }
         return out;
+    }
+
+    /**
+     * Refuses a group attribute with more distinct values than the request allows, before any work: an
+     * id column or an unbinned number would make thousands of one-row slices (and an unreadable report)
+     * at the cost of minutes and gigabytes.
+     */
+    static void checkLevels(Table table, AuditRequest request) {
+        if (request.maxLevels() < 1) {
+            throw new UserInputException("the most values a group attribute may have must be at least 1, got " + request.maxLevels());
+        }
+        for (String g : request.groups()) {
+            if (!table.hasColumn(g) || table.column(g) instanceof NumericColumn) {
+                continue; // the engine names a missing or numeric column itself
+            }
+            int[] counts = table.categorical(g).counts();
+            int present = 0;
+            for (int i = 0; i < counts.length - 1; i++) {
+                present += counts[i] > 0 ? 1 : 0;
+            }
+            if (present > request.maxLevels()) {
+                throw new UserInputException(table.source() + ": group attribute '" + g + "' has " + present
+                        + " distinct values (at most " + request.maxLevels() + " allowed); a slice on one of that many values "
+                        + "is not a group: bin it, map it to coarser values, or raise --max-levels");
+            }
+        }
     }
 
     static Map<String, Object> settings(AuditRequest r) {

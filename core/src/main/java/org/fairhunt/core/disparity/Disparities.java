@@ -12,10 +12,12 @@ import org.fairhunt.core.engine.MetricSeries;
 import org.fairhunt.core.engine.SliceKey;
 import org.fairhunt.core.metric.MetricValue;
 import org.fairhunt.core.result.Disparity;
+import org.fairhunt.core.result.DisparityKind;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.stats.BootstrapIntervals;
 import org.fairhunt.core.stats.Critical;
 import org.fairhunt.core.stats.Interval;
+import org.fairhunt.core.stats.IntervalMethod;
 import org.fairhunt.core.stats.MultipleTesting;
 import org.fairhunt.core.stats.Proportions;
 import org.fairhunt.core.stats.TwoProportions;
@@ -238,7 +240,7 @@ public final class Disparities {
      * One pairwise comparison (a difference, or a log ratio) at any critical value, or the reason there is
      * none. {@code df} > 0: critical values and p-values come from t on {@code df} degrees of freedom.
      */
-    record PairModel(CriticalInterval interval, int df, String method, String reason) {
+    record PairModel(CriticalInterval interval, int df, IntervalMethod method, String reason) {
         static PairModel none(String reason) {
             return new PairModel(null, 0, null, reason);
         }
@@ -300,8 +302,8 @@ public final class Disparities {
             double[] a = weighted ? null : m.proportion(i, 0);
             double[] b = weighted ? null : m.proportion(j, 0);
             if (a != null && b != null && !clustered) {
-                return new PairModel((c, lv) -> TwoProportions.mover(pi, Proportions.wilson(pi, a[1], c, lv, "wilson"), pj,
-                        Proportions.wilson(pj, b[1], c, lv, "wilson"), "newcombe"), 0, "newcombe", null);
+                return new PairModel((c, lv) -> TwoProportions.mover(pi, Proportions.wilson(pi, a[1], c, lv, IntervalMethod.WILSON), pj,
+                        Proportions.wilson(pj, b[1], c, lv, IntervalMethod.WILSON), IntervalMethod.NEWCOMBE), 0, IntervalMethod.NEWCOMBE, null);
             }
             if (!bootstrap) {
                 return PairModel.none(noClosedFormReason(m.info().metricName()));
@@ -322,8 +324,8 @@ public final class Disparities {
                 }
                 double ni = Proportions.effectiveSize(pi, a[1], vi, run.clusterCount(i), icc);
                 double nj = Proportions.effectiveSize(pj, b[1], vj, run.clusterCount(j), icc);
-                return new PairModel((c, lv) -> TwoProportions.mover(pi, Proportions.wilson(pi, ni, c, lv, "wilson"), pj,
-                        Proportions.wilson(pj, nj, c, lv, "wilson"), "newcombe_design_effect"), df, "newcombe_design_effect",
+                return new PairModel((c, lv) -> TwoProportions.mover(pi, Proportions.wilson(pi, ni, c, lv, IntervalMethod.WILSON), pj,
+                        Proportions.wilson(pj, nj, c, lv, IntervalMethod.WILSON), IntervalMethod.NEWCOMBE_DESIGN_EFFECT), df, IntervalMethod.NEWCOMBE_DESIGN_EFFECT,
                         null);
             }
             double[] ri = replicates(i);
@@ -332,7 +334,7 @@ public final class Disparities {
             for (int k = 0; k < diff.length; k++) {
                 diff[k] = ri[k] - rj[k];
             }
-            return studentized(d, diff, g, df, "bootstrap_studentized");
+            return studentized(d, diff, g, df, IntervalMethod.BOOTSTRAP_STUDENTIZED);
         }
 
         /** The model of {@code log(value(i) / value(j))}; both values defined. */
@@ -352,7 +354,7 @@ public final class Disparities {
                     return PairModel.none("both values are 100%, where the log interval has no width; the difference's "
                             + "interval says how far apart they may be");
                 }
-                return new PairModel((c, lv) -> new Interval(lr - c * se, lr + c * se, lv, "katz_log"), 0, "katz_log", null);
+                return new PairModel((c, lv) -> new Interval(lr - c * se, lr + c * se, lv, IntervalMethod.KATZ_LOG), 0, IntervalMethod.KATZ_LOG, null);
             }
             if (!bootstrap) {
                 return PairModel.none(noClosedFormReason(m.info().metricName()));
@@ -367,10 +369,10 @@ public final class Disparities {
                 logs[k] = ri[k] > 0 && rj[k] > 0 ? Math.log(ri[k] / rj[k]) : Double.NaN;
             }
             int g = clustered ? Math.min(run.clusterCount(i), run.clusterCount(j)) : 0;
-            return studentized(lr, logs, g, clustered ? g - 1 : 0, "bootstrap_studentized_log");
+            return studentized(lr, logs, g, clustered ? g - 1 : 0, IntervalMethod.BOOTSTRAP_STUDENTIZED_LOG);
         }
 
-        private PairModel studentized(double estimate, double[] reps, int clusters, int df, String method) {
+        private PairModel studentized(double estimate, double[] reps, int clusters, int df, IntervalMethod method) {
             double variance = BootstrapIntervals.variance(reps);
             if (Double.isNaN(variance)) {
                 return PairModel.none(UNDEFINED_REPLICATES);
@@ -399,7 +401,7 @@ public final class Disparities {
 
     private Disparity pairwise(MetricSeries m, int slice, int ref, boolean isRatio, Double differenceP, Family family,
             boolean fromData, ReferenceChoice reference) {
-        String kind = isRatio ? Disparity.RATIO : Disparity.DIFFERENCE;
+        DisparityKind kind = isRatio ? Disparity.RATIO : Disparity.DIFFERENCE;
         String metric = m.info().metricName();
         MetricValue v = m.value(slice, 0);
         MetricValue r = m.value(ref, 0);
@@ -420,7 +422,7 @@ public final class Disparities {
         PairModel model = isRatio ? family.logRatio(slice, ref) : family.difference(slice, ref);
         Interval ci = null;
         double p = Double.NaN;
-        String method = model.method();
+        String method = model.method() == null ? null : model.method().word();
         reason = model.reason();
         if (reason == null) {
             Interval pair = model.atAlpha(1 - level);
@@ -480,7 +482,8 @@ public final class Disparities {
         }
         lo = highest ? Math.min(0, loAll) : Math.max(0, loAll);
         hi = highest ? Math.min(0, hiAll) : Math.max(0, hiAll);
-        return isRatio ? new Interval(Math.exp(lo), Math.exp(hi), level, "hsu_mcb") : new Interval(lo, hi, level, "hsu_mcb");
+        return isRatio ? new Interval(Math.exp(lo), Math.exp(hi), level, IntervalMethod.HSU_MCB)
+                : new Interval(lo, hi, level, IntervalMethod.HSU_MCB);
     }
 
     private String noClosedFormReason(String metric) {
@@ -551,7 +554,7 @@ public final class Disparities {
                 lo = Math.max(lo, Math.max(ci.lo(), -ci.hi()));
                 hi = Math.max(hi, Math.max(ci.hi(), -ci.lo()));
                 minP = Math.min(minP, model.pValue());
-                method = "sidak_" + model.method();
+                method = "sidak_" + model.method().word();
             }
         }
         Double loOut = reason == null ? lo : null;

@@ -13,6 +13,8 @@ import org.fairhunt.core.DataFormatException;
 import org.fairhunt.core.disparity.Disparities;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.result.Disparity;
+import org.fairhunt.core.result.DisparityKind;
+import org.fairhunt.core.result.Outcome;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.core.result.Verdict;
@@ -156,7 +158,7 @@ public final class PolicyEvaluator {
             }
             return checks;
         }
-        String kind = switch (c.kind()) {
+        DisparityKind kind = switch (c.kind()) {
             case DIFFERENCE -> Disparity.DIFFERENCE;
             case RATIO -> Disparity.RATIO;
             default -> Disparity.MAX_GAP;
@@ -220,7 +222,7 @@ public final class PolicyEvaluator {
                     + "\"", null, null, null, null, c.name(), checks);
         }
         Verdict.Check decisive = null;
-        String outcome = Verdict.PASS;
+        Outcome outcome = Verdict.PASS;
         for (Verdict.Check k : checks) {
             if (k.outcome().equals(Verdict.FAIL)) {
                 if (!outcome.equals(Verdict.FAIL) || violation(c, k) > violation(c, decisive)) {
@@ -262,15 +264,15 @@ public final class PolicyEvaluator {
         return c.comparison().isUpperBound() ? k.value() - c.bound() : c.bound() - k.value();
     }
 
-    private static String detail(Constraint c, String outcome, Verdict.Check k, int checks, int family) {
+    private static String detail(Constraint c, Outcome outcome, Verdict.Check k, int checks, int family) {
         String what = c.kind().word() + " of " + c.metric() + " for " + label(k.attributes())
                 + (k.reference() == null ? "" : " vs " + label(k.reference()));
         String value = k.value() == null ? "undefined" : fmt(k.value()) + (k.lo() == null ? "" : " [" + fmt(k.lo()) + ", "
                 + fmt(k.hi()) + "]");
         String bound = c.comparison().symbol() + " " + Constraint.formatNumber(c.bound());
         String detail = switch (outcome) {
-            case Verdict.FAIL -> what + " is " + value + ": the whole interval violates " + bound;
-            case Verdict.PASS -> "all " + checks + " check(s) satisfy " + bound + "; the closest, " + what + ", is " + value;
+            case FAIL -> what + " is " + value + ": the whole interval violates " + bound;
+            case PASS -> "all " + checks + " check(s) satisfy " + bound + "; the closest, " + what + ", is " + value;
             default -> k.reason() != null ? what + " is " + value + " with " + k.reason()
                     : what + " is " + value + ", straddling " + Constraint.formatNumber(c.bound())
                             + (k.moreRowsNeeded() == null ? "" : "; about " + k.moreRowsNeeded() + " more rows in its smallest "

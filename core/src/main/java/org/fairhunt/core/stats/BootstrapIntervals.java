@@ -28,7 +28,7 @@ public final class BootstrapIntervals {
         double alpha = 1 - level;
         double lo = quantile(defined, alpha / 2);
         double hi = quantile(defined, 1 - alpha / 2);
-        return hi > lo ? new Interval(lo, hi, level, "bootstrap_percentile") : null;
+        return hi > lo ? new Interval(lo, hi, level, IntervalMethod.BOOTSTRAP_PERCENTILE) : null;
     }
 
     /** Why {@link #percentile} gives no interval for these replicates. */
@@ -88,7 +88,7 @@ public final class BootstrapIntervals {
         if (p == null || !(p.hi() > 0)) {
             return null;
         }
-        return new Interval(Math.max(0, p.lo()), p.hi(), level, "bootstrap_percentile_clipped_at_0");
+        return new Interval(Math.max(0, p.lo()), p.hi(), level, IntervalMethod.BOOTSTRAP_PERCENTILE_CLIPPED_AT_0);
     }
 
     /**
@@ -103,6 +103,6 @@ public final class BootstrapIntervals {
             return null;
         }
         double hi = quantile(defined, level);
-        return hi > 0 ? new Interval(0, hi, level, "bootstrap_one_sided_upper") : null;
+        return hi > 0 ? new Interval(0, hi, level, IntervalMethod.BOOTSTRAP_ONE_SIDED_UPPER) : null;
     }
 }

@@ -29,7 +29,7 @@ public final class Proportions {
         if (trials <= 0) {
             return null;
         }
-        return wilson(successes / trials, trials, normalQuantile(1 - (1 - level) / 2), level, "wilson");
+        return wilson(successes / trials, trials, normalQuantile(1 - (1 - level) / 2), level, IntervalMethod.WILSON);
     }
 
     /**
@@ -37,7 +37,7 @@ public final class Proportions {
      * whole, number) with critical value {@code z} (a normal or t quantile). {@code null} when
      * {@code trials} is not positive.
      */
-    public static Interval wilson(double p, double trials, double z, double level, String method) {
+    public static Interval wilson(double p, double trials, double z, double level, IntervalMethod method) {
         if (!(trials > 0)) {
             return null;
         }
@@ -109,7 +109,7 @@ public final class Proportions {
             return null;
         }
         double t = Critical.value(1 - level, clusters - 1);
-        return wilson(p, effectiveSize(p, n, variance, clusters, icc), t, level, "wilson_design_effect");
+        return wilson(p, effectiveSize(p, n, variance, clusters, icc), t, level, IntervalMethod.WILSON_DESIGN_EFFECT);
     }
 
     /**
@@ -125,6 +125,6 @@ public final class Proportions {
         double alpha = 1 - level;
         double lo = x == 0 ? 0 : new BetaDistribution(x, n - x + 1).inverseCumulativeProbability(alpha / 2);
         double hi = x == n ? 1 : new BetaDistribution(x + 1, n - x).inverseCumulativeProbability(1 - alpha / 2);
-        return new Interval(lo, hi, level, "clopper_pearson");
+        return new Interval(lo, hi, level, IntervalMethod.CLOPPER_PEARSON);
     }
 }

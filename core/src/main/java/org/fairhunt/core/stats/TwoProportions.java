@@ -20,7 +20,7 @@ public final class TwoProportions {
         if (w1 == null || w2 == null) {
             return null;
         }
-        return mover(x1 / n1, w1, x2 / n2, w2, "newcombe");
+        return mover(x1 / n1, w1, x2 / n2, w2, IntervalMethod.NEWCOMBE);
     }
 
     /**
@@ -29,7 +29,7 @@ public final class TwoProportions {
      * intervals): {@code d − √((p1−l1)² + (u2−p2)²)} to {@code d + √((u1−p1)² + (p2−l2)²)}, within [−1, 1].
      * The sides are taken as independent (slices of one attribute set share no rows).
      */
-    public static Interval mover(double p1, Interval w1, double p2, Interval w2, String method) {
+    public static Interval mover(double p1, Interval w1, double p2, Interval w2, IntervalMethod method) {
         double d = p1 - p2;
         double lo = d - Math.sqrt(sq(p1 - w1.lo()) + sq(w2.hi() - p2));
         double hi = d + Math.sqrt(sq(w1.hi() - p1) + sq(p2 - w2.lo()));
@@ -47,7 +47,7 @@ public final class TwoProportions {
         double z = Proportions.normalQuantile(1 - (1 - level) / 2);
         double logRatio = Math.log((x1 / n1) / (x2 / n2));
         double se = Math.sqrt(Math.max(0, 1 / x1 - 1 / n1 + 1 / x2 - 1 / n2));
-        return new Interval(Math.exp(logRatio - z * se), Math.exp(logRatio + z * se), level, "katz_log");
+        return new Interval(Math.exp(logRatio - z * se), Math.exp(logRatio + z * se), level, IntervalMethod.KATZ_LOG);
     }
 
     /**

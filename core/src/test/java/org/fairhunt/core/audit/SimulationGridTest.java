@@ -71,10 +71,10 @@ class SimulationGridTest {
     }
 
     /** How often the request's first verdict is each outcome over seeded data sets of five groups. */
-    private static java.util.Map<String, Integer> outcomes(AuditRequest request, long seed, int dataSets, int n, double error,
+    private static java.util.Map<org.fairhunt.core.result.Outcome, Integer> outcomes(AuditRequest request, long seed, int dataSets, int n, double error,
             double selection) {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        java.util.Map<org.fairhunt.core.result.Outcome, Integer> counts = new java.util.HashMap<>();
         for (int k = 0; k < dataSets; k++) {
             var result = Auditor.run(groups(rnd, n, new double[] {error, error, error, error, error}, selection), request).result();
             counts.merge(result.verdicts().get(0).outcome(), 1, Integer::sum);

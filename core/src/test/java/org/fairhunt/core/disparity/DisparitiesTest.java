@@ -45,7 +45,7 @@ class DisparitiesTest {
     }
 
     private static Disparity find(List<Disparity> all, String metric, String kind, Map<String, String> slice) {
-        return all.stream().filter(d -> d.metric().equals(metric) && d.kind().equals(kind) && d.attributes().equals(slice))
+        return all.stream().filter(d -> d.metric().equals(metric) && d.kind().word().equals(kind) && d.attributes().equals(slice))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " of " + metric + " for " + slice));
     }
 
@@ -188,9 +188,9 @@ class DisparitiesTest {
     void every_attribute_set_gets_a_gap_and_intersections_are_compared_too() {
         Table t = Tables.random(4, 5_000, 5_000);
         List<Disparity> all = disparities(run(t, List.of("a", "b"), 2, 0, 1), ReferenceChoice.LARGEST);
-        long gaps = all.stream().filter(d -> d.kind().equals("max_gap") && d.metric().equals("accuracy")).count();
+        long gaps = all.stream().filter(d -> d.kind() == Disparity.MAX_GAP && d.metric().equals("accuracy")).count();
         assertEquals(3, gaps, "a, b and a & b");
-        long pairs = all.stream().filter(d -> d.kind().equals("difference") && d.metric().equals("accuracy")).count();
+        long pairs = all.stream().filter(d -> d.kind() == Disparity.DIFFERENCE && d.metric().equals("accuracy")).count();
         assertEquals(1 + 3 + 7, pairs, "each slice but the reference: 2-1, 4-1, 8-1");
         assertFalse(all.stream().anyMatch(d -> d.metric().equals("count")));
     }

@@ -17,6 +17,7 @@ import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.core.result.Verdict;
 import org.fairhunt.core.stats.Interval;
+import org.fairhunt.core.stats.IntervalMethod;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.core.testing.Tables;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,9 @@ class PolicyEvaluatorTest {
 
     private static SliceResult slice(Map<String, String> attrs, long n, double fnr, double lo, double hi) {
         Map<String, MetricEstimate> m = new LinkedHashMap<>();
-        m.put("fnr", new MetricEstimate(fnr, null, new Interval(lo, hi, 0.95, "wilson"), null));
-        m.put("selection_rate", new MetricEstimate(0.5, null, new Interval(0.4, 0.6, 0.95, "wilson"), null));
-        m.put("error_rate", new MetricEstimate(0.1, null, new Interval(0.05, 0.15, 0.95, "wilson"), null));
+        m.put("fnr", new MetricEstimate(fnr, null, new Interval(lo, hi, 0.95, IntervalMethod.WILSON), null));
+        m.put("selection_rate", new MetricEstimate(0.5, null, new Interval(0.4, 0.6, 0.95, IntervalMethod.WILSON), null));
+        m.put("error_rate", new MetricEstimate(0.1, null, new Interval(0.05, 0.15, 0.95, IntervalMethod.WILSON), null));
         return new SliceResult(attrs, n, n < 30, m);
     }
 
@@ -41,13 +42,13 @@ class PolicyEvaluatorTest {
         slices.add(slice(Map.of("age", "young"), 120, 0.18, 0.12, 0.24));
         slices.add(slice(Map.of("age", "old"), 880, 0.09, 0.07, 0.11));
         List<Disparity> disparities = List.of(
-                new Disparity("selection_rate", Map.of("sex", "f"), Map.of("sex", "x"), "ratio", 0.7, 0.6, 0.78, 0.001, 0.002,
+                new Disparity("selection_rate", Map.of("sex", "f"), Map.of("sex", "x"), Disparity.RATIO, 0.7, 0.6, 0.78, 0.001, 0.002,
                         null, 400L, 550L, false, "bootstrap", null, null),
-                new Disparity("selection_rate", Map.of("sex", "m"), Map.of("sex", "x"), "ratio", 0.9, 0.7, 1.1, 0.4, 0.5,
+                new Disparity("selection_rate", Map.of("sex", "m"), Map.of("sex", "x"), Disparity.RATIO, 0.9, 0.7, 1.1, 0.4, 0.5,
                         null, 50L, 550L, false, "bootstrap", null, null),
-                new Disparity("error_rate", Map.of("sex", ""), Map.of("sex", "x"), "max_gap", 0.03, 0.01, 0.045, 0.01, 0.02,
+                new Disparity("error_rate", Map.of("sex", ""), Map.of("sex", "x"), Disparity.MAX_GAP, 0.03, 0.01, 0.045, 0.01, 0.02,
                         null, null, null, false, "bootstrap", Map.of("sex", "f"), Map.of("sex", "x")),
-                new Disparity("error_rate", Map.of("age", ""), Map.of("age", "old"), "max_gap", 0.08, 0.02, 0.12, 0.01, 0.02,
+                new Disparity("error_rate", Map.of("age", ""), Map.of("age", "old"), Disparity.MAX_GAP, 0.08, 0.02, 0.12, 0.01, 0.02,
                         null, null, null, false, "bootstrap", Map.of("age", "young"), Map.of("age", "old")));
         Map<String, String> metrics = new LinkedHashMap<>();
         metrics.put("fnr", "");

@@ -139,7 +139,7 @@ class CoverageSimulationTest {
 
     private static boolean differenceCovers(AuditRun run, ReferenceChoice ref, double truth) {
         List<Disparity> all = Disparities.compute(run, AuditResults.select(run, List.of("error_rate")), ref, 0.95);
-        Disparity d = all.stream().filter(x -> x.kind().equals("difference") && x.attributes().equals(Map.of("g", "a")))
+        Disparity d = all.stream().filter(x -> x.kind() == Disparity.DIFFERENCE && x.attributes().equals(Map.of("g", "a")))
                 .findFirst().orElseThrow();
         return d.lo() != null && d.lo() <= truth && truth <= d.hi();
     }

@@ -25,8 +25,8 @@ class CriticalTest {
     void inverting_an_interval_gives_the_p_value_at_which_its_end_reaches_the_null() {
         // d = 0.3, se = 0.1: the interval d ± c·se holds 0 until c = 3, so p = 2(1 - Φ(3)) = 0.0026998, or with
         // t on 14 df 2·P(T > 3) = 0.0095515.
-        assertEquals(0.0026998, Critical.invert(c -> new Interval(0.3 - c * 0.1, 0.3 + c * 0.1, 0.95, "t"), 0, 0), 1e-7);
-        assertEquals(0.0095515, Critical.invert(c -> new Interval(0.3 - c * 0.1, 0.3 + c * 0.1, 0.95, "t"), 0, 14), 1e-7);
-        assertEquals(1, Critical.invert(c -> new Interval(-0.1 - c, 0.1 + c, 0.95, "t"), 0, 0), "0 inside even at c = 0");
+        assertEquals(0.0026998, Critical.invert(c -> new Interval(0.3 - c * 0.1, 0.3 + c * 0.1, 0.95, IntervalMethod.RATIO_T), 0, 0), 1e-7);
+        assertEquals(0.0095515, Critical.invert(c -> new Interval(0.3 - c * 0.1, 0.3 + c * 0.1, 0.95, IntervalMethod.RATIO_T), 0, 14), 1e-7);
+        assertEquals(1, Critical.invert(c -> new Interval(-0.1 - c, 0.1 + c, 0.95, IntervalMethod.RATIO_T), 0, 0), "0 inside even at c = 0");
     }
 }

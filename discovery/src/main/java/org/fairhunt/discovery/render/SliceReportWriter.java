@@ -71,7 +71,7 @@ public final class SliceReportWriter {
                 Json.put(i, "lo", f.interval().lo());
                 Json.put(i, "hi", f.interval().hi());
                 i.put("level", f.interval().level());
-                i.put("method", f.interval().method());
+                i.put("method", f.interval().method().word());
             } else {
                 n.putNull("interval");
             }

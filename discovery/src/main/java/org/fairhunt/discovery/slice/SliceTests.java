@@ -31,7 +31,7 @@ public final class SliceTests {
         }
         double t = new TDistribution(s.rows() - 1.0).inverseCumulativeProbability(1 - (1 - level) / 2);
         double half = t * Math.sqrt(v);
-        return new Interval(Math.max(0, s.rate() - half), s.rate() + half, level, "ratio_t");
+        return new Interval(Math.max(0, s.rate() - half), s.rate() + half, level, org.fairhunt.core.stats.IntervalMethod.RATIO_T);
     }
 
     /**

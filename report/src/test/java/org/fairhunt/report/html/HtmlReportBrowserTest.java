@@ -146,7 +146,7 @@ class HtmlReportBrowserTest {
         assertEquals(3, result.verdicts().size());
         Map<String, String> look = Map.of("pass", "✓ pass|rgb(26, 127, 55)", "fail", "✗ fail|rgb(207, 34, 46)",
                 "inconclusive", "? inconclusive|rgb(154, 103, 0)");
-        List<String> expected = result.verdicts().stream().map(v -> look.get(v.outcome())).toList();
+        List<String> expected = result.verdicts().stream().map(v -> look.get(v.outcome().word())).toList();
         JsonNode badges = browser.evaluate("""
                 Array.from(document.querySelectorAll('#verdicts .fh-verdict .fh-badge')).map(function (b) {
                   return b.textContent + '|' + getComputedStyle(b).backgroundColor; })""");

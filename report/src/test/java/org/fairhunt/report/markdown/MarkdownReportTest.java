@@ -83,9 +83,9 @@ class MarkdownReportTest {
                         new Verdict("max_gap(accuracy) <= 0.1", Verdict.FAIL, "sex=m vs sex=f differ by 0.400", 0.4, 0.1, 0.7, null),
                         new Verdict("min(tpr) >= 0.4", Verdict.INCONCLUSIVE, "sex=f: 0.500 straddles 0.4", 0.5, 0.09, 0.91, 140L)))
                 .withDisparities(List.of(
-                        new Disparity("accuracy", Map.of("sex", "f"), Map.of("sex", "m"), "difference", -0.4, -0.75, -0.05, 0.021,
+                        new Disparity("accuracy", Map.of("sex", "f"), Map.of("sex", "m"), Disparity.DIFFERENCE, -0.4, -0.75, -0.05, 0.021,
                                 0.042, null),
-                        new Disparity("tpr", Map.of("sex", "x"), Map.of("sex", "m"), "difference", null, null, null, null, null,
+                        new Disparity("tpr", Map.of("sex", "x"), Map.of("sex", "m"), Disparity.DIFFERENCE, null, null, null, null, null,
                                 "no positives")));
         String md = MarkdownReport.render(r);
         assertTrue(md.indexOf("## Verdicts") < md.indexOf("## Headline"), md);
@@ -171,8 +171,8 @@ class MarkdownReportTest {
         AuditResult r = org.fairhunt.core.audit.Auditor.run(org.fairhunt.core.testing.Tables.random(5, 3000, 3000),
                 org.fairhunt.core.audit.AuditRequest.of("y", null, "p", null, List.of("a", "b")).withIntersections(2).withThreads(1)
                         .withMetrics(List.of("error_rate", "selection_rate", "prevalence"))).result();
-        long gaps = r.disparities().stream().filter(d -> d.kind().equals("max_gap")).count();
-        long significant = r.disparities().stream().filter(d -> !d.kind().equals("max_gap") && d.qValue() != null
+        long gaps = r.disparities().stream().filter(d -> d.kind() == Disparity.MAX_GAP).count();
+        long significant = r.disparities().stream().filter(d -> d.kind() != Disparity.MAX_GAP && d.qValue() != null
                 && d.qValue() < 0.05).count();
         assertTrue(r.disparities().size() > 30, "fixture has " + r.disparities().size());
         assertTrue(significant > 0, "the prevalence differs by group in Tables.random, so some comparison is significant");
