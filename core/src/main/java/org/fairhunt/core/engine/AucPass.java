@@ -50,6 +50,8 @@ final class AucPass {
 
     private static final byte POSITIVE = 1;
     private static final byte LAST_OF_TIE = 2;
+    /** Tie blocks at least this long are summed per atom first (when sums are exact). */
+    private static final int ATOM_BLOCK_ROWS = 16;
 
     private final double[][] values;
     private final String[][] reasons;
@@ -101,15 +103,17 @@ final class AucPass {
             int to = Math.min(bootstrap, 4 * (int) ((long) hashBlocks * (p + 1) / parts));
             work.add(new Part(p == 0, from, to - from, slices));
         }
+        boolean exact = exactSums(rowsInOrder.weight, usable, bootstrap > 0);
         PoissonWeights poisson = new PoissonWeights(spec.seed());
+        int atomCount = atoms;
         if (parts == 1) {
-            work.get(0).walk(rowsInOrder, slicesOfAtom, subsets, poisson);
+            work.get(0).walk(rowsInOrder, slicesOfAtom, subsets, atomCount, exact, poisson);
         } else {
             try (Workers workers = new Workers(parts, "fairhunt-auc")) {
                 List<Callable<Void>> tasks = new ArrayList<>(parts);
                 for (Part part : work) {
                     tasks.add(() -> {
-                        part.walk(rowsInOrder, slicesOfAtom, subsets, poisson);
+                        part.walk(rowsInOrder, slicesOfAtom, subsets, atomCount, exact, poisson);
                         return null;
                     });
                 }
@@ -137,6 +141,28 @@ final class AucPass {
                 }
             }
         }
+    }
+
+    /**
+     * Whether every sum of the pass is an exact multiple of ½ below 2<sup>53</sup>, so that the order of
+     * additions cannot change a value: integer weights (1 without a weight column; bootstrap draws are
+     * integers up to {@link PoissonWeights#maxWeight()}) whose total {@code W} keeps the largest numerator
+     * {@code P × N ≤ (W_max / 2)²} (in half units) exact. Then tie blocks may be summed per atom first.
+     */
+    static boolean exactSums(double[] weight, int rows, boolean bootstrap) {
+        double total = 0;
+        if (weight == null) {
+            total = rows;
+        } else {
+            for (double w : weight) {
+                if (w != Math.rint(w)) {
+                    return false;
+                }
+                total += w;
+            }
+        }
+        double most = total * (bootstrap ? PoissonWeights.maxWeight() : 1);
+        return 2 * (most / 2) * (most / 2) < 0x1p53;
     }
 
     /** The usable rows in score order: atom, label and end-of-tie flags, cluster key and weight. */
@@ -183,6 +209,7 @@ final class AucPass {
         private final double[] blockNegatives;
         private final boolean[] dirty;
         private final int[] dirtyList;
+        private double[] blockPositives;
 
         Part(boolean withEstimate, int firstBootstrap, int count, int slices) {
             this.withEstimate = withEstimate;
@@ -197,7 +224,7 @@ final class AucPass {
             dirtyList = new int[slices];
         }
 
-        void walk(Sorted rows, int[] slicesOfAtom, int subsets, PoissonWeights poisson) {
+        void walk(Sorted rows, int[] slicesOfAtom, int subsets, int atoms, boolean exact, PoissonWeights poisson) {
             int n = rows.atom.length;
             int[] atom = rows.atom;
             byte[] flags = rows.flags;
@@ -208,6 +235,16 @@ final class AucPass {
             double[] pos = positives;
             double[] neg = negatives;
             double[] blockNeg = blockNegatives;
+            // With exact sums a long tie block is first summed per atom (one addition per row and replicate
+            // instead of one per slice), then rolled up to the slices its atoms belong to.
+            double[] atomNeg = exact ? new double[atoms * wd] : null;
+            double[] atomPos = exact ? new double[atoms * wd] : null;
+            boolean[] atomTouched = exact ? new boolean[atoms] : null;
+            int[] touchedList = exact ? new int[atoms] : null;
+            if (exact) {
+                blockPositives = new double[blockNegatives.length];
+            }
+            double[] blockPos = blockPositives;
             int start = 0;
             while (start < n) {
                 int end = start;
@@ -233,6 +270,53 @@ final class AucPass {
                             for (int r = 0; r < wd; r++) {
                                 neg[o + r] += w[r];
                             }
+                        }
+                    }
+                } else if (exact && end - start >= ATOM_BLOCK_ROWS) {
+                    int touched = 0;
+                    for (int q = start; q < end; q++) {
+                        fill(w, rows, q, poisson, draws);
+                        int a = atom[q];
+                        if (!atomTouched[a]) {
+                            atomTouched[a] = true;
+                            touchedList[touched++] = a;
+                        }
+                        double[] target = (flags[q] & POSITIVE) != 0 ? atomPos : atomNeg;
+                        int o = a * wd;
+                        for (int r = 0; r < wd; r++) {
+                            target[o + r] += w[r];
+                        }
+                    }
+                    int dirtyCount = 0;
+                    for (int t = 0; t < touched; t++) {
+                        int a = touchedList[t];
+                        atomTouched[a] = false;
+                        int oa = a * wd;
+                        for (int s = 0; s < subsets; s++) {
+                            int slice = slicesOfAtom[a * subsets + s];
+                            if (!dirty[slice]) {
+                                dirty[slice] = true;
+                                dirtyList[dirtyCount++] = slice;
+                            }
+                            int o = slice * wd;
+                            for (int r = 0; r < wd; r++) {
+                                blockNeg[o + r] += atomNeg[oa + r];
+                                blockPos[o + r] += atomPos[oa + r];
+                            }
+                        }
+                        Arrays.fill(atomNeg, oa, oa + wd, 0);
+                        Arrays.fill(atomPos, oa, oa + wd, 0);
+                    }
+                    for (int d = 0; d < dirtyCount; d++) {
+                        int slice = dirtyList[d];
+                        dirty[slice] = false;
+                        int o = slice * wd;
+                        for (int r = 0; r < wd; r++) {
+                            num[o + r] += blockPos[o + r] * (neg[o + r] + 0.5 * blockNeg[o + r]);
+                            pos[o + r] += blockPos[o + r];
+                            neg[o + r] += blockNeg[o + r];
+                            blockNeg[o + r] = 0;
+                            blockPos[o + r] = 0;
                         }
                     }
                 } else {

@@ -106,8 +106,8 @@ class AucTest {
         return rows;
     }
 
-    /** A table with ties, fractional row weights, clusters and a few rows lacking a label or a score. */
-    private static Table weightedTable(long seed, int n) {
+    /** A table with long tie blocks, integer or fractional row weights, clusters and a few rows lacking a label or a score. */
+    private static Table weightedTable(long seed, int n, boolean integerWeights) {
         Random rnd = new Random(seed);
         TableBuilder b = new TableBuilder("weighted-" + seed, List.of("y", "s", "w", "a", "b", "k"));
         for (int i = 0; i < n; i++) {
@@ -116,15 +116,19 @@ class AucTest {
             if (rnd.nextInt(7) == 0) {
                 s = String.format("%.6f", rnd.nextDouble());
             }
-            b.addRow(new String[] {y, s, String.format("%.3f", 0.1 + rnd.nextDouble() * 3), "a" + rnd.nextInt(3),
+            b.addRow(new String[] {y, s, integerWeights ? Integer.toString(rnd.nextInt(4))
+                : String.format("%.3f", 0.1 + rnd.nextDouble() * 3), "a" + rnd.nextInt(3),
                 "b" + rnd.nextInt(2), "k" + rnd.nextInt(23)});
         }
         return b.build();
     }
 
-    @Test
-    void every_bootstrap_replicate_of_every_slice_equals_the_oracle_with_that_replicates_weights() {
-        Table t = weightedTable(5, 700);
+    @org.junit.jupiter.params.ParameterizedTest(name = "integer weights: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void every_bootstrap_replicate_of_every_slice_equals_the_oracle_with_that_replicates_weights(boolean integerWeights) {
+        // Integer weights take the exact path (long tie blocks summed per atom), fractional ones the row path.
+        assertEquals(integerWeights, AucPass.exactSums(new double[] {integerWeights ? 2 : 2.5}, 1, true));
+        Table t = weightedTable(5, 700, integerWeights);
         int bootstrap = 13;
         AuditRun run = new LocalEngine().run(t, AuditSpec.builder().groups(List.of("a", "b")).intersections(2)
                 .bootstrap(bootstrap, 77).cluster("k").weight("w").auc("y", null, "s").threads(2).build());
@@ -157,9 +161,10 @@ class AucTest {
         }
     }
 
-    @Test
-    void auc_is_bit_identical_for_one_two_and_five_threads() {
-        Table t = weightedTable(6, 3000);
+    @org.junit.jupiter.params.ParameterizedTest(name = "integer weights: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void auc_is_bit_identical_for_one_two_and_five_threads(boolean integerWeights) {
+        Table t = weightedTable(6, 3000, integerWeights);
         double[][] one = null;
         for (int threads : new int[] {1, 2, 5}) {
             AuditRun run = new LocalEngine().run(t, AuditSpec.builder().groups(List.of("a", "b")).intersections(2)
