@@ -9,12 +9,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.fairhunt.core.DataFormatException;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.concurrent.Workers;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.core.table.TableBuilder;
 
@@ -54,7 +52,7 @@ final class CsvReader {
     private final ReadOptions options;
     private TableBuilder builder;
     private int columns;
-    private ExecutorService workers;
+    private Workers workers;
     /** Buffers handed over so far; after a few, the rows per byte are known well enough to size columns. */
     private int switches;
     private int workerCount;
@@ -159,7 +157,7 @@ final class CsvReader {
             rows += current.count;
         } finally {
             if (workers != null) {
-                workers.shutdownNow();
+                workers.close();
             }
         }
         builder.addRows((int) rows);
@@ -244,11 +242,7 @@ final class CsvReader {
         }
         if (workers == null) {
             int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-            workers = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "fairhunt-csv-columns");
-                t.setDaemon(true);
-                return t;
-            });
+            workers = new Workers(threads, "fairhunt-csv-columns");
             workerCount = threads;
         }
         // A few more tasks than threads balances columns of unequal cost; each column stays in one task.
@@ -277,21 +271,10 @@ final class CsvReader {
 
     /** Waits for the batch's column tasks and throws the first failure in file order. */
     private void await(Batch batch) {
-        for (Future<?> f : batch.pending) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UserInputException(in.name + ": interrupted while reading");
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException) {
-                    throw (RuntimeException) cause;
-                }
-                throw new IllegalStateException(cause);
-            }
+        if (!batch.pending.isEmpty()) {
+            workers.await(batch.pending, in.name + ": reading");
+            batch.pending.clear();
         }
-        batch.pending.clear();
         throwFailure(batch);
     }
 
@@ -321,7 +304,7 @@ final class CsvReader {
         int[] recordStart = new int[0];
         long[] recordLine = new long[0];
         boolean submitted;
-        final List<Future<?>> pending = new ArrayList<>();
+        final List<Future<Void>> pending = new ArrayList<>();
         int failedRecord = -1;
         int failedColumn;
         String failure;
