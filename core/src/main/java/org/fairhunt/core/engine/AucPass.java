@@ -104,7 +104,7 @@ final class AucPass {
             work.add(new Part(p == 0, from, to - from, slices));
         }
         boolean exact = exactSums(rowsInOrder.weight, usable, bootstrap > 0);
-        PoissonWeights poisson = new PoissonWeights(spec.seed());
+        PoissonWeights poisson = bootstrap > 0 ? new PoissonWeights(spec.seed()) : null;
         int atomCount = atoms;
         if (parts == 1) {
             work.get(0).walk(rowsInOrder, slicesOfAtom, subsets, atomCount, exact, poisson);
@@ -402,6 +402,10 @@ final class AucPass {
      */
     static void radixSort(long[] keys, int[] index) {
         int n = keys.length;
+        if (n < SMALL_SORT) {
+            smallSort(keys, index);
+            return;
+        }
         long[] k2 = null;
         int[] i2 = null;
         int[] count = new int[1 << 16];
@@ -432,6 +436,31 @@ final class AucPass {
             }
             System.arraycopy(k2, 0, keys, 0, n);
             System.arraycopy(i2, 0, index, 0, n);
+        }
+    }
+
+    /** Below this many rows a comparison sort beats four passes over 65,536 radix buckets. */
+    private static final int SMALL_SORT = 1 << 12;
+
+    /** Stable sort of a few keys, permuting {@code index} alongside (binary insertion). */
+    private static void smallSort(long[] keys, int[] index) {
+        for (int q = 1; q < keys.length; q++) {
+            long k = keys[q];
+            int i = index[q];
+            int lo = 0;
+            int hi = q;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (keys[mid] <= k) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            System.arraycopy(keys, lo, keys, lo + 1, q - lo);
+            System.arraycopy(index, lo, index, lo + 1, q - lo);
+            keys[lo] = k;
+            index[lo] = i;
         }
     }
 
