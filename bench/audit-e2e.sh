@@ -16,8 +16,8 @@ root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 file="$1"
 runs="${2:-3}"
 bootstrap="${3:-0}"
-jar="$root/cli/target/fairhunt.jar"
-jsa="$root/cli/target/fairhunt.jsa"
+jar="${FAIRHUNT_JAR:-$root/cli/target/fairhunt.jar}"   # FAIRHUNT_JAR: a copy, so rebuilding does not change a running benchmark
+jsa="${jar%.jar}.jsa"
 fairlearn="${FAIRLEARN:-/tmp/fairlearn-0.12}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT

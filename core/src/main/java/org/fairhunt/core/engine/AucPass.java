@@ -50,8 +50,12 @@ final class AucPass {
 
     private static final byte POSITIVE = 1;
     private static final byte LAST_OF_TIE = 2;
-    /** Tie blocks at least this long are summed per atom first (when sums are exact). */
-    private static final int ATOM_BLOCK_ROWS = 16;
+    /**
+     * With exact sums, a tie block longer than this many times the atom count is summed per atom first: one
+     * addition per row and replicate, plus a roll-up of at most every atom into its slices, beats one addition
+     * per row, slice and replicate only when the block is much longer than the number of atoms.
+     */
+    private static final int ATOM_BLOCK_FACTOR = 3;
 
     private final double[][] values;
     private final String[][] reasons;
@@ -272,7 +276,7 @@ final class AucPass {
                             }
                         }
                     }
-                } else if (exact && end - start >= ATOM_BLOCK_ROWS) {
+                } else if (exact && end - start > ATOM_BLOCK_FACTOR * atoms) {
                     int touched = 0;
                     for (int q = start; q < end; q++) {
                         fill(w, rows, q, poisson, draws);
@@ -307,18 +311,28 @@ final class AucPass {
                         Arrays.fill(atomNeg, oa, oa + wd, 0);
                         Arrays.fill(atomPos, oa, oa + wd, 0);
                     }
-                    for (int d = 0; d < dirtyCount; d++) {
-                        int slice = dirtyList[d];
-                        dirty[slice] = false;
-                        int o = slice * wd;
-                        for (int r = 0; r < wd; r++) {
-                            num[o + r] += blockPos[o + r] * (neg[o + r] + 0.5 * blockNeg[o + r]);
-                            pos[o + r] += blockPos[o + r];
-                            neg[o + r] += blockNeg[o + r];
-                            blockNeg[o + r] = 0;
-                            blockPos[o + r] = 0;
+                    flushBlock(dirtyCount);
+                } else if (exact) {
+                    // Exact sums: every row of the block adds its weights to its slices' block sums, positives
+                    // and negatives alike; each touched slice then takes blockPos × (below + ½ tied) once.
+                    int dirtyCount = 0;
+                    for (int q = start; q < end; q++) {
+                        fill(w, rows, q, poisson, draws);
+                        double[] target = (flags[q] & POSITIVE) != 0 ? blockPos : blockNeg;
+                        int base = atom[q] * subsets;
+                        for (int s = 0; s < subsets; s++) {
+                            int slice = slicesOfAtom[base + s];
+                            if (!dirty[slice]) {
+                                dirty[slice] = true;
+                                dirtyList[dirtyCount++] = slice;
+                            }
+                            int o = slice * wd;
+                            for (int r = 0; r < wd; r++) {
+                                target[o + r] += w[r];
+                            }
                         }
                     }
+                    flushBlock(dirtyCount);
                 } else {
                     // Negatives of the tie block first, so positives in the block count them as ½.
                     int dirtyCount = 0;
@@ -363,6 +377,28 @@ final class AucPass {
                     }
                 }
                 start = end;
+            }
+        }
+
+        /** Ends an exact tie block: each touched slice's positives count its negatives below, and half those tied. */
+        private void flushBlock(int dirtyCount) {
+            int wd = width;
+            double[] num = numerator;
+            double[] pos = positives;
+            double[] neg = negatives;
+            double[] blockNeg = blockNegatives;
+            double[] blockPos = blockPositives;
+            for (int d = 0; d < dirtyCount; d++) {
+                int slice = dirtyList[d];
+                dirty[slice] = false;
+                int o = slice * wd;
+                for (int r = 0; r < wd; r++) {
+                    num[o + r] += blockPos[o + r] * (neg[o + r] + 0.5 * blockNeg[o + r]);
+                    pos[o + r] += blockPos[o + r];
+                    neg[o + r] += blockNeg[o + r];
+                    blockNeg[o + r] = 0;
+                    blockPos[o + r] = 0;
+                }
             }
         }
 

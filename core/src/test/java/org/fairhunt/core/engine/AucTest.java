@@ -108,11 +108,16 @@ class AucTest {
 
     /** A table with long tie blocks, integer or fractional row weights, clusters and a few rows lacking a label or a score. */
     private static Table weightedTable(long seed, int n, boolean integerWeights) {
+        return weightedTable(seed, n, integerWeights, 12);
+    }
+
+    /** {@code distinct} score values: 12 gives tie blocks of dozens of rows, 400 blocks of one to a few. */
+    private static Table weightedTable(long seed, int n, boolean integerWeights, int distinct) {
         Random rnd = new Random(seed);
         TableBuilder b = new TableBuilder("weighted-" + seed, List.of("y", "s", "w", "a", "b", "k"));
         for (int i = 0; i < n; i++) {
             String y = rnd.nextInt(40) == 0 ? "" : Integer.toString(rnd.nextInt(3) == 0 ? 1 : 0);
-            String s = rnd.nextInt(50) == 0 ? "" : Integer.toString(rnd.nextInt(12) - 3);
+            String s = rnd.nextInt(50) == 0 ? "" : Integer.toString(rnd.nextInt(distinct) - 3);
             if (rnd.nextInt(7) == 0) {
                 s = String.format("%.6f", rnd.nextDouble());
             }
@@ -123,12 +128,14 @@ class AucTest {
         return b.build();
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "integer weights: {0}")
-    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
-    void every_bootstrap_replicate_of_every_slice_equals_the_oracle_with_that_replicates_weights(boolean integerWeights) {
-        // Integer weights take the exact path (long tie blocks summed per atom), fractional ones the row path.
+    @org.junit.jupiter.params.ParameterizedTest(name = "integer weights: {0}, {1} distinct scores")
+    @org.junit.jupiter.params.provider.CsvSource({"false, 12", "true, 12", "true, 400", "false, 400"})
+    void every_bootstrap_replicate_of_every_slice_equals_the_oracle_with_that_replicates_weights(boolean integerWeights,
+            int distinct) {
+        // Integer weights take the exact paths (long tie blocks summed per atom, short ones per slice), fractional
+        // ones the row path that keeps the order of additions.
         assertEquals(integerWeights, AucPass.exactSums(new double[] {integerWeights ? 2 : 2.5}, 1, true));
-        Table t = weightedTable(5, 700, integerWeights);
+        Table t = weightedTable(5, 700, integerWeights, distinct);
         int bootstrap = 13;
         AuditRun run = new LocalEngine().run(t, AuditSpec.builder().groups(List.of("a", "b")).intersections(2)
                 .bootstrap(bootstrap, 77).cluster("k").weight("w").auc("y", null, "s").threads(2).build());
