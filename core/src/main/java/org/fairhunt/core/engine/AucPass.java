@@ -296,18 +296,8 @@ final class AucPass {
                         int a = touchedList[t];
                         atomTouched[a] = false;
                         int oa = a * wd;
-                        for (int s = 0; s < subsets; s++) {
-                            int slice = slicesOfAtom[a * subsets + s];
-                            if (!dirty[slice]) {
-                                dirty[slice] = true;
-                                dirtyList[dirtyCount++] = slice;
-                            }
-                            int o = slice * wd;
-                            for (int r = 0; r < wd; r++) {
-                                blockNeg[o + r] += atomNeg[oa + r];
-                                blockPos[o + r] += atomPos[oa + r];
-                            }
-                        }
+                        dirtyCount = addToSlices(blockNeg, atomNeg, oa, a, slicesOfAtom, subsets, dirtyCount);
+                        dirtyCount = addToSlices(blockPos, atomPos, oa, a, slicesOfAtom, subsets, dirtyCount);
                         Arrays.fill(atomNeg, oa, oa + wd, 0);
                         Arrays.fill(atomPos, oa, oa + wd, 0);
                     }
@@ -319,18 +309,7 @@ final class AucPass {
                     for (int q = start; q < end; q++) {
                         fill(w, rows, q, poisson, draws);
                         double[] target = (flags[q] & POSITIVE) != 0 ? blockPos : blockNeg;
-                        int base = atom[q] * subsets;
-                        for (int s = 0; s < subsets; s++) {
-                            int slice = slicesOfAtom[base + s];
-                            if (!dirty[slice]) {
-                                dirty[slice] = true;
-                                dirtyList[dirtyCount++] = slice;
-                            }
-                            int o = slice * wd;
-                            for (int r = 0; r < wd; r++) {
-                                target[o + r] += w[r];
-                            }
-                        }
+                        dirtyCount = addToSlices(target, w, 0, atom[q], slicesOfAtom, subsets, dirtyCount);
                     }
                     flushBlock(dirtyCount);
                 } else {
@@ -339,18 +318,7 @@ final class AucPass {
                     for (int q = start; q < end; q++) {
                         if ((flags[q] & POSITIVE) == 0) {
                             fill(w, rows, q, poisson, draws);
-                            int base = atom[q] * subsets;
-                            for (int s = 0; s < subsets; s++) {
-                                int slice = slicesOfAtom[base + s];
-                                if (!dirty[slice]) {
-                                    dirty[slice] = true;
-                                    dirtyList[dirtyCount++] = slice;
-                                }
-                                int o = slice * wd;
-                                for (int r = 0; r < wd; r++) {
-                                    blockNeg[o + r] += w[r];
-                                }
-                            }
+                            dirtyCount = addToSlices(blockNeg, w, 0, atom[q], slicesOfAtom, subsets, dirtyCount);
                         }
                     }
                     for (int q = start; q < end; q++) {
@@ -378,6 +346,28 @@ final class AucPass {
                 }
                 start = end;
             }
+        }
+
+        /**
+         * Adds {@code source[from, from + width)} to {@code target} for each slice of atom {@code a}, marking
+         * the slices the tie block touched; returns the new number of touched slices.
+         */
+        private int addToSlices(double[] target, double[] source, int from, int a, int[] slicesOfAtom, int subsets,
+                int dirtyCount) {
+            int wd = width;
+            int count = dirtyCount;
+            for (int s = 0; s < subsets; s++) {
+                int slice = slicesOfAtom[a * subsets + s];
+                if (!dirty[slice]) {
+                    dirty[slice] = true;
+                    dirtyList[count++] = slice;
+                }
+                int o = slice * wd;
+                for (int r = 0; r < wd; r++) {
+                    target[o + r] += source[from + r];
+                }
+            }
+            return count;
         }
 
         /** Ends an exact tie block: each touched slice's positives count its negatives below, and half those tied. */
