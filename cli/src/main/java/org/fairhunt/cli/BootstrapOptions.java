@@ -51,6 +51,10 @@ public final class BootstrapOptions {
         if (replicates < 0 || replicates > 100_000) {
             throw new UserInputException("--bootstrap must be between 0 and 100000, got " + replicates);
         }
+        if (replicates == 1) {
+            throw new UserInputException("--bootstrap 1 gives a single replicate, which cannot show any variability; use 0 "
+                    + "(closed forms only) or at least 2 (200 is usual)");
+        }
         if (!(confidence > 0 && confidence < 1)) {
             throw new UserInputException("--confidence must be between 0 and 1 (e.g. 0.95), got " + confidence);
         }

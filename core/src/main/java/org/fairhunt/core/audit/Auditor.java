@@ -94,15 +94,17 @@ public final class Auditor {
             throw new UserInputException("nothing to measure: give --prediction and/or --score with --label");
         }
         AuditRun run = new LocalEngine().run(binned, built);
-        AuditResult result = AuditResults.from(run, request.metrics(), settings(request), request.level());
-        result = result.withDisparities(Disparities.compute(run, AuditResults.select(run, request.metrics()),
-                ReferenceChoice.parse(request.reference()), request.level()));
+        Map<Double, AuditResult> byLevel = new java.util.HashMap<>();
+        java.util.function.DoubleFunction<AuditResult> atLevel = level -> byLevel.computeIfAbsent(level,
+                lv -> AuditResults.from(run, request.metrics(), settings(request), lv).withDisparities(Disparities.compute(run,
+                        AuditResults.select(run, request.metrics()), ReferenceChoice.parse(request.reference()), lv)));
+        AuditResult result = atLevel.apply(request.level());
         if (request.clarify()) {
             result = result.withExtension("clarify", ClarifyReport.toJson(ClarifyReport.compute(run,
                     ClarifyReport.facets(run, request.clarifyFacets()), request.level())));
         }
         if (request.policy() != null) {
-            result = result.withVerdicts(PolicyEvaluator.evaluate(request.policy(), result));
+            result = result.withVerdicts(PolicyEvaluator.evaluate(request.policy(), result, request.level(), atLevel));
         }
         return new Outcome(binned, run, result);
     }
@@ -169,7 +171,9 @@ public final class Auditor {
             b.put("replicates", r.bootstrap());
             b.put("seed", r.seed());
             b.put("cluster", r.cluster() == null ? "(each row)" : r.cluster());
-            b.put("method", "Poisson(1) weights hashed from (cluster, replicate, seed); percentile intervals");
+            b.put("method", "Poisson(1) weights hashed from (cluster, replicate, seed); percentile intervals, except "
+                    + "proportions (Wilson; with clusters, Wilson at the design-effect sample size with t on G-1 df), ECE "
+                    + "(debiased lower end) and comparisons (see disparities.method)");
             s.put("bootstrap", b);
         }
         put(s, "weight", r.weight());
@@ -192,7 +196,8 @@ public final class Auditor {
             p.put("source", r.policy().source());
             p.put("constraints", r.policy().constraints().size());
             p.put("method", "pass: the whole interval satisfies the bound; fail: the whole interval violates it; inconclusive: "
-                    + "it straddles the bound (more_rows_needed assumes the half-width shrinks as 1/sqrt(n))");
+                    + "it straddles the bound; the intervals of a constraint's m checks are simultaneous (Bonferroni, level "
+                    + "1 - alpha/m); more_rows_needed plans for 80% power, the half-width shrinking as 1/sqrt(n)");
             s.put("policy", p);
         }
         return s;

@@ -53,6 +53,15 @@ public record AuditResult(@JsonInclude(JsonInclude.Include.ALWAYS) String schema
     }
 
     /** The overall population's slice. */
+    /** The settings key listing the metrics that are sizes, not rates ({@code MetricInfo.isSize}). */
+    public static final String SIZE_METRICS = "size_metrics";
+
+    /** The metrics that are sizes, not rates (a count of rows), as the settings record them. */
+    public List<String> sizeMetrics() {
+        Object v = settings == null ? null : settings.get(SIZE_METRICS);
+        return v instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
     public SliceResult overall() {
         return slices.get(0);
     }

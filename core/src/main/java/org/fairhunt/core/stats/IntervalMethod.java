@@ -17,7 +17,23 @@ public enum IntervalMethod {
     /** Katz's log interval for a ratio of two proportions. */
     KATZ_LOG("Katz log"),
     /** A t interval of a ratio estimator (error sums over unit sums, as WER). */
-    RATIO_T("ratio t");
+    RATIO_T("ratio t"),
+    /** Wilson's interval at the design-effect sample size with t on G − 1 degrees of freedom (clustered rows). */
+    WILSON_DESIGN_EFFECT("Wilson at the design-effect sample size"),
+    /** Newcombe's construction (MOVER) from design-effect Wilson intervals of each side (clustered rows). */
+    NEWCOMBE_DESIGN_EFFECT("Newcombe from design-effect Wilson intervals"),
+    /** Estimate ± critical value × bootstrap standard error. */
+    BOOTSTRAP_STUDENTIZED("bootstrap standard error"),
+    /** The same on the log scale, for a ratio. */
+    BOOTSTRAP_STUDENTIZED_LOG("bootstrap standard error of the log ratio"),
+    /** A percentile interval clipped at 0, for a quantity that cannot be negative. */
+    BOOTSTRAP_PERCENTILE_CLIPPED_AT_0("bootstrap percentile, clipped at 0"),
+    /** {@code [0, U]}, U a bootstrap percentile: a distance that is 0 under no bias and estimated with upward bias. */
+    BOOTSTRAP_ONE_SIDED_UPPER("one-sided bootstrap upper bound"),
+    /** ECE: lower end from the unbiased squared calibration error (0 unless calibration is rejected), upper end from the plug-in. */
+    BOOTSTRAP_DEBIASED_LOWER_PLUGIN_UPPER("bootstrap, debiased lower end"),
+    /** Hsu's multiple comparisons with the best (a reference chosen from the data). */
+    HSU_MCB("Hsu's comparison with the best");
 
     private final String title;
 

@@ -19,13 +19,14 @@ public final class SliceTests {
     private SliceTests() {
     }
 
-    /** The two-sided interval of the slice's error at {@code level}; {@code null} when undefined. */
+    /** The two-sided interval of the slice's error at {@code level}; {@code null} when undefined or of zero width. */
     public static Interval interval(SliceStats s, boolean binary, double level) {
         if (binary) {
             return Proportions.wilson(s.errors(), s.rows(), level);
         }
         double v = s.rateVariance();
-        if (Double.isNaN(v)) {
+        if (!(v > 0)) {
+            // No spread (every row's error alike) shows no uncertainty, which is not certainty: no interval.
             return null;
         }
         double t = new TDistribution(s.rows() - 1.0).inverseCumulativeProbability(1 - (1 - level) / 2);

@@ -6,6 +6,7 @@ import static org.fairhunt.report.html.Html.raw;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.result.MetricEstimate;
@@ -57,7 +58,8 @@ public final class HtmlReport {
     private HtmlReport(AuditResult result, ReportOptions options) {
         this.result = result;
         this.metrics = AuditDigest.metrics(result, options);
-        this.charted = metrics.stream().filter(m -> !AuditDigest.COUNT.equals(m)).toList();
+        Set<String> sizes = AuditDigest.sizeMetrics(result);
+        this.charted = metrics.stream().filter(m -> !sizes.contains(m)).toList();
         this.overall = AuditDigest.overall(result);
         Object min = result.settings().get("min_group_size");
         this.minSize = min == null ? null : String.valueOf(min);
@@ -180,8 +182,9 @@ public final class HtmlReport {
         }
         List<Gap> gaps = AuditDigest.largestGaps(result, metrics);
         if (!gaps.isEmpty()) {
-            sb.append("<h3>Largest gaps</h3><p class=\"fh-note\">Between the highest and the lowest slice of one attribute set, "
-                    + "among slices that are not too small.</p>");
+            sb.append("<h3>Largest gaps</h3><p class=\"fh-note\">Between the highest and the lowest slice of one attribute set "
+                    + "(the audit's max_gap rows, preferring sets whose slices are not too small). The gap is biased upward for "
+                    + "small slices; its interval is not (simultaneous over every pair of slices).</p>");
             sb.append(gapTable(gaps.subList(0, Math.min(OPEN_CHARTS, gaps.size()))));
             if (gaps.size() > OPEN_CHARTS) {
                 sb.append("<details><summary>Gaps of ").append(gaps.size() - OPEN_CHARTS).append(" more metrics</summary>")
@@ -195,7 +198,8 @@ public final class HtmlReport {
         Html.Table t = Html.table().column("metric").numericColumn("gap").column("among").column("highest")
                 .numericColumn("").column("lowest").numericColumn("");
         for (Gap g : gaps) {
-            t.row(g.metric(), Formats.number(g.gap()), g.set().label(),
+            t.row(g.metric(), Formats.number(g.gap()) + (g.disparity().lo() == null ? ""
+                    : " " + Formats.interval(g.gap(), g.disparity().lo(), g.disparity().hi())), g.set().label(),
                     g.highest().label() + " (n=" + g.highest().n() + ")", Formats.estimate(g.highest().metric(g.metric())),
                     g.lowest().label() + " (n=" + g.lowest().n() + ")", Formats.estimate(g.lowest().metric(g.metric())));
         }

@@ -107,10 +107,12 @@ public final class MarkdownReport {
         }
         List<Gap> gaps = AuditDigest.largestGaps(result, metrics);
         if (!gaps.isEmpty()) {
-            out.append("Largest gaps between slices that are not too small:\n\n");
+            out.append("Largest gaps between slices (the max_gap rows; biased upward for small slices, their intervals "
+                    + "are not):\n\n");
             List<List<String>> rows = new ArrayList<>();
             for (Gap g : gaps) {
-                rows.add(List.of(escape(g.metric()), Formats.number(g.gap()), escape(g.set().label()),
+                rows.add(List.of(escape(g.metric()), Formats.number(g.gap()) + (g.disparity().lo() == null ? ""
+                        : " " + Formats.interval(g.gap(), g.disparity().lo(), g.disparity().hi())), escape(g.set().label()),
                         escape(g.highest().label()) + ": " + value(g.highest().metric(g.metric())) + " (n=" + g.highest().n() + ")",
                         escape(g.lowest().label()) + ": " + value(g.lowest().metric(g.metric())) + " (n=" + g.lowest().n() + ")"));
             }

@@ -53,15 +53,27 @@ class MarkdownReportTest {
     }
 
     @Test
-    void largest_gaps_ignore_slices_that_are_too_small() {
-        String md = MarkdownReport.render(HandAudits.result());
+    void largest_gaps_are_the_audits_max_gap_rows_with_their_simultaneous_intervals() {
+        AuditResult r = HandAudits.result();
+        String md = MarkdownReport.render(r);
+        // Every slice with a value counts (x is flagged too small, not dropped). Intervals: Šidák over the 3 pairs
+        // (1 for tpr, x has none), each pair Newcombe's, max(0, max lo) to max hi — recomputed independently with
+        // scipy: accuracy [0, 0.9302], tpr [0, 0.9055], fpr [0, 0.9302].
         assertTrue(md.contains("""
                 | metric | gap | among | highest | lowest |
                 |---|---:|---|---|---|
-                | accuracy | 0.400 | sex | sex=m: 1.000 [0.57, 1.00] (n=5) | sex=f: 0.600 [0.23, 0.88] (n=5) |
-                | tpr | 0.500 | sex | sex=m: 1.000 [0.34, 1.00] (n=5) | sex=f: 0.500 [0.09, 0.91] (n=5) |
-                | fpr | 0.333 | sex | sex=f: 0.333 [0.06, 0.79] (n=5) | sex=m: 0.000 [0.00, 0.56] (n=5) |
+                | accuracy | 0.500 [0.00, 0.93] | sex | sex=m: 1.000 [0.57, 1.00] (n=5) | sex=x: 0.500 [0.09, 0.91] (n=2) |
+                | tpr | 0.500 [0.00, 0.91] | sex | sex=m: 1.000 [0.34, 1.00] (n=5) | sex=f: 0.500 [0.09, 0.91] (n=5) |
+                | fpr | 0.500 [0.00, 0.93] | sex | sex=x: 0.500 [0.09, 0.91] (n=2) | sex=m: 0.000 [0.00, 0.56] (n=5) |
                 """), md);
+        for (org.fairhunt.report.AuditDigest.Gap g : org.fairhunt.report.AuditDigest.largestGaps(r, List.of("accuracy", "tpr", "fpr"))) {
+            Disparity row = r.disparities().stream().filter(d -> d.kind() == org.fairhunt.core.result.DisparityKind.MAX_GAP && d.metric().equals(g.metric()))
+                    .findFirst().orElseThrow();
+            assertEquals(row, g.disparity());
+            assertEquals(row.highest(), g.highest().attributes());
+            assertEquals(row.lowest(), g.lowest().attributes());
+            assertEquals(row.value(), g.gap());
+        }
     }
 
     @Test
