@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fairhunt.core.json.Json;
 import org.fairhunt.core.json.ResultKind;
+import org.fairhunt.core.testing.MustRun;
 import org.fairhunt.core.testing.SchemaAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** What every command promises: exit statuses, shared options, clear messages, schema-valid output. */
+@MustRun
 class CliContractTest {
     @TempDir
     Path dir;

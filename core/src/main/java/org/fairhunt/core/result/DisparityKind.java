@@ -2,8 +2,7 @@ package org.fairhunt.core.result;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import org.fairhunt.core.json.Words;
 
 /** What a {@link Disparity} compares: a slice with its reference (difference, ratio) or a whole attribute set (max_gap). */
 public enum DisparityKind {
@@ -12,7 +11,7 @@ public enum DisparityKind {
     /** {@code difference}, {@code ratio} or {@code max_gap}, as JSON, policies and reports spell it. */
     @JsonValue
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return Words.of(this);
     }
 
     @Override
@@ -22,7 +21,6 @@ public enum DisparityKind {
 
     @JsonCreator
     public static DisparityKind of(String word) {
-        return Arrays.stream(values()).filter(k -> k.word().equals(word)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown disparity kind '" + word + "'"));
+        return Words.parse(values(), word, "disparity kind");
     }
 }

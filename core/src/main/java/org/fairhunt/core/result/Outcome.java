@@ -2,8 +2,7 @@ package org.fairhunt.core.result;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import org.fairhunt.core.json.Words;
 
 /** A verdict's or a check's outcome: the three values of Fairhunt's three-valued judgement. */
 public enum Outcome {
@@ -12,7 +11,7 @@ public enum Outcome {
     /** {@code pass}, {@code fail} or {@code inconclusive}, as JSON and reports spell it. */
     @JsonValue
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return Words.of(this);
     }
 
     @Override
@@ -22,7 +21,6 @@ public enum Outcome {
 
     @JsonCreator
     public static Outcome of(String word) {
-        return Arrays.stream(values()).filter(o -> o.word().equals(word)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown outcome '" + word + "'"));
+        return Words.parse(values(), word, "outcome");
     }
 }

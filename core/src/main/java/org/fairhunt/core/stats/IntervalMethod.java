@@ -2,8 +2,7 @@ package org.fairhunt.core.stats;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import org.fairhunt.core.json.Words;
 
 /** How an {@link Interval} was computed; JSON and reports use {@link #word()}, readers see {@link #title()}. */
 public enum IntervalMethod {
@@ -45,7 +44,7 @@ public enum IntervalMethod {
     /** The name in JSON: {@code wilson}, {@code clopper_pearson}, … */
     @JsonValue
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return Words.of(this);
     }
 
     /** The name for a reader: "Wilson score", "Clopper–Pearson", … */
@@ -61,7 +60,6 @@ public enum IntervalMethod {
     /** The method named {@code word} (as JSON spells it). */
     @JsonCreator
     public static IntervalMethod of(String word) {
-        return Arrays.stream(values()).filter(m -> m.word().equals(word)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown interval method '" + word + "'"));
+        return Words.parse(values(), word, "interval method");
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * band [0.93, 0.97] is about three standard errors wide on each side. Each simulated row is a case whose
  * prediction is wrong with the stated probability; the audited metric is the error rate.
  */
+@org.fairhunt.core.testing.Slow
 class CoverageSimulationTest {
     private static final int DATA_SETS = 1000;
     private static final int REPLICATES = 200;

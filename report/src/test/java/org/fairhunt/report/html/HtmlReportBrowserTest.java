@@ -42,7 +42,7 @@ class HtmlReportBrowserTest {
 
     @BeforeAll
     static void openReport() throws IOException {
-        assumeTrue(HeadlessBrowser.available(), "chromium is not installed");
+        assumeTrue(HeadlessBrowser.available(), "chromium or chromedriver is not installed");
         result = audit();
         Path dir = Path.of("target", "browser-test");
         html = ReportWriter.writeAll(result, dir).get(2);
