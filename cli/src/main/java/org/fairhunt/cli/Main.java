@@ -1,6 +1,7 @@
 package org.fairhunt.cli;
 
 import java.io.PrintWriter;
+import org.fairhunt.core.StorageException;
 import org.fairhunt.core.UserInputException;
 import picocli.CommandLine;
 
@@ -8,6 +9,8 @@ import picocli.CommandLine;
 public final class Main {
     /** Exit status for a user mistake (bad option, bad file). */
     public static final int EXIT_USAGE = 2;
+    /** Exit status for a storage failure (disk full, damaged database): sysexits' EX_IOERR. */
+    public static final int EXIT_STORAGE = 74;
 
     private Main() {
     }
@@ -35,8 +38,13 @@ public final class Main {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             Throwable cause = ex;
-            while (!(cause instanceof UserInputException) && cause.getCause() != null && cause.getCause() != cause) {
+            while (!(cause instanceof UserInputException) && !(cause instanceof StorageException) && cause.getCause() != null
+                    && cause.getCause() != cause) {
                 cause = cause.getCause();
+            }
+            if (cause instanceof StorageException) {
+                err.println("fairhunt: storage error: " + cause.getMessage());
+                return EXIT_STORAGE;
             }
             if (cause instanceof UserInputException) {
                 err.println("fairhunt: error: " + cause.getMessage());

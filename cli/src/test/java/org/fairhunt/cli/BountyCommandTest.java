@@ -59,7 +59,7 @@ class BountyCommandTest {
         Path[] f = files();
         String prog = dir.resolve("prog").toString();
         CliRun init = CliRun.of("bounty", "init", prog, "--train", f[0].toString(), "--holdout", f[1].toString(), "--test",
-                f[2].toString(), "--label", "deny", "--base-model", f[3].toString(), "--alpha", "0.001", "--min-group-size", "20",
+                f[2].toString(), "--label", "deny", "--base-model", f[3].toString(), "--min-group-size", "20",
                 "--budget", "3");
         assertEquals(0, init.exit(), init.err());
         assertTrue(init.out().contains("13 features"), init.out());
@@ -73,8 +73,10 @@ class BountyCommandTest {
         assertEquals(0, submit.exit(), submit.err());
         assertTrue(submit.out().matches("(?s)submission 1 by team red: (accepted|rejected).*2 submission\\(s\\) left.*"), submit.out());
 
-        assertUserError(CliRun.of("bounty", "submit", prog, "--team", "red", "--group", "afam == \"maybe\"", "--model", h),
-                "the group selects no rows of the holdout");
+        // An empty group is decided (and charged) like a small one: its emptiness is not told.
+        CliRun empty = CliRun.of("bounty", "submit", prog, "--team", "red", "--group", "afam == \"maybe\"", "--model", h);
+        assertEquals(0, empty.exit(), empty.err());
+        assertTrue(empty.out().matches("(?s)submission 2 by team red: rejected; 1 submission\\(s\\) left.*"), empty.out());
         assertUserError(CliRun.of("bounty", "submit", prog, "--team", "red", "--group", "race == \"x\"", "--model", h),
                 "ERROR: group expression:1:1: undeclared reference to 'race'");
         Files.write(dir.resolve("junk.onnx"), new byte[] {1, 2, 3, 4, 5});
@@ -107,12 +109,12 @@ class BountyCommandTest {
     }
 
     @Test
-    void the_bounty_demo_shows_accepted_and_rejected_submissions_a_repair_and_the_leaderboard() {
+    void the_bounty_demo_shows_accepted_and_rejected_submissions_and_the_leaderboard() {
         CliRun run = CliRun.of("demo", "bounty", "--out", dir.resolve("demo").toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains(": accepted: "), run.out());
         assertTrue(run.out().contains(": rejected;"), run.out());
-        assertTrue(run.out().contains("repair: "), run.out());
+        // Repairs are pinned by PdlEngineTest; on the real data the holdout defences leave one accept and no repair.
         assertTrue(run.out().contains("Leaderboard"), run.out());
         assertTrue(Files.exists(dir.resolve("demo/model/manifest.json")));
     }

@@ -15,10 +15,10 @@ import org.fairhunt.bounty.group.CelGroup;
 import org.fairhunt.bounty.group.CelLimits;
 import org.fairhunt.bounty.group.GroupPredicate;
 import org.fairhunt.bounty.group.OnnxGroup;
+import org.fairhunt.bounty.onnx.ModelHash;
 import org.fairhunt.bounty.onnx.OnnxModel;
 import org.fairhunt.bounty.pdl.PdlNode;
 import org.fairhunt.bounty.pdl.PdlPredictor;
-import org.fairhunt.bounty.program.ModelStore;
 import org.fairhunt.bounty.program.Program;
 import org.fairhunt.bounty.schema.FeatureData;
 import org.fairhunt.bounty.schema.FeatureSchema;
@@ -132,7 +132,7 @@ public final class ExportedModel implements AutoCloseable {
             } catch (IOException e) {
                 throw new UserInputException(p + ": missing from the exported model");
             }
-            if (!ModelStore.sha256(bytes).equals(h)) {
+            if (!ModelHash.sha256(bytes).equals(h)) {
                 throw new UserInputException(p + ": does not match its SHA-256; the exported model is damaged");
             }
             return OnnxModel.load(p.toString(), bytes, schema, role, Long.MAX_VALUE, 60_000);
