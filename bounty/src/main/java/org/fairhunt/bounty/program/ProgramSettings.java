@@ -55,8 +55,8 @@ public record ProgramSettings(String label, Loss loss, double alpha, int minGrou
         if (!(significance > 0 && significance <= 1)) {
             throw new UserInputException("--significance must be in (0, 1], got " + significance);
         }
-        if (alphaFloorRows < 1) {
-            throw new UserInputException("--alpha-floor-rows must be at least 1, got " + alphaFloorRows);
+        if (alphaFloorRows < 0) {
+            throw new UserInputException("--alpha-floor-rows must be 0 (no floor) or more, got " + alphaFloorRows);
         }
         if (minGroupDifference < 0) {
             throw new UserInputException("--min-group-difference must be 0 or more, got " + minGroupDifference);
@@ -76,7 +76,7 @@ public record ProgramSettings(String label, Loss loss, double alpha, int minGrou
     public ProgramSettings resolveAlpha(int holdoutRows) {
         double floor = (double) alphaFloorRows / holdoutRows;
         if (Double.isNaN(alpha)) {
-            return withAlpha(floor);
+            return withAlpha(alphaFloorRows > 0 ? floor : 0.001);
         }
         if (alpha < floor) {
             throw new UserInputException(String.format(java.util.Locale.ROOT, "--alpha %s is below the floor %d/%d = %.6g holdout rows' "
