@@ -63,12 +63,27 @@ class BountyCommandTest {
                 "--budget", "3");
         assertEquals(0, init.exit(), init.err());
         assertTrue(init.out().contains("13 features"), init.out());
+        // The program directory holds the holdout: owner-only.
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(prog))));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(Path.of(prog, "program.db"))));
+        // Hunters work from the public kit: training rows, schema, rules, current model; no holdout or test row.
+        String kit = dir.resolve("kit").toString();
+        CliRun kitRun = CliRun.of("bounty", "kit", prog, "--out", kit);
+        assertEquals(0, kitRun.exit(), kitRun.err());
+        try (var files = Files.walk(Path.of(kit))) {
+            assertEquals(List.of("kit.json", "manifest.json", "train.csv", "train.split"), files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".onnx")).sorted().toList());
+        }
+        assertEquals(TableReaders.read(f[0]).rowCount(), TableReaders.read(Path.of(kit, "train.csv")).rowCount());
         String h = dir.resolve("h.onnx").toString();
-        CliRun train = CliRun.of("bounty", "train", prog, "--group", GROUP, "--learner", "logistic", "--out", h);
+        CliRun train = CliRun.of("bounty", "train", kit, "--group", GROUP, "--learner", "logistic", "--out", h);
         assertEquals(0, train.exit(), train.err());
-        CliRun check = CliRun.of("bounty", "check", prog, "--group", GROUP, "--model", h);
+        CliRun check = CliRun.of("bounty", "check", kit, "--group", GROUP, "--model", h);
         assertEquals(0, check.exit(), check.err());
         assertTrue(check.out().contains("On the public training rows"), check.out());
+        assertEquals(check.out(), CliRun.of("bounty", "check", prog, "--group", GROUP, "--model", h).out(),
+                "the kit and the program check alike");
         CliRun submit = CliRun.of("bounty", "submit", prog, "--team", "red", "--group", GROUP, "--model", h);
         assertEquals(0, submit.exit(), submit.err());
         assertTrue(submit.out().matches("(?s)submission 1 by team red: (accepted|rejected).*2 submission\\(s\\) left.*"), submit.out());

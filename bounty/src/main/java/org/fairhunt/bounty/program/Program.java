@@ -69,6 +69,7 @@ public final class Program implements AutoCloseable {
     private final ProgramSettings settings;
     private final FeatureSchema schema;
     private final String baseModelHash;
+    private final List<String> columns;
     private final Map<String, FeatureData> encoded = new HashMap<>();
     private final Map<String, OnnxModel> models = new HashMap<>();
     private final Map<Long, GroupPredicate> groups = new HashMap<>();
@@ -84,6 +85,7 @@ public final class Program implements AutoCloseable {
         try {
             this.settings = ProgramSettings.fromMap(JSON.readValue(row.settingsJson(), new TypeReference<>() { }));
             this.schema = FeatureSchema.fromManifest(JSON.readValue(row.schemaJson(), new TypeReference<>() { }));
+            this.columns = JSON.readValue(row.columnsJson(), new TypeReference<List<String>>() { });
         } catch (IOException | RuntimeException e) {
             throw new StorageException(store.location() + ": the settings of program '" + row.name() + "' are damaged ("
                     + e.getMessage() + "); restore the database from a backup", e);
@@ -271,6 +273,11 @@ public final class Program implements AutoCloseable {
 
     public FeatureSchema schema() {
         return schema;
+    }
+
+    /** The splits' columns in their files' order (features and label). */
+    public List<String> columns() {
+        return columns;
     }
 
     /**
