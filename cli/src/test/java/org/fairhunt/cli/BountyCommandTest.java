@@ -124,6 +124,21 @@ class BountyCommandTest {
     }
 
     @Test
+    void a_damaged_program_database_is_a_storage_error_with_exit_74_and_no_stack_trace() throws Exception {
+        Path[] f = files();
+        String prog = dir.resolve("prog").toString();
+        assertEquals(0, CliRun.of("bounty", "init", prog, "--train", f[0].toString(), "--holdout", f[1].toString(), "--test",
+                f[2].toString(), "--label", "deny", "--base-model", f[3].toString()).exit());
+        try (java.io.RandomAccessFile db = new java.io.RandomAccessFile(dir.resolve("prog/program.db").toFile(), "rw")) {
+            db.write(new byte[100]);
+        }
+        CliRun status = CliRun.of("bounty", "status", prog);
+        assertEquals(Main.EXIT_STORAGE, status.exit(), status.err());
+        assertTrue(status.err().startsWith("fairhunt: error: " + dir.resolve("prog/program.db") + ": cannot "), status.err());
+        assertTrue(status.err().contains("from a backup") && !status.err().contains("\tat "), status.err());
+    }
+
+    @Test
     void the_bounty_demo_shows_accepted_and_rejected_submissions_and_the_leaderboard() {
         CliRun run = CliRun.of("demo", "bounty", "--out", dir.resolve("demo").toString());
         assertEquals(0, run.exit(), run.err());

@@ -34,6 +34,7 @@ import org.fairhunt.bounty.schema.SplitFormat;
 import org.fairhunt.bounty.store.BountyStore;
 import org.fairhunt.core.StorageException;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.io.AtomicFiles;
 import org.fairhunt.core.table.Table;
 
 /**
@@ -113,7 +114,7 @@ public final class Program implements AutoCloseable {
             Files.deleteIfExists(tmp);
             deleteQuietly(dir.resolve(DB_FILE + ".creating-journal"));
         } catch (IOException e) {
-            throw new StorageException("cannot remove " + tmp + ": " + BountyStore.describe(e), e);
+            throw new StorageException("cannot remove " + tmp + ": " + AtomicFiles.describe(e), e);
         }
         try (BountyStore s = BountyStore.openSqlite(tmp, true)) {
             prepared.insert(s, DIRECTORY_PROGRAM);
@@ -124,7 +125,7 @@ public final class Program implements AutoCloseable {
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new StorageException("cannot rename " + tmp + " to " + file + ": " + BountyStore.describe(e), e);
+            throw new StorageException("cannot rename " + tmp + " to " + file + ": " + AtomicFiles.describe(e), e);
         }
         return open(dir);
     }
@@ -218,7 +219,7 @@ public final class Program implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new StorageException("cannot create the program directory " + dir + ": " + BountyStore.describe(e), e);
+            throw new StorageException("cannot create the program directory " + dir + ": " + AtomicFiles.describe(e), e);
         }
     }
 
@@ -228,19 +229,13 @@ public final class Program implements AutoCloseable {
         deleteQuietly(dir.resolve(DB_FILE + ".creating-journal"));
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
-                if (isTemporary(f)) {
+                if (AtomicFiles.isTemporary(f)) {
                     deleteQuietly(f);
                 }
             }
         } catch (IOException ignored) {
             // reading the program reports a real problem
         }
-    }
-
-    /** A temporary file of an atomic write ({@code .name.random.tmp}) that a kill left before its rename. */
-    private static boolean isTemporary(Path f) {
-        String n = f.getFileName().toString();
-        return n.startsWith(".") && n.endsWith(".tmp");
     }
 
     private static void deleteQuietly(Path f) {

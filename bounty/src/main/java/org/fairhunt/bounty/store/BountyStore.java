@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.fairhunt.core.StorageException;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.io.AtomicFiles;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteErrorCode;
@@ -74,7 +75,7 @@ public final class BountyStore implements AutoCloseable {
             } catch (UnsupportedOperationException e) {
                 createPlain(file);
             } catch (IOException e) {
-                throw new StorageException("cannot create " + location + ": " + BountyStore.describe(e), e);
+                throw new StorageException("cannot create " + location + ": " + AtomicFiles.describe(e), e);
             }
         }
         String url = "jdbc:sqlite:" + file.toAbsolutePath() + "?transaction_mode=IMMEDIATE";
@@ -99,7 +100,7 @@ public final class BountyStore implements AutoCloseable {
         try {
             Files.createFile(file);
         } catch (IOException e) {
-            throw new StorageException("cannot create " + file + ": " + BountyStore.describe(e), e);
+            throw new StorageException("cannot create " + file + ": " + AtomicFiles.describe(e), e);
         }
     }
 
@@ -693,18 +694,6 @@ public final class BountyStore implements AutoCloseable {
             }
         }
         return new StorageException(location + ": cannot " + what + ": " + reason + "; nothing was changed; " + advice, e);
-    }
-
-    /** An I/O failure in words ("no space left on device", "permission denied"). */
-    public static String describe(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or folder";
-        }
-        String reason = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
-        return reason == null || reason.isBlank() ? e.getClass().getSimpleName() : reason;
     }
 
     private static String firstLine(String s) {
