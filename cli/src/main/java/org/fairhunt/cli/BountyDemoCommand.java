@@ -3,6 +3,7 @@ package org.fairhunt.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fairhunt.bounty.demo.BountyDemo;
+import org.fairhunt.report.bounty.BountyStatusReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ public final class BountyDemoCommand implements Callable<Integer> {
         if (java.nio.file.Files.exists(out.resolve("program"))) {
             throw new org.fairhunt.core.UserInputException(out + ": already holds a demo program; choose another --out or remove it");
         }
-        BountyDemo.run(out, seed, spec.commandLine().getOut());
+        BountyDemo.run(out, seed, spec.commandLine().getOut(), BountyStatusReport::text);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -105,6 +105,10 @@ class BountyCommandTest {
         assertTrue(status.out().contains("Leaderboard") && status.out().contains("red") && status.out().contains("Teams x features"),
                 status.out());
 
+        CliRun json = CliRun.of("bounty", "status", prog, "--json", "--decisions");
+        assertEquals(0, json.exit(), json.err());
+        org.fairhunt.core.testing.SchemaAssert.assertValid(org.fairhunt.core.json.ResultKind.BOUNTY_STATUS, json.out());
+
         CliRun decisions = CliRun.of("bounty", "status", prog, "--decisions");
         assertTrue(decisions.out().contains("Decisions (operator only") && decisions.out().contains(GROUP), decisions.out());
 

@@ -700,12 +700,35 @@ public final class Program implements AutoCloseable {
     public List<SubmissionRecord> submissions() {
         List<SubmissionRecord> out = new ArrayList<>();
         for (BountyStore.SubmissionRow s : store.submissions(id)) {
-            BountyStore.GroupRow g = groupRow(s.groupId());
-            String group = g.expression() != null ? g.expression() : "learned group " + g.modelHash().substring(0, 12);
-            out.add(new SubmissionRecord(s.id(), s.team(), group, s.outcome(), s.reason(), s.groupSize(), s.gain(), s.pValue(),
+            out.add(new SubmissionRecord(s.id(), s.team(), describeGroup(s.groupId()), s.outcome(), s.reason(), s.groupSize(), s.gain(), s.pValue(),
                     s.reportedImprovement(), s.versionBefore(), s.versionAfter()));
         }
         return out;
+    }
+
+    /**
+     * The status: rules, versions, the test split's improvement, the leaderboard and, with
+     * {@code withDecisions}, every decision's exact numbers (for the operator only).
+     */
+    public ProgramStatus status(boolean withDecisions) {
+        List<PdlNode> list = nodes();
+        List<ProgramStatus.Node> out = new ArrayList<>();
+        for (PdlNode n : list) {
+            String group = n.groupId() == PdlNode.POPULATION ? "everyone" : describeGroup(n.groupId());
+            out.add(n.kind() == PdlNode.Kind.ACCEPT ? new ProgramStatus.Node(n.version(), "accept", group, n.modelHash(), null)
+                    : new ProgramStatus.Node(n.version(), "repair", group, null, n.targetVersion()));
+        }
+        FeatureData test = data("test");
+        List<double[]> versions = PdlPredictor.allVersions(test, baseModel(), list, resolver());
+        ProgramStatus.TestSplit t = new ProgramStatus.TestSplit(test.rowCount(), error(test, versions.get(0)),
+                error(test, versions.get(versions.size() - 1)));
+        return new ProgramStatus(name, ProgramStatus.Rules.of(settings), list.size(), out, t, leaderboard(),
+                withDecisions ? submissions() : null);
+    }
+
+    private String describeGroup(long groupId) {
+        BountyStore.GroupRow g = groupRow(groupId);
+        return g.expression() != null ? g.expression() : "learned group " + g.modelHash().substring(0, 12);
     }
 
     /** Mean loss of {@code predictions} against {@code data}'s labels. */
