@@ -139,11 +139,12 @@ public final class Program implements AutoCloseable {
 
     /** A program checked and encoded, ready to be stored. */
     private record Prepared(ProgramSettings settings, FeatureSchema schema, List<String> columns, Map<String, byte[]> splits,
-            Map<String, Integer> rows, byte[] baseModel) {
+            Map<String, Integer> rows, byte[] baseModel, double[] baseOnHoldout) {
         void insert(BountyStore s, String name) {
             try {
                 s.createProgram(name, JSON.writeValueAsString(settings.toMap()), JSON.writeValueAsString(schema.toManifest()),
-                        JSON.writeValueAsString(columns), splits, rows, SplitFormat.VERSION, ModelHash.sha256(baseModel), baseModel);
+                        JSON.writeValueAsString(columns), splits, rows, SplitFormat.VERSION, ModelHash.sha256(baseModel), baseModel,
+                        baseOnHoldout);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -173,9 +174,8 @@ public final class Program implements AutoCloseable {
         try (OnnxModel base = OnnxModel.load(baseModelSource, baseModel, schema, OnnxModel.Role.PREDICTOR, settings.maxModelBytes(),
                 settings.modelTimeoutMs())) {
             // The operator's own model: its errors may quote the holdout.
-            base.predict(holdoutData);
+            return new Prepared(settings, schema, train.columnNames(), splits, rows, baseModel, base.predict(holdoutData));
         }
-        return new Prepared(settings, schema, train.columnNames(), splits, rows, baseModel);
     }
 
     /** Opens the program in directory {@code dir}, removing what a killed process left behind. */
@@ -414,7 +414,11 @@ public final class Program implements AutoCloseable {
             recorded = store.nodes(id, true);
         }
         FeatureData holdout = data("holdout");
-        PdlEngine e = new PdlEngine(holdout.labels(), baseModel().predict(holdout), settings.rule());
+        double[] base = store.baseHoldoutPredictions(id);
+        if (base == null || base.length != holdout.rowCount()) {
+            base = baseModel().predict(holdout);
+        }
+        PdlEngine e = new PdlEngine(holdout.labels(), base, settings.rule());
         for (BountyStore.NodeRow n : recorded) {
             if ("accept".equals(n.kind())) {
                 int[] rows = groupRow(n.groupId()).holdoutRows();
