@@ -96,6 +96,21 @@ class AuditCommandTest {
     }
 
     @Test
+    void a_single_bootstrap_replicate_and_a_one_valued_cluster_column_are_explained() throws IOException {
+        Path data = csv("b.csv", TEN);
+        assertUserError(CliRun.of("audit", data.toString(), "--label", "y", "--prediction", "p", "--group", "sex",
+                "--bootstrap", "1"), "--bootstrap 1 gives a single replicate, which cannot show any variability; use 0 "
+                + "(closed forms only) or at least 2 (200 is usual)");
+        // One cluster for every row: no slice can show its variability; each says why instead of a zero-width interval.
+        Path one = csv("one.csv", TEN.replace("sex,age,y,p\n", "sex,age,y,p,site\n").replaceAll("(?m)^([fm],.*)$", "$1,s1"));
+        CliRun run = CliRun.of("audit", one.toString(), "--label", "y", "--prediction", "p", "--group", "sex",
+                "--bootstrap", "50", "--cluster", "site", "--json");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("fewer than 2 bootstrap clusters"), run.out());
+        assertFalse(run.out().contains("\"ci\""), "no interval at all: " + run.out());
+    }
+
+    @Test
     void ragged_row_names_file_and_line() throws IOException {
         Path data = csv("r.csv", "g,y,p\na,1,1\nb,0\n");
         CliRun run = CliRun.of("audit", data.toString(), "--label", "y", "--prediction", "p", "--group", "g");

@@ -46,9 +46,9 @@ public final class LocalEngine {
             auc = pass.values();
             aucReasons = pass.reasons();
         }
-        boolean[] singleCluster = p.clusterKeys == null ? null : singleClusterSlices(p.slicing, p.clusterKeys);
+        int[] clusters = p.clusterKeys == null ? null : clusterCounts(p.slicing, p.clusterKeys);
         return new AuditRun(table.source(), table.rowCount(), spec, run.slices(), run.sliceRows(), run.grids(), auc,
-                aucReasons, List.copyOf(warnings), singleCluster);
+                aucReasons, List.copyOf(warnings), clusters);
     }
 
     /**
@@ -165,48 +165,43 @@ public final class LocalEngine {
     }
 
     /**
-     * Which slices hold fewer than two distinct cluster keys: per atom, its first key and whether another
-     * key occurs; a slice has several clusters if one of its atoms has, or its atoms' first keys differ.
+     * The number of distinct bootstrap cluster keys in every slice, counted exactly up to
+     * {@link AuditRun#CLUSTER_COUNT_CAP} (a larger count is reported as the cap: beyond it the number only
+     * sets degrees of freedom, where t and normal quantiles agree). Per atom the distinct keys are
+     * collected once; a slice unions the key sets of its atoms.
      */
-    static boolean[] singleClusterSlices(Slicing slicing, long[] clusterKeys) {
+    static int[] clusterCounts(Slicing slicing, long[] clusterKeys) {
         int atoms = slicing.atomCount();
         int[] atomOfRow = slicing.atomOfRow();
-        long[] firstKey = new long[atoms];
-        boolean[] seen = new boolean[atoms];
-        boolean[] several = new boolean[atoms];
+        java.util.List<java.util.Set<Long>> atomKeys = new java.util.ArrayList<>(atoms);
+        for (int a = 0; a < atoms; a++) {
+            atomKeys.add(new java.util.HashSet<>());
+        }
         for (int i = 0; i < atomOfRow.length; i++) {
-            int a = atomOfRow[i];
-            if (!seen[a]) {
-                seen[a] = true;
-                firstKey[a] = clusterKeys[i];
-            } else if (clusterKeys[i] != firstKey[a]) {
-                several[a] = true;
+            java.util.Set<Long> keys = atomKeys.get(atomOfRow[i]);
+            if (keys.size() < AuditRun.CLUSTER_COUNT_CAP) {
+                keys.add(clusterKeys[i]);
             }
         }
         int slices = slicing.sliceCount();
-        long[] sliceKey = new long[slices];
-        boolean[] sliceSeen = new boolean[slices];
-        boolean[] sliceSeveral = new boolean[slices];
+        java.util.List<java.util.Set<Long>> sliceKeys = new java.util.ArrayList<>(slices);
+        for (int sl = 0; sl < slices; sl++) {
+            sliceKeys.add(new java.util.HashSet<>());
+        }
         for (int s = 0; s < slicing.subsetCount(); s++) {
             int[] map = slicing.sliceOfAtom(s);
             for (int a = 0; a < atoms; a++) {
-                int sl = map[a];
-                if (several[a]) {
-                    sliceSeveral[sl] = true;
-                }
-                if (!sliceSeen[sl]) {
-                    sliceSeen[sl] = true;
-                    sliceKey[sl] = firstKey[a];
-                } else if (sliceKey[sl] != firstKey[a]) {
-                    sliceSeveral[sl] = true;
+                java.util.Set<Long> keys = sliceKeys.get(map[a]);
+                if (keys.size() < AuditRun.CLUSTER_COUNT_CAP) {
+                    keys.addAll(atomKeys.get(a));
                 }
             }
         }
-        boolean[] single = new boolean[slices];
+        int[] counts = new int[slices];
         for (int sl = 0; sl < slices; sl++) {
-            single[sl] = !sliceSeveral[sl];
+            counts[sl] = Math.min(AuditRun.CLUSTER_COUNT_CAP, sliceKeys.get(sl).size());
         }
-        return single;
+        return counts;
     }
 
     private static List<String> exclusionWarnings(StatisticGrid grid, Statistic stat, String note) {
