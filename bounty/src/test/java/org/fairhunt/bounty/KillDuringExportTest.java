@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * complete (it loads, and reproduces the program's holdout predictions bit for bit); a killed one is
  * at most a hidden temporary folder, which the next export to the same place removes.
  */
+@org.junit.jupiter.api.Tag("slow") // child JVMs killed at seeded moments (20-30 s)
 class KillDuringExportTest {
     @TempDir
     Path tmp;
