@@ -68,6 +68,17 @@ class StorageFailureTest {
     }
 
     @Test
+    void what_a_killed_init_or_atomic_write_left_is_removed_on_the_next_open() throws IOException {
+        Path dir = tmp.resolve("prog");
+        ProgramTest.newProgram(dir, ProgramTest.settings()).close();
+        Path creating = Files.writeString(dir.resolve(Program.DB_FILE + ".creating"), "half a database");
+        Path temp = Files.writeString(dir.resolve(".h.onnx.12345.tmp"), "half a model");
+        Program.open(dir).close();
+        assertTrue(!Files.exists(creating) && !Files.exists(temp), "leftovers removed");
+        assertTrue(Files.exists(dir.resolve(Program.DB_FILE)));
+    }
+
+    @Test
     void a_damaged_split_block_fails_its_checksum() {
         try (Program p = ProgramTest.newProgram(tmp.resolve("prog"), ProgramTest.settings())) {
             FeatureData train = p.data("train");
