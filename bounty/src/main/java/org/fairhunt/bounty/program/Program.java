@@ -585,7 +585,7 @@ public final class Program implements AutoCloseable {
                             "group's holdout rows differ in fewer than " + settings.minGroupDifference() + " rows from a group already "
                                     + "submitted against model version " + v, rows.length, null, null, null, null, settings.alpha(), null, 0,
                             v, v, null, null));
-                    return SubmissionResult.refused(sid, team, settings.budget() - used - 1, settings.minGroupDifference());
+                    return SubmissionResult.refused(sid, team, settings.budget() - used - 1);
                 }
                 Decision d = e.decide(groupId, rows, candidate);
                 double reported = d.accepted() ? settings.reported(d.gain()) : 0;
