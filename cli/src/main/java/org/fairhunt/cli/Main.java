@@ -26,6 +26,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            // Answered before picocli reflects over every command class: the start-up users time first.
+            System.out.println(new Version().getVersion()[0]);
+            System.exit(0);
+        }
         System.exit(execute(args));
     }
 

@@ -111,6 +111,21 @@ class AuditCommandTest {
     }
 
     @Test
+    void a_field_over_the_field_limit_is_a_user_error_and_the_option_raises_the_limit() throws IOException {
+        Path data = csv("wide.csv", "g,y,p,note\na,1,1,short\nb,0,0," + "n".repeat(2000) + "\n");
+        CliRun run = CliRun.of("audit", data.toString(), "--label", "y", "--prediction", "p", "--group", "g",
+                "--max-field-size", "1k");
+        assertUserError(run, data + ":3:4: field 4 is longer than 1 KiB, the limit; is a quote never closed? "
+                + "(raise the limit with --max-field-size)");
+        CliRun raised = CliRun.of("audit", data.toString(), "--label", "y", "--prediction", "p", "--group", "g",
+                "--max-field-size", "4k", "--max-columns", "4");
+        assertEquals(0, raised.exit(), raised.err());
+        assertUserError(CliRun.of("audit", data.toString(), "--label", "y", "--prediction", "p", "--group", "g",
+                "--max-field-size", "lots"), "--max-field-size: expected a size between 1 byte and 1 GiB such as 64MiB, "
+                + "512k or 1000000, got 'lots'");
+    }
+
+    @Test
     void ragged_row_names_file_and_line() throws IOException {
         Path data = csv("r.csv", "g,y,p\na,1,1\nb,0\n");
         CliRun run = CliRun.of("audit", data.toString(), "--label", "y", "--prediction", "p", "--group", "g");

@@ -3,7 +3,6 @@ package org.fairhunt.core.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.fairhunt.core.metric.Auc;
 import org.fairhunt.core.metric.MetricDefinition;
 import org.fairhunt.core.metric.MetricInfo;
 import org.fairhunt.core.metric.MetricValue;
@@ -134,7 +133,7 @@ public record AuditRun(String source, int rows, AuditSpec spec, List<SliceKey> s
     private record AucSeries(double[][] auc, String[][] reasons) implements MetricSeries {
         @Override
         public MetricInfo info() {
-            return Auc.INFO;
+            return AucPass.INFO;
         }
 
         @Override

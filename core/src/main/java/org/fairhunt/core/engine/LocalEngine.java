@@ -141,10 +141,11 @@ public final class LocalEngine {
                 }
             }
         }
-        // One-hot sums are kept slot-major per atom for the hot loop; the state is [atom][replicate][slot].
-        for (int k = 0; k < stats.size(); k++) {
-            if (ctx.oneHot[k]) {
-                totals[k] = oneHotToStateLayout(totals[k], atoms, replicates, stats.get(k).width());
+        // Sums are kept slot-major per atom for the hot loops ([atom][slot][replicate]: a row's replicates are
+        // contiguous, so adding them vectorizes); the state is [atom][replicate][slot].
+        if (replicates > 1) {
+            for (int k = 0; k < stats.size(); k++) {
+                totals[k] = toStateLayout(totals[k], atoms, replicates, stats.get(k).width());
             }
         }
         List<List<String>> slotNames = stats.stream().map(Statistic::slotNames).toList();
@@ -152,7 +153,7 @@ public final class LocalEngine {
                 replicates, spec.seed(), slicing.atomCells(), slicing.atomRows(), totals);
     }
 
-    private static double[] oneHotToStateLayout(double[] sums, int atoms, int replicates, int width) {
+    private static double[] toStateLayout(double[] sums, int atoms, int replicates, int width) {
         double[] out = new double[sums.length];
         for (int atom = 0; atom < atoms; atom++) {
             for (int slot = 0; slot < width; slot++) {
@@ -386,7 +387,7 @@ public final class LocalEngine {
                             unpacked = true;
                         }
                         int n = bound[k].contribute(i, slots, values);
-                        addWeighted(st, atom * replicates * width, width, w, replicates, slots, values, n);
+                        addWeighted(st, atom * width, w, replicates, slots, values, n);
                     }
                 }
                 if (++sinceSpill == spillEvery) {
@@ -456,30 +457,45 @@ public final class LocalEngine {
                         }
                     } else {
                         int n = bound[k].contribute(i, slots, values);
-                        int o = atom * replicates * width;
                         if (bootstrap == 0) {
+                            int o = atom * width;
                             for (int p = 0; p < n; p++) {
                                 st[o + slots[p]] += base * values[p];
                             }
                         } else {
-                            addWeighted(st, o, width, w, replicates, slots, values, n);
+                            addWeighted(st, atom * width, w, replicates, slots, values, n);
                         }
                     }
                 }
             }
         }
 
-        /** Adds a row's sparse contributions to every replicate it is drawn in (weight 0: not drawn). */
-        private static void addWeighted(double[] st, int atomOffset, int width, double[] w, int replicates, int[] slots,
+        /**
+         * Adds a row's sparse contributions to every replicate it is drawn in, into slot-major sums
+         * ({@code [atom][slot][replicate]}, {@code cellBase = atom × width}). With finite values every replicate
+         * is added, weight 0 included, in one loop the JIT vectorizes: {@code x + 0 × v} is {@code x} exactly
+         * (sums start at +0.0), so the sums are those of skipping undrawn replicates, which a non-finite value
+         * still needs ({@code 0 × ∞} is NaN).
+         */
+        private static void addWeighted(double[] st, int cellBase, double[] w, int replicates, int[] slots,
                 double[] values, int n) {
-            for (int r = 0; r < replicates; r++) {
-                double wr = w[r];
-                if (wr == 0) {
-                    continue;
-                }
-                int or = atomOffset + r * width;
-                for (int p = 0; p < n; p++) {
-                    st[or + slots[p]] += wr * values[p];
+            boolean finite = true;
+            for (int p = 0; p < n; p++) {
+                finite &= Double.isFinite(values[p]);
+            }
+            for (int p = 0; p < n; p++) {
+                int o = (cellBase + slots[p]) * replicates;
+                double v = values[p];
+                if (finite) {
+                    for (int r = 0; r < replicates; r++) {
+                        st[o + r] += w[r] * v;
+                    }
+                } else {
+                    for (int r = 0; r < replicates; r++) {
+                        if (w[r] != 0) {
+                            st[o + r] += w[r] * v;
+                        }
+                    }
                 }
             }
         }
