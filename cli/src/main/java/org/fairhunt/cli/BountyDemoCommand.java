@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bounty", mixinStandardHelpOptions = true,
         description = {"Run a whole bias bounty on shipped real data (Boston HMDA mortgage applications).", "",
             "Boston Fed HMDA data, 1990 (R package AER, GPL): seeded splits, a weak base model, scripted hunters "
-                + "(accepted, rejected, a repair), the automated hunter, the leaderboard, and the exported final model."})
+                + "(accepted, and rejected with the reasons the holdout defences give), the automated hunter, the leaderboard, and the "
+                + "exported final model."})
 public final class BountyDemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
