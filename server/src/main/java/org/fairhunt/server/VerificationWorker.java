@@ -166,8 +166,9 @@ final class VerificationWorker implements Runnable {
 
     private void finish(Store.SubmissionRow job, EngineHandle engine, EngineHandle.Verdict v, long t0, String event) {
         double ms = (System.nanoTime() - t0) / 1e6;
-        store.markDecided(job.id(), v.accepted(), v.reportedImprovement(), v.budgetLeft(), v.engineSubmissionId(), v.operatorNote(), ms);
+        // public views first: once the team can read its verdict, every page already shows the decision
         engine.refreshViews();
+        store.markDecided(job.id(), v.accepted(), v.reportedImprovement(), v.budgetLeft(), v.engineSubmissionId(), v.operatorNote(), ms);
         metrics.decisions.labelValues(v.accepted() ? "accepted" : "rejected").inc();
         metrics.verification.observe(ms / 1000);
         LOG.info("event={} submission={} program={} verdict={} ms={}", event, job.id(), job.programId(), v.accepted() ? "accepted" : "rejected",

@@ -13,7 +13,7 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The service's database: embedded SQLite (WAL, one writer) or PostgreSQL, migrated by Flyway from
- * {@code db/server/<vendor>} on open. {@link #write} runs a transaction; on SQLite every write takes one
+ * {@code db/server/sqlite} or {@code db/server/postgresql} on open. {@link #write} runs a transaction; on SQLite every write takes one
  * JVM-wide lock first, so SQLite never answers "database is locked" to a request (one writer), while
  * readers run concurrently on their own pooled connections (WAL).
  */
@@ -85,8 +85,9 @@ public final class Database implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             throw new UserInputException("cannot open the database " + redact(jdbcUrl) + ": " + rootMessage(e));
         }
-        Flyway.configure().dataSource(ds).locations("classpath:db/server/{vendor}").table("server_schema_history")
-                .load().migrate();
+        // one folder of numbered migrations per database (the SQL differs only in identity columns and blob types)
+        Flyway.configure().dataSource(ds).locations("classpath:db/server/" + (sqlite ? "sqlite" : "postgresql"))
+                .failOnMissingLocations(true).table("server_schema_history").load().migrate();
         return new Database(ds, sqlite, redact(jdbcUrl));
     }
 
