@@ -63,7 +63,7 @@ public final class BountyServer implements AutoCloseable {
 
     private BountyServer(ServerConfig config) {
         this.config = config;
-        this.db = Database.open(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword());
+        this.db = config.openDatabase();
         this.store = new Store(db, config.clock());
         this.service = new Service(store, config);
         this.metrics = new Metrics(() -> store.queueDepth());
@@ -153,6 +153,8 @@ public final class BountyServer implements AutoCloseable {
                 ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
         route(get, "/openapi.json", List.of(Role.PUBLIC), true, "This document", null, "application/json", 0,
                 ctx -> ctx.contentType("application/json").result(openApi().toString()));
+        // browsers ask for it on every page; an empty answer keeps their consoles free of 404s
+        route(get, "/favicon.ico", List.of(Role.PUBLIC), false, "icon", null, "image/x-icon", 0, ctx -> ctx.status(204));
         // public API
         api(get, "/api/programs", Role.PUBLIC, "List programs", null, 0, ctx -> ctx.json(store.programs().stream().map(this::programJson).toList()));
         api(get, "/api/programs/{id}", Role.PUBLIC, "A program: state, public settings, current version", null, 0,

@@ -31,6 +31,14 @@ public record ServerConfig(String jdbcUrl, String dbUser, String dbPassword, Pat
         return new Builder(dataDir);
     }
 
+    /** Opens (and migrates) the configured database; the default SQLite file's directory is created. */
+    public org.fairhunt.server.store.Database openDatabase() {
+        if (jdbcUrl == null) {
+            return org.fairhunt.server.store.Database.sqlite(dataDir);
+        }
+        return org.fairhunt.server.store.Database.open(jdbcUrl, dbUser, dbPassword);
+    }
+
     /** The JDBC URL actually used. */
     public String effectiveJdbcUrl() {
         return jdbcUrl != null ? jdbcUrl : "jdbc:sqlite:" + dataDir.toAbsolutePath().resolve("fairhunt.db");
