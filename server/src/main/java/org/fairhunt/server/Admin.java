@@ -64,6 +64,65 @@ public final class Admin implements AutoCloseable {
         });
     }
 
+    /** The service's record (for checks and reports). */
+    public Store store() {
+        return service.store();
+    }
+
+    /**
+     * The queue and the engine's record checked against each other: every submission is decided or
+     * refused (none left queued), each decided one has its own engine record and the engine has no other,
+     * model versions are contiguous, and replaying the list reproduces every recorded holdout error.
+     */
+    public record RecordCheck(int submissions, int decided, int refused, int queued, int engineRecords, int sharedEngineRecords,
+            int versions, boolean versionsContiguous, boolean replayMatches, String replayProblem) {
+        public boolean ok() {
+            return queued == 0 && decided == engineRecords && sharedEngineRecords == 0 && versionsContiguous && replayMatches;
+        }
+    }
+
+    public RecordCheck checkRecord(long programId) {
+        List<Store.SubmissionRow> rows = service.store().submissionsOfProgram(programId);
+        int decided = 0;
+        int refused = 0;
+        int queued = 0;
+        java.util.Set<Long> engineIds = new java.util.HashSet<>();
+        int shared = 0;
+        for (Store.SubmissionRow r : rows) {
+            switch (r.state()) {
+                case "decided" -> {
+                    decided++;
+                    if (!engineIds.add(r.engineSubmissionId())) {
+                        shared++;
+                    }
+                }
+                case "refused" -> refused++;
+                default -> queued++;
+            }
+        }
+        try (org.fairhunt.bounty.program.Program p = org.fairhunt.bounty.program.Program.open(
+                Path.of(service.store().program(programId).engineDir()))) {
+            java.util.Set<Long> recorded = new java.util.HashSet<>();
+            p.submissions().forEach(r -> recorded.add(r.id()));
+            if (!recorded.equals(engineIds)) {
+                shared += Math.abs(recorded.size() - engineIds.size()) + (recorded.containsAll(engineIds) ? 0 : 1);
+            }
+            var nodes = p.nodes();
+            boolean contiguous = true;
+            for (int i = 0; i < nodes.size(); i++) {
+                contiguous &= nodes.get(i).version() == i + 1;
+            }
+            String problem = null;
+            try {
+                p.engine();
+            } catch (RuntimeException e) {
+                problem = e.getMessage();
+            }
+            return new RecordCheck(rows.size(), decided, refused, queued, recorded.size(), shared, nodes.size(), contiguous, problem == null,
+                    problem);
+        }
+    }
+
     public List<Store.ProgramRow> programs() {
         return service.store().programs();
     }

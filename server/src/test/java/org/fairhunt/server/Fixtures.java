@@ -21,16 +21,16 @@ import org.fairhunt.core.table.TableBuilder;
  * southern women, a weak base model (logistic regression on 200 rows, blind to that rule), and a
  * candidate tree trained on the southern women's public rows, which the holdout accepts.
  */
-final class Fixtures {
-    static final String SOUTHERN_WOMEN = "sex == \"f\" && region == \"south\"";
+public final class Fixtures {
+    public static final String SOUTHERN_WOMEN = "sex == \"f\" && region == \"south\"";
 
-    final Path dir;
-    final Path train;
-    final Path holdout;
-    final Path test;
-    final byte[] baseModel;
-    final byte[] candidate;
-    final byte[] everyoneModel;
+    public final Path dir;
+    public final Path train;
+    public final Path holdout;
+    public final Path test;
+    public final byte[] baseModel;
+    public final byte[] candidate;
+    public final byte[] everyoneModel;
 
     private Fixtures(Path dir, int rows) throws IOException {
         this.dir = dir;
@@ -58,7 +58,7 @@ final class Fixtures {
         everyoneModel = HunterKit.train(schema, d, IntStream.range(0, 50).toArray(), Learner.LOGISTIC, HunterKit.Options.defaults()).onnx();
     }
 
-    static Fixtures create(Path dir) throws IOException {
+    public static Fixtures create(Path dir) throws IOException {
         return new Fixtures(dir, 2000);
     }
 

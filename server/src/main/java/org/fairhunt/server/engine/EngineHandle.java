@@ -224,7 +224,7 @@ public final class EngineHandle implements AutoCloseable {
     public void refreshViews() {
         readerLock.lock();
         try {
-            views = Views.build(reader, settings);
+            views = Views.build(reader, settings, views);
         } finally {
             readerLock.unlock();
         }

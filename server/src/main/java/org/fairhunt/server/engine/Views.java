@@ -60,14 +60,23 @@ public record Views(int version, int accepts, int repairs, List<Double> testErro
     public record Cell(Double value, Double lo, Double hi) {
     }
 
-    static Views build(Program p, ProgramSettings settings) {
+    /**
+     * Builds the views; the model-dependent parts (test errors per version, the audit) are taken from
+     * {@code previous} when the list has not grown since, which is the case after every rejection.
+     */
+    static Views build(Program p, ProgramSettings settings, Views previous) {
         List<PdlNode> nodes = p.nodes();
         int accepts = (int) nodes.stream().filter(n -> n.kind() == PdlNode.Kind.ACCEPT).count();
         FeatureData test = p.data("test");
-        List<double[]> versions = p.predictAllVersions(test);
+        boolean sameModel = previous != null && previous.version() == nodes.size();
+        List<double[]> versions = sameModel ? null : p.predictAllVersions(test);
         List<Double> testErrors = new ArrayList<>();
-        for (double[] pred : versions) {
-            testErrors.add(loss(settings, test, pred));
+        if (sameModel) {
+            testErrors.addAll(previous.testErrors());
+        } else {
+            for (double[] pred : versions) {
+                testErrors.add(loss(settings, test, pred));
+            }
         }
         List<Program.SubmissionRecord> records = p.submissions();
         Map<String, Double> testGain = new LinkedHashMap<>();
@@ -90,7 +99,7 @@ public record Views(int version, int accepts, int repairs, List<Double> testErro
         Map<String, Map<String, Integer>> heat = EngineHandle.featureCounts(board);
         List<String> features = heat.isEmpty() ? List.of() : new ArrayList<>(heat.values().iterator().next().keySet());
         return new Views(nodes.size(), accepts, nodes.size() - accepts, List.copyOf(testErrors), List.copyOf(standings), features, heat,
-                List.copyOf(log), audit(p, settings, test, versions, acceptedRecords));
+                List.copyOf(log), sameModel ? previous.audit() : audit(p, settings, test, versions, acceptedRecords));
     }
 
     private static double loss(ProgramSettings s, FeatureData d, double[] pred) {
