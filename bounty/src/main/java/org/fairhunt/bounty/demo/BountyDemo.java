@@ -85,7 +85,7 @@ public final class BountyDemo {
         // A weak base model: a depth-1 tree (one split) fitted on the first 300 public rows.
         byte[] base = HunterKit.train(schema, trainData, java.util.stream.IntStream.range(0, 300).toArray(), Learner.TREE,
                 new HunterKit.Options(1, 20, 1, 0.1, 1)).onnx();
-        ProgramSettings settings = ProgramSettings.defaults("deny", Loss.ZERO_ONE).withAlpha(0.001).withMinGroupSize(20)
+        ProgramSettings settings = ProgramSettings.defaults("deny", Loss.ZERO_ONE).withMinGroupSize(20)
                 .withBudget(5).withReportStep(0.005);
         int accepted = 0;
         int rejected = 0;

@@ -34,8 +34,8 @@ public final class StatusReport {
         }
         FeatureData test = p.data("test");
         List<double[]> versions = p.predictAllVersions(test);
-        double base = error(p, test, versions.get(0));
-        double cur = error(p, test, versions.get(versions.size() - 1));
+        double base = p.error(test, versions.get(0));
+        double cur = p.error(test, versions.get(versions.size() - 1));
         sb.append(String.format(Locale.ROOT, "Test split (%d rows, never used for decisions): error %.4f with the base model, "
                 + "%.4f now (true improvement %.4f)%n", test.rowCount(), base, cur, base - cur));
         List<Program.TeamStanding> board = p.leaderboard();
@@ -70,9 +70,9 @@ public final class StatusReport {
                 "%nDecisions (operator only: exact holdout numbers)%n  %4s %-10s %-8s %6s %10s %10s %10s  %s%n",
                 "id", "team", "verdict", "|g|", "gain", "reported", "versions", "group"));
         for (Program.SubmissionRecord r : p.submissions()) {
-            sb.append(String.format(Locale.ROOT, "  %4d %-10s %-8s %6d %10.5f %10.4f %10s  %s%n", r.id(), r.team(),
-                    r.accepted() ? "accepted" : "rejected", r.groupSize(), r.gain(), r.reportedImprovement(),
-                    r.versionBefore() + "->" + r.versionAfter(), r.group()));
+            sb.append(String.format(Locale.ROOT, "  %4d %-10s %-8s %6s %10s %10.4f %10s  %s%n", r.id(), r.team(), r.outcome(),
+                    r.groupSize() == null ? "-" : r.groupSize().toString(), r.gain() == null ? "-" : String.format(Locale.ROOT, "%.5f", r.gain()),
+                    r.reportedImprovement(), r.versionBefore() + "->" + r.versionAfter(), r.group()));
             if (!r.accepted()) {
                 sb.append("         reason: ").append(r.reason()).append('\n');
             }
@@ -82,14 +82,6 @@ public final class StatusReport {
 
     private static String describe(Map<String, Object> g) {
         return g.containsKey("expression") ? "[" + g.get("expression") + "]" : "[learned group " + ((String) g.get("model")).substring(0, 12) + "]";
-    }
-
-    private static double error(Program p, FeatureData d, double[] pred) {
-        double s = 0;
-        for (int i = 0; i < pred.length; i++) {
-            s += p.settings().loss().of(d.labels()[i], pred[i]);
-        }
-        return s / pred.length;
     }
 
     static String fmt(double v) {
