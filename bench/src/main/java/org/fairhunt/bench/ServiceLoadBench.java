@@ -53,7 +53,7 @@ public final class ServiceLoadBench {
         List<String> tokens = new ArrayList<>();
         try (Admin admin = new Admin(config, "bench")) {
             pid = admin.createProgram(new org.fairhunt.server.Service.ProgramForm("load-" + UUID.randomUUID().toString().substring(0, 8), "deny",
-                    "zero-one", "0.002", "30", "1000000", "0.001", null, null), fx.train, fx.holdout, fx.test,
+                    "zero-one", "0.003", "30", "1000000", "0.001", null, null), fx.train, fx.holdout, fx.test,
                     Files.write(tmp.resolve("base.onnx"), fx.baseModel));
             for (int t = 0; t < teams; t++) {
                 tokens.add(admin.inviteTeam(pid, "team" + t));
@@ -141,9 +141,9 @@ public final class ServiceLoadBench {
         }
         try (Admin admin = new Admin(config, "bench")) {
             Admin.RecordCheck c = admin.checkRecord(pid);
-            System.out.printf(Locale.ROOT, "  record: %d receipts, %d decided, %d refused, %d queued; %d engine records, %d shared; "
-                    + "%d versions, contiguous %s, replay matches %s -> %s%n", c.submissions(), c.decided(), c.refused(), c.queued(),
-                    c.engineRecords(), c.sharedEngineRecords(), c.versions(), c.versionsContiguous(), c.replayMatches(),
+            System.out.printf(Locale.ROOT, "  record: %d receipts, %d decided, %d refused, %d queued; %d with an engine record, %d engine "
+                    + "records, %d shared; %d versions, contiguous %s, replay matches %s -> %s%n", c.submissions(), c.decided(), c.refused(),
+                    c.queued(), c.withEngineRecord(), c.engineRecords(), c.sharedEngineRecords(), c.versions(), c.versionsContiguous(), c.replayMatches(),
                     c.ok() ? "every submission has exactly one decision" : "PROBLEM");
             if (c.submissions() != submitted.get()) {
                 System.out.printf(Locale.ROOT, "  note: %d receipts returned, %d submissions recorded%n", submitted.get(), c.submissions());

@@ -74,10 +74,10 @@ public final class Admin implements AutoCloseable {
      * refused (none left queued), each decided one has its own engine record and the engine has no other,
      * model versions are contiguous, and replaying the list reproduces every recorded holdout error.
      */
-    public record RecordCheck(int submissions, int decided, int refused, int queued, int engineRecords, int sharedEngineRecords,
-            int versions, boolean versionsContiguous, boolean replayMatches, String replayProblem) {
+    public record RecordCheck(int submissions, int decided, int refused, int queued, int withEngineRecord, int engineRecords,
+            int sharedEngineRecords, int versions, boolean versionsContiguous, boolean replayMatches, String replayProblem) {
         public boolean ok() {
-            return queued == 0 && decided == engineRecords && sharedEngineRecords == 0 && versionsContiguous && replayMatches;
+            return queued == 0 && withEngineRecord == engineRecords && sharedEngineRecords == 0 && versionsContiguous && replayMatches;
         }
     }
 
@@ -90,14 +90,12 @@ public final class Admin implements AutoCloseable {
         int shared = 0;
         for (Store.SubmissionRow r : rows) {
             switch (r.state()) {
-                case "decided" -> {
-                    decided++;
-                    if (!engineIds.add(r.engineSubmissionId())) {
-                        shared++;
-                    }
-                }
+                case "decided" -> decided++;
                 case "refused" -> refused++;
                 default -> queued++;
+            }
+            if (r.engineSubmissionId() != null && !engineIds.add(r.engineSubmissionId())) {
+                shared++;
             }
         }
         try (org.fairhunt.bounty.program.Program p = org.fairhunt.bounty.program.Program.open(
@@ -118,8 +116,8 @@ public final class Admin implements AutoCloseable {
             } catch (RuntimeException e) {
                 problem = e.getMessage();
             }
-            return new RecordCheck(rows.size(), decided, refused, queued, recorded.size(), shared, nodes.size(), contiguous, problem == null,
-                    problem);
+            return new RecordCheck(rows.size(), decided, refused, queued, engineIds.size(), recorded.size(), shared, nodes.size(), contiguous,
+                    problem == null, problem);
         }
     }
 

@@ -216,7 +216,8 @@ final class Pages {
         Html.Table log = Html.table().column("#").column("team").column("verdict").numericColumn("reported improvement")
                 .column("versions").column("group");
         for (Views.LogEntry l : v.log()) {
-            log.row(Long.toString(l.engineId()), l.team(), Html.badge(l.accepted() ? "pass" : "fail"),
+            log.row(Long.toString(l.engineId()), l.team(), Html.raw("<span class=\"fh-badge fh-" + (l.accepted() ? "pass" : "fail") + "\">"
+                    + escape(l.outcome()) + "</span>"),
                     l.accepted() ? Formats.fixed(l.reportedImprovement(), 4) : Formats.UNDEFINED,
                     l.versionBefore() + " → " + l.versionAfter(), l.group() == null ? Html.raw("<span class=\"fh-note\">not shown</span>")
                             : Html.raw("<code>" + escape(l.group()) + "</code>"));

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.fairhunt.bounty.group.CelLimits;
 import org.fairhunt.bounty.pdl.Loss;
 import org.fairhunt.bounty.program.GroupSpec;
 import org.fairhunt.bounty.program.Program;
@@ -88,7 +87,8 @@ public final class Service implements AutoCloseable {
             throw Problem.badRequest("loss", "loss: " + e.getMessage());
         }
         ProgramSettings defaults = ProgramSettings.defaults(label, loss);
-        double alpha = number("alpha", f.alpha(), defaults.alpha());
+        // α left empty: the engine's floor (a few rows' worth of gain on the holdout), never a single row's
+        double alpha = number("alpha", f.alpha(), Double.NaN);
         int minGroup = integer("min_group_size", f.minGroupSize(), defaults.minGroupSize());
         int budget = integer("budget", f.budget(), defaults.budget());
         double step = number("report_step", f.reportStep(), defaults.reportStep());
@@ -99,8 +99,7 @@ public final class Service implements AutoCloseable {
         }
         ProgramSettings settings;
         try {
-            settings = new ProgramSettings(label, loss, alpha, minGroup, budget, step, defaults.maxModelBytes(), defaults.modelTimeoutMs(),
-                    CelLimits.defaults());
+            settings = defaults.withAlpha(alpha).withMinGroupSize(minGroup).withBudget(budget).withReportStep(step);
         } catch (UserInputException e) {
             throw Problem.badRequest(settingField(e.getMessage()), e.getMessage().replace("--", "").replace('-', '_'));
         }
@@ -114,7 +113,8 @@ public final class Service implements AutoCloseable {
             engine = EngineHandle.create(dir, settings, tr, ho, te, base, "base model");
         } catch (UserInputException e) {
             deleteQuietly(dir);
-            throw Problem.badRequest(null, e.getMessage());
+            String field = settingField(e.getMessage());
+            throw Problem.badRequest(field, field == null ? e.getMessage() : e.getMessage().replace("--", "").replace('-', '_'));
         }
         try {
             long id = store.insertProgram(who.auditName(), name, dir.toString(), opens, closes);

@@ -25,8 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class VerificationWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger("fairhunt.worker");
-    static final String REFUSED_ON_HOLDOUT = "the group or the model could not be evaluated on the holdout; the reason is withheld "
-            + "because it would describe holdout rows (no budget was refunded)";
 
     private final Service service;
     private final Store store;
@@ -143,7 +141,8 @@ final class VerificationWorker implements Runnable {
             v = engine.submit(job.teamName(), spec, model, job.modelName());
         } catch (UserInputException e) {
             double ms = (System.nanoTime() - t0) / 1e6;
-            store.markRefused(job.id(), REFUSED_ON_HOLDOUT, e.getMessage(), ms);
+            // the engine refused it before the holdout (its public-row checks): nothing recorded, no budget charged by the engine
+            store.markRefused(job.id(), "refused: " + e.getMessage(), e.getMessage(), ms);
             metrics.decisions.labelValues("refused").inc();
             metrics.verification.observe(ms / 1000);
             LOG.info("event=refused submission={} program={} ms={}", job.id(), job.programId(), String.format(java.util.Locale.ROOT, "%.1f", ms));
@@ -160,18 +159,17 @@ final class VerificationWorker implements Runnable {
             failures.remove(job.id());
             return;
         }
-        finish(job, engine, new EngineHandle.Verdict(v.engineSubmissionId(), v.accepted(), v.reportedImprovement(),
-                budget - store.usedBudget(job.teamId()), v.operatorNote()), t0, "decided");
+        finish(job, engine, v.withBudgetLeft(budget - store.usedBudget(job.teamId())), t0, "decided");
     }
 
     private void finish(Store.SubmissionRow job, EngineHandle engine, EngineHandle.Verdict v, long t0, String event) {
         double ms = (System.nanoTime() - t0) / 1e6;
         // public views first: once the team can read its verdict, every page already shows the decision
         engine.refreshViews();
-        store.markDecided(job.id(), v.accepted(), v.reportedImprovement(), v.budgetLeft(), v.engineSubmissionId(), v.operatorNote(), ms);
-        metrics.decisions.labelValues(v.accepted() ? "accepted" : "rejected").inc();
+        store.markDecided(job.id(), v, ms);
+        metrics.decisions.labelValues(v.outcome()).inc();
         metrics.verification.observe(ms / 1000);
-        LOG.info("event={} submission={} program={} verdict={} ms={}", event, job.id(), job.programId(), v.accepted() ? "accepted" : "rejected",
+        LOG.info("event={} submission={} program={} verdict={} ms={}", event, job.id(), job.programId(), v.outcome(),
                 String.format(java.util.Locale.ROOT, "%.1f", ms));
     }
 

@@ -43,7 +43,7 @@ class BrowserTest {
             d.submit("form[action='/login']", "/organizer");
             d.fill("#name", "lending");
             d.fill("#label", "deny");
-            d.fill("#alpha", "0.002");
+            d.fill("#alpha", "0.003");
             d.file("#train", fx.train);
             d.file("#holdout", fx.holdout);
             d.file("#test", fx.test);
@@ -61,13 +61,9 @@ class BrowserTest {
             d.fill("#group", Fixtures.SOUTHERN_WOMEN);
             d.file("#model", candidate);
             d.submit("#submit-form", "/team");
-            assertTrue(d.text().contains("Receipt: submission 1 is queued"), d.text());
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!d.text().contains("accepted") && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-                d.go("/team");
-            }
-            assertTrue(d.text().contains("accepted"), d.text());
+            // the page reloads itself (meta refresh) while a verdict is pending, so read it until it settles
+            d.awaitText("Receipt: submission 1 is queued", null);
+            d.awaitText("accepted", "/team");
 
             d.go("/programs/1");
             assertEquals(List.of(), browser.errors(), "no console errors on any page so far");
@@ -140,6 +136,23 @@ class BrowserTest {
         void submit(String formSelector, String expectedPath) throws Exception {
             b.evaluate("document.querySelector(" + js(formSelector) + ").submit()");
             waitFor(expectedPath);
+        }
+
+        /** Waits until the page shows {@code s}, reloading {@code path} every half second when given. */
+        void awaitText(String s, String path) throws Exception {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            String t = "";
+            while (System.nanoTime() < deadline) {
+                t = text();
+                if (t.contains(s)) {
+                    return;
+                }
+                Thread.sleep(500);
+                if (path != null) {
+                    go(path);
+                }
+            }
+            throw new AssertionError("the page never showed '" + s + "': " + t);
         }
 
         String text() throws Exception {

@@ -82,7 +82,7 @@ abstract class ServiceContract {
         java.util.Map<String, String> f = new java.util.LinkedHashMap<>();
         f.put("name", name);
         f.put("label", "deny");
-        f.put("alpha", "0.002");
+        f.put("alpha", "0.003");
         f.put("min_group_size", "30");
         f.put("budget", Integer.toString(budget));
         f.putAll(replace);
@@ -151,7 +151,7 @@ abstract class ServiceContract {
         assertEquals("deny", schema.at("/schema/label").asText());
 
         JsonNode check = http.postMultipart("/api/programs/" + pid + "/check", red, pair(Fixtures.SOUTHERN_WOMEN, fx.candidate)).json();
-        assertTrue(check.get("gain").asDouble() > 0.002, check.toString());
+        assertTrue(check.get("gain").asDouble() > 0.003, check.toString());
         assertEquals(0, rows("submissions"), "a check records nothing");
 
         long sid = submit(pid, red, Fixtures.SOUTHERN_WOMEN, fx.candidate);
@@ -206,7 +206,7 @@ abstract class ServiceContract {
         JsonNode auditLog = http.get("/api/audit-log", organizer).json();
         Set<String> actions = new HashSet<>();
         auditLog.forEach(e -> actions.add(e.get("action").asText()));
-        assertTrue(actions.containsAll(List.of("create-program", "invite-team", "submit", "accept", "export")), actions.toString());
+        assertTrue(actions.containsAll(List.of("create-program", "invite-team", "submit", "accepted", "export")), actions.toString());
         String metrics = http.get("/metrics", null).body();
         assertTrue(metrics.contains("fairhunt_decisions_total{verdict=\"accepted\"} 1.0"), metrics);
         assertTrue(metrics.contains("fairhunt_queue_depth 0.0"), metrics);

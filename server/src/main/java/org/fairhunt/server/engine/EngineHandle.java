@@ -3,7 +3,6 @@ package org.fairhunt.server.engine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +24,11 @@ import org.fairhunt.bounty.onnx.OnnxModel;
 import org.fairhunt.bounty.program.GroupSpec;
 import org.fairhunt.bounty.program.Program;
 import org.fairhunt.bounty.program.ProgramSettings;
+import org.fairhunt.bounty.program.PublicKit;
 import org.fairhunt.bounty.program.SubmissionResult;
 import org.fairhunt.bounty.schema.FeatureData;
 import org.fairhunt.bounty.schema.FeatureSchema;
 import org.fairhunt.core.UserInputException;
-import org.fairhunt.core.io.CsvWriter;
 import org.fairhunt.core.table.Table;
 
 /**
@@ -62,14 +61,25 @@ public final class EngineHandle implements AutoCloseable {
         this.settings = reader.settings();
         this.schema = reader.schema();
         this.publicRows = reader.data("train");
-        StringWriter w = new StringWriter();
+        this.trainCsv = kitFile(reader, "train.csv");
+        refreshViews();
+    }
+
+    /** A file of the program's public kit (written by the engine, so hunters get exactly what the kit holds). */
+    private static byte[] kitFile(Program p, String name) {
+        Path tmp = null;
         try {
-            CsvWriter.write(reader.train(), w);
+            tmp = Files.createTempDirectory("fairhunt-kit");
+            Path kit = tmp.resolve("kit");
+            PublicKit.write(p, kit);
+            return Files.readAllBytes(kit.resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (tmp != null) {
+                deleteTree(tmp);
+            }
         }
-        this.trainCsv = w.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        refreshViews();
     }
 
     /** Creates the engine's record of a new program in {@code dir} (which must not exist yet) and opens it. */
@@ -187,18 +197,43 @@ public final class EngineHandle implements AutoCloseable {
     // ---- decisions (the worker's instance) -------------------------------------------------------
 
     /** What a team is told, and the engine record's id. */
-    public record Verdict(long engineSubmissionId, boolean accepted, double reportedImprovement, int budgetLeft, String operatorNote) {
+    public record Verdict(long engineSubmissionId, String outcome, double reportedImprovement, int budgetLeft, String operatorNote,
+            String publicMessage) {
+        /** Whether the engine decided it (accepted or rejected), rather than refusing it or failing on the holdout. */
+        public boolean decided() {
+            return outcome.equals("accepted") || outcome.equals("rejected");
+        }
+
+        public Verdict withBudgetLeft(int left) {
+            return new Verdict(engineSubmissionId, outcome, reportedImprovement, left, operatorNote, publicMessage);
+        }
     }
 
     /** Decides on the holdout and records the decision (worker thread only). */
     public Verdict submit(String team, GroupSpec spec, byte[] model, String modelName) {
         SubmissionResult r = verifier.submit(team, spec, model, modelName);
-        return new Verdict(r.submissionId(), r.accepted(), r.reportedImprovement(), r.submissionsLeft(), operatorNote(r.decision()));
+        Program.SubmissionRecord rec = last(verifier.submissions(), r.submissionId());
+        return verdictOf(rec, r.submissionsLeft(), "");
     }
 
-    private static String operatorNote(org.fairhunt.bounty.pdl.Decision d) {
-        return String.format(java.util.Locale.ROOT, "%s; |g|=%d, gain=%.6f, alpha=%s, versions %d->%d", d.reason(), d.groupSize(), d.gain(),
-                d.alpha(), d.versionBefore(), d.versionAfter());
+    private static Program.SubmissionRecord last(List<Program.SubmissionRecord> all, long id) {
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).id() == id) {
+                return all.get(i);
+            }
+        }
+        throw new IllegalStateException("the engine did not record submission " + id);
+    }
+
+    /** What a team is told of each outcome (never a holdout number but the rounded gain). */
+    private static String publicMessage(String outcome) {
+        return switch (outcome) {
+            case "refused" -> "refused without a verdict: on the holdout the group is nearly the same as one already submitted against "
+                    + "the current model";
+            case "failed" -> "failed: the group or the model failed on the holdout rows although it ran on the public rows (details "
+                    + "are withheld because they could reveal holdout data)";
+            default -> null;
+        };
     }
 
     /** The engine's recorded submissions (worker thread only): count and the last one's team and verdict. */
@@ -208,9 +243,15 @@ public final class EngineHandle implements AutoCloseable {
 
     /** The verdict of an engine record, as a team is told it (for a decision recovered after a crash). */
     public Verdict verdictOf(Program.SubmissionRecord r, int budgetLeft) {
-        return new Verdict(r.id(), r.accepted(), r.reportedImprovement(), budgetLeft, String.format(java.util.Locale.ROOT,
-                "%s; |g|=%d, gain=%.6f, versions %d->%d (recovered after a restart)", r.reason(), r.groupSize(), r.gain(),
-                r.versionBefore(), r.versionAfter()));
+        return verdictOf(r, budgetLeft, " (recovered after a restart)");
+    }
+
+    private static Verdict verdictOf(Program.SubmissionRecord r, int budgetLeft, String suffix) {
+        String note = String.format(java.util.Locale.ROOT, "%s: %s; |g|=%s, gain=%s, p=%s, versions %d->%d%s", r.outcome(), r.reason(),
+                r.groupSize(), r.gain() == null ? "-" : String.format(java.util.Locale.ROOT, "%.6f", r.gain()),
+                r.pValue() == null ? "-" : String.format(java.util.Locale.ROOT, "%.3g", r.pValue()), r.versionBefore(), r.versionAfter(),
+                suffix);
+        return new Verdict(r.id(), r.outcome(), r.reportedImprovement(), budgetLeft, note, publicMessage(r.outcome()));
     }
 
     // ---- public views --------------------------------------------------------------------------

@@ -17,7 +17,6 @@ import org.fairhunt.core.audit.Auditor;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
-import org.fairhunt.core.table.Column;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.core.table.TableBuilder;
 
@@ -38,8 +37,11 @@ public record Views(int version, int accepts, int repairs, List<Double> testErro
     }
 
     /** One decision as the public log shows it; the group is shown for accepted updates only. */
-    public record LogEntry(long engineId, String team, boolean accepted, double reportedImprovement, String group, int versionBefore,
+    public record LogEntry(long engineId, String team, String outcome, double reportedImprovement, String group, int versionBefore,
             int versionAfter) {
+        public boolean accepted() {
+            return "accepted".equals(outcome);
+        }
     }
 
     /**
@@ -85,7 +87,7 @@ public record Views(int version, int accepts, int repairs, List<Double> testErro
         for (Program.SubmissionRecord r : records) {
             double gain = r.accepted() ? testErrors.get(r.versionBefore()) - testErrors.get(r.versionAfter()) : 0;
             testGain.merge(r.team(), gain, Double::sum);
-            log.add(new LogEntry(r.id(), r.team(), r.accepted(), r.reportedImprovement(), r.accepted() ? r.group() : null,
+            log.add(new LogEntry(r.id(), r.team(), r.outcome(), r.reportedImprovement(), r.accepted() ? r.group() : null,
                     r.versionBefore(), r.versionAfter()));
             if (r.accepted()) {
                 acceptedRecords.add(r);
@@ -121,7 +123,6 @@ public record Views(int version, int accepts, int repairs, List<Double> testErro
             return new Audit("error_rate", List.of(), List.of(), "the per-group audit covers two-class labels and regression; this label has "
                     + schema.classes().size() + " classes");
         }
-        Table t = p.table("test");
         List<String> groups = new ArrayList<>();
         for (Feature f : schema.features()) {
             if (f.categorical() && f.levels().size() <= MAX_LEVELS) {
@@ -147,7 +148,7 @@ public record Views(int version, int accepts, int repairs, List<Double> testErro
         String metric = classification ? "error_rate" : "mae";
         Map<String, AuditRow> rows = new LinkedHashMap<>();
         for (int k = 0; k < shownVersions.size(); k++) {
-            Table withPred = tableWith(t, schema, versions.get(shownVersions.get(k)), groupColumns, membership);
+            Table withPred = tableWith(test, schema, versions.get(shownVersions.get(k)), groupColumns, membership);
             List<String> attrs = new ArrayList<>(groups);
             attrs.addAll(groupColumns);
             AuditRequest req = AuditRequest.of(schema.label(), classification ? schema.classes().get(1) : null, "fairhunt_prediction", null,
@@ -184,21 +185,35 @@ public record Views(int version, int accepts, int repairs, List<Double> testErro
         return new boolean[test.rowCount()];
     }
 
-    private static Table tableWith(Table t, FeatureSchema schema, double[] pred, List<String> extraNames, List<boolean[]> extra) {
-        List<String> names = new ArrayList<>(t.columnNames());
+    /**
+     * The test rows as text (features, label, the version's prediction, bounty-group membership) for the
+     * core audit: categorical values by level, numbers as written, missing values missing.
+     */
+    private static Table tableWith(FeatureData d, FeatureSchema schema, double[] pred, List<String> extraNames, List<boolean[]> extra) {
+        List<Feature> features = schema.features();
+        List<String> names = new ArrayList<>(schema.featureNames());
+        names.add(schema.label());
         names.add("fairhunt_prediction");
         names.addAll(extraNames);
-        TableBuilder b = new TableBuilder(t.source(), names);
-        List<Column> cols = t.columns();
+        TableBuilder b = new TableBuilder(d.source(), names);
+        boolean classification = schema.task() == Task.CLASSIFICATION;
         String[] fields = new String[names.size()];
-        for (int i = 0; i < t.rowCount(); i++) {
-            for (int j = 0; j < cols.size(); j++) {
-                fields[j] = cols.get(j).text(i);
+        int nf = features.size();
+        for (int i = 0; i < d.rowCount(); i++) {
+            for (int j = 0; j < nf; j++) {
+                Object v = d.celValue(j, i);
+                if (v instanceof String str) {
+                    fields[j] = str.isEmpty() ? null : str;
+                } else {
+                    double x = ((Number) v).doubleValue();
+                    fields[j] = Double.isNaN(x) ? null : org.fairhunt.core.table.NumericColumn.format(x);
+                }
             }
-            fields[cols.size()] = schema.task() == Task.CLASSIFICATION ? schema.classes().get((int) pred[i])
-                    : org.fairhunt.core.table.NumericColumn.format(pred[i]);
+            double y = d.labels()[i];
+            fields[nf] = classification ? schema.classes().get((int) y) : org.fairhunt.core.table.NumericColumn.format(y);
+            fields[nf + 1] = classification ? schema.classes().get((int) pred[i]) : org.fairhunt.core.table.NumericColumn.format(pred[i]);
             for (int k = 0; k < extra.size(); k++) {
-                fields[cols.size() + 1 + k] = extra.get(k)[i] ? "in" : "out";
+                fields[nf + 2 + k] = extra.get(k)[i] ? "in" : "out";
             }
             b.addRow(fields);
         }

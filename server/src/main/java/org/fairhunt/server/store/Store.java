@@ -474,22 +474,34 @@ public final class Store {
         return db.read(c -> count(c, "SELECT count(*) FROM submissions WHERE program_id = ? AND engine_submission_id IS NOT NULL", programId));
     }
 
-    /** Records the engine's decision for a queued submission; a no-op (false) when it is not queued any more. */
-    public boolean markDecided(long id, boolean accepted, double reported, int budgetLeft, long engineId, String operatorNote, double verifyMs) {
+    /**
+     * Records the engine's outcome for a queued submission: {@code decided} (accepted, rejected) or
+     * {@code refused} (refused or failed on the holdout: recorded and charged by the engine, told without
+     * numbers). A no-op (false) when the row is not queued any more.
+     */
+    public boolean markDecided(long id, org.fairhunt.server.engine.EngineHandle.Verdict v, double verifyMs) {
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE submissions SET state = 'decided', accepted = ?, reported_improvement = ?, "
-                    + "budget_left = ?, engine_submission_id = ?, operator_note = ?, decided_at = ?, verify_ms = ? WHERE id = ? AND state = 'queued'")) {
-                ps.setInt(1, accepted ? 1 : 0);
-                ps.setDouble(2, reported);
-                ps.setInt(3, budgetLeft);
-                ps.setLong(4, engineId);
-                ps.setString(5, operatorNote);
-                ps.setLong(6, now());
-                ps.setDouble(7, verifyMs);
-                ps.setLong(8, id);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE submissions SET state = ?, accepted = ?, reported_improvement = ?, "
+                    + "budget_left = ?, engine_submission_id = ?, operator_note = ?, message = ?, decided_at = ?, verify_ms = ? "
+                    + "WHERE id = ? AND state = 'queued'")) {
+                ps.setString(1, v.decided() ? "decided" : "refused");
+                if (v.decided()) {
+                    ps.setInt(2, v.outcome().equals("accepted") ? 1 : 0);
+                    ps.setDouble(3, v.reportedImprovement());
+                } else {
+                    ps.setNull(2, Types.INTEGER);
+                    ps.setNull(3, Types.DOUBLE);
+                }
+                ps.setInt(4, v.budgetLeft());
+                ps.setLong(5, v.engineSubmissionId());
+                ps.setString(6, v.operatorNote());
+                ps.setString(7, v.publicMessage());
+                ps.setLong(8, now());
+                ps.setDouble(9, verifyMs);
+                ps.setLong(10, id);
                 boolean changed = ps.executeUpdate() == 1;
                 if (changed) {
-                    audit(c, "verifier", accepted ? "accept" : "reject", "submission:" + id, null);
+                    audit(c, "verifier", v.outcome(), "submission:" + id, null);
                 }
                 return changed;
             }
