@@ -98,8 +98,8 @@ public final class Admin implements AutoCloseable {
                 shared++;
             }
         }
-        try (org.fairhunt.bounty.program.Program p = org.fairhunt.bounty.program.Program.open(
-                Path.of(service.store().program(programId).engineDir()))) {
+        List<AutoCloseable> resources = new java.util.ArrayList<>();
+        try (org.fairhunt.bounty.program.Program p = service.engineLocation(programId).open(resources)) {
             java.util.Set<Long> recorded = new java.util.HashSet<>();
             p.submissions().forEach(r -> recorded.add(r.id()));
             if (!recorded.equals(engineIds)) {
@@ -118,6 +118,14 @@ public final class Admin implements AutoCloseable {
             }
             return new RecordCheck(rows.size(), decided, refused, queued, engineIds.size(), recorded.size(), shared, nodes.size(), contiguous,
                     problem == null, problem);
+        } finally {
+            for (AutoCloseable r : resources) {
+                try {
+                    r.close();
+                } catch (Exception ignored) {
+                    // closing
+                }
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.io.TableReaders;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.server.engine.EngineHandle;
+import org.fairhunt.server.engine.EngineLocation;
 import org.fairhunt.server.http.Problem;
 import org.fairhunt.server.store.Store;
 
@@ -34,9 +35,18 @@ public final class Service implements AutoCloseable {
     private final ServerConfig config;
     private final Map<Long, EngineHandle> engines = new ConcurrentHashMap<>();
 
+    private final String engineUrl;
+
     Service(Store store, ServerConfig config) {
         this.store = store;
         this.config = config;
+        this.engineUrl = store.database().isSqlite() ? null : engineUrl(config.effectiveJdbcUrl(), store.database().engineSchema());
+    }
+
+    /** The service's URL with {@code currentSchema} set to the engine's schema. */
+    static String engineUrl(String url, String schema) {
+        String u = url.replaceAll("([?&])currentSchema=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        return u + (u.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     public Store store() {
@@ -57,7 +67,36 @@ public final class Service implements AutoCloseable {
 
     /** The engine of a program, opened on first use. */
     public EngineHandle engine(long programId) {
-        return engines.computeIfAbsent(programId, id -> EngineHandle.open(Path.of(store.program(id).engineDir())));
+        return engines.computeIfAbsent(programId, id -> EngineHandle.open(engineLocation(id)));
+    }
+
+    /** Where a program's engine record is. */
+    public EngineLocation engineLocation(long programId) {
+        return EngineLocation.of(store.program(programId).engineDir(), engineUrl, engineProperties());
+    }
+
+    /**
+     * Where new programs' engine records go: on SQLite a program directory under the data directory; on
+     * PostgreSQL the bounty engine's shared store in the same database, in the schema {@code <service
+     * schema>_engine} (the engine has tables of the same names as the service's).
+     */
+    EngineLocation newEngineLocation() {
+        String name = UUID.randomUUID().toString();
+        if (engineUrl == null) {
+            return new EngineLocation.Directory(config.dataDir().resolve("programs").resolve(name));
+        }
+        return new EngineLocation.Shared(engineUrl, engineProperties(), name);
+    }
+
+    private java.util.Properties engineProperties() {
+        java.util.Properties p = new java.util.Properties();
+        if (config.dbUser() != null) {
+            p.setProperty("user", config.dbUser());
+        }
+        if (config.dbPassword() != null) {
+            p.setProperty("password", config.dbPassword());
+        }
+        return p;
     }
 
     // ---- organizer actions -----------------------------------------------------------------------
@@ -107,22 +146,22 @@ public final class Service implements AutoCloseable {
         Table ho = table(holdout);
         Table te = table(test);
         byte[] base = bytes(baseModel);
-        Path dir = config.dataDir().resolve("programs").resolve(UUID.randomUUID().toString());
+        EngineLocation where = newEngineLocation();
         EngineHandle engine;
         try {
-            engine = EngineHandle.create(dir, settings, tr, ho, te, base, "base model");
+            engine = EngineHandle.create(where, settings, tr, ho, te, base, "base model");
         } catch (UserInputException e) {
-            deleteQuietly(dir);
+            where.discard();
             String field = settingField(e.getMessage());
             throw Problem.badRequest(field, field == null ? e.getMessage() : e.getMessage().replace("--", "").replace('-', '_'));
         }
         try {
-            long id = store.insertProgram(who.auditName(), name, dir.toString(), opens, closes);
+            long id = store.insertProgram(who.auditName(), name, where.reference(), opens, closes);
             engines.put(id, engine);
             return id;
         } catch (RuntimeException e) {
             engine.close();
-            deleteQuietly(dir);
+            where.discard();
             throw e;
         }
     }

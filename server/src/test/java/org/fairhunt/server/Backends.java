@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  * The two databases every service test runs on. PostgreSQL runs when a server is given by the system
  * property {@code fairhunt.test.postgres.url} or the environment variable {@code FAIRHUNT_TEST_POSTGRES_URL}
  * (a JDBC URL with user and password, e.g. {@code jdbc:postgresql://localhost/fairhunt_test?user=u&password=p});
- * each test works in a schema of its own, dropped afterwards. Without it the PostgreSQL tests skip
+ * each test works in a schema of its own (and the engine's store in {@code <schema>_engine}), dropped afterwards. Without it the PostgreSQL tests skip
  * with that message.
  */
 final class Backends {
@@ -43,6 +43,7 @@ final class Backends {
         return new Db(url, () -> {
             try (Connection c = DriverManager.getConnection(base); Statement st = c.createStatement()) {
                 st.execute("DROP SCHEMA " + schema + " CASCADE");
+                st.execute("DROP SCHEMA IF EXISTS " + schema + "_engine CASCADE");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

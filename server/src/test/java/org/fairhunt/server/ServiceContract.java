@@ -142,6 +142,8 @@ abstract class ServiceContract {
     void organizer_creates_a_program_a_team_submits_and_everyone_sees_what_changed_for_whom() throws Exception {
         start(config());
         long pid = createProgram("lending", 5);
+        assertEquals(db.url().startsWith("jdbc:postgresql:"), server.service().engineLocation(pid)
+                instanceof org.fairhunt.server.engine.EngineLocation.Shared, "PostgreSQL keeps the engine's record in its shared store too");
         String red = invite(pid, "red");
 
         Http.Response train = http.get("/api/programs/" + pid + "/train.csv", red);

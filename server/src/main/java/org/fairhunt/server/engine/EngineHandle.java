@@ -44,7 +44,8 @@ import org.fairhunt.core.table.Table;
  * Nothing computed on the holdout leaves this class except what {@link Verdict} carries.
  */
 public final class EngineHandle implements AutoCloseable {
-    private final Path dir;
+    private final EngineLocation location;
+    private final List<AutoCloseable> resources = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Program verifier;
     private final Program reader;
     private final ReentrantLock readerLock = new ReentrantLock();
@@ -54,10 +55,10 @@ public final class EngineHandle implements AutoCloseable {
     private final byte[] trainCsv;
     private volatile Views views;
 
-    private EngineHandle(Path dir) {
-        this.dir = dir;
-        this.verifier = Program.open(dir);
-        this.reader = Program.open(dir);
+    private EngineHandle(EngineLocation location) {
+        this.location = location;
+        this.verifier = location.open(resources);
+        this.reader = location.open(resources);
         this.settings = reader.settings();
         this.schema = reader.schema();
         this.publicRows = reader.data("train");
@@ -82,19 +83,20 @@ public final class EngineHandle implements AutoCloseable {
         }
     }
 
-    /** Creates the engine's record of a new program in {@code dir} (which must not exist yet) and opens it. */
-    public static EngineHandle create(Path dir, ProgramSettings settings, Table train, Table holdout, Table test, byte[] baseModel,
-            String baseModelName) {
-        Program.create(dir, settings, train, holdout, test, baseModel, baseModelName).close();
-        return new EngineHandle(dir);
+    /** Creates the engine's record of a new program at {@code location} (which must not hold one yet) and opens it. */
+    public static EngineHandle create(EngineLocation location, ProgramSettings settings, Table train, Table holdout, Table test,
+            byte[] baseModel, String baseModelName) {
+        location.create(settings, train, holdout, test, baseModel, baseModelName);
+        return new EngineHandle(location);
     }
 
-    public static EngineHandle open(Path dir) {
-        return new EngineHandle(dir);
+    /** Opens the engine at {@code location}. */
+    public static EngineHandle open(EngineLocation location) {
+        return new EngineHandle(location);
     }
 
-    public Path dir() {
-        return dir;
+    public EngineLocation location() {
+        return location;
     }
 
     public ProgramSettings settings() {
@@ -316,6 +318,13 @@ public final class EngineHandle implements AutoCloseable {
     public void close() {
         verifier.close();
         reader.close();
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception ignored) {
+                // closing
+            }
+        }
     }
 
     /** Teams × features counts from a leaderboard (the heatmap of the bias-bounty article). */

@@ -104,6 +104,31 @@ public final class Database implements AutoCloseable {
         return url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
+    /**
+     * PostgreSQL: the schema the bounty engine's shared store uses, {@code <current schema>_engine},
+     * created when missing (the engine's tables share names with the service's, so they live apart).
+     */
+    public String engineSchema() {
+        if (sqlite) {
+            throw new IllegalStateException("the embedded store keeps each program's engine record in its own directory");
+        }
+        return write(c -> {
+            String current;
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT current_schema()")) {
+                rs.next();
+                current = rs.getString(1);
+            }
+            String schema = current + "_engine";
+            if (!schema.matches("[a-z_][a-z0-9_]*")) {
+                throw new StorageException("unusual schema name '" + current + "': use a lower-case currentSchema", null);
+            }
+            try (var st = c.createStatement()) {
+                st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+            }
+            return schema;
+        });
+    }
+
     public boolean isSqlite() {
         return sqlite;
     }
