@@ -59,8 +59,9 @@ public final class ServiceLoadBench {
                 tokens.add(admin.inviteTeam(pid, "team" + t));
             }
         }
-        String[] groups = {Fixtures.SOUTHERN_WOMEN, "region == \"north\"", "age > 40.0", "sex == \"m\" && region == \"east\"",
-            "income < 30.0", "region == \"south\"", "age < 30.0 && sex == \"f\""};
+        // distinct groups: the engine refuses, without a verdict, a group nearly equal on the holdout to one already tried
+        String[] sexes = {"f", "m"};
+        String[] regions = {"north", "south", "east"};
         byte[][] models = {fx.candidate, fx.everyoneModel};
         ConcurrentLinkedQueue<Double> reads = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Double> receipts = new ConcurrentLinkedQueue<>();
@@ -82,7 +83,11 @@ public final class ServiceLoadBench {
                     while (System.nanoTime() < end) {
                         try {
                             if (System.nanoTime() >= nextSubmit) {
-                                byte[][] body = multipart(groups[rnd.nextInt(groups.length)], models[rnd.nextInt(models.length)]);
+                                int lo = 18 + rnd.nextInt(45);
+                                String group = rnd.nextInt(10) == 0 ? Fixtures.SOUTHERN_WOMEN : String.format(Locale.ROOT,
+                                        "age >= %d.0 && age < %d.0 && sex == \"%s\" && region != \"%s\"", lo, lo + 5 + rnd.nextInt(25),
+                                        sexes[rnd.nextInt(2)], regions[rnd.nextInt(3)]);
+                                byte[][] body = multipart(group, models[rnd.nextInt(models.length)]);
                                 long t0 = System.nanoTime();
                                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/programs/" + pid
                                         + "/submissions")).header("Authorization", "Bearer " + token)

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.fairhunt.server.BountyServer;
 import org.fairhunt.server.ServerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,21 +15,18 @@ import picocli.CommandLine.Spec;
 /** {@code fairhunt serve}: the bias bounty web service. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the bias bounty as a web service: REST API, pages, one verification worker.", "",
-            "With --data-dir alone the service keeps everything in DIR (embedded SQLite in WAL mode, nothing to install). "
-                + "With --db it keeps its record in PostgreSQL; each program's engine record stays under --data-dir. "
+            "With --data-dir the service keeps everything in DIR (embedded SQLite in WAL mode, nothing to install). "
+                + "With --db it keeps everything in PostgreSQL: its own tables, and the engine's records in the schema <schema>_engine. "
                 + "On the first start an organizer token is printed once."},
         footer = {"", "Examples:",
             "  fairhunt serve --data-dir bounty-data/ --port 8080",
-            "  fairhunt serve --db 'jdbc:postgresql://localhost/fairhunt?user=fh&password=…' --data-dir /srv/fairhunt --port 8080"})
+            "  fairhunt serve --db 'jdbc:postgresql://localhost/fairhunt?user=fh&password=…' --port 8080"})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", required = true, paramLabel = "DIR", description = "Where programs (and, without --db, the database) live.")
-    Path dataDir;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "A jdbc:postgresql:// URL (default: SQLite in --data-dir).")
-    String db;
+    @Mixin
+    ServiceOptions service;
 
     @Option(names = "--port", defaultValue = "8080", description = "Port; 0 lets the OS choose. Default: ${DEFAULT-VALUE}.")
     int port;
@@ -60,12 +58,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerConfig.Builder b = ServerConfig.builder(dataDir).importDir(importDir).maxUploadBytes(maxUploadMb << 20)
+        ServerConfig.Builder b = service.builder().importDir(importDir).maxUploadBytes(maxUploadMb << 20)
                 .submissionsPerMinute(submissionsPerMinute).requestsPerSecond(requestsPerSecond).secureCookies(secureCookies)
                 .runWorker(!noWorker);
-        if (db != null) {
-            b.database(db, null, null);
-        }
         if (tokenDays != null) {
             b.tokenTtl(Duration.ofDays(tokenDays));
         }

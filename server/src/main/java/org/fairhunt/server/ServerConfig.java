@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param jdbcUrl               {@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}; {@code null}: {@code dataDir/fairhunt.db}
  * @param dbUser                database user ({@code null}: from the URL)
  * @param dbPassword            database password ({@code null}: from the URL)
- * @param dataDir               where each program's engine record lives ({@code programs/…})
+ * @param dataDir               SQLite: the service's database ({@code fairhunt.db}) and each program's engine record
+ *                              ({@code programs/…}); unused with PostgreSQL, where the engine's records live in its shared store
  * @param importDir             the only directory organizers may name server-side files from ({@code null}: uploads only)
  * @param maxUploadBytes        largest request body for program creation (checked on Content-Length before reading)
  * @param maxSubmissionBytes    largest request body for a submission or a check
