@@ -115,6 +115,8 @@ class KillRestartTest {
         assertTrue(receipts.size() >= 10, "the clients got receipts between kills: " + receipts.size());
         try (Admin admin = new Admin(ServerConfig.builder(data).build(), "test")) {
             checkExactlyOnce(admin, pid, receipts);
+            System.out.println("KillRestartTest: " + kills + " kills, " + receipts.size() + " receipts returned to clients; "
+                    + admin.checkRecord(pid));
         }
     }
 
