@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.fairhunt.core.testing.Slow;
 import org.fairhunt.report.testing.HeadlessBrowser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.openqa.selenium.WebDriver;
  * public page's leaderboard and heatmap render without a console error; the screenshot must show the
  * heatmap's coloured cells.
  */
+@Slow
 class BrowserTest {
     @TempDir
     Path tmp;
@@ -76,7 +78,7 @@ class BrowserTest {
             assertEquals(2, browser.evaluate("document.querySelectorAll('svg.fh-heatmap g.fh-cell').length").asInt(),
                     "one team x two features (sex, region)");
             assertEquals("red", browser.evaluate("document.querySelector('#leaderboard tbody td').textContent").asText());
-            d.w().findElement(By.cssSelector("svg.fh-heatmap g.fh-cell rect")).click();
+            d.w().findElement(By.cssSelector("svg.fh-heatmap g.fh-cell")).click();
             assertTrue(d.w().findElement(By.id("fh-heat-detail")).getText().contains("red used"),
                     "the inline chart script ran (its hash is in the CSP)");
             Path png = tmp.resolve("program.png");

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.testing.Slow;
 import org.fairhunt.server.client.BountyClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * contiguous, and replaying the list reproduces the recorded holdout errors. {@code mvn verify} runs
  * 3 kills; the full run is {@code -Dfairhunt.kills=25} (see server/README.md).
  */
+@Slow
 class KillRestartTest {
     @TempDir
     Path tmp;

@@ -1,8 +1,10 @@
 package org.fairhunt.server;
 
 import java.nio.file.Path;
+import org.fairhunt.core.testing.MustRun;
 
 /** The service contract on embedded SQLite. */
+@MustRun
 class SqliteServiceTest extends ServiceContract {
     @Override
     Backends.Db database(Path dir) {
