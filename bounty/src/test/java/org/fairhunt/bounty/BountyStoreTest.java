@@ -76,6 +76,29 @@ class BountyStoreTest {
         return HunterKit.train(schema, d, IntStream.range(0, 200).toArray(), Learner.LOGISTIC, HunterKit.Options.defaults()).onnx();
     }
 
+    @org.junit.jupiter.api.Test
+    void a_program_at_schema_version_1_is_migrated_to_the_newest_on_open() throws Exception {
+        Path dir = tmp.resolve("prog");
+        double[] expected;
+        try (Program p = ProgramTest.newProgram(dir, ProgramTest.settings())) {
+            expected = p.engine().predictions(0).clone();
+        }
+        // Back to what migration 1 created: no stored base predictions, history at version 1.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Program.DB_FILE)); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE programs DROP COLUMN base_holdout_predictions");
+            st.execute("DELETE FROM " + BountyStore.HISTORY_TABLE + " WHERE version = '2'");
+        }
+        try (Program p = Program.open(dir)) {
+            assertArrayEquals(expected, p.engine().predictions(0), "the base model runs when no predictions are stored");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Program.DB_FILE)); Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT max(installed_rank), count(*) FROM " + BountyStore.HISTORY_TABLE
+                        + " WHERE success = 1")) {
+            rs.next();
+            assertEquals(2, rs.getInt(2), "migrations 1 and 2 recorded");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void two_programs_live_side_by_side_and_reopen_to_the_same_state(String db) throws Exception {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (checked by {@link Program#engine()}), every accepted submission must have its accept node, and the
  * node versions must be contiguous and match the submissions' versions.
  */
+@org.junit.jupiter.api.Tag("slow") // child JVMs killed at seeded moments (20-30 s)
 class KillDuringSubmissionTest {
     static final List<String> GROUPS = List.of(ProgramTest.SOUTHERN_WOMEN, "age > 50.0", "income < 30.0", "region == \"east\"",
             "sex == \"m\" && age < 30.0");

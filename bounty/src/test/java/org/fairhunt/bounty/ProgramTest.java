@@ -61,6 +61,11 @@ class ProgramTest {
     }
 
     byte[] fit(String group, Learner learner) {
+        return fit(program, group, learner);
+    }
+
+    /** A model fitted on the public rows of a CEL group. */
+    static byte[] fit(Program program, String group, Learner learner) {
         FeatureData d = program.data("train");
         int[] rows = GroupPredicate.rows(program.compileGroup(GroupSpec.cel(group)).members(d));
         return HunterKit.train(program.schema(), d, rows, learner, HunterKit.Options.defaults()).onnx();

@@ -1,7 +1,5 @@
 package org.fairhunt.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fairhunt.bounty.group.GroupPredicate;
@@ -12,7 +10,7 @@ import org.fairhunt.bounty.program.Program;
 import org.fairhunt.bounty.program.PublicKit;
 import org.fairhunt.bounty.schema.FeatureSchema;
 import org.fairhunt.bounty.schema.FeatureData;
-import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -83,11 +81,7 @@ public final class BountyTrainCommand implements Callable<Integer> {
         }
         HunterKit.Trained t = HunterKit.train(schema, train, rows, Learner.parse(learner),
                 new HunterKit.Options(maxDepth, minLeaf, rounds, 0.1, 1.0));
-        try {
-            Files.write(out, t.onnx());
-        } catch (IOException e) {
-            throw new UserInputException(out + ": cannot write: " + e.getMessage());
-        }
+        AtomicFiles.writeBytes(out, t.onnx());
         spec.commandLine().getOut().printf("Fitted %s on %d public rows of the group; wrote %s (%d bytes); ONNX Runtime agrees with "
                 + "the learner on %d of %d rows (the rest lie within float rounding of the decision boundary)%n", learner, rows.length,
                 out, t.onnx().length, t.rows() - t.nearBoundary(), t.rows());

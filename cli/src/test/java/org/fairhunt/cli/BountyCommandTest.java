@@ -105,6 +105,10 @@ class BountyCommandTest {
         assertTrue(status.out().contains("Leaderboard") && status.out().contains("red") && status.out().contains("Teams x features"),
                 status.out());
 
+        CliRun json = CliRun.of("bounty", "status", prog, "--json", "--decisions");
+        assertEquals(0, json.exit(), json.err());
+        org.fairhunt.core.testing.SchemaAssert.assertValid(org.fairhunt.core.json.ResultKind.BOUNTY_STATUS, json.out());
+
         CliRun decisions = CliRun.of("bounty", "status", prog, "--decisions");
         assertTrue(decisions.out().contains("Decisions (operator only") && decisions.out().contains(GROUP), decisions.out());
 
@@ -121,6 +125,21 @@ class BountyCommandTest {
             String[] got = IntStream.range(0, out.rowCount()).mapToObj(i -> out.column("prediction").text(i)).toArray(String[]::new);
             assertEquals(Arrays.asList(expected), Arrays.asList(got));
         }
+    }
+
+    @Test
+    void a_damaged_program_database_is_a_storage_error_with_exit_74_and_no_stack_trace() throws Exception {
+        Path[] f = files();
+        String prog = dir.resolve("prog").toString();
+        assertEquals(0, CliRun.of("bounty", "init", prog, "--train", f[0].toString(), "--holdout", f[1].toString(), "--test",
+                f[2].toString(), "--label", "deny", "--base-model", f[3].toString()).exit());
+        try (java.io.RandomAccessFile db = new java.io.RandomAccessFile(dir.resolve("prog/program.db").toFile(), "rw")) {
+            db.write(new byte[100]);
+        }
+        CliRun status = CliRun.of("bounty", "status", prog);
+        assertEquals(Main.EXIT_STORAGE, status.exit(), status.err());
+        assertTrue(status.err().startsWith("fairhunt: error: " + dir.resolve("prog/program.db") + ": cannot "), status.err());
+        assertTrue(status.err().contains("from a backup") && !status.err().contains("\tat "), status.err());
     }
 
     @Test

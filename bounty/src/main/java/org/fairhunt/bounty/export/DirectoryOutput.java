@@ -12,9 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.fairhunt.bounty.store.BountyStore;
 import org.fairhunt.core.StorageException;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.io.AtomicFiles;
 
 /**
  * Writes an output folder (an exported model, a hunter's kit) so that it appears whole or not at all:
@@ -63,7 +63,7 @@ public final class DirectoryOutput {
             force(parent);
         } catch (IOException e) {
             deleteTree(tmp);
-            throw new StorageException("cannot write the " + what + " to " + out + ": " + BountyStore.describe(e) + "; nothing was written",
+            throw new StorageException("cannot write the " + what + " to " + out + ": " + AtomicFiles.describe(e) + "; nothing was written",
                     e);
         } catch (RuntimeException e) {
             deleteTree(tmp);

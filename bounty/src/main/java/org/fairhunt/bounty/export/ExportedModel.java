@@ -104,12 +104,13 @@ public final class ExportedModel implements AutoCloseable {
         return hash;
     }
 
-    /** Loads an exported model; every file is checked against its SHA-256. */
-    @SuppressWarnings("unchecked")
-    public static ExportedModel load(Path dir) {
-        Path manifest = dir.resolve(MANIFEST);
+    /**
+     * Reads a folder's JSON manifest and checks its {@code format}; {@code missing} is the message when
+     * there is no manifest. (Exported models and hunters' kits.)
+     */
+    public static Map<String, Object> readManifest(Path manifest, String format, String missing) {
         if (!Files.isRegularFile(manifest)) {
-            throw new UserInputException(dir + ": not an exported bounty model (no " + MANIFEST + ")");
+            throw new UserInputException(missing);
         }
         Map<String, Object> m;
         try {
@@ -117,9 +118,16 @@ public final class ExportedModel implements AutoCloseable {
         } catch (IOException e) {
             throw new UserInputException(manifest + ": not valid JSON: " + e.getMessage());
         }
-        if (!FORMAT.equals(m.get("format"))) {
-            throw new UserInputException(manifest + ": unknown format '" + m.get("format") + "', expected " + FORMAT);
+        if (!format.equals(m.get("format"))) {
+            throw new UserInputException(manifest + ": unknown format '" + m.get("format") + "', expected " + format);
         }
+        return m;
+    }
+
+    /** Loads an exported model; every file is checked against its SHA-256. */
+    @SuppressWarnings("unchecked")
+    public static ExportedModel load(Path dir) {
+        Map<String, Object> m = readManifest(dir.resolve(MANIFEST), FORMAT, dir + ": not an exported bounty model (no " + MANIFEST + ")");
         FeatureSchema schema = FeatureSchema.fromManifest((Map<String, Object>) m.get("schema"));
         CelLimits limits = new CelLimits(((Number) m.get("celMaxChars")).intValue(), ((Number) m.get("celMaxCost")).intValue());
         Map<String, OnnxModel> models = new HashMap<>();

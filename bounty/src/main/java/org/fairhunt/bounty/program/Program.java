@@ -34,6 +34,7 @@ import org.fairhunt.bounty.schema.SplitFormat;
 import org.fairhunt.bounty.store.BountyStore;
 import org.fairhunt.core.StorageException;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.io.AtomicFiles;
 import org.fairhunt.core.table.Table;
 
 /**
@@ -113,7 +114,7 @@ public final class Program implements AutoCloseable {
             Files.deleteIfExists(tmp);
             deleteQuietly(dir.resolve(DB_FILE + ".creating-journal"));
         } catch (IOException e) {
-            throw new StorageException("cannot remove " + tmp + ": " + BountyStore.describe(e), e);
+            throw new StorageException("cannot remove " + tmp + ": " + AtomicFiles.describe(e), e);
         }
         try (BountyStore s = BountyStore.openSqlite(tmp, true)) {
             prepared.insert(s, DIRECTORY_PROGRAM);
@@ -124,7 +125,7 @@ public final class Program implements AutoCloseable {
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new StorageException("cannot rename " + tmp + " to " + file + ": " + BountyStore.describe(e), e);
+            throw new StorageException("cannot rename " + tmp + " to " + file + ": " + AtomicFiles.describe(e), e);
         }
         return open(dir);
     }
@@ -138,11 +139,12 @@ public final class Program implements AutoCloseable {
 
     /** A program checked and encoded, ready to be stored. */
     private record Prepared(ProgramSettings settings, FeatureSchema schema, List<String> columns, Map<String, byte[]> splits,
-            Map<String, Integer> rows, byte[] baseModel) {
+            Map<String, Integer> rows, byte[] baseModel, double[] baseOnHoldout) {
         void insert(BountyStore s, String name) {
             try {
                 s.createProgram(name, JSON.writeValueAsString(settings.toMap()), JSON.writeValueAsString(schema.toManifest()),
-                        JSON.writeValueAsString(columns), splits, rows, SplitFormat.VERSION, ModelHash.sha256(baseModel), baseModel);
+                        JSON.writeValueAsString(columns), splits, rows, SplitFormat.VERSION, ModelHash.sha256(baseModel), baseModel,
+                        baseOnHoldout);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -172,9 +174,8 @@ public final class Program implements AutoCloseable {
         try (OnnxModel base = OnnxModel.load(baseModelSource, baseModel, schema, OnnxModel.Role.PREDICTOR, settings.maxModelBytes(),
                 settings.modelTimeoutMs())) {
             // The operator's own model: its errors may quote the holdout.
-            base.predict(holdoutData);
+            return new Prepared(settings, schema, train.columnNames(), splits, rows, baseModel, base.predict(holdoutData));
         }
-        return new Prepared(settings, schema, train.columnNames(), splits, rows, baseModel);
     }
 
     /** Opens the program in directory {@code dir}, removing what a killed process left behind. */
@@ -218,7 +219,7 @@ public final class Program implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new StorageException("cannot create the program directory " + dir + ": " + BountyStore.describe(e), e);
+            throw new StorageException("cannot create the program directory " + dir + ": " + AtomicFiles.describe(e), e);
         }
     }
 
@@ -228,19 +229,13 @@ public final class Program implements AutoCloseable {
         deleteQuietly(dir.resolve(DB_FILE + ".creating-journal"));
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
-                if (isTemporary(f)) {
+                if (AtomicFiles.isTemporary(f)) {
                     deleteQuietly(f);
                 }
             }
         } catch (IOException ignored) {
             // reading the program reports a real problem
         }
-    }
-
-    /** A temporary file of an atomic write ({@code .name.random.tmp}) that a kill left before its rename. */
-    private static boolean isTemporary(Path f) {
-        String n = f.getFileName().toString();
-        return n.startsWith(".") && n.endsWith(".tmp");
     }
 
     private static void deleteQuietly(Path f) {
@@ -419,7 +414,11 @@ public final class Program implements AutoCloseable {
             recorded = store.nodes(id, true);
         }
         FeatureData holdout = data("holdout");
-        PdlEngine e = new PdlEngine(holdout.labels(), baseModel().predict(holdout), settings.rule());
+        double[] base = store.baseHoldoutPredictions(id);
+        if (base == null || base.length != holdout.rowCount()) {
+            base = baseModel().predict(holdout);
+        }
+        PdlEngine e = new PdlEngine(holdout.labels(), base, settings.rule());
         for (BountyStore.NodeRow n : recorded) {
             if ("accept".equals(n.kind())) {
                 int[] rows = groupRow(n.groupId()).holdoutRows();
@@ -586,7 +585,7 @@ public final class Program implements AutoCloseable {
                             "group's holdout rows differ in fewer than " + settings.minGroupDifference() + " rows from a group already "
                                     + "submitted against model version " + v, rows.length, null, null, null, null, settings.alpha(), null, 0,
                             v, v, null, null));
-                    return SubmissionResult.refused(sid, team, settings.budget() - used - 1, settings.minGroupDifference());
+                    return SubmissionResult.refused(sid, team, settings.budget() - used - 1);
                 }
                 Decision d = e.decide(groupId, rows, candidate);
                 double reported = d.accepted() ? settings.reported(d.gain()) : 0;
@@ -705,12 +704,35 @@ public final class Program implements AutoCloseable {
     public List<SubmissionRecord> submissions() {
         List<SubmissionRecord> out = new ArrayList<>();
         for (BountyStore.SubmissionRow s : store.submissions(id)) {
-            BountyStore.GroupRow g = groupRow(s.groupId());
-            String group = g.expression() != null ? g.expression() : "learned group " + g.modelHash().substring(0, 12);
-            out.add(new SubmissionRecord(s.id(), s.team(), group, s.outcome(), s.reason(), s.groupSize(), s.gain(), s.pValue(),
+            out.add(new SubmissionRecord(s.id(), s.team(), describeGroup(s.groupId()), s.outcome(), s.reason(), s.groupSize(), s.gain(), s.pValue(),
                     s.reportedImprovement(), s.versionBefore(), s.versionAfter()));
         }
         return out;
+    }
+
+    /**
+     * The status: rules, versions, the test split's improvement, the leaderboard and, with
+     * {@code withDecisions}, every decision's exact numbers (for the operator only).
+     */
+    public ProgramStatus status(boolean withDecisions) {
+        List<PdlNode> list = nodes();
+        List<ProgramStatus.Node> out = new ArrayList<>();
+        for (PdlNode n : list) {
+            String group = n.groupId() == PdlNode.POPULATION ? "everyone" : describeGroup(n.groupId());
+            out.add(n.kind() == PdlNode.Kind.ACCEPT ? new ProgramStatus.Node(n.version(), "accept", group, n.modelHash(), null)
+                    : new ProgramStatus.Node(n.version(), "repair", group, null, n.targetVersion()));
+        }
+        FeatureData test = data("test");
+        List<double[]> versions = PdlPredictor.allVersions(test, baseModel(), list, resolver());
+        ProgramStatus.TestSplit t = new ProgramStatus.TestSplit(test.rowCount(), error(test, versions.get(0)),
+                error(test, versions.get(versions.size() - 1)));
+        return new ProgramStatus(name, ProgramStatus.Rules.of(settings), list.size(), out, t, leaderboard(),
+                withDecisions ? submissions() : null);
+    }
+
+    private String describeGroup(long groupId) {
+        BountyStore.GroupRow g = groupRow(groupId);
+        return g.expression() != null ? g.expression() : "learned group " + g.modelHash().substring(0, 12);
     }
 
     /** Mean loss of {@code predictions} against {@code data}'s labels. */

@@ -1,6 +1,5 @@
 package org.fairhunt.bounty.program;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -114,20 +113,8 @@ public final class PublicKit implements AutoCloseable {
     /** Opens a kit written by {@link #write}. */
     @SuppressWarnings("unchecked")
     public static PublicKit open(Path dir) {
-        Path manifest = dir.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifest)) {
-            throw new UserInputException(dir + ": not a hunter's kit (no " + MANIFEST + "); ask the program's operator for one "
-                    + "('fairhunt bounty kit PROGRAM --out KIT')");
-        }
-        Map<String, Object> m;
-        try {
-            m = JSON.readValue(manifest.toFile(), new TypeReference<>() { });
-        } catch (IOException e) {
-            throw new UserInputException(manifest + ": not valid JSON: " + e.getMessage());
-        }
-        if (!FORMAT.equals(m.get("format"))) {
-            throw new UserInputException(manifest + ": unknown format '" + m.get("format") + "', expected " + FORMAT);
-        }
+        Map<String, Object> m = ExportedModel.readManifest(dir.resolve(MANIFEST), FORMAT, dir + ": not a hunter's kit (no " + MANIFEST
+                + "); ask the program's operator for one ('fairhunt bounty kit PROGRAM --out KIT')");
         FeatureSchema schema = FeatureSchema.fromManifest((Map<String, Object>) m.get("schema"));
         ProgramSettings settings = ProgramSettings.fromMap((Map<String, Object>) m.get("settings"));
         FeatureData train;

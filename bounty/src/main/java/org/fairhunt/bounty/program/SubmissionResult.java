@@ -30,7 +30,7 @@ public record SubmissionResult(long submissionId, String team, Outcome outcome, 
         return new SubmissionResult(id, team, Outcome.FAILED, 0, left, null);
     }
 
-    static SubmissionResult refused(long id, String team, int left, int k) {
+    static SubmissionResult refused(long id, String team, int left) {
         return new SubmissionResult(id, team, Outcome.REFUSED, 0, left, null);
     }
 

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.fairhunt.core.StorageException;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.io.AtomicFiles;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteErrorCode;
@@ -46,7 +47,7 @@ public final class BountyStore implements AutoCloseable {
     /** Flyway's history table; named apart so that other components' migrations can share a database. */
     public static final String HISTORY_TABLE = "bounty_schema_history";
     /** The newest migration this code ships; a database at this version opens without starting Flyway. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     private static final String MIGRATIONS = "classpath:org/fairhunt/bounty/store/migration";
 
     private final Connection db;
@@ -74,32 +75,17 @@ public final class BountyStore implements AutoCloseable {
             } catch (UnsupportedOperationException e) {
                 createPlain(file);
             } catch (IOException e) {
-                throw new StorageException("cannot create " + location + ": " + BountyStore.describe(e), e);
+                throw new StorageException("cannot create " + location + ": " + AtomicFiles.describe(e), e);
             }
         }
-        String url = "jdbc:sqlite:" + file.toAbsolutePath() + "?transaction_mode=IMMEDIATE";
-        Connection c;
-        try {
-            c = DriverManager.getConnection(url);
-            try (Statement st = c.createStatement()) {
-                // Rollback journal with full sync: a commit is durable, a crash mid-transaction rolls back on next open.
-                st.execute("PRAGMA synchronous=FULL");
-                st.execute("PRAGMA foreign_keys=ON");
-                st.execute("PRAGMA busy_timeout=30000");
-            }
-        } catch (SQLException e) {
-            throw failure(location, "open the database", e);
-        }
-        BountyStore s = new BountyStore(c, location, true);
-        s.migrate(url, null);
-        return s;
+        return connect("jdbc:sqlite:" + file.toAbsolutePath(), new Properties(), location, true);
     }
 
     private static void createPlain(Path file) {
         try {
             Files.createFile(file);
         } catch (IOException e) {
-            throw new StorageException("cannot create " + file + ": " + BountyStore.describe(e), e);
+            throw new StorageException("cannot create " + file + ": " + AtomicFiles.describe(e), e);
         }
     }
 
@@ -114,21 +100,30 @@ public final class BountyStore implements AutoCloseable {
         if (!sqlite && !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new UserInputException(location + ": unsupported database; expected jdbc:postgresql://... or jdbc:sqlite:FILE");
         }
+        return connect(jdbcUrl, properties, location, sqlite);
+    }
+
+    private static BountyStore connect(String url, Properties properties, String location, boolean sqlite) {
+        if (sqlite && !url.contains("transaction_mode=")) {
+            // A transaction takes SQLite's write lock when it begins, before it reads the state it decides on.
+            url += (url.contains("?") ? "&" : "?") + "transaction_mode=IMMEDIATE";
+        }
         Connection c;
         try {
-            c = DriverManager.getConnection(jdbcUrl, properties);
+            c = DriverManager.getConnection(url, properties);
             if (sqlite) {
                 try (Statement st = c.createStatement()) {
+                    // Rollback journal with full sync: a commit is durable, a crash mid-transaction rolls back on next open.
                     st.execute("PRAGMA synchronous=FULL");
                     st.execute("PRAGMA foreign_keys=ON");
                     st.execute("PRAGMA busy_timeout=30000");
                 }
             }
         } catch (SQLException e) {
-            throw failure(location, "connect to the database", e);
+            throw failure(location, "open the database", e);
         }
         BountyStore s = new BountyStore(c, location, sqlite);
-        s.migrate(jdbcUrl, properties);
+        s.migrate(url, properties);
         return s;
     }
 
@@ -255,7 +250,7 @@ public final class BountyStore implements AutoCloseable {
      * @throws UserInputException when a program of that name exists
      */
     public long createProgram(String name, String settingsJson, String schemaJson, String columnsJson, Map<String, byte[]> splits,
-            Map<String, Integer> rowCounts, int splitFormat, String baseHash, byte[] baseModel) {
+            Map<String, Integer> rowCounts, int splitFormat, String baseHash, byte[] baseModel, double[] baseHoldoutPredictions) {
         return write(0, "create program " + name, () -> {
             if (programId(name).isPresent()) {
                 throw new UserInputException(location + ": already holds a bounty program named '" + name + "'");
@@ -266,7 +261,7 @@ public final class BountyStore implements AutoCloseable {
                 id = rs.getLong(1);
             }
             try (PreparedStatement ps = db.prepareStatement("INSERT INTO programs(id, name, settings, feature_schema, columns, base_model, "
-                    + "created) VALUES (?,?,?,?,?,?,?)")) {
+                    + "created, base_holdout_predictions) VALUES (?,?,?,?,?,?,?,?)")) {
                 ps.setLong(1, id);
                 ps.setString(2, name);
                 ps.setString(3, settingsJson);
@@ -274,6 +269,7 @@ public final class BountyStore implements AutoCloseable {
                 ps.setString(5, columnsJson);
                 ps.setString(6, baseHash);
                 ps.setString(7, java.time.Instant.now().toString());
+                ps.setBytes(8, encodeDoubles(baseHoldoutPredictions));
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = db.prepareStatement("INSERT INTO splits(program_id, split, row_count, format, data) VALUES (?,?,?,?,?)")) {
@@ -324,6 +320,19 @@ public final class BountyStore implements AutoCloseable {
                 }
             }
             return out;
+        });
+    }
+
+    /** The base model's holdout predictions recorded at creation, or null (a program from schema version 1). */
+    public double[] baseHoldoutPredictions(long programId) {
+        return read("read the base model's holdout predictions", () -> {
+            try (PreparedStatement ps = db.prepareStatement("SELECT base_holdout_predictions FROM programs WHERE id = ?")) {
+                ps.setLong(1, programId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    byte[] b = rs.next() ? rs.getBytes(1) : null;
+                    return b == null ? null : decodeDoubles(b);
+                }
+            }
         });
     }
 
@@ -693,18 +702,6 @@ public final class BountyStore implements AutoCloseable {
             }
         }
         return new StorageException(location + ": cannot " + what + ": " + reason + "; nothing was changed; " + advice, e);
-    }
-
-    /** An I/O failure in words ("no space left on device", "permission denied"). */
-    public static String describe(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or folder";
-        }
-        String reason = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
-        return reason == null || reason.isBlank() ? e.getClass().getSimpleName() : reason;
     }
 
     private static String firstLine(String s) {
