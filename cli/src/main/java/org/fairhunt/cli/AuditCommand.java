@@ -133,7 +133,8 @@ public final class AuditCommand implements Callable<Integer> {
                 .withClarify(clarify, conditionalGroup)
                 .withClarifyFacets(facets);
         Auditor.Outcome outcome = Auditor.run(table, request);
-        AuditResult result = outcome.result();
+        // the evidence a service card needs (fairhunt card build): replicates, sums and clusters per slice
+        AuditResult result = org.fairhunt.lastmile.card.Evidence.attach(outcome.result(), outcome.run(), outcome.table());
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             stdout.println(org.fairhunt.core.result.AuditJson.toJson(result));
