@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             CoverageCommand.class,
             CardCommand.class,
             LastMileCommand.class,
+            NoiseProfileCommand.class,
         })
 public final class FairhuntCommand implements Runnable {
     @Spec

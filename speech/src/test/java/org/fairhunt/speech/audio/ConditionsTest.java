@@ -153,7 +153,7 @@ class ConditionsTest {
                 .contains("must be a number"));
         assertTrue(assertThrows(UserInputException.class, () -> Conditions.parse("tone:volume=3")).getMessage()
                 .contains("no parameter 'volume'"));
-        assertTrue(assertThrows(UserInputException.class, () -> Conditions.parse("reverb")).getMessage()
+        assertTrue(assertThrows(UserInputException.class, () -> Conditions.parse("echo-chamber")).getMessage()
                 .contains("unknown condition"));
         Audio silent = new Audio(new float[1600], RATE);
         assertTrue(assertThrows(UserInputException.class,
