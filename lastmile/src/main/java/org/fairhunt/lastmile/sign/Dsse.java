@@ -101,6 +101,11 @@ public final class Dsse {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(source + ": payload is not valid base64; the envelope was changed");
         }
+        // base64 decoders ignore the unused bits of the last character, so a changed last character can decode to
+        // the same bytes: only the one canonical encoding is accepted
+        if (!Base64.getEncoder().encodeToString(body).equals(env.path("payload").asText())) {
+            throw new UserInputException(source + ": payload is not in canonical base64; the envelope was changed");
+        }
         String keyId = Keys.keyId(key);
         boolean verified = false;
         boolean keyListed = false;
@@ -113,7 +118,10 @@ public final class Dsse {
                 Signature s = Signature.getInstance(Keys.ALGORITHM);
                 s.initVerify(key);
                 s.update(pae(payloadType, body));
-                verified |= s.verify(Base64.getDecoder().decode(sig.path("sig").asText()));
+                byte[] raw = Base64.getDecoder().decode(sig.path("sig").asText());
+                // an Ed25519 signature is exactly 64 bytes; the JDK's verifier ignores bytes appended to it
+                verified |= raw.length == 64 && Base64.getEncoder().encodeToString(raw).equals(sig.path("sig").asText())
+                        && s.verify(raw);
             } catch (GeneralSecurityException | IllegalArgumentException e) {
                 // a malformed signature is a failed one
             }

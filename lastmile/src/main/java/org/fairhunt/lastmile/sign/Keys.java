@@ -31,8 +31,15 @@ public final class Keys {
     }
 
     public static KeyPair generate() {
+        return generate(new java.security.SecureRandom());
+    }
+
+    /** A key pair from {@code random} (tests pass a seeded generator so that their keys, and signatures, repeat). */
+    public static KeyPair generate(java.security.SecureRandom random) {
         try {
-            return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+            KeyPairGenerator g = KeyPairGenerator.getInstance(ALGORITHM);
+            g.initialize(255, random);
+            return g.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK has no Ed25519 (it is standard since Java 15)", e);
         }
