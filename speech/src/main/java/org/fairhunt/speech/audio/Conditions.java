@@ -86,7 +86,7 @@ public final class Conditions {
                     (int) p.positive("rate", 8000));
             case "clip" -> new Clip(p.number("level", -6));
             case "clean" -> new RoomConditions.Clean();
-            case "noise-file" -> new RoomConditions.NoiseFile(p.path("path"), p.required("snr"));
+            case "noise-file" -> new RoomConditions.NoiseFile(p.path("path"), p.required("snr")).load();
             case "mulaw" -> new RoomConditions.G711(true);
             case "alaw" -> new RoomConditions.G711(false);
             case "reverb" -> p.has("rir")

@@ -76,6 +76,12 @@ final class RoomConditions {
             return ("noise-file-" + file + "-snr" + num(snr)).replaceAll("[^A-Za-z0-9.-]", "");
         }
 
+        /** Reads the recording now, so that a file that is not audio is refused before anything is written. */
+        NoiseFile load() {
+            recording();
+            return this;
+        }
+
         /** The recording, read once (a file that is not audio is refused here, before any output is written). */
         Audio recording() {
             Audio a = noise;
