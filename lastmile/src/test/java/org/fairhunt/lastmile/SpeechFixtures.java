@@ -94,13 +94,9 @@ public final class SpeechFixtures {
         return new Table(source, cols);
     }
 
+    /** A categorical column of {@code values} (levels in order of first appearance). */
     static CategoricalColumn categorical(String name, String[] values) {
-        Map<String, Integer> codes = new LinkedHashMap<>();
-        int[] out = new int[values.length];
-        for (int k = 0; k < values.length; k++) {
-            out[k] = codes.computeIfAbsent(values[k], v -> codes.size());
-        }
-        return new CategoricalColumn(name, out, new ArrayList<>(codes.keySet()));
+        return org.fairhunt.core.table.Columns.toCategorical(new TextColumn(name, values));
     }
 
     /** The provider's audit tree (with evidence) of {@code table} by {@code groups}, clustered by speaker. */

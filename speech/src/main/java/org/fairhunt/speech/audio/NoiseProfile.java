@@ -18,15 +18,17 @@ import java.util.Locale;
  * @param seconds        duration
  * @param rmsDbfs        RMS level over the whole recording
  * @param peakDbfs       peak sample level
- * @param peaks          dominant frequencies (Hz), strongest first, with their level above the spectrum's median (dB)
+ * @param peaks          dominant frequencies (Hz), strongest first (at most three, each at least 20 dB above the spectrum's
+ *                       median, within 20 dB of the strongest and 30 Hz apart), with their level above the median (dB)
  * @param flatness       spectral flatness (geometric / arithmetic mean of the power spectrum, 0 tonal … 1 white)
  * @param onSeconds      median duration of the loud runs, NaN when there is no on/off pattern
  * @param offSeconds     median duration of the quiet runs, NaN when there is no on/off pattern
  * @param onLevelDbfs    RMS level while on (the whole recording when continuous)
  * @param contrastDb     loud minus quiet level of the dominant band
+ * @param patterns       the on/off pattern of each peak's band (of the broadband level when there is no peak)
  */
 public record NoiseProfile(double seconds, double rmsDbfs, double peakDbfs, List<double[]> peaks, double flatness,
-        double onSeconds, double offSeconds, double onLevelDbfs, double contrastDb) {
+        double onSeconds, double offSeconds, double onLevelDbfs, double contrastDb, List<Pattern> patterns) {
 
     /** Below this loud-minus-quiet contrast the noise is treated as continuous. */
     public static final double ON_OFF_CONTRAST_DB = 10;
@@ -84,9 +86,12 @@ public record NoiseProfile(double seconds, double rmsDbfs, double peakDbfs, List
                 double r = Math.log(power[k + 1]);
                 double shift = 0.5 * (l - r) / (l - 2 * c + r);
                 double freq = (k + (Double.isFinite(shift) ? shift : 0)) * rate / (double) n;
-                double resolution = 3.0 * rate / n;
+                // a gated tone has sidebands at multiples of its gating rate: a peak counts only 30 Hz (and three bins)
+                // away from every stronger one, and within 20 dB of the strongest
+                double resolution = Math.max(30, 3.0 * rate / n);
                 boolean near = peaks.stream().anyMatch(p -> Math.abs(p[0] - freq) < resolution);
-                if (!near) {
+                boolean strong = peaks.isEmpty() || power[k] >= power[candidates.get(0)] / 100;
+                if (!near && strong) {
                     peaks.add(new double[] {freq, 10 * Math.log10(power[k] / median)});
                 }
                 if (peaks.size() == 3) {
@@ -94,61 +99,90 @@ public record NoiseProfile(double seconds, double rmsDbfs, double peakDbfs, List
                 }
             }
         }
-        // on/off pattern of the dominant band (or of the broadband level when there is no peak)
-        int hop = Math.max(1, rate / 100);
-        int count = x.length / hop;
-        double[] levels = new double[count];
-        for (int f = 0; f < count; f++) {
-            double e = peaks.isEmpty() ? Signals.rms(x, f * hop, (f + 1) * hop) * Signals.rms(x, f * hop, (f + 1) * hop)
-                    : Signals.tonePower(x, f * hop, (f + 1) * hop, peaks.get(0)[0], rate);
-            levels[f] = 10 * Math.log10(Math.max(1e-20, e));
-        }
-        double onSec = Double.NaN;
-        double offSec = Double.NaN;
-        double contrast = 0;
-        double onLevel = Signals.db(rms);
-        if (count >= 4) {
-            double[] s = levels.clone();
-            Arrays.sort(s);
-            double lo = s[(int) (0.1 * (s.length - 1))];
-            double hi = s[(int) (0.9 * (s.length - 1))];
-            contrast = hi - lo;
-            if (contrast >= ON_OFF_CONTRAST_DB) {
-                double threshold = (lo + hi) / 2;
-                List<Integer> on = new ArrayList<>();
-                List<Integer> off = new ArrayList<>();
-                int run = 1;
-                for (int f = 1; f <= count; f++) {
-                    if (f < count && (levels[f] >= threshold) == (levels[f - 1] >= threshold)) {
-                        run++;
-                        continue;
-                    }
-                    boolean edge = f - run == 0 || f == count;
-                    if (!edge) {
-                        (levels[f - 1] >= threshold ? on : off).add(run);
-                    }
-                    run = 1;
-                }
-                if (!on.isEmpty() && !off.isEmpty()) {
-                    onSec = median(on) * hop / (double) rate;
-                    offSec = median(off) * hop / (double) rate;
-                }
-                double onSum = 0;
-                int onSamples = 0;
-                for (int f = 0; f < count; f++) {
-                    if (levels[f] >= threshold) {
-                        for (int k = f * hop; k < (f + 1) * hop; k++) {
-                            onSum += (double) x[k] * x[k];
-                        }
-                        onSamples += hop;
-                    }
-                }
-                if (onSamples > 0) {
-                    onLevel = Signals.db(Math.sqrt(onSum / onSamples));
-                }
+        // on/off pattern of each peak's band (or of the broadband level when there is no peak)
+        List<Pattern> patterns = new ArrayList<>();
+        if (peaks.isEmpty()) {
+            patterns.add(pattern(x, rate, Double.NaN, a.seconds()));
+        } else {
+            for (double[] p : peaks) {
+                patterns.add(pattern(x, rate, p[0], a.seconds()));
             }
         }
-        return new NoiseProfile(a.seconds(), Signals.db(rms), Signals.db(peak), peaks, flatness, onSec, offSec, onLevel, contrast);
+        Pattern main = patterns.stream().filter(Pattern::periodic).findFirst().orElse(patterns.get(0));
+        double onSec = main.onSeconds();
+        double offSec = main.offSeconds();
+        double onLevel = peaks.isEmpty() ? main.levelDbfs() : main.levelDbfs();
+        double contrast = main.contrastDb();
+        return new NoiseProfile(a.seconds(), Signals.db(rms), Signals.db(peak), peaks, flatness, onSec, offSec, onLevel, contrast,
+                patterns);
+    }
+
+    /**
+     * The on/off pattern of one band: its level in 10 ms frames split at the midpoint (in dB) of the
+     * 10th and 90th percentiles; run lengths cut by the recording's ends are left out.
+     *
+     * @param frequency  the band's centre (Hz), NaN for the broadband level
+     * @param onSeconds  median loud run, NaN when continuous
+     * @param offSeconds median quiet run, NaN when continuous
+     * @param levelDbfs  RMS of the band while on (the whole recording when continuous)
+     * @param contrastDb loud minus quiet level
+     */
+    public record Pattern(double frequency, double onSeconds, double offSeconds, double levelDbfs, double contrastDb) {
+        public boolean periodic() {
+            return Double.isFinite(onSeconds) && Double.isFinite(offSeconds);
+        }
+    }
+
+    static Pattern pattern(float[] x, int rate, double frequency, double seconds) {
+        int hop = Math.max(1, rate / 100);
+        int count = x.length / hop;
+        double[] power = new double[count];
+        double[] levels = new double[count];
+        for (int f = 0; f < count; f++) {
+            double r = Signals.rms(x, f * hop, (f + 1) * hop);
+            power[f] = Double.isNaN(frequency) ? r * r : Signals.tonePower(x, f * hop, (f + 1) * hop, frequency, rate);
+            levels[f] = 10 * Math.log10(Math.max(1e-20, power[f]));
+        }
+        double mean = Arrays.stream(power).average().orElse(0);
+        if (count < 4) {
+            return new Pattern(frequency, Double.NaN, Double.NaN, 10 * Math.log10(Math.max(1e-20, mean)), 0);
+        }
+        double[] s = levels.clone();
+        Arrays.sort(s);
+        double lo = s[(int) (0.1 * (s.length - 1))];
+        double hi = s[(int) (0.9 * (s.length - 1))];
+        double contrast = hi - lo;
+        if (contrast < ON_OFF_CONTRAST_DB) {
+            return new Pattern(frequency, Double.NaN, Double.NaN, 10 * Math.log10(Math.max(1e-20, mean)), contrast);
+        }
+        double threshold = (lo + hi) / 2;
+        List<Integer> on = new ArrayList<>();
+        List<Integer> off = new ArrayList<>();
+        int run = 1;
+        for (int f = 1; f <= count; f++) {
+            if (f < count && (levels[f] >= threshold) == (levels[f - 1] >= threshold)) {
+                run++;
+                continue;
+            }
+            boolean edge = f - run == 0 || f == count;
+            if (!edge) {
+                (levels[f - 1] >= threshold ? on : off).add(run);
+            }
+            run = 1;
+        }
+        double onPower = 0;
+        int onFrames = 0;
+        for (int f = 0; f < count; f++) {
+            if (levels[f] >= threshold) {
+                onPower += power[f];
+                onFrames++;
+            }
+        }
+        double level = 10 * Math.log10(Math.max(1e-20, onPower / Math.max(1, onFrames)));
+        if (on.isEmpty() || off.isEmpty()) {
+            return new Pattern(frequency, Double.NaN, Double.NaN, level, contrast);
+        }
+        return new Pattern(frequency, median(on) * hop / (double) rate, median(off) * hop / (double) rate, level, contrast);
     }
 
     /** Whether the noise switches on and off (a loud-minus-quiet contrast of at least {@value #ON_OFF_CONTRAST_DB} dB with whole runs). */
@@ -164,10 +198,13 @@ public record NoiseProfile(double seconds, double rmsDbfs, double peakDbfs, List
      */
     public String equivalentCondition(double speechDbfs) {
         if (!peaks.isEmpty() && flatness < 0.3) {
-            double on = periodic() ? onSeconds : Math.max(0.01, seconds);
-            double off = periodic() ? offSeconds : 0;
-            return String.format(Locale.ROOT, "tone:freq=%s,on=%s,off=%s,level=%s", Conditions.num(Math.round(peaks.get(0)[0])),
-                    round(on), round(off), round(onLevelDbfs - speechDbfs));
+            List<String> tones = new ArrayList<>();
+            for (Pattern p : patterns) {
+                tones.add(String.format(Locale.ROOT, "tone:freq=%s,on=%s,off=%s,level=%s", Conditions.num(Math.round(p.frequency())),
+                        p.periodic() ? round(p.onSeconds()) : "1", p.periodic() ? round(p.offSeconds()) : "0",
+                        round(p.levelDbfs() - speechDbfs)));
+            }
+            return String.join("+", tones);
         }
         return String.format(Locale.ROOT, "%s:snr=%s", flatness > 0.6 ? "white-noise" : "pink-noise", round(speechDbfs - rmsDbfs));
     }
@@ -186,11 +223,15 @@ public record NoiseProfile(double seconds, double rmsDbfs, double peakDbfs, List
             }
             sb.append('\n');
         }
-        if (periodic()) {
-            sb.append(String.format(Locale.ROOT, "on/off: on %.3f s, off %.3f s (period %.3f s), %.1f dBFS while on, contrast %.0f dB%n",
-                    onSeconds, offSeconds, onSeconds + offSeconds, onLevelDbfs, contrastDb));
-        } else {
-            sb.append(String.format(Locale.ROOT, "continuous (loud-minus-quiet contrast %.1f dB)%n", contrastDb));
+        for (Pattern p : patterns) {
+            String band = Double.isNaN(p.frequency()) ? "broadband" : String.format(Locale.ROOT, "%.0f Hz", p.frequency());
+            if (p.periodic()) {
+                sb.append(String.format(Locale.ROOT, "%s: on %.3f s, off %.3f s (period %.3f s), %.1f dBFS while on, contrast %.0f dB%n",
+                        band, p.onSeconds(), p.offSeconds(), p.onSeconds() + p.offSeconds(), p.levelDbfs(), p.contrastDb()));
+            } else {
+                sb.append(String.format(Locale.ROOT, "%s: continuous at %.1f dBFS (loud-minus-quiet contrast %.1f dB)%n", band,
+                        p.levelDbfs(), p.contrastDb()));
+            }
         }
         sb.append(String.format(Locale.ROOT, "equivalent condition next to speech at %.0f dBFS: %s%n", speechDbfs,
                 equivalentCondition(speechDbfs)));

@@ -234,6 +234,30 @@ class RoomConditionsTest {
     }
 
     @Test
+    void noise_profile_separates_a_continuous_hum_from_a_beep() {
+        int rate = 16000;
+        float[] x = new float[rate * 6];
+        for (int k = 0; k < x.length; k++) {
+            double t = (double) k / rate;
+            x[k] = (float) (0.05 * Math.sin(2 * Math.PI * 100 * t) + ((t % 0.5) < 0.2 ? 0.08 * Math.sin(2 * Math.PI * 1000 * t) : 0));
+        }
+        NoiseProfile p = NoiseProfile.of(new Audio(x, rate));
+        NoiseProfile.Pattern hum = p.patterns().stream().filter(q -> Math.abs(q.frequency() - 100) < 2).findFirst().orElseThrow();
+        NoiseProfile.Pattern beep = p.patterns().stream().filter(q -> Math.abs(q.frequency() - 1000) < 2).findFirst().orElseThrow();
+        assertFalse(hum.periodic());
+        assertTrue(beep.periodic());
+        assertEquals(0.2, beep.onSeconds(), 0.011);
+        assertEquals(0.3, beep.offSeconds(), 0.011);
+        // hum RMS 0.05 / sqrt 2 = -29.03 dBFS; beep RMS while on 0.08 / sqrt 2 = -24.95 dBFS
+        assertEquals(-29.03, hum.levelDbfs(), 0.3);
+        assertEquals(-24.95, beep.levelDbfs(), 0.3);
+        String chain = p.equivalentCondition(-26);
+        assertTrue(chain.contains("tone:freq=100,on=1,off=0,level=-3") && chain.contains("tone:freq=1000,on=0.2,off=0.3,level=1"), chain);
+        assertEquals(2, chain.split("\\+").length);
+        Conditions.parse(chain);
+    }
+
+    @Test
     void noise_profile_of_white_noise_is_broadband() {
         SplittableRandom r = new SplittableRandom(3);
         float[] x = new float[RATE * 2];
