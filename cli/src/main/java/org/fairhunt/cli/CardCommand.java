@@ -173,15 +173,12 @@ public final class CardCommand implements Runnable {
         }
     }
 
+    /** Writes a report or card atomically (a reader never sees half a file). */
     static void write(Path file, String text) {
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + file + ": " + e.getMessage(), e);
+        if (file.toAbsolutePath().getParent() != null) {
+            Reports.ensureDirectory(file.toAbsolutePath().getParent());
         }
+        org.fairhunt.core.io.AtomicFiles.writeString(file, text);
     }
 
     /** An unsigned card is written indented for reading; signing canonicalizes it anyway. */

@@ -208,6 +208,14 @@ public final class LastMileCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "Do all %s groups degrade equally? Cochran's Q = %s, p = %s%n", h.attribute(),
                     h.q() == null ? "—" : Formats.number(h.q()), Formats.pValue(h.p())));
         }
+        if (!r.interactions().isEmpty()) {
+            sb.append("Condition x group within your data (clustered by ").append(r.customer().cluster()).append("):\n");
+            for (var x : r.interactions()) {
+                sb.append(String.format(Locale.ROOT, "  %s=%s vs %s under %s=%s (vs %s): %s, q = %s%s%n", x.attribute(), x.group(),
+                        x.reference(), x.conditionAttribute(), x.condition(), x.baseline(), Formats.estimate(x.value(), x.lo(), x.hi()),
+                        Formats.pValue(x.q()), x.significant() ? "  SIGNIFICANT" : ""));
+            }
+        }
         if (!r.advice().isEmpty()) {
             sb.append("What to do next:\n");
             r.advice().forEach(a -> sb.append("  - ").append(a.text()).append('\n'));

@@ -23,7 +23,7 @@ import org.fairhunt.lastmile.sign.Dsse;
  * @param signature who signed it and with which key, when the file was a verified envelope; else {@code null}
  */
 public record Card(JsonNode json, Signed signature) {
-    public static final String SCHEMA = "fairhunt.card/v1";
+    public static final String SCHEMA = org.fairhunt.core.json.ResultKind.CARD.schemaName();
 
     /** Who signed: the signer's name and key id as recorded in the signed payload, and when. */
     public record Signed(String signer, String keyId, String signedAt) {

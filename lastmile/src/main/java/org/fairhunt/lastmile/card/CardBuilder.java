@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.json.ResultKind;
 import org.fairhunt.core.policy.Policy;
 import org.fairhunt.core.policy.PolicyEvaluator;
 import org.fairhunt.core.result.AuditResult;
@@ -110,6 +111,7 @@ public final class CardBuilder {
      */
     public static ObjectNode build(JsonNode audit, ObjectNode about, List<String> claims, String source) {
         ObjectNode card = JSON.createObjectNode();
+        card.put("$schema", ResultKind.CARD.uri());
         card.put("schema", Card.SCHEMA);
         ObjectNode a = about.deepCopy();
         a.remove("claims");

@@ -39,7 +39,7 @@ public final class Evidence {
 
     /** The result with an {@code evidence} section when the run was bootstrapped (else unchanged). */
     public static AuditResult attach(AuditResult result, AuditRun run, Table table) {
-        if (run.replicates() < 2) {
+        if (run.replicates() < 2) { // fewer than two replicates carry no variance
             return result;
         }
         return result.withExtension(KEY, toJson(result, run, table));
@@ -49,7 +49,7 @@ public final class Evidence {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         root.put("schema", SCHEMA);
-        root.put("replicates", run.replicates() - 1);
+        root.put("replicates", run.replicates());
         root.put("seed", run.spec().seed());
         String cluster = run.spec().cluster();
         if (cluster != null) {
@@ -89,8 +89,8 @@ public final class Evidence {
                 if (!m.info().hasInterval()) {
                     continue;
                 }
-                float[] values = new float[run.replicates() - 1];
-                for (int r = 1; r < run.replicates(); r++) {
+                float[] values = new float[run.replicates()];
+                for (int r = 1; r <= run.replicates(); r++) {
                     MetricValue v = m.value(sl, r);
                     values[r - 1] = v.defined() ? (float) v.value() : Float.NaN;
                 }

@@ -193,7 +193,7 @@ public final class LastMile {
                 s != null, s == null ? null : s.signer(), s == null ? null : s.keyId(), s == null ? null : s.signedAt(),
                 card.normalization());
         LastMileResult.CustomerInfo cust = new LastMileResult.CustomerInfo(customer.source(), customer.result().rows(),
-                options.groups(), options.conditions(), customer.run().replicates() - 1, customer.cluster(),
+                options.groups(), options.conditions(), customer.run().replicates(), customer.cluster(),
                 customer.normalization());
         return new LastMileResult(LastMileResult.SCHEMA, info, cust, options.level(), tolerance, comparisons, differences,
                 heterogeneity, interactions, claims, uncovered, advice, List.of(), notes);
@@ -411,7 +411,8 @@ public final class LastMile {
             } else if ("inconclusive".equals(c.verdict())) {
                 String more = c.moreRowsNeeded() == null ? "cannot be settled by more customer data (" + c.note() + ")"
                         : "about " + c.moreRowsNeeded() + " more rows/utterances"
-                        + (c.moreClustersNeeded() == null ? "" : " (" + c.moreClustersNeeded() + " more speakers)")
+                        + (c.moreClustersNeeded() == null ? "" : " (" + c.moreClustersNeeded() + " more distinct "
+                                + customer.cluster() + " values)")
                         + " would settle it at 80 % power";
                 out.add(new Advice("more-data", c.slice(), c.metric(), label(c.slice()) + ": inconclusive against tolerance "
                         + num(c.tolerance()) + "; " + more));
@@ -444,12 +445,12 @@ public final class LastMile {
             return new double[0];
         }
         MetricSeries s = customerSeries(metric).orElseThrow();
-        double[] out = new double[customer.run().replicates() - 1];
+        double[] out = new double[customer.run().replicates()];
         if (customer.run().hasSingleCluster(slice)) {
             java.util.Arrays.fill(out, Double.NaN);
             return out;
         }
-        for (int r = 1; r < customer.run().replicates(); r++) {
+        for (int r = 1; r <= customer.run().replicates(); r++) {
             MetricValue v = s.value(slice, r);
             out[r - 1] = v.defined() ? v.value() : Double.NaN;
         }

@@ -15,7 +15,7 @@ public record LastMileResult(String schema, CardInfo card, CustomerInfo customer
         Map<String, Double> tolerance, List<Comparison> comparisons, List<Difference> differences,
         List<Heterogeneity> heterogeneity, List<Interaction> interactions, List<Claim> claims,
         List<Uncovered> coverage, List<Advice> advice, List<LabelFree> labelFree, List<String> notes) {
-    public static final String SCHEMA = "fairhunt.lastmile/v1";
+    public static final String SCHEMA = org.fairhunt.core.json.ResultKind.LASTMILE.schemaName();
 
     /** The card tested against: its identity and signature. */
     public record CardInfo(String file, String name, String version, String provider, String date, Boolean signed,

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.io.AtomicFiles;
 import org.fairhunt.core.result.AuditJson;
 import org.fairhunt.core.table.CategoricalColumn;
 import org.fairhunt.core.table.Column;
@@ -132,7 +133,7 @@ public final class LastMileDemo {
         Keys.write(pair, keyBase);
         Path cardFile = out.resolve("card/card.json");
         Files.createDirectories(cardFile.getParent());
-        Files.writeString(cardFile, CardSigning.sign(unsigned, pair.getPrivate(), pair.getPublic(), Instant.now()));
+        AtomicFiles.writeString(cardFile, CardSigning.sign(unsigned, pair.getPrivate(), pair.getPublic(), Instant.now()));
         log.println("Provider: card signed with key " + Keys.keyId(pair.getPublic()) + " -> " + cardFile);
 
         // the customer's floor: a synthesized machine recording
@@ -253,7 +254,7 @@ public final class LastMileDemo {
                     .append(extraName == null ? "" : extra.get(i) + ",").append(quote(r[3])).append(',').append(quote(hyps.get(i)))
                     .append('\n');
         }
-        Files.writeString(file, sb.toString());
+        AtomicFiles.writeString(file, sb.toString());
     }
 
     private static String quote(String s) {

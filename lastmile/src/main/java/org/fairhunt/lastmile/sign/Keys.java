@@ -17,6 +17,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.io.AtomicFiles;
 
 /**
  * Ed25519 keys from the JDK's own provider (no extra crypto library), stored as PEM: the private key
@@ -56,13 +57,10 @@ public final class Keys {
             if (key.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(key.toAbsolutePath().getParent());
             }
-            Files.writeString(key, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            try {
-                Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the user's umask applies
-            }
-            Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            byte[] privatePem = pem("PRIVATE KEY", pair.getPrivate().getEncoded()).getBytes(StandardCharsets.US_ASCII);
+            // owner-only from the start: the key is never readable by others, not even for a moment
+            AtomicFiles.write(key, PosixFilePermissions.fromString("rw-------"), out -> out.write(privatePem));
+            AtomicFiles.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         } catch (IOException e) {
             throw new UserInputException("cannot write the key pair " + base + ": " + e.getMessage(), e);
         }

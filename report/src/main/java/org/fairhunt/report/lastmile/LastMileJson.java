@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.fairhunt.core.json.ResultKind;
 import org.fairhunt.lastmile.compare.LastMileResult;
 
 /**
@@ -14,7 +15,7 @@ import org.fairhunt.lastmile.compare.LastMileResult;
  * written) and the {@code findings.json} a customer sends back to the provider ({@value #FINDINGS_SCHEMA}).
  */
 public final class LastMileJson {
-    public static final String FINDINGS_SCHEMA = "fairhunt.findings/v1";
+    public static final String FINDINGS_SCHEMA = ResultKind.FINDINGS.schemaName();
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -28,9 +29,17 @@ public final class LastMileJson {
         return MAPPER;
     }
 
+    /** The result as a tree, {@code $schema} first. */
+    public static ObjectNode tree(LastMileResult r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("$schema", ResultKind.LASTMILE.uri());
+        root.setAll((ObjectNode) MAPPER.valueToTree(r));
+        return root;
+    }
+
     public static String json(LastMileResult r) {
         try {
-            return MAPPER.writeValueAsString(r) + "\n";
+            return MAPPER.writeValueAsString(tree(r)) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,6 +52,7 @@ public final class LastMileJson {
      */
     public static String findings(LastMileResult r) {
         ObjectNode root = MAPPER.createObjectNode();
+        root.put("$schema", ResultKind.FINDINGS.uri());
         root.put("schema", FINDINGS_SCHEMA);
         root.set("card", MAPPER.valueToTree(r.card()));
         root.set("customer", MAPPER.valueToTree(r.customer()));
