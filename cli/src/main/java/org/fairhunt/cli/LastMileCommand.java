@@ -143,6 +143,14 @@ public final class LastMileCommand implements Callable<Integer> {
             ro = ro.withTypeHint(hypCol, ColumnType.TEXT);
         }
         Table table = TableReaders.read(data, ro);
+        if (label == null && score != null && card.normalization() == null) {
+            if (!conditions.isEmpty() || !tolerances.isEmpty()) {
+                throw new UserInputException("without --label only the label-free accuracy estimate is possible;"
+                        + " --condition and --tolerance need labels");
+            }
+            LastMileResult result = LastMile.withoutLabels(card, cardFile.toString(), table, score, prediction, positive, groups, level);
+            return report(result);
+        }
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
         var columns = new CustomerAudit.Columns(refCol, hypCol, speaker, label, positive, prediction, score, cluster, normalize,
                 wordMap, bootstrap, seed, workers);
@@ -150,6 +158,10 @@ public final class LastMileCommand implements Callable<Integer> {
         LastMileResult result = LastMile.compute(card, cardFile.toString(), customer,
                 new LastMile.Options(groups, conditions, parseTolerances(tolerances), pairs("--reference", references),
                         pairs("--baseline", baselines), level, allowUncovered));
+        return report(result);
+    }
+
+    private int report(LastMileResult result) {
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.print(LastMileJson.json(result));
@@ -207,6 +219,11 @@ public final class LastMileCommand implements Callable<Integer> {
         for (var h : r.heterogeneity()) {
             sb.append(String.format(Locale.ROOT, "Do all %s groups degrade equally? Cochran's Q = %s, p = %s%n", h.attribute(),
                     h.q() == null ? "—" : Formats.number(h.q()), Formats.pValue(h.p())));
+        }
+        for (var e : r.labelFree()) {
+            sb.append(String.format(Locale.ROOT, "  %-34s accuracy (label-free) %s, card %s; label %d rows to confirm%n",
+                    LastMileMarkdown.label(e.slice()), Formats.estimate(e.accuracy(), e.lo(), e.hi()),
+                    e.card() == null ? "—" : Formats.number(e.card()), e.rowsToLabel()));
         }
         if (!r.interactions().isEmpty()) {
             sb.append("Condition x group within your data (clustered by ").append(r.customer().cluster()).append("):\n");

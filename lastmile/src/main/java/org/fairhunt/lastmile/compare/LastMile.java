@@ -199,6 +199,37 @@ public final class LastMile {
                 heterogeneity, interactions, claims, uncovered, advice, List.of(), notes);
     }
 
+    /**
+     * The customer's test without labels: per-group accuracy estimated from calibrated scores (see
+     * {@link LabelFreeEstimate}); no degradation or difference can be judged without labels.
+     */
+    public static LastMileResult withoutLabels(Card card, String cardFile, org.fairhunt.core.table.Table table, String score,
+            String prediction, String positive, List<String> groups, double level) {
+        for (String g : groups) {
+            if (!card.groups().contains(g)) {
+                throw new UserInputException("--group " + g + ": the card never evaluated an attribute '" + g + "' (it has "
+                        + card.groups() + ")");
+            }
+        }
+        List<LastMileResult.LabelFree> estimates = LabelFreeEstimate.estimate(card, table, score, prediction, positive, groups, level);
+        Card.Signed s = card.signature();
+        var about = card.about();
+        LastMileResult.CardInfo info = new LastMileResult.CardInfo(cardFile, about.path("name").asText(null),
+                about.path("version").asText(null), about.path("provider").asText(null), about.path("date").asText(null),
+                s != null, s == null ? null : s.signer(), s == null ? null : s.keyId(), s == null ? null : s.signedAt(), null);
+        LastMileResult.CustomerInfo cust = new LastMileResult.CustomerInfo(table.source(), table.rowCount(), groups, List.of(), 0,
+                null, null);
+        List<Advice> advice = new ArrayList<>();
+        for (var e : estimates) {
+            advice.add(new Advice("more-data", e.slice(), "accuracy", label(e.slice()) + ": label about " + e.rowsToLabel()
+                    + " rows to confirm the label-free estimate " + String.format(Locale.ROOT, "%.3f", e.accuracy())
+                    + " to within the card's calibration bound"));
+        }
+        return new LastMileResult(LastMileResult.SCHEMA, info, cust, level, Map.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), advice, estimates, List.of("no labels: accuracy estimated from the scores, allowed because the"
+                        + " card certifies per-group calibration; degradation and differences need labels"));
+    }
+
     private void checkNormalization() {
         String cardNorm = card.normalization();
         String ours = customer.normalization();

@@ -39,6 +39,15 @@ public final class LastMileHtml {
         advice.append("</ul>");
         page.section("advice", "What to do next", Html.raw(advice.toString()));
 
+        if (!r.labelFree().isEmpty()) {
+            Html.Table lf = Html.table().column("slice").numericColumn("n").numericColumn("estimated accuracy").numericColumn("card")
+                    .numericColumn("rows to label");
+            for (var e : r.labelFree()) {
+                lf.row(LastMileMarkdown.label(e.slice()), e.n(), Formats.estimate(e.accuracy(), e.lo(), e.hi()),
+                        e.card() == null ? Formats.UNDEFINED : Formats.number(e.card()), e.rowsToLabel());
+            }
+            page.section("label-free", "Accuracy without labels (calibrated scores)", lf.render());
+        }
         StringBuilder charts = new StringBuilder();
         Set<String> attributes = new LinkedHashSet<>(r.customer().groups());
         for (String metric : r.tolerance().keySet()) {

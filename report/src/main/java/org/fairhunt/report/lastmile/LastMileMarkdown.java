@@ -43,6 +43,18 @@ public final class LastMileMarkdown {
             sb.append("- **").append(a.kind()).append("**: ").append(Markdown.escape(a.text())).append('\n');
         }
 
+        if (!r.labelFree().isEmpty()) {
+            sb.append("\n## Accuracy without labels (calibrated scores)\n\n");
+            List<List<String>> lf = new ArrayList<>();
+            for (var e : r.labelFree()) {
+                lf.add(List.of(Markdown.escape(label(e.slice())), Long.toString(e.n()), Formats.estimate(e.accuracy(), e.lo(), e.hi()),
+                        e.card() == null ? Formats.UNDEFINED : Formats.number(e.card()), Long.toString(e.rowsToLabel())));
+            }
+            sb.append(Markdown.table(List.of("slice", "n", "estimated accuracy", "card", "rows to label"),
+                    List.of(false, true, true, true, true), lf)).append('\n');
+            sb.append("\n").append(Markdown.escape(r.labelFree().get(0).basis())).append("\n");
+        }
+
         sb.append("\n## Card vs customer, per slice\n\n");
         List<List<String>> rows = new ArrayList<>();
         for (Comparison x : r.comparisons()) {
