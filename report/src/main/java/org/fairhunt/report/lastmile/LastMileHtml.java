@@ -54,7 +54,7 @@ public final class LastMileHtml {
             for (String a : attributes) {
                 Svg.BarChart chart = Svg.barChart(metric + " by " + a + ": card vs customer");
                 for (Comparison x : r.comparisons()) {
-                    if (x.metric().equals(metric) && x.slice().size() == 1 && x.slice().containsKey(a) && x.note() == null) {
+                    if (x.metric().equals(metric) && x.slice().size() == 1 && x.slice().containsKey(a) && x.slice().equals(x.cardSlice())) {
                         String g = x.slice().get(a);
                         chart.bar(g + " · card", x.card(), x.cardLo(), x.cardHi(), Formats.estimate(x.card(), x.cardLo(), x.cardHi()),
                                 "card, n = " + x.cardN(), true);
@@ -85,7 +85,7 @@ public final class LastMileHtml {
                 .numericColumn("p").numericColumn("q (BH)").column("significant");
         for (var d : r.differences()) {
             dt.row(d.attribute() + "=" + d.group(), d.reference(), d.metric(), Formats.estimate(d.value(), d.lo(), d.hi()),
-                    Formats.pValue(d.p()), Formats.pValue(d.q()), d.significant() ? Html.badge("fail") : Html.badge("pass"));
+                    Formats.pValue(d.p()), Formats.pValue(d.q()), d.significant() ? Html.badge("significant") : "no");
         }
         did.append(dt.render().html());
         page.section("did", "Differential degradation", Html.raw(did.toString()));
