@@ -24,14 +24,7 @@ class RoomConditionsTest {
     Path dir;
 
     private static Audio speechLike() {
-        int pad = (int) (0.3 * RATE);
-        int body = 2 * RATE;
-        float[] x = new float[pad + body + pad];
-        for (int k = 0; k < body; k++) {
-            double t = (double) k / RATE;
-            x[pad + k] = (float) (0.1 * Math.sin(2 * Math.PI * 440 * t) + 0.05 * Math.sin(2 * Math.PI * 1320 * t));
-        }
-        return new Audio(x, RATE);
+        return ConditionsTest.speechLike();
     }
 
     @Test
@@ -271,10 +264,6 @@ class RoomConditionsTest {
     }
 
     private static float[] minus(float[] a, float[] b) {
-        float[] d = new float[a.length];
-        for (int k = 0; k < a.length; k++) {
-            d[k] = a[k] - b[k];
-        }
-        return d;
+        return ConditionsTest.minus(a, b);
     }
 }
