@@ -13,11 +13,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.fairhunt.core.testing.MustRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The provider's and the customer's commands end to end, and the bad inputs of issue 16. */
+@MustRun
 class LastMileCommandTest {
     private static final ObjectMapper M = new ObjectMapper();
 

@@ -14,9 +14,11 @@ import org.fairhunt.core.table.Table;
 import org.fairhunt.core.testing.SchemaAssert;
 import org.fairhunt.lastmile.SpeechFixtures;
 import org.fairhunt.lastmile.SpeechFixtures.Row;
+import org.fairhunt.core.testing.MustRun;
 import org.junit.jupiter.api.Test;
 
 /** A card from a hand-made evaluation: values, sums and speakers counted by hand. */
+@MustRun
 class CardBuilderTest {
 
     /** us: 2 speakers x 2 utterances, 1 and 3 errors each speaker; scottish: 1 speaker, 2 utterances with 5 errors; 10 words each. */

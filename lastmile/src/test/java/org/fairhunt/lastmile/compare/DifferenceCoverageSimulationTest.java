@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.lastmile.SpeechFixtures;
 import org.fairhunt.lastmile.card.Card;
+import org.fairhunt.core.testing.MustRun;
+import org.fairhunt.core.testing.Slow;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * data add 0.05 to every speaker in the "floor" condition and another 0.05 to accent b there, so the
  * true DiD is 0.025 for b and 0 for c (each customer group is half quiet, half floor).
  */
+@MustRun
+@Slow
 class DifferenceCoverageSimulationTest {
 
     @Test

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.testing.MustRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Expected values are RFC 8785's published examples (sections 3.2.2, 3.2.3 and Appendix B). */
+@MustRun
 class CanonicalJsonTest {
     private static final ObjectMapper M = new ObjectMapper();
 

@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.testing.MustRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@MustRun
 class DsseTest {
     private static final ObjectMapper M = new ObjectMapper();
 
