@@ -185,7 +185,7 @@ public final class CardBuilder {
             for (Verdict v : judge(allClaims, result, source)) {
                 ObjectNode c = cl.addObject();
                 c.put("constraint", v.constraint());
-                c.put("outcome", v.outcome());
+                c.put("outcome", v.outcome().word());
                 c.put("detail", v.detail());
                 putNumber(c, "value", v.value());
                 putNumber(c, "lo", v.lo());

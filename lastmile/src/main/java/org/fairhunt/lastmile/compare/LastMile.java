@@ -405,7 +405,7 @@ public final class LastMile {
             String cardOutcome = recorded.get(i).path("outcome").asText(null);
             try {
                 Verdict v = CardBuilder.judge(List.of(text), customer.result(), "card").get(0);
-                out.add(new Claim(text, cardOutcome, v.outcome(), v.detail()));
+                out.add(new Claim(text, cardOutcome, v.outcome().word(), v.detail()));
             } catch (UserInputException e) {
                 out.add(new Claim(text, cardOutcome, "not applicable", e.getMessage()));
             }

@@ -35,12 +35,13 @@ import org.fairhunt.core.UserInputException;
  *   <tr><td>reverb</td><td>rt60 (0.5 s), room (6x4x3 m), distance (2 m); or rir=PATH</td><td>convolution with a
  *       generated or given room impulse response; speech level kept</td></tr>
  *   <tr><td>mulaw, alaw</td><td></td><td>the G.711 codecs at 8 kHz and back to the input rate</td></tr>
+ *   <tr><td>gsm</td><td></td><td>GSM 06.10 full rate (13 kbit/s) through sox, at 8 kHz and back</td></tr>
  * </table>
  */
 public final class Conditions {
 
     public static final List<String> NAMES = List.of("clean", "white-noise", "pink-noise", "noise-file", "tone", "telephone",
-            "mulaw", "alaw", "reverb", "clip", "gain");
+            "mulaw", "alaw", "gsm", "reverb", "clip", "gain");
 
     private Conditions() {
     }
@@ -89,6 +90,7 @@ public final class Conditions {
             case "noise-file" -> new RoomConditions.NoiseFile(p.path("path"), p.required("snr")).load();
             case "mulaw" -> new RoomConditions.G711(true);
             case "alaw" -> new RoomConditions.G711(false);
+            case "gsm" -> new GsmCodec();
             case "reverb" -> p.has("rir")
                     ? new RoomConditions.Reverb(Double.NaN, null, Double.NaN, p.path("rir"))
                     : new RoomConditions.Reverb(p.positive("rt60", 0.5), p.room("room", "6x4x3"), p.positive("distance", 2), null);

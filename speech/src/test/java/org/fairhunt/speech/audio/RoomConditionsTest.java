@@ -73,6 +73,20 @@ class RoomConditionsTest {
     }
 
     @Test
+    void gsm_through_sox_keeps_length_and_level_and_loses_detail() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.fairhunt.speech.tools.ExternalTools.find(List.of("sox"), List.of()).isPresent(),
+                "sox is not installed");
+        Audio in = speechLike();
+        Audio out = Conditions.parse("gsm").apply(in, 1);
+        assertEquals(in.length(), out.length());
+        assertEquals(Signals.db(Signals.speechRms(in.samples())), Signals.db(Signals.speechRms(out.samples())), 2.0);
+        // a 13 kbit/s vocoder keeps the tones but not the waveform: far worse than G.711's 36 dB, still above 0 dB
+        double sdr = Signals.db(Signals.speechRms(in.samples()) / Signals.rms(minus(out.samples(), in.samples())));
+        assertTrue(sdr > 0 && sdr < 30, "GSM signal-to-distortion " + sdr);
+        assertArrayEquals(out.samples(), Conditions.parse("gsm").apply(in, 2).samples(), "deterministic");
+    }
+
+    @Test
     void generated_impulse_response_has_the_requested_rt60_and_direct_to_reverberant_ratio() {
         double[] h = RoomConditions.Reverb.generate(0.6, new double[] {6, 4, 3}, 2, RATE, 7);
         double[] edc = Signals.energyDecayDb(h);
