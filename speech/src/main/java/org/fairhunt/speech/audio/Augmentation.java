@@ -12,10 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.fairhunt.core.FairhuntException;
 import org.fairhunt.core.UserInputException;
-import org.fairhunt.core.concurrent.Workers;
 
 /**
  * Applies conditions to a set of WAV files: each input × each condition gives
@@ -72,10 +75,16 @@ public final class Augmentation {
                 jobs.add(new Job(f, c));
             }
         }
-        List<java.util.concurrent.Callable<Output>> tasks = new ArrayList<>();
-        for (Job j : jobs) {
-            tasks.add(() -> {
-                try {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "augment");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Output> outputs = new ArrayList<>();
+        try {
+            List<Future<Output>> futures = new ArrayList<>();
+            for (Job j : jobs) {
+                futures.add(pool.submit(() -> {
                     Path relative = base.toAbsolutePath().relativize(j.file().toAbsolutePath());
                     Path target = outDir.resolve(j.condition().label()).resolve(relative.toString());
                     long fileSeed = new SplittableRandom(seed ^ (relative.toString().replace('\\', '/') + "|" + j.condition().spec())
@@ -94,14 +103,22 @@ public final class Augmentation {
                     }
                     return new Output(j.file(), target, j.condition(), fileSeed, Signals.db(speech),
                             distortion == 0 ? Double.POSITIVE_INFINITY : Signals.db(speech / distortion), clipped, out.length());
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the conditioned audio of " + j.file() + ": " + e.getMessage(), e);
-                }
-            });
-        }
-        List<Output> outputs;
-        try (Workers workers = new Workers(Math.max(1, threads), "augment")) {
-            outputs = workers.invokeAll(tasks, "augmentation");
+                }));
+            }
+            for (Future<Output> f : futures) {
+                outputs.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FairhuntException("augmentation interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new UserInputException("augmentation failed: " + cause.getMessage(), cause);
+        } finally {
+            pool.shutdownNow();
         }
         writeMetadata(outDir.resolve("conditions.jsonl"), outDir, outputs);
         return outputs;
