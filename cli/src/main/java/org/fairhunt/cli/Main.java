@@ -61,7 +61,11 @@ public final class Main {
 
     private static String heapLimit() {
         long max = Runtime.getRuntime().maxMemory();
-        return max == Long.MAX_VALUE ? "unknown" : String.format(java.util.Locale.ROOT, "%.1f GiB", max / (double) (1L << 30));
+        if (max == Long.MAX_VALUE) {
+            return "unknown";
+        }
+        return max >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GiB", max / (double) (1L << 30))
+                : (max >> 20) + " MiB";
     }
 
     /** The configured command line, with Fairhunt's error handling. */

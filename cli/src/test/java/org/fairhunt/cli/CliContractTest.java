@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.fairhunt.core.json.Json;
 import org.fairhunt.core.json.ResultKind;
@@ -104,6 +105,24 @@ class CliContractTest {
         assertEquals(Main.EXIT_OUT_OF_MEMORY, run.exit());
         assertTrue(run.err().startsWith("fairhunt: error: out of memory (Java heap limit "), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void a_real_exhausted_heap_ends_with_the_message_and_status_4() throws Exception {
+        StringBuilder sb = new StringBuilder("g,h,y,p\n");
+        for (int i = 0; i < 60_000; i++) {
+            sb.append('g').append(i % 6000).append(",h").append(i % 3).append(',').append(i % 2).append(',').append(i / 2 % 2)
+                    .append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("wide.csv"), sb.toString());
+        CliRun run = JvmRun.run(List.of("-Xmx48m"), List.of("audit", data.toString(), "--label", "y", "--prediction", "p",
+                "--group", "g", "--group", "h", "--intersections", "2", "--max-levels", "10000", "--out",
+                dir.resolve("out").toString()), 300);
+        assertEquals(Main.EXIT_OUT_OF_MEMORY, run.exit(), run.out());
+        // The limit as the JVM counts it (about 48 MiB; some collectors leave a survivor space out).
+        assertTrue(run.out().matches("(?s)fairhunt: error: out of memory \\(Java heap limit 4[0-9] MiB\\)\\. Give Java more memory.*"),
+                run.out());
+        assertFalse(run.out().contains("\tat "), "no stack trace");
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -54,11 +53,15 @@ class OutputFaultTest {
         return b;
     }
 
+    /** Whether a report is being written: one of AtomicFiles' temporary files is in the folder. */
+    private static boolean writing(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.anyMatch(AtomicFiles::isTemporary);
+        }
+    }
+
     private static Process start(List<String> args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(args);
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return JvmRun.start(List.of("-Xmx1g"), args, false);
     }
 
     @Test
@@ -79,18 +82,32 @@ class OutputFaultTest {
             assertTrue(!Arrays.equals(oldBytes[i], newBytes[i]), "old and new " + REPORTS.get(i) + " must differ to tell them apart");
         }
         Random rnd = new Random(5);
-        int kills = 6;
+        int kills = 8;
         int[] seen = new int[3]; // all old, mixed, all new
+        int duringWrite = 0;
         for (int k = 0; k < kills; k++) {
             Path target = dir.resolve("run" + k);
             Files.createDirectories(target);
             for (int i = 0; i < REPORTS.size(); i++) {
                 Files.write(target.resolve(REPORTS.get(i)), oldBytes[i]);
             }
-            // Kill anywhere from the middle of the run (reading, computing) to its end (rendering, writing).
-            long delay = (long) (fullMillis * (0.4 + 0.6 * rnd.nextDouble()));
+            // Even kills: at a random moment from the middle of the run (reading, computing) to its end. Odd kills:
+            // while the reports are being written: a random 0-20 ms or 0-1.5 s after the first temporary file appears.
             Process p = start(auditArgs(data, target, 2));
-            if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) {
+            long delay;
+            if (k % 2 == 0) {
+                delay = (long) (fullMillis * (0.4 + 0.6 * rnd.nextDouble()));
+                p.waitFor(delay, TimeUnit.MILLISECONDS);
+            } else {
+                long begin = System.nanoTime();
+                while (p.isAlive() && !writing(target)) {
+                    Thread.sleep(0, 200_000);
+                }
+                Thread.sleep(k % 4 == 1 ? rnd.nextInt(21) : rnd.nextInt(1500));
+                delay = (System.nanoTime() - begin) / 1_000_000;
+            }
+            if (p.isAlive()) {
+                duringWrite += writing(target) ? 1 : 0;
                 p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
                 p.waitFor();
             }
@@ -109,8 +126,9 @@ class OutputFaultTest {
                         .forEach(f -> assertTrue(AtomicFiles.isTemporary(f), "unexpected file " + f));
             }
         }
-        System.out.printf("SIGKILL during audit --out: %d kills (full run %d ms): %d left the old reports, %d a mix of old and new"
-                + " whole files, %d the new ones; truncated files: 0%n", kills, fullMillis, seen[0], seen[1], seen[2]);
+        System.out.printf("SIGKILL during audit --out: %d kills (full run %d ms; %d while a temporary report file was open): %d left"
+                + " the old reports, %d a mix of old and new whole files, %d the new ones; truncated files: 0%n", kills, fullMillis,
+                duringWrite, seen[0], seen[1], seen[2]);
     }
 
     @Test

@@ -256,6 +256,20 @@ public final class Disparities {
         }
     }
 
+    /** One slice's value at any critical value, or the reason there is none; {@code df} as for {@link PairModel}. */
+    record SliceModel(java.util.function.DoubleFunction<Interval> interval, int df, IntervalMethod method, String reason) {
+        static SliceModel none(String reason) {
+            return new SliceModel(null, 0, null, reason);
+        }
+    }
+
+    /**
+     * Up to this many slices in an attribute set, {@code max_gap} and comparisons with the best come from
+     * simultaneous intervals on every pair (sharper); beyond it from simultaneous intervals on every slice
+     * (Šidák over k, O(k) instead of O(k²) pairs; also valid, somewhat wider for few slices, alike for many).
+     */
+    static final int PAIRWISE_UP_TO = 40;
+
     /** The slices of one attribute set for one metric, with their replicate values read once. */
     private final class Family {
         final MetricSeries m;
@@ -263,6 +277,28 @@ public final class Disparities {
         final List<Integer> defined = new ArrayList<>();
         private final Map<Integer, double[]> replicateValues = new java.util.HashMap<>();
         private double icc = Double.NaN;
+        private List<SliceModel> singleModels;
+        private String singleReason;
+        private Interval[] simultaneous;
+        private final Map<String, int[]> topTwo = new java.util.HashMap<>();
+
+        /** Indices of the two most extreme interval ends ({@code upper} ends or lower ends, highest or lowest). */
+        int[] topTwo(Interval[] all, boolean highest, boolean upper) {
+            return topTwo.computeIfAbsent(highest + "/" + upper, key -> {
+                int first = -1;
+                int second = -1;
+                for (int idx = 0; idx < all.length; idx++) {
+                    double v = upper ? all[idx].hi() : all[idx].lo();
+                    if (first < 0 || better(v, upper ? all[first].hi() : all[first].lo(), highest)) {
+                        second = first;
+                        first = idx;
+                    } else if (second < 0 || better(v, upper ? all[second].hi() : all[second].lo(), highest)) {
+                        second = idx;
+                    }
+                }
+                return new int[] {first, second};
+            });
+        }
 
         Family(MetricSeries m, List<Integer> slices) {
             this.m = m;
@@ -372,6 +408,66 @@ public final class Disparities {
             return studentized(lr, logs, g, clustered ? g - 1 : 0, IntervalMethod.BOOTSTRAP_STUDENTIZED_LOG);
         }
 
+        /** The model of one slice's value at any critical value (for many slices, where pairs would be too many). */
+        SliceModel single(int i) {
+            double p = point(i);
+            double[] a = weighted ? null : m.proportion(i, 0);
+            if (a != null && !clustered) {
+                return new SliceModel(c -> Proportions.wilson(p, a[1], c, level, IntervalMethod.WILSON), 0, IntervalMethod.WILSON,
+                        null);
+            }
+            if (!bootstrap) {
+                return SliceModel.none(noClosedFormReason(m.info().metricName()));
+            }
+            if (run.hasSingleCluster(i)) {
+                return SliceModel.none(MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "a slice holds"));
+            }
+            double variance = BootstrapIntervals.variance(replicates(i));
+            if (Double.isNaN(variance)) {
+                return SliceModel.none(UNDEFINED_REPLICATES);
+            }
+            int g = clustered ? run.clusterCount(i) : 0;
+            if (a != null) {
+                if (Double.isNaN(icc)) {
+                    icc = run.intraclassCorrelation(m);
+                }
+                double n = Proportions.effectiveSize(p, a[1], variance, g, icc);
+                return new SliceModel(c -> Proportions.wilson(p, n, c, level, IntervalMethod.WILSON_DESIGN_EFFECT), g - 1,
+                        IntervalMethod.WILSON_DESIGN_EFFECT, null);
+            }
+            if (!(variance > 0)) {
+                return SliceModel.none(BootstrapIntervals.SAME_IN_EVERY_REPLICATE);
+            }
+            double se = Math.sqrt(g > 1 ? variance * g / (g - 1.0) : variance);
+            return new SliceModel(c -> new Interval(p - c * se, p + c * se, level, IntervalMethod.BOOTSTRAP_STUDENTIZED),
+                    clustered ? g - 1 : 0, IntervalMethod.BOOTSTRAP_STUDENTIZED, null);
+        }
+
+        /** The slice models of every defined slice, or the first reason one has none. */
+        List<SliceModel> singles() {
+            if (singleModels == null) {
+                singleModels = new ArrayList<>();
+                for (int i : defined) {
+                    SliceModel model = single(i);
+                    singleModels.add(model);
+                    if (model.reason() != null) {
+                        singleReason = model.reason();
+                        break;
+                    }
+                }
+            }
+            return singleModels;
+        }
+
+        /** The smallest degrees of freedom of the slice models (0: normal). */
+        int singlesDf() {
+            int df = Integer.MAX_VALUE;
+            for (SliceModel model : singles()) {
+                df = Math.min(df, model.df());
+            }
+            return df == Integer.MAX_VALUE ? 0 : df;
+        }
+
         private PairModel studentized(double estimate, double[] reps, int clusters, int df, IntervalMethod method) {
             double variance = BootstrapIntervals.variance(reps);
             if (Double.isNaN(variance)) {
@@ -460,6 +556,9 @@ public final class Disparities {
      * family; {@code null} when a pair has none.
      */
     private Interval withTheBest(Family family, int slice, boolean isRatio, boolean highest) {
+        if (family.defined.size() > PAIRWISE_UP_TO) {
+            return sliceWiseWithTheBest(family, slice, isRatio, highest);
+        }
         double alpha = Critical.sidakAlpha(1 - level, family.pairs());
         double lo = 0;
         double hi = 0;
@@ -536,6 +635,9 @@ public final class Disparities {
         }
         double value = family.point(defined.get(hiK)) - family.point(defined.get(loK));
         int best = Boolean.FALSE.equals(m.info().higherIsBetter()) ? defined.get(loK) : defined.get(hiK);
+        if (defined.size() > PAIRWISE_UP_TO) {
+            return sliceWiseGap(m, family, attrs, value, best, hiK, loK, tooSmall);
+        }
         int pairs = family.pairs();
         double alpha = Critical.sidakAlpha(1 - level, pairs);
         double lo = 0;
@@ -563,5 +665,129 @@ public final class Disparities {
         return new Disparity(metric, attrs, run.slices().get(best).asMap(), Disparity.MAX_GAP, value, loOut, hiOut, p, null,
                 reason, null, null, tooSmall, reason == null ? method : null, run.slices().get(defined.get(hiK)).asMap(),
                 run.slices().get(defined.get(loK)).asMap());
+    }
+
+    /**
+     * {@code max_gap} of a large attribute set from Šidák-simultaneous intervals on its k slices: the gap lies in
+     * {@code [max(0, max L_i − min U_j), max U_i − min L_j]}; its p-value is the Šidák-adjusted error rate at which
+     * the lower end reaches 0, so the interval and the p-value agree as in the pairwise case.
+     */
+    private Disparity sliceWiseGap(MetricSeries m, Family family, Map<String, String> attrs, double value, int best, int hiK,
+            int loK, boolean tooSmall) {
+        String metric = m.info().metricName();
+        List<Integer> defined = family.defined;
+        List<SliceModel> models = family.singles();
+        Double lo = null;
+        Double hi = null;
+        Double p = null;
+        String method = null;
+        String reason = family.singleReason;
+        if (reason == null) {
+            int k = defined.size();
+            int df = family.singlesDf();
+            double[] at = gapBounds(models, Critical.value(Critical.sidakAlpha(1 - level, k), df));
+            lo = Math.max(0, at[0]);
+            hi = at[1];
+            double pOne;
+            if (gapBounds(models, 0)[0] <= 0) {
+                pOne = 1;
+            } else if (gapBounds(models, 38)[0] > 0) {
+                pOne = 0;
+            } else {
+                double a = 0;
+                double b = 38;
+                for (int i = 0; i < 60 && b - a > 1e-10; i++) {
+                    double mid = (a + b) / 2;
+                    if (gapBounds(models, mid)[0] > 0) {
+                        a = mid;
+                    } else {
+                        b = mid;
+                    }
+                }
+                pOne = Critical.twoSidedP((a + b) / 2, df);
+            }
+            p = Critical.sidakP(pOne, k);
+            method = "sidak_slices_" + models.get(0).method().word();
+        }
+        return new Disparity(metric, attrs, run.slices().get(best).asMap(), Disparity.MAX_GAP, value, lo, hi, p, null, reason,
+                null, null, tooSmall, method, run.slices().get(defined.get(hiK)).asMap(),
+                run.slices().get(defined.get(loK)).asMap());
+    }
+
+    /** {@code [max L_i − min U_j, max U_i − min L_j]} with every slice's interval at critical value {@code c}. */
+    private static double[] gapBounds(List<SliceModel> models, double c) {
+        double maxL = Double.NEGATIVE_INFINITY;
+        double minU = Double.POSITIVE_INFINITY;
+        double maxU = Double.NEGATIVE_INFINITY;
+        double minL = Double.POSITIVE_INFINITY;
+        for (SliceModel model : models) {
+            Interval ci = model.interval().apply(c);
+            maxL = Math.max(maxL, ci.lo());
+            minU = Math.min(minU, ci.hi());
+            maxU = Math.max(maxU, ci.hi());
+            minL = Math.min(minL, ci.lo());
+        }
+        return new double[] {maxL - minU, maxU - minL};
+    }
+
+    /**
+     * Hsu's interval for a large attribute set from Šidák-simultaneous slice intervals: {@code θ_i − max_{j≠i} θ_j}
+     * lies in {@code [L_i − max_{j≠i} U_j, U_i − max_{j≠i} L_j]} (with min for the lowest; ratios divide instead),
+     * clipped at 0 (1 for ratios) as in the pairwise case; {@code null} when a slice has no interval or a ratio's
+     * divisor may be 0.
+     */
+    private Interval sliceWiseWithTheBest(Family family, int slice, boolean isRatio, boolean highest) {
+        List<SliceModel> models = family.singles();
+        if (family.singleReason != null) {
+            return null;
+        }
+        int k = family.defined.size();
+        if (family.simultaneous == null) {
+            double c = Critical.value(Critical.sidakAlpha(1 - level, k), family.singlesDf());
+            family.simultaneous = new Interval[k];
+            for (int idx = 0; idx < k; idx++) {
+                family.simultaneous[idx] = models.get(idx).interval().apply(c);
+            }
+        }
+        Interval[] all = family.simultaneous;
+        int at = family.defined.indexOf(slice);
+        Interval own = at < 0 ? null : all[at];
+        // The extremes over the other slices: the best and second best of all, so each slice is O(1).
+        double extremeU = extreme(family, all, at, highest, true);
+        double extremeL = extreme(family, all, at, highest, false);
+        if (own == null) {
+            return null;
+        }
+        double lo;
+        double hi;
+        if (isRatio) {
+            if (!(extremeU > 0) || !(extremeL > 0)) {
+                return null;
+            }
+            lo = own.lo() / extremeU;
+            hi = own.hi() / extremeL;
+            lo = highest ? Math.min(1, lo) : Math.max(1, lo);
+            hi = highest ? Math.min(1, hi) : Math.max(1, hi);
+        } else {
+            lo = own.lo() - extremeU;
+            hi = own.hi() - extremeL;
+            lo = highest ? Math.min(0, lo) : Math.max(0, lo);
+            hi = highest ? Math.min(0, hi) : Math.max(0, hi);
+        }
+        return new Interval(lo, hi, level, IntervalMethod.HSU_MCB);
+    }
+
+    private static boolean better(double v, double than, boolean highest) {
+        return highest ? v > than : v < than;
+    }
+
+    /** The most extreme upper (or lower) end among the slices other than {@code except}. */
+    private static double extreme(Family family, Interval[] all, int except, boolean highest, boolean upper) {
+        int[] two = family.topTwo(all, highest, upper);
+        int idx = two[0] == except ? two[1] : two[0];
+        if (idx < 0) {
+            return highest ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return upper ? all[idx].hi() : all[idx].lo();
     }
 }

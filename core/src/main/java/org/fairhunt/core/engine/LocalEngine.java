@@ -110,7 +110,7 @@ public final class LocalEngine {
         BlockContext ctx = new BlockContext(slicing.atomOfRow(), p.bound, stats, p.rowWeights, p.clusterKeys,
                 spec.replicates(), new PoissonWeights(spec.seed()), atoms);
         if (threads == 1) {
-            double[][] state = ctx.newState();
+            double[][][] state = ctx.newState();
             for (int b = 0; b < blocks; b++) {
                 ctx.clear(state);
                 ctx.accumulate(state, b * blockRows, Math.min(rows, (b + 1) * blockRows));
@@ -118,7 +118,7 @@ public final class LocalEngine {
             }
         } else {
             try (Workers workers = new Workers(threads, "fairhunt-engine")) {
-                double[][][] states = new double[threads][][];
+                double[][][][] states = new double[threads][][][];
                 for (int t = 0; t < threads; t++) {
                     states[t] = ctx.newState();
                 }
@@ -127,7 +127,7 @@ public final class LocalEngine {
                     List<Callable<Void>> tasks = new ArrayList<>();
                     for (int t = 0; t < threads && wave + t < blocks; t++) {
                         int b = wave + t;
-                        double[][] state = states[t];
+                        double[][][] state = states[t];
                         tasks.add(() -> {
                             ctx.clear(state);
                             ctx.accumulate(state, b * blockRows, Math.min(rows, (b + 1) * blockRows));
@@ -308,31 +308,42 @@ public final class LocalEngine {
             this.atoms = atoms;
         }
 
-        double[][] newState() {
-            double[][] state = new double[bound.length][];
+        /**
+         * A block's sums: per statistic, one row of replicates per (atom, slot) cell. Rows (not one flat array)
+         * let the per-row loops index their arrays alike, which C2 vectorizes ({@code a[o + r] += b[r]} stays
+         * scalar).
+         */
+        double[][][] newState() {
+            double[][][] state = new double[bound.length][][];
             for (int k = 0; k < bound.length; k++) {
-                state[k] = new double[atoms * replicates * widths[k]];
+                state[k] = new double[atoms * widths[k]][replicates];
             }
             return state;
         }
 
-        void clear(double[][] state) {
-            for (double[] s : state) {
-                Arrays.fill(s, 0);
-            }
-        }
-
-        void foldInto(double[][] totals, double[][] state) {
-            for (int k = 0; k < totals.length; k++) {
-                double[] t = totals[k];
-                double[] s = state[k];
-                for (int i = 0; i < t.length; i++) {
-                    t[i] += s[i];
+        void clear(double[][][] state) {
+            for (double[][] cells : state) {
+                for (double[] row : cells) {
+                    Arrays.fill(row, 0);
                 }
             }
         }
 
-        void accumulate(double[][] state, int from, int to) {
+        void foldInto(double[][] totals, double[][][] state) {
+            for (int k = 0; k < totals.length; k++) {
+                double[] t = totals[k];
+                double[][] cells = state[k];
+                for (int cell = 0; cell < cells.length; cell++) {
+                    double[] row = cells[cell];
+                    int o = cell * replicates;
+                    for (int r = 0; r < replicates; r++) {
+                        t[o + r] += row[r];
+                    }
+                }
+            }
+        }
+
+        void accumulate(double[][][] state, int from, int to) {
             if (bootstrap > 0 && rowWeights == null) {
                 accumulateCounts(state, from, to);
             } else {
@@ -347,7 +358,7 @@ public final class LocalEngine {
          * in cache, and spilled into the double sums before any counter can overflow. Integer counts are
          * exact, so the sums are the same as adding the weights one by one, for any thread count.
          */
-        private void accumulateCounts(double[][] state, int from, int to) {
+        private void accumulateCounts(double[][][] state, int from, int to) {
             int lanes = (bootstrap + 3) >>> 2;
             long[] packed = new long[lanes];
             long[][] counters = new long[bound.length][];
@@ -368,11 +379,11 @@ public final class LocalEngine {
                 poisson.packedWeights(clusterKeys[i], packed, bootstrap);
                 boolean unpacked = false;
                 for (int k = 0; k < statCount; k++) {
-                    double[] st = state[k];
+                    double[][] st = state[k];
                     int width = widths[k];
                     if (oneHot[k]) {
                         int cell = atom * width + bound[k].oneHotSlot(i);
-                        st[cell * replicates] += 1;
+                        st[cell][0] += 1;
                         long[] c = counters[k];
                         int o = cell * lanes;
                         for (int b = 0; b < lanes; b++) {
@@ -399,16 +410,16 @@ public final class LocalEngine {
         }
 
         /** Adds the packed counters into the one-hot sums ({@code [atom][slot][replicate]}) and zeroes them. */
-        private void spill(double[][] state, long[][] counters, int lanes) {
+        private void spill(double[][][] state, long[][] counters, int lanes) {
             for (int k = 0; k < counters.length; k++) {
                 long[] c = counters[k];
                 if (c == null) {
                     continue;
                 }
-                double[] st = state[k];
+                double[][] st = state[k];
                 int cells = c.length / lanes;
                 for (int cell = 0; cell < cells; cell++) {
-                    int o = cell * replicates + 1;
+                    double[] row = st[cell];
                     int co = cell * lanes;
                     for (int b = 0; b < lanes; b++) {
                         long v = c[co + b];
@@ -416,17 +427,17 @@ public final class LocalEngine {
                             continue;
                         }
                         c[co + b] = 0;
-                        int r = o + 4 * b;
+                        int r = 1 + 4 * b;
                         int end = Math.min(4, bootstrap - 4 * b);
                         for (int j = 0; j < end; j++) {
-                            st[r + j] += (v >>> (16 * j)) & 0xFFFF;
+                            row[r + j] += (v >>> (16 * j)) & 0xFFFF;
                         }
                     }
                 }
             }
         }
 
-        private void accumulateWeights(double[][] state, int from, int to) {
+        private void accumulateWeights(double[][][] state, int from, int to) {
             int[] slots = new int[maxPairs];
             double[] values = new double[maxPairs];
             int[] draws = new int[Math.max(1, bootstrap)];
@@ -443,16 +454,15 @@ public final class LocalEngine {
                     }
                 }
                 for (int k = 0; k < statCount; k++) {
-                    double[] st = state[k];
+                    double[][] st = state[k];
                     int width = widths[k];
                     if (oneHot[k]) {
-                        int slot = bound[k].oneHotSlot(i);
-                        int o = (atom * width + slot) * replicates;
+                        double[] row = st[atom * width + bound[k].oneHotSlot(i)];
                         if (bootstrap == 0) {
-                            st[o] += base;
+                            row[0] += base;
                         } else {
                             for (int r = 0; r < replicates; r++) {
-                                st[o + r] += w[r];
+                                row[r] += w[r];
                             }
                         }
                     } else {
@@ -460,7 +470,7 @@ public final class LocalEngine {
                         if (bootstrap == 0) {
                             int o = atom * width;
                             for (int p = 0; p < n; p++) {
-                                st[o + slots[p]] += base * values[p];
+                                st[o + slots[p]][0] += base * values[p];
                             }
                         } else {
                             addWeighted(st, atom * width, w, replicates, slots, values, n);
@@ -471,29 +481,29 @@ public final class LocalEngine {
         }
 
         /**
-         * Adds a row's sparse contributions to every replicate it is drawn in, into slot-major sums
-         * ({@code [atom][slot][replicate]}, {@code cellBase = atom × width}). With finite values every replicate
+         * Adds a row's sparse contributions to every replicate it is drawn in, into the rows of its cells
+         * ({@code cellBase = atom × width}). With finite values every replicate
          * is added, weight 0 included, in one loop the JIT vectorizes: {@code x + 0 × v} is {@code x} exactly
          * (sums start at +0.0), so the sums are those of skipping undrawn replicates, which a non-finite value
          * still needs ({@code 0 × ∞} is NaN).
          */
-        private static void addWeighted(double[] st, int cellBase, double[] w, int replicates, int[] slots,
+        private static void addWeighted(double[][] st, int cellBase, double[] w, int replicates, int[] slots,
                 double[] values, int n) {
             boolean finite = true;
             for (int p = 0; p < n; p++) {
                 finite &= Double.isFinite(values[p]);
             }
             for (int p = 0; p < n; p++) {
-                int o = (cellBase + slots[p]) * replicates;
+                double[] row = st[cellBase + slots[p]];
                 double v = values[p];
                 if (finite) {
                     for (int r = 0; r < replicates; r++) {
-                        st[o + r] += w[r] * v;
+                        row[r] += w[r] * v;
                     }
                 } else {
                     for (int r = 0; r < replicates; r++) {
                         if (w[r] != 0) {
-                            st[o + r] += w[r] * v;
+                            row[r] += w[r] * v;
                         }
                     }
                 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * sets and prints the table that {@code docs/statistics.md} shows:
  * {@code mvn -B -o -pl core -am test -Dtest=SimulationGridTest -Dfairhunt.grid=full -Dsurefire.failIfNoSpecifiedTests=false}.
  */
+@org.fairhunt.core.testing.Slow
 class SimulationGridTest {
 
     @Test

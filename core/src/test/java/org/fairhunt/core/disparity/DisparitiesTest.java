@@ -239,4 +239,26 @@ class DisparitiesTest {
         }
         assertTrue(checked > 50, "checked " + checked);
     }
+
+    @Test
+    void a_large_attribute_set_gets_its_gap_from_simultaneous_slice_intervals_in_linear_time() {
+        // 60 groups of 40 rows (more than PAIRWISE_UP_TO): error 0.2 everywhere, or 0.7 in group 0.
+        for (double worst : new double[] {0.2, 0.7}) {
+            java.util.Random rnd = new java.util.Random(11);
+            List<String[]> rows = new ArrayList<>();
+            for (int g = 0; g < 60; g++) {
+                for (int i = 0; i < 40; i++) {
+                    rows.add(new String[] {"g" + g, "1", rnd.nextDouble() < (g == 0 ? worst : 0.2) ? "0" : "1"});
+                }
+            }
+            Table t = Tables.of("wide.csv", List.of("g", "y", "p"), rows.toArray(new String[0][]));
+            AuditRun run = new LocalEngine().run(t, AuditSpec.builder().group("g").minGroupSize(1)
+                    .statistic(new ConfusionStatistic("y", null, "p")).threads(1).build());
+            Disparity gap = find(disparities(run, ReferenceChoice.parse(List.of("best"))), "error_rate", "max_gap", Map.of("g", ""));
+            assertEquals("sidak_slices_wilson", gap.method());
+            assertEquals(gap.pValue() < 0.05, gap.lo() > 0, gap.toString());
+            assertEquals(worst > 0.5, gap.lo() > 0, "a 0.7-vs-0.2 gap is found, no gap is not: " + gap);
+            assertTrue(gap.lo() <= gap.value() && gap.value() <= gap.hi(), gap.toString());
+        }
+    }
 }
