@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
             CardCommand.class,
             LastMileCommand.class,
             NoiseProfileCommand.class,
+            ServeCommand.class,
+            AdminCommand.class,
         })
 public final class FairhuntCommand implements Runnable {
     @Spec
