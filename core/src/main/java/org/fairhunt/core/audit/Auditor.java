@@ -48,6 +48,16 @@ public final class Auditor {
      */
     public static Outcome run(Table table, AuditRequest request, List<Statistic> extraStatistics) {
         Table binned = bin(table, request);
+        AuditSpec spec = spec(binned, request, extraStatistics);
+        return finish(binned, new LocalEngine().run(binned, spec), request);
+    }
+
+    /**
+     * The engine's spec for {@code request} over {@code binned} (the table after {@link #bin}); checks the
+     * request against the table. Another engine (Spark) calls it with a table that holds the columns'
+     * levels but no rows, and runs the spec itself.
+     */
+    public static AuditSpec spec(Table binned, AuditRequest request, List<Statistic> extraStatistics) {
         AuditSpec.Builder spec = AuditSpec.builder()
                 .groups(request.groups())
                 .intersections(request.intersections())
@@ -93,7 +103,11 @@ public final class Auditor {
         if (built.statistics().isEmpty()) {
             throw new UserInputException("nothing to measure: give --prediction and/or --score with --label");
         }
-        AuditRun run = new LocalEngine().run(binned, built);
+        return built;
+    }
+
+    /** The result of an engine's {@code run} of {@link #spec}: metrics, disparities, Clarify, policy verdicts. */
+    public static Outcome finish(Table binned, AuditRun run, AuditRequest request) {
         AuditResult result = AuditResults.from(run, request.metrics(), settings(request), request.level());
         result = result.withDisparities(Disparities.compute(run, AuditResults.select(run, request.metrics()),
                 ReferenceChoice.parse(request.reference()), request.level()));
@@ -108,7 +122,7 @@ public final class Auditor {
     }
 
     /** Replaces each numeric group attribute named in the request's bins by its binned version. */
-    static Table bin(Table table, AuditRequest request) {
+    public static Table bin(Table table, AuditRequest request) {
         Table out = table;
         for (Map.Entry<String, String> e : request.bins().entrySet()) {
             if (!request.groups().contains(e.getKey())) {
