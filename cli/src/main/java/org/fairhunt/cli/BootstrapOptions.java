@@ -20,8 +20,20 @@ public final class BootstrapOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores; results do not depend on it).")
     Integer threads;
 
+    public int replicates() {
+        return replicates;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public double confidence() {
+        return confidence;
+    }
+
     /** Refuses out-of-range values with the option's name. */
-    void validate() {
+    public void validate() {
         if (replicates < 0 || replicates > 100_000) {
             throw new UserInputException("--bootstrap must be between 0 and 100000, got " + replicates);
         }
@@ -34,7 +46,7 @@ public final class BootstrapOptions {
     }
 
     /** The worker threads to use. */
-    int workers() {
+    public int workers() {
         return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     }
 }
