@@ -61,8 +61,19 @@ public final class SparkAuditor {
     /** Most distinct values kept for a non-group categorical column (a label, a prediction). */
     static final int MAX_OTHER_VALUES = 1_000_000;
 
-    /** Where the data came from (for messages and the result) and an optional row-id column. */
-    public record Options(String source, String rowId) {
+    /**
+     * Where the data came from (for messages and the result), an optional row-id column, and text columns
+     * the extra statistics read besides the request's roles (speech's reference and hypothesis).
+     */
+    public record Options(String source, String rowId, List<String> textColumns) {
+        public Options {
+            textColumns = List.copyOf(textColumns);
+        }
+
+        public Options(String source, String rowId) {
+            this(source, rowId, List.of());
+        }
+
         public static Options defaults() {
             return new Options("<Dataset>", null);
         }
@@ -109,6 +120,9 @@ public final class SparkAuditor {
         role(layout, schema, source, request.weight(), Layout.Kind.NUMERIC);
         role(layout, schema, source, request.cluster(), Layout.Kind.TEXT);
         role(layout, schema, source, request.conditionalGroup(), Layout.Kind.CATEGORICAL);
+        for (String c : options.textColumns()) {
+            role(layout, schema, source, c, Layout.Kind.TEXT);
+        }
         List<org.apache.spark.sql.Column> select = new ArrayList<>();
         for (String n : layout.names()) {
             select.add(functions.col(quote(n)));
@@ -147,6 +161,8 @@ public final class SparkAuditor {
                 rowIdField, caps.stream().mapToInt(Integer::intValue).max().orElse(1));
         boolean clusters = request.bootstrap() > 0;
         JavaRDD<Row> rdd = selected.javaRDD();
+        var context = selected.sparkSession().sparkContext();
+        context.setJobDescription("fairhunt: first pass (levels, row counts, clusters)");
         List<Discovery> parts = new ArrayList<>(rdd.mapPartitionsWithIndex(
                 (Integer p, Iterator<Row> it) -> List.of(Discovery.of(p, it, plan, clusters)).iterator(), false).collect());
         parts.sort(Comparator.comparingInt(d -> d.partition));
@@ -207,6 +223,7 @@ public final class SparkAuditor {
 
         // Second pass: each partition's state, merged.
         PartRequest partRequest = PartRequest.of(request);
+        context.setJobDescription("fairhunt: statistic states per partition, merged");
         int rowIds = rowIdField;
         byte[] merged = rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
             byte[] state = partitionState(it, layout, source, partRequest, extra, rowIds, p < start.length ? start[p] : 0);
@@ -223,6 +240,7 @@ public final class SparkAuditor {
         String[][] aucReasons = null;
         AuditRun run = LocalEngine.runOf(state, source, spec, notes, warnings, auc, aucReasons);
         if (spec.auc()) {
+            context.setJobDescription("fairhunt: AUC over score ranges");
             SparkAuc.Result a = SparkAuc.compute(rdd, layout, binnedSchema, spec, request.bins(), run.slices(),
                     rowIdField, start);
             run = new AuditRun(source, run.rows(), spec, run.slices(), run.sliceRows(), run.grids(), a.values(), a.reasons(),
@@ -232,6 +250,7 @@ public final class SparkAuditor {
             run = new AuditRun(source, run.rows(), spec, run.slices(), run.sliceRows(), run.grids(), run.auc(), run.aucReasons(),
                     run.warnings(), singleClusterSlices(run.slices(), request.groups(), parts));
         }
+        context.setJobDescription(null);
         return Auditor.finish(binnedSchema, run, request);
     }
 

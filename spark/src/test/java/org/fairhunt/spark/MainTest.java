@@ -101,4 +101,18 @@ class MainTest {
         assertEquals(2, spark.status());
         assertTrue(spark.err().contains("--intersections must be at least 1"), spark.err());
     }
+
+    @Test
+    void wer_without_its_transcript_columns_is_exit_2_naming_the_column() {
+        Run spark = run(Main.commandLine(), "wer", csv.toString(), "--group", "sex");
+        assertEquals(2, spark.status());
+        assertTrue(spark.err().contains("no column named 'reference'"), spark.err());
+    }
+
+    @Test
+    void wer_with_a_bad_normalization_step_is_exit_2_before_reading() {
+        Run spark = run(Main.commandLine(), "wer", "nowhere.csv", "--group", "sex", "--normalize", "shout");
+        assertEquals(2, spark.status());
+        assertTrue(spark.err().contains("shout"), spark.err());
+    }
 }

@@ -44,13 +44,8 @@ class SparkAuditorTest {
         local = TableReaders.read(file);
     }
 
-    /** The file read by Spark's CSV reader in (at least) {@code partitions} byte ranges, in file order. */
     static Dataset<Row> read(Path csv, int partitions) throws Exception {
-        long size = Files.size(csv);
-        spark.conf().set("spark.sql.files.maxPartitionBytes", Long.toString(Math.max(1, size / partitions - 64)));
-        spark.conf().set("spark.sql.files.openCostInBytes", "0");
-        spark.conf().set("spark.sql.files.minPartitionNum", "1");
-        return spark.read().option("header", "true").option("inferSchema", "true").csv(csv.toString());
+        return SparkSessions.csv(csv, partitions);
     }
 
     static AuditRequest clustered() {
