@@ -43,7 +43,7 @@ public final class SparkAuditBench {
     /** Per job description: tasks, summed run time (ms), result bytes, shuffle bytes written, records read. */
     static final Map<String, long[]> JOBS = new ConcurrentHashMap<>();
     static final Map<Integer, String> STAGE_JOB = new ConcurrentHashMap<>();
-    static final List<Long> RESULT_BYTES = java.util.Collections.synchronizedList(new ArrayList<>());
+    static final List<String> RESULT_BYTES = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
@@ -52,7 +52,7 @@ public final class SparkAuditBench {
         int partitionMb = args.length > 3 ? Integer.parseInt(args[3]) : 128;
         Files.createDirectories(dir);
         Path csv = dir.resolve("bench-" + rows + ".csv");
-        Path parquet = dir.resolve("bench-" + rows + ".parquet");
+        Path parquet = dir.resolve("bench-" + rows + "-rowgroups-8m.parquet");
         SparkSession spark = SparkSession.builder().master("local[2]").appName("fairhunt-bench")
                 .config("spark.ui.enabled", "false").config("spark.driver.memory", "4g")
                 .config("spark.sql.files.maxPartitionBytes", Long.toString(partitionMb * 1024L * 1024L))
@@ -62,8 +62,9 @@ public final class SparkAuditBench {
             CsvWriter.write(BenchData.classification(rows, 2024), csv);
         }
         if (!Files.exists(parquet)) {
+            // One file with 8 MB row groups: Spark splits a Parquet file only at row groups.
             spark.read().option("header", "true").option("inferSchema", "true").csv(csv.toString()).coalesce(1)
-                    .write().parquet(parquet.toString());
+                    .write().option("parquet.block.size", Integer.toString(8 << 20)).parquet(parquet.toString());
         }
         System.out.printf(Locale.ROOT, "data: %,d rows; csv %.0f MB, parquet %.0f MB; load %s%n", rows, Files.size(csv) / 1e6,
                 size(parquet) / 1e6, loadAverage());
@@ -142,7 +143,7 @@ public final class SparkAuditBench {
                 v[4] += end.taskMetrics().inputMetrics().recordsRead();
             }
             if (job.startsWith("fairhunt: statistic states")) {
-                RESULT_BYTES.add(end.taskMetrics().resultSize());
+                RESULT_BYTES.add(end.taskMetrics().inputMetrics().recordsRead() + " rows -> " + end.taskMetrics().resultSize() + " B");
             }
         }
     }

@@ -79,8 +79,9 @@ final class Layout implements Serializable {
                         code.put(lv.get(i), i);
                     }
                     int[] codes = new int[n];
+                    Values.Texts texts = new Values.Texts();
                     for (int i = 0; i < n; i++) {
-                        String t = Values.text(rows.get(i), f);
+                        String t = texts.of(rows.get(i), f);
                         Integer c = t == null ? null : code.get(t);
                         if (t != null && c == null) {
                             throw new IllegalStateException("column " + names.get(f) + ": value '" + t
@@ -99,8 +100,9 @@ final class Layout implements Serializable {
                 }
                 case TEXT -> {
                     String[] v = new String[n];
+                    Values.Texts texts = new Values.Texts();
                     for (int i = 0; i < n; i++) {
-                        v[i] = Values.text(rows.get(i), f);
+                        v[i] = texts.of(rows.get(i), f);
                     }
                     columns.add(new TextColumn(names.get(f), v));
                 }

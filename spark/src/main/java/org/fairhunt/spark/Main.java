@@ -38,10 +38,15 @@ public final class Main implements Runnable {
     static synchronized SparkSession session() {
         if (session == null) {
             SparkSession.Builder b = SparkSession.builder().appName("fairhunt");
-            if (!new SparkConf().contains("spark.master")) {
+            boolean local = !new SparkConf().contains("spark.master");
+            if (local) {
                 b.master("local[*]");
             }
             session = b.getOrCreate();
+            if (local) {
+                // Spark's INFO lines would bury the summary on a terminal; spark-submit users keep their log4j setup.
+                session.sparkContext().setLogLevel("WARN");
+            }
         }
         return session;
     }

@@ -152,19 +152,14 @@ public final class SparkAuditor {
                 caps.add(group ? Slicing.MAX_GROUP_VALUES + 1 : MAX_OTHER_VALUES + 1);
             }
         }
-        int[] groupQ = new int[request.groups().size()];
-        for (int g = 0; g < groupQ.length; g++) {
-            groupQ[g] = discovered.indexOf(layout.indexOf(request.groups().get(g)));
-        }
         Discovery.Plan plan = new Discovery.Plan(discovered.stream().mapToInt(Integer::intValue).toArray(),
-                binnings.toArray(new String[0]), groupQ, layout.indexOf(request.cluster() == null ? "\0" : request.cluster()),
-                rowIdField, caps.stream().mapToInt(Integer::intValue).max().orElse(1));
+                binnings.toArray(new String[0]), rowIdField, caps.stream().mapToInt(Integer::intValue).max().orElse(1));
         boolean clusters = request.bootstrap() > 0;
         JavaRDD<Row> rdd = selected.javaRDD();
         var context = selected.sparkSession().sparkContext();
         context.setJobDescription("fairhunt: first pass (levels, row counts, clusters)");
         List<Discovery> parts = new ArrayList<>(rdd.mapPartitionsWithIndex(
-                (Integer p, Iterator<Row> it) -> List.of(Discovery.of(p, it, plan, clusters)).iterator(), false).collect());
+                (Integer p, Iterator<Row> it) -> List.of(Discovery.of(p, it, plan)).iterator(), false).collect());
         parts.sort(Comparator.comparingInt(d -> d.partition));
         long[] start = new long[parts.isEmpty() ? 0 : parts.get(parts.size() - 1).partition + 1];
         long rows = 0;
@@ -225,14 +220,14 @@ public final class SparkAuditor {
         PartRequest partRequest = PartRequest.of(request);
         context.setJobDescription("fairhunt: statistic states per partition, merged");
         int rowIds = rowIdField;
-        byte[] merged = rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
-            byte[] state = partitionState(it, layout, source, partRequest, extra, rowIds, p < start.length ? start[p] : 0);
-            return state == null ? List.<byte[]>of().iterator() : List.of(state).iterator();
-        }, false).treeReduce(SparkAuditor::merge, 2);
-        AuditState state = AuditState.fromBytes(merged);
+        PartResult merged = rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
+            PartResult r = partitionState(it, layout, source, partRequest, extra, rowIds, p < start.length ? start[p] : 0, clusters);
+            return r == null ? List.<PartResult>of().iterator() : List.of(r).iterator();
+        }, false).treeReduce(PartResult::merge, 2);
+        AuditState state = AuditState.fromBytes(merged.state);
 
         List<String> warnings = new ArrayList<>();
-        long clusterMissing = parts.stream().mapToLong(d -> d.clusterMissing).sum();
+        long clusterMissing = merged.clusterMissing;
         if (clusters && request.cluster() != null && clusterMissing > 0) {
             warnings.add(LocalEngine.missingClusterWarning(clusterMissing, request.cluster()));
         }
@@ -248,19 +243,19 @@ public final class SparkAuditor {
         }
         if (clusters) {
             run = new AuditRun(source, run.rows(), spec, run.slices(), run.sliceRows(), run.grids(), run.auc(), run.aucReasons(),
-                    run.warnings(), singleClusterSlices(run.slices(), request.groups(), parts));
+                    run.warnings(), singleClusterSlices(run.slices(), request.groups(), merged.atoms));
         }
         context.setJobDescription(null);
         return Auditor.finish(binnedSchema, run, request);
     }
 
-    /** The state of one partition's rows, or {@code null} for an empty partition. */
-    static byte[] partitionState(Iterator<Row> it, Layout layout, String source, PartRequest partRequest,
-            ExtraStatistics extra, int rowIdField, long start) {
+    /** The state of one partition's rows (with its atoms' clusters), or {@code null} for an empty partition. */
+    static PartResult partitionState(Iterator<Row> it, Layout layout, String source, PartRequest partRequest,
+            ExtraStatistics extra, int rowIdField, long start, boolean clusters) {
         AuditRequest request = partRequest.toRequest();
         List<Statistic> extras = extra.get();
         LocalEngine engine = new LocalEngine();
-        AuditState state = null;
+        PartResult result = null;
         long next = start;
         List<Row> chunk = new ArrayList<>();
         while (it.hasNext()) {
@@ -274,25 +269,18 @@ public final class SparkAuditor {
             }
             Table part = Auditor.bin(layout.table(source, chunk), request);
             AuditState s = engine.partState(part, Auditor.spec(part, request, extras), ids);
-            state = state == null ? s : state.merge(s);
+            result = result == null ? new PartResult() : result;
+            result.add(s, part, request.groups(), request.cluster(), clusters);
         }
-        return state == null ? null : state.toBytes();
-    }
-
-    private static byte[] merge(byte[] a, byte[] b) {
-        return AuditState.fromBytes(a).merge(AuditState.fromBytes(b)).toBytes();
+        return result;
     }
 
     /**
-     * Which slices hold fewer than two bootstrap clusters, from the first pass's per-atom cluster states:
+     * Which slices hold fewer than two bootstrap clusters, from the partitions' per-atom cluster states:
      * the same rule as the local engine's (a slice has several clusters if one of its atoms has, or its
      * atoms' single clusters differ).
      */
-    static boolean[] singleClusterSlices(List<SliceKey> slices, List<String> groups, List<Discovery> parts) {
-        Map<List<String>, long[]> atoms = new HashMap<>();
-        for (Discovery d : parts) {
-            d.atoms.forEach((k, v) -> atoms.merge(k, v, Discovery::mergeAtom));
-        }
+    static boolean[] singleClusterSlices(List<SliceKey> slices, List<String> groups, Map<List<String>, long[]> atoms) {
         boolean[] single = new boolean[slices.size()];
         for (int s = 0; s < slices.size(); s++) {
             SliceKey key = slices.get(s);
@@ -308,10 +296,10 @@ public final class SparkAuditor {
                     in = (v == null ? CategoricalColumn.MISSING_LABEL : v).equals(key.values().get(t));
                 }
                 if (in) {
-                    acc = acc == null ? e.getValue() : Discovery.mergeAtom(acc, e.getValue());
+                    acc = acc == null ? e.getValue() : PartResult.mergeAtom(acc, e.getValue());
                 }
             }
-            single[s] = acc != null && acc[0] != Discovery.SEVERAL;
+            single[s] = acc != null && acc[0] != PartResult.SEVERAL;
         }
         return single;
     }

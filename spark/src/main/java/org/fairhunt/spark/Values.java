@@ -43,6 +43,37 @@ final class Values {
         return v.toString();
     }
 
+    /**
+     * {@link #text} for one column, remembering the text of numbers already seen: a 0/1 label repeats two
+     * values millions of times, and formatting each one again dominated the first pass.
+     */
+    static final class Texts {
+        private static final int MAX_REMEMBERED = 4096;
+        private final java.util.HashMap<Double, String> numbers = new java.util.HashMap<>();
+
+        String of(Row row, int field) {
+            if (row.isNullAt(field)) {
+                return null;
+            }
+            Object v = row.get(field);
+            if (v instanceof Number n) {
+                double d = number(n);
+                if (Double.isNaN(d)) {
+                    return null;
+                }
+                String t = numbers.get(d);
+                if (t == null) {
+                    t = NumericColumn.format(d);
+                    if (numbers.size() < MAX_REMEMBERED) {
+                        numbers.put(d, t);
+                    }
+                }
+                return t;
+            }
+            return text(row, field);
+        }
+    }
+
     /** The value as a double, {@code NaN} when missing. */
     static double number(Row row, int field) {
         return row.isNullAt(field) ? Double.NaN : number((Number) row.get(field));

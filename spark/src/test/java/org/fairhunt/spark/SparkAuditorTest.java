@@ -79,6 +79,32 @@ class SparkAuditorTest {
         assertSameAsLocal(weightedRows(), read(file, partitions), new SparkAuditor.Options(file.toString(), null));
     }
 
+    @ParameterizedTest(name = "{0} partitions")
+    @ValueSource(ints = {1, 17})
+    void regression_and_clarify_equal_local(int partitions) throws Exception {
+        AuditRequest regression = new AuditRequest("s", null, "w", null, true, List.of("sex", "band"), Map.of(), 2, 30, null, 40,
+                5, "customer", null, 2, 0.95);
+        assertSameAsLocal(regression, read(file, partitions), new SparkAuditor.Options(file.toString(), null));
+        AuditRequest clarify = AuditRequest.of("y", null, "p", null, List.of("sex", "band")).withClarify(true, "age")
+                .withBins(Map.of()).withClarifyFacets(List.of("band=north,east"));
+        assertSameAsLocal(clarify, read(file, partitions), new SparkAuditor.Options(file.toString(), null));
+    }
+
+    @Test
+    void parquet_orc_and_json_read_by_spark_equal_the_csv_audit() throws Exception {
+        Dataset<Row> csv = read(file, 1);
+        for (String format : List.of("parquet", "orc", "json")) {
+            Path out = dir.resolve("credit." + format);
+            if (!Files.exists(out)) {
+                csv.coalesce(1).write().format(format).save(out.toString());
+            }
+            Dataset<Row> data = spark.read().format(format).load(out.toString());
+            // JSON has no column order: select the file's.
+            data = data.select(csv.columns()[0], java.util.Arrays.copyOfRange(csv.columns(), 1, csv.columns().length));
+            assertSameAsLocal(clustered(), data, new SparkAuditor.Options(file.toString(), null));
+        }
+    }
+
     @Test
     void shuffled_rows_with_a_row_id_column_equal_local() throws Exception {
         // The 0-based file row number, then a random shuffle into 17 partitions.
