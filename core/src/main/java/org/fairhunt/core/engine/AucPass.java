@@ -103,22 +103,9 @@ final class AucPass {
                 start = end;
             }
         }
-        values = new double[slices][replicates];
-        reasons = new String[slices][replicates];
-        for (int sl = 0; sl < slices; sl++) {
-            for (int r = 0; r < replicates; r++) {
-                int o = sl * replicates + r;
-                if (positives[o] <= 0) {
-                    values[sl][r] = Double.NaN;
-                    reasons[sl][r] = "no positives with a score";
-                } else if (negatives[o] <= 0) {
-                    values[sl][r] = Double.NaN;
-                    reasons[sl][r] = "no negatives with a score";
-                } else {
-                    values[sl][r] = numerator[o] / (positives[o] * negatives[o]);
-                }
-            }
-        }
+        AucSums sums = new AucSums(numerator, positives, negatives, slices, replicates);
+        values = sums.values();
+        reasons = sums.reasons();
     }
 
     private static void fill(double[] w, int q, int row, float[] cache, double[] rowWeights, long[] clusterKeys,
