@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
+import org.fairhunt.core.engine.AucSums;
 import org.fairhunt.core.engine.AuditSpec;
 import org.fairhunt.core.engine.PoissonWeights;
 import org.fairhunt.core.engine.SliceKey;
@@ -141,23 +142,8 @@ final class SparkAuc {
                 negatives[o] += neg[o];
             }
         }
-        double[][] values = new double[sliceCount][replicates];
-        String[][] reasons = new String[sliceCount][replicates];
-        for (int sl = 0; sl < sliceCount; sl++) {
-            for (int r = 0; r < replicates; r++) {
-                int o = sl * replicates + r;
-                if (positives[o] <= 0) {
-                    values[sl][r] = Double.NaN;
-                    reasons[sl][r] = "no positives with a score";
-                } else if (negatives[o] <= 0) {
-                    values[sl][r] = Double.NaN;
-                    reasons[sl][r] = "no negatives with a score";
-                } else {
-                    values[sl][r] = numerator[o] / (positives[o] * negatives[o]);
-                }
-            }
-        }
-        return new Result(values, reasons);
+        AucSums sums = new AucSums(numerator, positives, negatives, sliceCount, replicates);
+        return new Result(sums.values(), sums.reasons());
     }
 
     /** One score range's numerator, positives and negatives per slice and replicate (rows sorted by score). */
