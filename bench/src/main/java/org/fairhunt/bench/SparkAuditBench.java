@@ -76,38 +76,46 @@ public final class SparkAuditBench {
         Table table = TableReaders.read(csv);
         double load = (System.nanoTime() - t0) / 1e9;
         double[] local = new double[repetitions];
+        double[] localCpu = new double[repetitions];
         JsonNode localJson = null;
         for (int r = 0; r < repetitions; r++) {
             long t = System.nanoTime();
+            long c = cpuNanos();
             localJson = AuditJson.toTree(Auditor.run(table, request).result());
             local[r] = (System.nanoTime() - t) / 1e9;
+            localCpu[r] = (cpuNanos() - c) / 1e9;
         }
         AuditSpec spec = Auditor.spec(table, request, List.of());
         int stateBytes = new LocalEngine().state(table, spec).toBytes().length;
         table = null;
-        System.out.printf(Locale.ROOT, "local engine (2 threads): CSV load %.2f s; audit median %.2f s %s%n", load,
-                BenchData.median(local), seconds(local));
+        System.out.printf(Locale.ROOT, "local engine (2 threads): CSV load %.2f s; audit median %.2f s %s, CPU median %.2f s%n", load,
+                BenchData.median(local), seconds(local), BenchData.median(localCpu));
         System.out.printf(Locale.ROOT, "serialized state of the whole audit: %,d bytes%n", stateBytes);
 
         spark.sparkContext().addSparkListener(new Recorder());
         Dataset<Row> data = spark.read().parquet(parquet.toString());
         int partitions = data.javaRDD().getNumPartitions();
         double[] distributed = new double[repetitions];
+        double[] distributedCpu = new double[repetitions];
         JsonNode sparkJson = null;
         for (int r = 0; r < repetitions; r++) {
             JOBS.clear();
             RESULT_BYTES.clear();
             long t = System.nanoTime();
+            long c = cpuNanos();
             sparkJson = AuditJson.toTree(SparkAuditor.run(data, request, new SparkAuditor.Options(csv.toString(), null),
                     List::of).result());
             distributed[r] = (System.nanoTime() - t) / 1e9;
+            distributedCpu[r] = (cpuNanos() - c) / 1e9;
         }
-        System.out.printf(Locale.ROOT, "spark local[2], %d partitions: audit median %.2f s %s (%.1f× the local engine)%n",
-                partitions, BenchData.median(distributed), seconds(distributed), BenchData.median(distributed) / BenchData.median(local));
+        System.out.printf(Locale.ROOT, "spark local[2], %d partitions: audit median %.2f s %s (%.1f× the local engine), "
+                + "CPU median %.2f s (%.1f×)%n", partitions, BenchData.median(distributed), seconds(distributed),
+                BenchData.median(distributed) / BenchData.median(local), BenchData.median(distributedCpu),
+                BenchData.median(distributedCpu) / BenchData.median(localCpu));
         for (Map.Entry<String, long[]> e : JOBS.entrySet()) {
             long[] v = e.getValue();
-            System.out.printf(Locale.ROOT, "  %-55s tasks %3d, task time %6.2f s (%.1f M rows/s per task-second), "
-                    + "result %,d B, shuffle %,d B%n", e.getKey(), v[0], v[1] / 1e3, v[4] / Math.max(1, v[1] / 1e3) / 1e6, v[2], v[3]);
+            System.out.printf(Locale.ROOT, "  %-55s tasks %3d, task time %6.2f s, task CPU %6.2f s (%.2f µs CPU per row), "
+                    + "result %,d B, shuffle %,d B%n", e.getKey(), v[0], v[1] / 1e3, v[5] / 1e9, v[5] / 1e3 / Math.max(1, v[4]), v[2], v[3]);
         }
         System.out.printf(Locale.ROOT, "  bytes sent per partition by the state job's tasks: %s%n", RESULT_BYTES);
         System.out.printf(Locale.ROOT, "largest relative difference spark vs local over all numbers: %.3g%n",
@@ -134,13 +142,14 @@ public final class SparkAuditBench {
                 return;
             }
             String job = STAGE_JOB.getOrDefault(end.stageId(), "(other)");
-            long[] v = JOBS.computeIfAbsent(job, k -> new long[5]);
+            long[] v = JOBS.computeIfAbsent(job, k -> new long[6]);
             synchronized (v) {
                 v[0]++;
                 v[1] += end.taskMetrics().executorRunTime();
                 v[2] += end.taskMetrics().resultSize();
                 v[3] += end.taskMetrics().shuffleWriteMetrics().bytesWritten();
                 v[4] += end.taskMetrics().inputMetrics().recordsRead();
+                v[5] += end.taskMetrics().executorCpuTime();
             }
             if (job.startsWith("fairhunt: statistic states")) {
                 RESULT_BYTES.add(end.taskMetrics().inputMetrics().recordsRead() + " rows -> " + end.taskMetrics().resultSize() + " B");
@@ -173,6 +182,12 @@ public final class SparkAuditBench {
             return Double.POSITIVE_INFINITY;
         }
         return m;
+    }
+
+    /** CPU time of this JVM (all threads, Spark's executor threads included in local mode). */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static String seconds(double[] s) {
