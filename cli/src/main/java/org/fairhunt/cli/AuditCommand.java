@@ -2,7 +2,6 @@ package org.fairhunt.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.fairhunt.core.audit.AuditRequest;
 import org.fairhunt.core.audit.Auditor;
 import org.fairhunt.core.table.Table;
 import picocli.CommandLine.Command;
@@ -24,8 +23,9 @@ import picocli.CommandLine.Spec;
             "  fairhunt audit wages.csv --label wage --prediction predicted --regression --group ethnicity",
             "  fairhunt audit credit.csv --label class --positive good --prediction pred --group sex --group age_band \\",
             "      --bootstrap 200 --cluster applicant --reference sex=male --policy fairness.yaml --clarify",
-            "", "Exit status: 0 done (with --policy: every constraint passes), 1 a policy constraint fails,",
-            "3 none fails but some are inconclusive, 2 bad input or options."})
+            "", "Exit status: 0 done (with --policy or --require: every constraint passes), 1 a constraint fails,",
+            "3 none fails but some are inconclusive, 2 bad input or options, 4 out of memory, 74 an output",
+            "could not be written (disk full, permission), 70 an internal error."})
 public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,8 +41,8 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AuditRequest request = audit.request();
+        audit.validate();
         Table table = input.read(file);
-        return audit.report(Auditor.run(table, request), spec.commandLine().getOut());
+        return audit.report(Auditor.run(table, audit.request()), spec.commandLine().getOut());
     }
 }

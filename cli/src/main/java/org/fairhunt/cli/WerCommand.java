@@ -90,10 +90,6 @@ public final class WerCommand implements Callable<Integer> {
 
 
 
-    @Option(names = "--cluster", paramLabel = "COLUMN",
-            description = "Bootstrap cluster column (default: the speaker; 'none' resamples single utterances).")
-    String cluster;
-
     @Option(names = "--min-group-size", paramLabel = "N", defaultValue = "30",
             description = "Flag slices with fewer utterances as too small (default: ${DEFAULT-VALUE}).")
     int minGroupSize;
@@ -129,17 +125,6 @@ public final class WerCommand implements Callable<Integer> {
     @Option(names = "--compare-col", paramLabel = "COLUMN",
             description = "A second system's hypothesis column of TABLE, for the MAPSSWE test.")
     String compareColumn;
-
-    @Option(names = "--policy", paramLabel = "FILE", description = "Judge the audit against a policy file (YAML or JSON).")
-    Path policyFile;
-
-    @Option(names = "--require", paramLabel = "CONSTRAINT",
-            description = "An inline constraint (repeatable), e.g. 'max_gap(wer) <= 0.02 over [accent]'.")
-    List<String> require = new ArrayList<>();
-
-    @Option(names = "--reference", paramLabel = "SLICE",
-            description = "Reference slice of disparities: largest (default), best, worst, or ATTR=VALUE (repeatable).")
-    List<String> reference = new ArrayList<>();
 
     @Option(names = "--no-cer", description = "Skip the character alignment (no CER): several times faster on long utterances.")
     boolean noCer;
@@ -258,14 +243,14 @@ public final class WerCommand implements Callable<Integer> {
             }
             groupList.add(speakerCol);
         }
-        String clusterCol = cluster == null ? speakerCol : cluster.equalsIgnoreCase("none") ? null : cluster;
+        String clusterCol = uncertainty.cluster == null ? speakerCol : uncertainty.cluster.equalsIgnoreCase("none") ? null : uncertainty.cluster;
         var options = new WerAudit.Options(normalizer, groupList, intersections, uncertainty.replicates, uncertainty.seed,
                 clusterCol, minGroupSize, workers, uncertainty.confidence);
         if (noCer) {
             options = options.withoutCharacters();
         }
-        options = options.withReference(reference);
-        Policy policy = policy();
+        options = options.withReference(uncertainty.reference);
+        Policy policy = uncertainty.policy();
         if (policy != null) {
             options = options.withPolicy(policy);
         }
@@ -291,23 +276,6 @@ public final class WerCommand implements Callable<Integer> {
         }
         stdout.flush();
         return policy == null ? 0 : PolicyOutcome.of(result.audit().verdicts()).exitCode();
-    }
-
-    private Policy policy() {
-        if (policyFile != null && !require.isEmpty()) {
-            throw new UserInputException("give either --policy FILE or --require constraints, not both");
-        }
-        if (policyFile != null) {
-            return Policy.load(policyFile);
-        }
-        if (require.isEmpty()) {
-            return null;
-        }
-        StringBuilder yaml = new StringBuilder("constraints:\n");
-        for (String c : require) {
-            yaml.append("  - '").append(c.replace("'", "''")).append("'\n");
-        }
-        return Policy.parse(yaml.toString(), "--require");
     }
 
     private static Double finite(double v) {

@@ -2,8 +2,10 @@ package org.fairhunt.spark;
 
 import java.io.Serializable;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.fairhunt.core.engine.AuditRun;
 import org.fairhunt.core.engine.AuditState;
 import org.fairhunt.core.engine.PoissonWeights;
 import org.fairhunt.core.table.CategoricalColumn;
@@ -11,25 +13,20 @@ import org.fairhunt.core.table.Column;
 import org.fairhunt.core.table.Table;
 
 /**
- * What one partition sends to the driver: its serialized {@link AuditState} and, with a bootstrap, for each
- * atom (combination of group values) whether its rows form one bootstrap cluster or several, so the driver
- * can flag slices with a single cluster as the local engine does. Merges associatively; its size depends on
- * the atoms and replicates, not on the rows.
+ * What one partition sends to the driver: its serialized {@link AuditState} and, with a bootstrap, each atom's
+ * (combination of group values') bootstrap cluster keys, up to {@link AuditRun#CLUSTER_COUNT_CAP} of them, so
+ * the driver counts each slice's clusters as the local engine does. Merges associatively; its size depends on
+ * the atoms, replicates and the cap (at most atoms × cap keys), not on the rows.
  */
 final class PartResult implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Atom cluster states: one cluster key so far, one row that is a cluster of its own, several clusters. */
-    static final long ONE_KEY = 0;
-    static final long ONE_ROW = 1;
-    static final long SEVERAL = 2;
-
     byte[] state;
-    /** Group values (null: missing) → {cluster state, key}. */
-    final HashMap<List<String>, long[]> atoms = new HashMap<>();
+    /** Group values (null: missing) → its cluster keys (at most the cap). */
+    final HashMap<List<String>, HashSet<Long>> atoms = new HashMap<>();
     long clusterMissing;
 
     /** Adds a chunk's rows: its state, and with {@code clusters} its atoms' cluster states. */
-    void add(AuditState chunkState, Table part, List<String> groups, String cluster, boolean clusters) {
+    void add(AuditState chunkState, Table part, long[] rowIds, List<String> groups, String cluster, boolean clusters) {
         state = state == null ? chunkState.toBytes() : AuditState.fromBytes(state).merge(chunkState).toBytes();
         if (!clusters) {
             return;
@@ -42,23 +39,24 @@ final class PartResult implements Serializable {
             radix[j] = columns[j].levelCount() + 1L;
         }
         Column clusterColumn = cluster == null ? null : part.column(cluster);
-        Map<Long, long[]> byCode = new HashMap<>();
+        Map<Long, HashSet<Long>> byCode = new HashMap<>();
         for (int i = 0; i < part.rowCount(); i++) {
             long code = 0;
             for (int j = 0; j < g; j++) {
                 int c = columns[j].code(i);
                 code = Math.addExact(Math.multiplyExact(code, radix[j]), c == CategoricalColumn.MISSING ? radix[j] - 1 : c);
             }
-            long[] one = {ONE_ROW, 0};
-            String key = clusterColumn == null ? null : clusterColumn.text(i);
-            if (key != null) {
-                one = new long[] {ONE_KEY, PoissonWeights.keyOf(key)};
-            } else if (clusterColumn != null) {
+            // The local engine's keys: the cluster value's, or the row's own when it has none.
+            String text = clusterColumn == null ? null : clusterColumn.text(i);
+            if (text == null && clusterColumn != null) {
                 clusterMissing++;
             }
-            byCode.merge(code, one, PartResult::mergeAtom);
+            HashSet<Long> keys = byCode.computeIfAbsent(code, k -> new HashSet<>());
+            if (keys.size() < AuditRun.CLUSTER_COUNT_CAP) {
+                keys.add(text != null ? PoissonWeights.keyOf(text) : PoissonWeights.keyOfRow(rowIds[i]));
+            }
         }
-        for (Map.Entry<Long, long[]> e : byCode.entrySet()) {
+        for (Map.Entry<Long, HashSet<Long>> e : byCode.entrySet()) {
             String[] values = new String[g];
             long code = e.getKey();
             for (int j = g - 1; j >= 0; j--) {
@@ -66,7 +64,7 @@ final class PartResult implements Serializable {
                 code /= radix[j];
                 values[j] = c == radix[j] - 1 ? null : columns[j].level(c);
             }
-            atoms.merge(java.util.Arrays.asList(values), e.getValue(), PartResult::mergeAtom);
+            atoms.merge(java.util.Arrays.asList(values), e.getValue(), PartResult::union);
         }
     }
 
@@ -74,17 +72,21 @@ final class PartResult implements Serializable {
         PartResult m = new PartResult();
         m.state = a.state == null ? b.state : b.state == null ? a.state
                 : AuditState.fromBytes(a.state).merge(AuditState.fromBytes(b.state)).toBytes();
-        m.atoms.putAll(a.atoms);
-        b.atoms.forEach((k, v) -> m.atoms.merge(k, v, PartResult::mergeAtom));
+        a.atoms.forEach((k, v) -> m.atoms.merge(k, v, PartResult::union));
+        b.atoms.forEach((k, v) -> m.atoms.merge(k, v, PartResult::union));
         m.clusterMissing = a.clusterMissing + b.clusterMissing;
         return m;
     }
 
-    /** Whether two sets of rows, each with one cluster or several, hold together one cluster or several. */
-    static long[] mergeAtom(long[] a, long[] b) {
-        if (a[0] == ONE_KEY && b[0] == ONE_KEY && a[1] == b[1]) {
-            return a;
+    /** The union of two atoms' cluster keys, capped (a new set: the inputs may be shared). */
+    static HashSet<Long> union(HashSet<Long> a, HashSet<Long> b) {
+        HashSet<Long> u = new HashSet<>(a);
+        for (Long k : b) {
+            if (u.size() >= AuditRun.CLUSTER_COUNT_CAP) {
+                break;
+            }
+            u.add(k);
         }
-        return new long[] {SEVERAL, 0};
+        return u;
     }
 }

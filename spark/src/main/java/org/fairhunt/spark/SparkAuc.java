@@ -29,8 +29,6 @@ import scala.Tuple2;
  * partition, plus the shuffle of one small record per scored row that the sort needs.
  */
 final class SparkAuc {
-    private static final long FLOAT_CACHE_LIMIT = 1L << 28;
-
     record Result(double[][] values, String[][] reasons) {
     }
 
@@ -119,12 +117,11 @@ final class SparkAuc {
         }, false).mapToPair(t -> t);
         int replicates = bootstrap + 1;
         int partitions = Math.max(1, rdd.getNumPartitions());
-        boolean floatWeights = bootstrap > 0 && scored.count() * replicates <= FLOAT_CACHE_LIMIT;
         int sliceCount = slices.size();
         long seed = spec.seed();
         List<Tuple2<Integer, double[][]>> parts = scored.sortByKey(true, partitions).mapPartitionsWithIndex(
                 (Integer p, Iterator<Tuple2<Double, Scored>> it) -> {
-                    double[][] acc = partial(it, sliceCount, bootstrap, seed, floatWeights);
+                    double[][] acc = partial(it, sliceCount, bootstrap, seed);
                     return List.of(new Tuple2<>(p, acc)).iterator();
                 }, false).collect();
         double[] numerator = new double[sliceCount * replicates];
@@ -147,7 +144,7 @@ final class SparkAuc {
     }
 
     /** One score range's numerator, positives and negatives per slice and replicate (rows sorted by score). */
-    static double[][] partial(Iterator<Tuple2<Double, Scored>> it, int slices, int bootstrap, long seed, boolean floatWeights) {
+    static double[][] partial(Iterator<Tuple2<Double, Scored>> it, int slices, int bootstrap, long seed) {
         int replicates = bootstrap + 1;
         double[] numerator = new double[slices * replicates];
         double[] positives = new double[slices * replicates];
@@ -166,11 +163,11 @@ final class SparkAuc {
                 Scored s = pending._2();
                 block.add(s);
                 double[] w = new double[replicates];
-                w[0] = floatWeights ? (float) s.base() : s.base();
+                w[0] = s.base();
                 if (bootstrap > 0) {
                     poisson.weights(s.clusterKey(), draws, bootstrap);
                     for (int r = 0; r < bootstrap; r++) {
-                        w[r + 1] = floatWeights ? (float) (s.base() * draws[r]) : s.base() * draws[r];
+                        w[r + 1] = s.base() * draws[r];
                     }
                 }
                 weights.add(w);

@@ -37,8 +37,9 @@ final class SparkAuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AuditRequest request = audit.request();
+        audit.validate();
         var data = from.read(Main.session(), input);
+        AuditRequest request = audit.request();
         return audit.report(SparkAuditor.run(data, request, from.options(input), List::of), spec.commandLine().getOut());
     }
 }

@@ -28,6 +28,7 @@ import org.fairhunt.core.engine.SliceKey;
 import org.fairhunt.core.engine.Slicing;
 import org.fairhunt.core.metric.Statistic;
 import org.fairhunt.core.table.CategoricalColumn;
+import org.fairhunt.core.table.NaturalOrder;
 import org.fairhunt.core.table.Table;
 
 /**
@@ -58,7 +59,7 @@ import org.fairhunt.core.table.Table;
 public final class SparkAuditor {
     /** Rows per chunk handed to the local engine within a partition (bounded memory per task). */
     static final int CHUNK_ROWS = 1 << 19;
-    /** Most distinct values kept for a non-group categorical column (a label, a prediction). */
+    /** Most distinct values the first pass keeps per categorical column (a group's count is exact up to it). */
     static final int MAX_OTHER_VALUES = 1_000_000;
 
     /**
@@ -149,7 +150,7 @@ public final class SparkAuditor {
             if (layout.kind(f) == Layout.Kind.CATEGORICAL || group) {
                 discovered.add(f);
                 binnings.add(group && layout.kind(f) == Layout.Kind.NUMERIC ? request.bins().get(name) : null);
-                caps.add(group ? Slicing.MAX_GROUP_VALUES + 1 : MAX_OTHER_VALUES + 1);
+                caps.add(MAX_OTHER_VALUES + 1);
             }
         }
         Discovery.Plan plan = new Discovery.Plan(discovered.stream().mapToInt(Integer::intValue).toArray(),
@@ -189,16 +190,19 @@ public final class SparkAuditor {
                     first.merge(e.getKey(), e.getValue() + offset, Math::min);
                 }
             }
-            int cap = group ? Slicing.MAX_GROUP_VALUES : MAX_OTHER_VALUES;
+            if (group && first.size() > request.maxLevels()) {
+                // Counted exactly up to MAX_OTHER_VALUES (past it, the count is that bound).
+                throw Auditor.tooManyLevels(source, name, first.size(), request.maxLevels());
+            }
+            int cap = MAX_OTHER_VALUES;
             if (overflow || first.size() > cap) {
-                if (group) {
-                    throw Slicing.tooManyValues(source, name);
-                }
                 throw new UserInputException(source + ": column '" + name + "' takes more than " + cap
                         + " distinct values; a label or prediction must be a class (or use --regression for numbers)");
             }
+            // As the local readers order them: a numeric column's printed values by first appearance (its
+            // conversion to categories), text in natural order ("2" before "10").
             List<String> levels = new ArrayList<>(first.keySet());
-            levels.sort(Comparator.comparingLong(first::get));
+            levels.sort(Values.isNumeric(type(schema, source, name)) ? Comparator.comparingLong(first::get) : NaturalOrder.INSTANCE);
             if (layout.kind(f) == Layout.Kind.CATEGORICAL) {
                 layout.setLevels(f, levels);
             }
@@ -243,7 +247,7 @@ public final class SparkAuditor {
         }
         if (clusters) {
             run = new AuditRun(source, run.rows(), spec, run.slices(), run.sliceRows(), run.grids(), run.auc(), run.aucReasons(),
-                    run.warnings(), singleClusterSlices(run.slices(), request.groups(), merged.atoms));
+                    run.warnings(), clusterCounts(run.slices(), request.groups(), merged.atoms));
         }
         context.setJobDescription(null);
         return Auditor.finish(binnedSchema, run, request);
@@ -270,38 +274,37 @@ public final class SparkAuditor {
             Table part = Auditor.bin(layout.table(source, chunk), request);
             AuditState s = engine.partState(part, Auditor.spec(part, request, extras), ids);
             result = result == null ? new PartResult() : result;
-            result.add(s, part, request.groups(), request.cluster(), clusters);
+            result.add(s, part, ids, request.groups(), request.cluster(), clusters);
         }
         return result;
     }
 
     /**
-     * Which slices hold fewer than two bootstrap clusters, from the partitions' per-atom cluster states:
-     * the same rule as the local engine's (a slice has several clusters if one of its atoms has, or its
-     * atoms' single clusters differ).
+     * The number of distinct bootstrap clusters per slice, capped at {@link AuditRun#CLUSTER_COUNT_CAP} as the
+     * local engine counts them: the union of its atoms' cluster keys (each atom's set capped alike).
      */
-    static boolean[] singleClusterSlices(List<SliceKey> slices, List<String> groups, Map<List<String>, long[]> atoms) {
-        boolean[] single = new boolean[slices.size()];
+    static int[] clusterCounts(List<SliceKey> slices, List<String> groups, Map<List<String>, java.util.HashSet<Long>> atoms) {
+        int[] counts = new int[slices.size()];
         for (int s = 0; s < slices.size(); s++) {
             SliceKey key = slices.get(s);
             int[] at = new int[key.attributes().size()];
             for (int t = 0; t < at.length; t++) {
                 at[t] = groups.indexOf(key.attributes().get(t));
             }
-            long[] acc = null;
-            for (Map.Entry<List<String>, long[]> e : atoms.entrySet()) {
+            java.util.HashSet<Long> keys = new java.util.HashSet<>();
+            for (Map.Entry<List<String>, java.util.HashSet<Long>> e : atoms.entrySet()) {
                 boolean in = true;
                 for (int t = 0; t < at.length && in; t++) {
                     String v = e.getKey().get(at[t]);
                     in = (v == null ? CategoricalColumn.MISSING_LABEL : v).equals(key.values().get(t));
                 }
-                if (in) {
-                    acc = acc == null ? e.getValue() : PartResult.mergeAtom(acc, e.getValue());
+                if (in && keys.size() < AuditRun.CLUSTER_COUNT_CAP) {
+                    keys.addAll(e.getValue());
                 }
             }
-            single[s] = acc != null && acc[0] != PartResult.SEVERAL;
+            counts[s] = Math.min(AuditRun.CLUSTER_COUNT_CAP, keys.size());
         }
-        return single;
+        return counts;
     }
 
     private static void role(Layout layout, StructType schema, String source, String column, Layout.Kind kind) {

@@ -4,15 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fairhunt.cli.BootstrapOptions;
+import org.fairhunt.cli.OutputOptions;
 import org.fairhunt.cli.Summary;
 import org.fairhunt.cli.VerdictSummary;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.audit.AuditRequest;
 import org.fairhunt.core.audit.Auditor;
-import org.fairhunt.core.policy.Policy;
 import org.fairhunt.core.result.AuditJson;
 import org.fairhunt.report.ReportWriter;
 import org.fairhunt.speech.metric.WerStatistic;
@@ -58,7 +57,8 @@ final class SparkWerCommand implements Callable<Integer> {
     @Option(names = "--hyp-col", paramLabel = "COLUMN", defaultValue = "hypothesis", description = "Hypothesis column (default: ${DEFAULT-VALUE}).")
     String hypCol;
 
-    @Option(names = "--speaker", paramLabel = "COLUMN", description = "Speaker column: the bootstrap resamples speakers, not utterances.")
+    @Option(names = "--speaker", paramLabel = "COLUMN",
+            description = "Speaker column: the bootstrap cluster unless --cluster says otherwise ('none': each utterance).")
     String speaker;
 
     @Option(names = "--group", required = true, paramLabel = "ATTRIBUTE", description = "A group attribute (repeatable).")
@@ -74,17 +74,8 @@ final class SparkWerCommand implements Callable<Integer> {
             description = "Comma-separated normalization steps (case, punctuation, contractions, nonspeech) or 'none' (default: ${DEFAULT-VALUE}).")
     String normalize;
 
-    @Option(names = "--reference", paramLabel = "SLICE", description = "Reference slice of disparities: largest, best, worst or ATTRIBUTE=VALUE (repeatable).")
-    List<String> reference = new ArrayList<>();
-
-    @Option(names = "--policy", paramLabel = "FILE", description = "Judge the constraints of this policy file; sets the exit status.")
-    Path policy;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Write audit.json, audit.md and audit.html into DIR.")
-    Path out;
-
-    @Option(names = "--json", description = "Print the JSON result on standard output instead of the summary.")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
@@ -93,24 +84,27 @@ final class SparkWerCommand implements Callable<Integer> {
             throw new UserInputException("--intersections must be at least 1, got " + intersections);
         }
         Normalizer.parse(normalize, null); // a bad step is a user error here, on the driver
-        AuditRequest request = new AuditRequest(null, null, null, null, false, groups, Map.of(), intersections, minGroupSize,
-                null, uncertainty.replicates(), uncertainty.seed(), speaker, null, uncertainty.workers(), uncertainty.confidence())
-                .withReference(reference).withPolicy(policy == null ? null : Policy.load(policy));
+        String cluster = uncertainty.cluster() == null ? speaker
+                : uncertainty.cluster().equalsIgnoreCase("none") ? null : uncertainty.cluster();
+        AuditRequest request = AuditRequest.builder().groups(groups).intersections(intersections).minGroupSize(minGroupSize)
+                .bootstrap(uncertainty.replicates(), uncertainty.seed(), cluster).threads(uncertainty.workers())
+                .level(uncertainty.confidence()).reference(uncertainty.reference()).policy(uncertainty.policy()).build();
         var data = from.read(Main.session(), input);
         Auditor.Outcome outcome = SparkAuditor.run(data, request,
                 new SparkAuditor.Options(input, from.rowId, List.of(refCol, hypCol)), statistics(refCol, hypCol, normalize));
         PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
+        if (output.json()) {
             stdout.println(AuditJson.toJson(outcome.result()));
         } else {
             stdout.print(Summary.render(outcome.result()));
             stdout.print(VerdictSummary.render(outcome.result()));
         }
-        if (out != null) {
-            stdout.println("Reports: " + String.join(", ", ReportWriter.writeAll(outcome.result(), out).stream().map(Path::toString).toList()));
+        if (output.out() != null) {
+            stdout.println("Reports: " + String.join(", ", ReportWriter.writeAll(outcome.result(), output.out()).stream()
+                    .map(Path::toString).toList()));
         }
         stdout.flush();
-        return policy == null ? 0 : outcome.policyOutcome().exitCode();
+        return uncertainty.judged() ? outcome.policyOutcome().exitCode() : 0;
     }
 
     /** The WER statistic, built where it runs (the normalizer is rebuilt from its spec on each executor). */

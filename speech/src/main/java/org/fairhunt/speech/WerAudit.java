@@ -24,7 +24,7 @@ import org.fairhunt.core.policy.Policy;
 import org.fairhunt.core.policy.PolicyEvaluator;
 import org.fairhunt.core.result.AuditJson;
 import org.fairhunt.core.result.AuditResult;
-import org.fairhunt.core.result.AuditResults;
+import org.fairhunt.core.audit.AuditResults;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.core.table.CategoricalColumn;
@@ -385,7 +385,7 @@ public final class WerAudit {
         if (!a.verdicts().isEmpty()) {
             sb.append("\npolicy verdicts:\n");
             for (var v : a.verdicts()) {
-                sb.append(String.format(Locale.ROOT, "  %-12s %s%s%n", v.outcome().toUpperCase(Locale.ROOT), v.constraint(),
+                sb.append(String.format(Locale.ROOT, "  %-12s %s%s%n", v.outcome().word().toUpperCase(Locale.ROOT), v.constraint(),
                         v.detail() == null ? "" : ": " + v.detail()));
             }
         }

@@ -18,7 +18,6 @@ import org.fairhunt.core.metric.RegressionStatistic;
 import org.fairhunt.core.metric.ScoreStatistic;
 import org.fairhunt.core.metric.Statistic;
 import org.fairhunt.core.result.AuditResult;
-import org.fairhunt.core.result.AuditResults;
 import org.fairhunt.core.table.Binning;
 import org.fairhunt.core.table.NumericColumn;
 import org.fairhunt.core.table.Table;
@@ -48,6 +47,7 @@ public final class Auditor {
      */
     public static Outcome run(Table table, AuditRequest request, List<Statistic> extraStatistics) {
         Table binned = bin(table, request);
+        checkLevels(binned, request);
         AuditSpec spec = spec(binned, request, extraStatistics);
         return finish(binned, new LocalEngine().run(binned, spec), request);
     }
@@ -108,15 +108,17 @@ public final class Auditor {
 
     /** The result of an engine's {@code run} of {@link #spec}: metrics, disparities, Clarify, policy verdicts. */
     public static Outcome finish(Table binned, AuditRun run, AuditRequest request) {
-        AuditResult result = AuditResults.from(run, request.metrics(), settings(request), request.level());
-        result = result.withDisparities(Disparities.compute(run, AuditResults.select(run, request.metrics()),
-                ReferenceChoice.parse(request.reference()), request.level()));
+        Map<Double, AuditResult> byLevel = new java.util.HashMap<>();
+        java.util.function.DoubleFunction<AuditResult> atLevel = level -> byLevel.computeIfAbsent(level,
+                lv -> AuditResults.from(run, request.metrics(), settings(request), lv).withDisparities(Disparities.compute(run,
+                        AuditResults.select(run, request.metrics()), ReferenceChoice.parse(request.reference()), lv)));
+        AuditResult result = atLevel.apply(request.level());
         if (request.clarify()) {
             result = result.withExtension("clarify", ClarifyReport.toJson(ClarifyReport.compute(run,
                     ClarifyReport.facets(run, request.clarifyFacets()), request.level())));
         }
         if (request.policy() != null) {
-            result = result.withVerdicts(PolicyEvaluator.evaluate(request.policy(), result));
+            result = result.withVerdicts(PolicyEvaluator.evaluate(request.policy(), result, request.level(), atLevel));
         }
         return new Outcome(binned, run, result);
     }
@@ -126,12 +128,43 @@ public final class Auditor {
         Table out = table;
         for (Map.Entry<String, String> e : request.bins().entrySet()) {
             if (!request.groups().contains(e.getKey())) {
-                throw new UserInputException("--bin names '" + e.getKey() + "', which is not a --group attribute");
+                throw new UserInputException("a bin is given for '" + e.getKey() + "', which is not a group attribute");
             }
             NumericColumn c = table.numeric(e.getKey());
             out = out.with(Binning.parse(e.getValue()).apply(c));
         }
         return out;
+    }
+
+    /**
+     * Refuses a group attribute with more distinct values than the request allows, before any work: an
+     * id column or an unbinned number would make thousands of one-row slices (and an unreadable report)
+     * at the cost of minutes and gigabytes.
+     */
+    static void checkLevels(Table table, AuditRequest request) {
+        if (request.maxLevels() < 1) {
+            throw new UserInputException("the most values a group attribute may have must be at least 1, got " + request.maxLevels());
+        }
+        for (String g : request.groups()) {
+            if (!table.hasColumn(g) || table.column(g) instanceof NumericColumn) {
+                continue; // the engine names a missing or numeric column itself
+            }
+            int[] counts = table.categorical(g).counts();
+            int present = 0;
+            for (int i = 0; i < counts.length - 1; i++) {
+                present += counts[i] > 0 ? 1 : 0;
+            }
+            if (present > request.maxLevels()) {
+                throw tooManyLevels(table.source(), g, present, request.maxLevels());
+            }
+        }
+    }
+
+    /** The error for group attribute {@code g} of {@code source} with {@code present} values, more than {@code max}. */
+    public static UserInputException tooManyLevels(String source, String g, long present, int max) {
+        return new UserInputException(source + ": group attribute '" + g + "' has " + present
+                + " distinct values (at most " + max + " allowed); a slice on one of that many values "
+                + "is not a group: bin it, map it to coarser values, or raise --max-levels");
     }
 
     static Map<String, Object> settings(AuditRequest r) {
@@ -143,7 +176,11 @@ public final class Auditor {
         s.put("task", r.regression() ? "regression" : "classification");
         s.put("groups", r.groups());
         if (!r.bins().isEmpty()) {
-            s.put("bins", r.bins());
+            // In the order of the groups, so that the JSON is the same however the bins were collected.
+            Map<String, String> bins = new LinkedHashMap<>();
+            r.groups().stream().filter(r.bins()::containsKey).forEach(g -> bins.put(g, r.bins().get(g)));
+            r.bins().forEach(bins::putIfAbsent);
+            s.put("bins", bins);
         }
         s.put("intersections", r.intersections());
         s.put("min_group_size", r.minGroupSize());
@@ -153,7 +190,9 @@ public final class Auditor {
             b.put("replicates", r.bootstrap());
             b.put("seed", r.seed());
             b.put("cluster", r.cluster() == null ? "(each row)" : r.cluster());
-            b.put("method", "Poisson(1) weights hashed from (cluster, replicate, seed); percentile intervals");
+            b.put("method", "Poisson(1) weights hashed from (cluster, replicate, seed); percentile intervals, except "
+                    + "proportions (Wilson; with clusters, Wilson at the design-effect sample size with t on G-1 df), ECE "
+                    + "(debiased lower end) and comparisons (see disparities.method)");
             s.put("bootstrap", b);
         }
         put(s, "weight", r.weight());
@@ -176,7 +215,8 @@ public final class Auditor {
             p.put("source", r.policy().source());
             p.put("constraints", r.policy().constraints().size());
             p.put("method", "pass: the whole interval satisfies the bound; fail: the whole interval violates it; inconclusive: "
-                    + "it straddles the bound (more_rows_needed assumes the half-width shrinks as 1/sqrt(n))");
+                    + "it straddles the bound; the intervals of a constraint's m checks are simultaneous (Bonferroni, level "
+                    + "1 - alpha/m); more_rows_needed plans for 80% power, the half-width shrinking as 1/sqrt(n)");
             s.put("policy", p);
         }
         return s;

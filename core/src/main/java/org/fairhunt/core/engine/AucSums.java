@@ -3,8 +3,8 @@ package org.fairhunt.core.engine;
 /**
  * The sums AUC is computed from, per slice and replicate ({@code [slice * replicates + replicate]}): the
  * Mann–Whitney numerator (weight of positive–negative pairs ranked right, ties ½), and the weights of
- * positives and negatives. Every engine's rank pass (local, Spark) ends here, so they share one rule for
- * the value and for why it is undefined.
+ * positives and negatives, as a distributed rank pass (Spark's) collects them; the value and the reasons it
+ * is undefined follow the local {@link AucPass}.
  */
 public record AucSums(double[] numerator, double[] positives, double[] negatives, int slices, int replicates) {
 
@@ -27,8 +27,8 @@ public record AucSums(double[] numerator, double[] positives, double[] negatives
         for (int sl = 0; sl < slices; sl++) {
             for (int r = 0; r < replicates; r++) {
                 int o = sl * replicates + r;
-                reasons[sl][r] = positives[o] <= 0 ? "no positives with a score"
-                        : negatives[o] <= 0 ? "no negatives with a score" : null;
+                reasons[sl][r] = positives[o] <= 0 ? AucPass.NO_POSITIVES
+                        : negatives[o] <= 0 ? AucPass.NO_NEGATIVES : null;
             }
         }
         return reasons;

@@ -18,12 +18,6 @@ import org.fairhunt.core.table.TextColumn;
  * overall population).
  */
 public final class Slicing {
-    /**
-     * Most distinct values a group attribute may take: more is almost always an identifier (a customer
-     * id, a timestamp) named by mistake, and would produce a report nobody can read.
-     */
-    public static final int MAX_GROUP_VALUES = 10_000;
-
     private final List<String> attributes;
     private final List<List<String>> levels;
     private final List<List<String>> levelNames;
@@ -45,16 +39,11 @@ public final class Slicing {
         List<List<String>> levelNames = new ArrayList<>();
         int rows = table.rowCount();
         for (int j = 0; j < a; j++) {
+            // A part of a table (a Spark partition) may hold a single value: the whole table was checked.
             CategoricalColumn c = whole ? groupColumn(table, groups.get(j)) : table.categorical(groups.get(j));
-            int missing = c.levelCount();
-            int[] codes = c.codesUnsafe().clone();
-            for (int i = 0; i < rows; i++) {
-                if (codes[i] == CategoricalColumn.MISSING) {
-                    codes[i] = missing;
-                }
-            }
-            attributeCodes[j] = codes;
-            cardinalities[j] = missing + 1;
+            // The column's own codes, read in place: a missing value (-1) is mapped to the level count as it is read.
+            attributeCodes[j] = c.codesUnsafe();
+            cardinalities[j] = c.levelCount() + 1;
             levelNames.add(c.levels());
         }
         // Atoms: distinct full combinations present, numbered in order of first appearance.
@@ -70,20 +59,21 @@ public final class Slicing {
             for (int i = 0; i < rows; i++) {
                 int key = 0;
                 for (int j = 0; j < a; j++) {
-                    key = key * cardinalities[j] + attributeCodes[j][i];
+                    int code = attributeCodes[j][i];
+                    key = key * cardinalities[j] + (code < 0 ? cardinalities[j] - 1 : code);
                 }
                 int id = idOfKey[key];
                 if (id < 0) {
                     id = cells.size();
                     idOfKey[key] = id;
-                    cells.add(cellOfRow(attributeCodes, i));
+                    cells.add(cellOfRow(attributeCodes, cardinalities, i));
                 }
                 atomOfRow[i] = id;
             }
         } else {
             Map<List<Integer>, Integer> idOfCell = new HashMap<>();
             for (int i = 0; i < rows; i++) {
-                int[] cell = cellOfRow(attributeCodes, i);
+                int[] cell = cellOfRow(attributeCodes, cardinalities, i);
                 List<Integer> key = Arrays.stream(cell).boxed().toList();
                 Integer id = idOfCell.get(key);
                 if (id == null) {
@@ -182,10 +172,12 @@ public final class Slicing {
         sliceRows = rowsPerSlice.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private static int[] cellOfRow(int[][] attributeCodes, int row) {
+    /** The row's value index per attribute, a missing value being the attribute's level count. */
+    private static int[] cellOfRow(int[][] attributeCodes, int[] cardinalities, int row) {
         int[] cell = new int[attributeCodes.length];
         for (int j = 0; j < cell.length; j++) {
-            cell[j] = attributeCodes[j][row];
+            int code = attributeCodes[j][row];
+            cell[j] = code < 0 ? cardinalities[j] - 1 : code;
         }
         return cell;
     }
@@ -211,9 +203,6 @@ public final class Slicing {
             throw numericGroup(table.source(), name);
         }
         CategoricalColumn cat = c instanceof TextColumn ? table.categorical(name) : (CategoricalColumn) c;
-        if (cat.levelCount() > MAX_GROUP_VALUES) {
-            throw tooManyValues(table.source(), name);
-        }
         int[] counts = cat.counts();
         int present = 0;
         for (int count : counts) {
@@ -227,12 +216,6 @@ public final class Slicing {
             throw singleValue(table.source(), name, only, table.rowCount());
         }
         return cat;
-    }
-
-    /** The error for a group attribute with more than {@link #MAX_GROUP_VALUES} values. */
-    public static UserInputException tooManyValues(String source, String attribute) {
-        return new UserInputException(source + ": group attribute '" + attribute + "' takes more than " + MAX_GROUP_VALUES
-                + " distinct values; is it an identifier? Name an attribute with few values, or bin a numeric one");
     }
 
     /** The error for a group attribute that takes the single value {@code only} in all {@code rows} rows. */

@@ -13,7 +13,7 @@ import org.fairhunt.core.engine.LocalEngine;
 import org.fairhunt.core.engine.SliceKey;
 import org.fairhunt.core.metric.ConfusionStatistic;
 import org.fairhunt.core.result.AuditResult;
-import org.fairhunt.core.result.AuditResults;
+import org.fairhunt.core.audit.AuditResults;
 import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.table.CategoricalColumn;
 import org.fairhunt.core.table.Table;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * band [0.93, 0.97] is about three standard errors wide on each side. Each simulated row is a case whose
  * prediction is wrong with the stated probability; the audited metric is the error rate.
  */
+@org.fairhunt.core.testing.Slow
 class CoverageSimulationTest {
     private static final int DATA_SETS = 1000;
     private static final int REPLICATES = 200;
@@ -71,8 +72,8 @@ class CoverageSimulationTest {
      */
     private static boolean bootstrapCovers(AuditRun run, double truth) {
         var series = run.metric("error_rate").orElseThrow();
-        double[] reps = new double[run.replicates() - 1];
-        for (int r = 1; r < run.replicates(); r++) {
+        double[] reps = new double[run.replicates()];
+        for (int r = 1; r <= run.replicates(); r++) {
             var v = series.value(0, r);
             reps[r - 1] = v.defined() ? v.value() : Double.NaN;
         }
@@ -139,7 +140,7 @@ class CoverageSimulationTest {
 
     private static boolean differenceCovers(AuditRun run, ReferenceChoice ref, double truth) {
         List<Disparity> all = Disparities.compute(run, AuditResults.select(run, List.of("error_rate")), ref, 0.95);
-        Disparity d = all.stream().filter(x -> x.kind().equals("difference") && x.attributes().equals(Map.of("g", "a")))
+        Disparity d = all.stream().filter(x -> x.kind() == Disparity.DIFFERENCE && x.attributes().equals(Map.of("g", "a")))
                 .findFirst().orElseThrow();
         return d.lo() != null && d.lo() <= truth && truth <= d.hi();
     }

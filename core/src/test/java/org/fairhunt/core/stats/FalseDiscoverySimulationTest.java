@@ -12,13 +12,14 @@ import org.fairhunt.core.engine.AuditRun;
 import org.fairhunt.core.engine.AuditSpec;
 import org.fairhunt.core.engine.LocalEngine;
 import org.fairhunt.core.metric.ConfusionStatistic;
-import org.fairhunt.core.result.AuditResults;
+import org.fairhunt.core.audit.AuditResults;
 import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.table.CategoricalColumn;
 import org.fairhunt.core.table.Table;
 import org.junit.jupiter.api.Test;
 
 /** Benjamini–Hochberg keeps the false discovery rate at or below its level: by simulation, with fixed seeds. */
+@org.fairhunt.core.testing.Slow
 class FalseDiscoverySimulationTest {
 
     @Test

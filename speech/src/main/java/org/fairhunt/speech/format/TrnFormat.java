@@ -29,7 +29,7 @@ public final class TrnFormat {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(in, file.toString(), speakers);
         } catch (IOException e) {
-            throw new UserInputException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UserInputException(org.fairhunt.core.io.IoMessages.cannotRead(file, e), e);
         }
     }
 
