@@ -1,6 +1,7 @@
 package org.fairhunt.spark;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,20 +14,36 @@ import org.fairhunt.core.table.Column;
 import org.fairhunt.core.table.Table;
 
 /**
- * What one partition sends to the driver: its serialized {@link AuditState} and, with a bootstrap, each atom's
- * (combination of group values') bootstrap cluster keys, up to {@link AuditRun#CLUSTER_COUNT_CAP} of them, so
- * the driver counts each slice's clusters as the local engine does. Merges associatively; its size depends on
- * the atoms, replicates and the cap (at most atoms × cap keys), not on the rows.
+ * What one partition sends to the driver: its serialized {@link AuditState} and, with a bootstrap, what the
+ * driver needs to count each slice's bootstrap clusters as the local engine does (capped at
+ * {@link AuditRun#CLUSTER_COUNT_CAP}): per atom (combination of group values) the cluster column's keys, up
+ * to the cap, and the number of rows that are clusters of their own (no cluster column, or no value in it:
+ * their keys are their row numbers', distinct by construction, so a count stands for them). Merges
+ * associatively; without a cluster column its size depends on atoms and replicates only, with one at most
+ * 8 bytes × atoms × cap more.
  */
 final class PartResult implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** One atom's clusters: the cluster values' keys (sorted, distinct, at most the cap) and rows of their own. */
+    record Clusters(long[] keys, long ownRows) implements Serializable {
+        /** Distinct clusters, capped. */
+        int count() {
+            return (int) Math.min(AuditRun.CLUSTER_COUNT_CAP, keys.length + ownRows);
+        }
+
+        static Clusters union(Clusters a, Clusters b) {
+            return new Clusters(unionKeys(a.keys, b.keys), a.ownRows + b.ownRows);
+        }
+    }
+
     byte[] state;
-    /** Group values (null: missing) → its cluster keys (at most the cap). */
-    final HashMap<List<String>, HashSet<Long>> atoms = new HashMap<>();
+    /** Group values (null: missing) → its clusters. */
+    final HashMap<List<String>, Clusters> atoms = new HashMap<>();
     long clusterMissing;
 
-    /** Adds a chunk's rows: its state, and with {@code clusters} its atoms' cluster states. */
-    void add(AuditState chunkState, Table part, long[] rowIds, List<String> groups, String cluster, boolean clusters) {
+    /** Adds a chunk's rows: its state, and with {@code clusters} its atoms' clusters. */
+    void add(AuditState chunkState, Table part, List<String> groups, String cluster, boolean clusters) {
         state = state == null ? chunkState.toBytes() : AuditState.fromBytes(state).merge(chunkState).toBytes();
         if (!clusters) {
             return;
@@ -39,24 +56,28 @@ final class PartResult implements Serializable {
             radix[j] = columns[j].levelCount() + 1L;
         }
         Column clusterColumn = cluster == null ? null : part.column(cluster);
-        Map<Long, HashSet<Long>> byCode = new HashMap<>();
+        Map<Long, HashSet<Long>> keysByCode = new HashMap<>();
+        Map<Long, long[]> ownByCode = new HashMap<>();
         for (int i = 0; i < part.rowCount(); i++) {
             long code = 0;
             for (int j = 0; j < g; j++) {
                 int c = columns[j].code(i);
                 code = Math.addExact(Math.multiplyExact(code, radix[j]), c == CategoricalColumn.MISSING ? radix[j] - 1 : c);
             }
-            // The local engine's keys: the cluster value's, or the row's own when it has none.
+            HashSet<Long> keys = keysByCode.computeIfAbsent(code, k -> new HashSet<>());
             String text = clusterColumn == null ? null : clusterColumn.text(i);
-            if (text == null && clusterColumn != null) {
-                clusterMissing++;
-            }
-            HashSet<Long> keys = byCode.computeIfAbsent(code, k -> new HashSet<>());
-            if (keys.size() < AuditRun.CLUSTER_COUNT_CAP) {
-                keys.add(text != null ? PoissonWeights.keyOf(text) : PoissonWeights.keyOfRow(rowIds[i]));
+            if (text != null) {
+                if (keys.size() < AuditRun.CLUSTER_COUNT_CAP) {
+                    keys.add(PoissonWeights.keyOf(text));
+                }
+            } else {
+                ownByCode.computeIfAbsent(code, k -> new long[1])[0]++;
+                if (clusterColumn != null) {
+                    clusterMissing++;
+                }
             }
         }
-        for (Map.Entry<Long, HashSet<Long>> e : byCode.entrySet()) {
+        for (Map.Entry<Long, HashSet<Long>> e : keysByCode.entrySet()) {
             String[] values = new String[g];
             long code = e.getKey();
             for (int j = g - 1; j >= 0; j--) {
@@ -64,7 +85,9 @@ final class PartResult implements Serializable {
                 code /= radix[j];
                 values[j] = c == radix[j] - 1 ? null : columns[j].level(c);
             }
-            atoms.merge(java.util.Arrays.asList(values), e.getValue(), PartResult::union);
+            long[] keys = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] own = ownByCode.get(e.getKey());
+            atoms.merge(Arrays.asList(values), new Clusters(keys, own == null ? 0 : own[0]), Clusters::union);
         }
     }
 
@@ -72,21 +95,30 @@ final class PartResult implements Serializable {
         PartResult m = new PartResult();
         m.state = a.state == null ? b.state : b.state == null ? a.state
                 : AuditState.fromBytes(a.state).merge(AuditState.fromBytes(b.state)).toBytes();
-        a.atoms.forEach((k, v) -> m.atoms.merge(k, v, PartResult::union));
-        b.atoms.forEach((k, v) -> m.atoms.merge(k, v, PartResult::union));
+        a.atoms.forEach((k, v) -> m.atoms.merge(k, v, Clusters::union));
+        b.atoms.forEach((k, v) -> m.atoms.merge(k, v, Clusters::union));
         m.clusterMissing = a.clusterMissing + b.clusterMissing;
         return m;
     }
 
-    /** The union of two atoms' cluster keys, capped (a new set: the inputs may be shared). */
-    static HashSet<Long> union(HashSet<Long> a, HashSet<Long> b) {
-        HashSet<Long> u = new HashSet<>(a);
-        for (Long k : b) {
-            if (u.size() >= AuditRun.CLUSTER_COUNT_CAP) {
-                break;
+    /** The sorted union of two sorted key sets, cut at the cap (which keys are kept past it does not matter). */
+    static long[] unionKeys(long[] a, long[] b) {
+        long[] out = new long[Math.min(AuditRun.CLUSTER_COUNT_CAP, a.length + b.length)];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (n < out.length && (i < a.length || j < b.length)) {
+            long next;
+            if (j >= b.length || (i < a.length && a[i] < b[j])) {
+                next = a[i++];
+            } else if (i >= a.length || b[j] < a[i]) {
+                next = b[j++];
+            } else {
+                next = a[i++];
+                j++;
             }
-            u.add(k);
+            out[n++] = next;
         }
-        return u;
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 }

@@ -274,7 +274,7 @@ public final class SparkAuditor {
             Table part = Auditor.bin(layout.table(source, chunk), request);
             AuditState s = engine.partState(part, Auditor.spec(part, request, extras), ids);
             result = result == null ? new PartResult() : result;
-            result.add(s, part, ids, request.groups(), request.cluster(), clusters);
+            result.add(s, part, request.groups(), request.cluster(), clusters);
         }
         return result;
     }
@@ -283,7 +283,7 @@ public final class SparkAuditor {
      * The number of distinct bootstrap clusters per slice, capped at {@link AuditRun#CLUSTER_COUNT_CAP} as the
      * local engine counts them: the union of its atoms' cluster keys (each atom's set capped alike).
      */
-    static int[] clusterCounts(List<SliceKey> slices, List<String> groups, Map<List<String>, java.util.HashSet<Long>> atoms) {
+    static int[] clusterCounts(List<SliceKey> slices, List<String> groups, Map<List<String>, PartResult.Clusters> atoms) {
         int[] counts = new int[slices.size()];
         for (int s = 0; s < slices.size(); s++) {
             SliceKey key = slices.get(s);
@@ -291,18 +291,18 @@ public final class SparkAuditor {
             for (int t = 0; t < at.length; t++) {
                 at[t] = groups.indexOf(key.attributes().get(t));
             }
-            java.util.HashSet<Long> keys = new java.util.HashSet<>();
-            for (Map.Entry<List<String>, java.util.HashSet<Long>> e : atoms.entrySet()) {
+            PartResult.Clusters all = new PartResult.Clusters(new long[0], 0);
+            for (Map.Entry<List<String>, PartResult.Clusters> e : atoms.entrySet()) {
                 boolean in = true;
                 for (int t = 0; t < at.length && in; t++) {
                     String v = e.getKey().get(at[t]);
                     in = (v == null ? CategoricalColumn.MISSING_LABEL : v).equals(key.values().get(t));
                 }
-                if (in && keys.size() < AuditRun.CLUSTER_COUNT_CAP) {
-                    keys.addAll(e.getValue());
+                if (in) {
+                    all = PartResult.Clusters.union(all, e.getValue());
                 }
             }
-            counts[s] = Math.min(AuditRun.CLUSTER_COUNT_CAP, keys.size());
+            counts[s] = all.count();
         }
         return counts;
     }
