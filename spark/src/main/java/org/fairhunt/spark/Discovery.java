@@ -11,8 +11,8 @@ import org.fairhunt.core.table.Binning;
 
 /**
  * The first pass over one partition: its row count, and for every categorical column the values it holds
- * with the position of their first row (so the driver can order levels by first appearance in the whole
- * data, as the local {@code Table} does) and the missing count. It merges on the driver and does not grow
+ * with the position of their first row (the local table orders a numeric column's printed values by first
+ * appearance; text it sorts, and then the positions are unused) and the missing count. It merges on the driver and does not grow
  * with rows.
  */
 final class Discovery implements Serializable {

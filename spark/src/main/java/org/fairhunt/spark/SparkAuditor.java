@@ -35,12 +35,11 @@ import org.fairhunt.core.table.Table;
  * Runs an {@link AuditRequest} on a Spark {@link Dataset} with the numbers of the local engine.
  *
  * <p>Two passes over the data. The first (one task per partition) finds each categorical column's values
- * with their first row, the partitions' row counts, and per combination of group values whether it holds
- * one bootstrap cluster or several; the driver orders the levels by first appearance, as a local
- * {@code Table} does, and checks the request against a table of levels without rows before the second
- * pass runs. The second pass fills, per partition, the local engine's {@link AuditState} over chunks of
- * rows and merges the states with {@code treeReduce}: what travels is the serialized state, whose size
- * depends on the slices and replicates, never on the rows.
+ * with their first row, and the partitions' row counts; the driver orders the levels as the local readers
+ * do and checks the request against a table of levels without rows before the second pass runs. The
+ * second pass fills, per partition, the local engine's {@link AuditState} over chunks of rows and merges
+ * the states with {@code treeReduce}: what travels is the serialized state, whose size depends on the
+ * slices and replicates, never on the rows (and, with a bootstrap, the atoms' cluster keys, capped).
  *
  * <p>Why {@code mapPartitions} + {@code treeReduce} rather than a typed {@code Aggregator} through
  * {@code functions.udaf}: the state is one object for the whole audit (every slice × replicate), built by
