@@ -12,8 +12,8 @@ import org.fairhunt.core.table.Binning;
 /**
  * The first pass over one partition: its row count, and for every categorical column the values it holds
  * with the position of their first row (the local table orders a numeric column's printed values by first
- * appearance; text it sorts, and then the positions are unused) and the missing count. It merges on the driver and does not grow
- * with rows.
+ * appearance; text it sorts, and then the positions are unused) and the missing count. It merges on the
+ * driver and does not grow with rows.
  */
 final class Discovery implements Serializable {
     private static final long serialVersionUID = 1L;
