@@ -58,11 +58,12 @@ class SparkAuditorTest {
                 .withReference(List.of("worst"));
     }
 
-    static void assertSameAsLocal(AuditRequest request, Dataset<Row> data, SparkAuditor.Options options) {
+    static JsonNode assertSameAsLocal(AuditRequest request, Dataset<Row> data, SparkAuditor.Options options) {
         JsonNode expected = AuditJson.toTree(Auditor.run(local, request).result());
         JsonNode actual = AuditJson.toTree(SparkAuditor.run(data, request, options, List::of).result());
         int numbers = JsonCompare.assertSame(expected, actual);
         assertTrue(numbers > 500, "compared only " + numbers + " numbers");
+        return actual;
     }
 
     @ParameterizedTest(name = "{0} partitions")
@@ -70,7 +71,10 @@ class SparkAuditorTest {
     void clustered_bootstrap_with_intersections_and_bins_equals_local(int partitions) throws Exception {
         Dataset<Row> data = read(file, partitions);
         assertTrue(data.javaRDD().getNumPartitions() >= partitions, "partitions: " + data.javaRDD().getNumPartitions());
-        assertSameAsLocal(clustered(), data, new SparkAuditor.Options(file.toString(), null));
+        JsonNode actual = assertSameAsLocal(clustered(), data, new SparkAuditor.Options(file.toString(), null));
+        // The cases the comparison must have met: rows without a cluster, slices with few clusters.
+        assertTrue(actual.get("warnings").toString().contains("no value in cluster column 'customer'"), actual.get("warnings").toString());
+        assertTrue(actual.get("warnings").toString().contains("fewer than 30 clusters"), actual.get("warnings").toString());
     }
 
     @ParameterizedTest(name = "{0} partitions")

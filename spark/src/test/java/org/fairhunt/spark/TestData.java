@@ -14,7 +14,7 @@ final class TestData {
     /**
      * A credit-like audit file: {@code sex} (F/M, some missing), {@code band} (four levels, first seen out of
      * alphabetical order), {@code age} (numeric, to bin), {@code y}/{@code p} (0/1), {@code s} (a score with
-     * ties and some missing), {@code customer} (clusters of 1–4 rows), {@code w} (weights with fractions).
+     * ties and some missing), {@code customer} (clusters of 1–4 rows, some rows without one), {@code w} (weights with fractions).
      */
     static Path credit(Path dir, int rows, long seed) {
         Random rnd = new Random(seed);
@@ -35,8 +35,9 @@ final class TestData {
             int p = s > 0.4 ? 1 : 0;
             String score = rnd.nextInt(50) == 0 ? "" : Double.toString(s);
             double w = 0.5 + rnd.nextInt(4) * 0.25;
+            String id = rnd.nextInt(40) == 0 ? "" : "c" + customer; // now and then no customer: a cluster of its own
             sb.append(sex).append(',').append(band).append(',').append(age).append(',').append(y).append(',').append(p)
-                    .append(',').append(score).append(",c").append(customer).append(',').append(w).append('\n');
+                    .append(',').append(score).append(',').append(id).append(',').append(w).append('\n');
         }
         Path file = dir.resolve("credit-" + rows + ".csv");
         try {
