@@ -131,16 +131,17 @@ final class AucPass {
             int column0 = part.withEstimate ? 0 : part.firstBootstrap + 1;
             for (int sl = 0; sl < slices; sl++) {
                 for (int c = 0; c < part.width; c++) {
-                    int o = sl * part.width + c;
                     int r = column0 + c;
-                    if (part.positives[o] <= 0) {
+                    double pos = part.positives[sl][c];
+                    double neg = part.negatives[sl][c];
+                    if (pos <= 0) {
                         values[sl][r] = Double.NaN;
                         reasons[sl][r] = NO_POSITIVES;
-                    } else if (part.negatives[o] <= 0) {
+                    } else if (neg <= 0) {
                         values[sl][r] = Double.NaN;
                         reasons[sl][r] = NO_NEGATIVES;
                     } else {
-                        values[sl][r] = part.numerator[o] / (part.positives[o] * part.negatives[o]);
+                        values[sl][r] = part.numerator[sl][c] / (pos * neg);
                     }
                 }
             }
@@ -198,32 +199,34 @@ final class AucPass {
     }
 
     /**
-     * The sums of one contiguous range of replicate columns for every slice, {@code [slice × width]}:
-     * optionally the point estimate, then {@code count} bootstrap replicates from {@code firstBootstrap}
-     * (a multiple of four).
+     * The sums of one contiguous range of replicate columns for every slice, one row of {@code width} per
+     * slice: optionally the point estimate, then {@code count} bootstrap replicates from {@code firstBootstrap}
+     * (a multiple of four). A row per slice (not one flat array) lets every inner loop index all its arrays
+     * with the same {@code r}, the form C2 vectorizes (an offset {@code a[o + r] += b[r]} stays scalar).
      */
     private static final class Part {
         final boolean withEstimate;
         final int firstBootstrap;
         final int count;
         final int width;
-        final double[] numerator;
-        final double[] positives;
-        final double[] negatives;
-        private final double[] blockNegatives;
+        final double[][] numerator;
+        final double[][] positives;
+        final double[][] negatives;
+        private final double[][] blockNegatives;
+        private final double[][] blockPositives;
         private final boolean[] dirty;
         private final int[] dirtyList;
-        private double[] blockPositives;
 
         Part(boolean withEstimate, int firstBootstrap, int count, int slices) {
             this.withEstimate = withEstimate;
             this.firstBootstrap = firstBootstrap;
             this.count = count;
             this.width = count + (withEstimate ? 1 : 0);
-            numerator = new double[slices * width];
-            positives = new double[slices * width];
-            negatives = new double[slices * width];
-            blockNegatives = new double[slices * width];
+            numerator = new double[slices][width];
+            positives = new double[slices][width];
+            negatives = new double[slices][width];
+            blockNegatives = new double[slices][width];
+            blockPositives = new double[slices][width];
             dirty = new boolean[slices];
             dirtyList = new int[slices];
         }
@@ -235,20 +238,12 @@ final class AucPass {
             double[] w = new double[width];
             int[] draws = new int[Math.max(1, count)];
             int wd = width;
-            double[] num = numerator;
-            double[] pos = positives;
-            double[] neg = negatives;
-            double[] blockNeg = blockNegatives;
             // With exact sums a long tie block is first summed per atom (one addition per row and replicate
             // instead of one per slice), then rolled up to the slices its atoms belong to.
-            double[] atomNeg = exact ? new double[atoms * wd] : null;
-            double[] atomPos = exact ? new double[atoms * wd] : null;
+            double[][] atomNeg = exact ? new double[atoms][wd] : null;
+            double[][] atomPos = exact ? new double[atoms][wd] : null;
             boolean[] atomTouched = exact ? new boolean[atoms] : null;
             int[] touchedList = exact ? new int[atoms] : null;
-            if (exact) {
-                blockPositives = new double[blockNegatives.length];
-            }
-            double[] blockPos = blockPositives;
             int start = 0;
             while (start < n) {
                 int end = start;
@@ -262,17 +257,20 @@ final class AucPass {
                     int base = atom[start] * subsets;
                     if ((flags[start] & POSITIVE) != 0) {
                         for (int s = 0; s < subsets; s++) {
-                            int o = slicesOfAtom[base + s] * wd;
+                            int slice = slicesOfAtom[base + s];
+                            double[] num = numerator[slice];
+                            double[] pos = positives[slice];
+                            double[] neg = negatives[slice];
                             for (int r = 0; r < wd; r++) {
-                                num[o + r] += w[r] * neg[o + r];
-                                pos[o + r] += w[r];
+                                num[r] += w[r] * neg[r];
+                                pos[r] += w[r];
                             }
                         }
                     } else {
                         for (int s = 0; s < subsets; s++) {
-                            int o = slicesOfAtom[base + s] * wd;
+                            double[] neg = negatives[slicesOfAtom[base + s]];
                             for (int r = 0; r < wd; r++) {
-                                neg[o + r] += w[r];
+                                neg[r] += w[r];
                             }
                         }
                     }
@@ -285,31 +283,19 @@ final class AucPass {
                             atomTouched[a] = true;
                             touchedList[touched++] = a;
                         }
-                        double[] target = (flags[q] & POSITIVE) != 0 ? atomPos : atomNeg;
-                        int o = a * wd;
+                        double[] target = (flags[q] & POSITIVE) != 0 ? atomPos[a] : atomNeg[a];
                         for (int r = 0; r < wd; r++) {
-                            target[o + r] += w[r];
+                            target[r] += w[r];
                         }
                     }
                     int dirtyCount = 0;
                     for (int t = 0; t < touched; t++) {
                         int a = touchedList[t];
                         atomTouched[a] = false;
-                        int oa = a * wd;
-                        for (int s = 0; s < subsets; s++) {
-                            int slice = slicesOfAtom[a * subsets + s];
-                            if (!dirty[slice]) {
-                                dirty[slice] = true;
-                                dirtyList[dirtyCount++] = slice;
-                            }
-                            int o = slice * wd;
-                            for (int r = 0; r < wd; r++) {
-                                blockNeg[o + r] += atomNeg[oa + r];
-                                blockPos[o + r] += atomPos[oa + r];
-                            }
-                        }
-                        Arrays.fill(atomNeg, oa, oa + wd, 0);
-                        Arrays.fill(atomPos, oa, oa + wd, 0);
+                        dirtyCount = addToSlices(blockNegatives, atomNeg[a], a, slicesOfAtom, subsets, dirtyCount);
+                        dirtyCount = addToSlices(blockPositives, atomPos[a], a, slicesOfAtom, subsets, dirtyCount);
+                        Arrays.fill(atomNeg[a], 0);
+                        Arrays.fill(atomPos[a], 0);
                     }
                     flushBlock(dirtyCount);
                 } else if (exact) {
@@ -318,19 +304,8 @@ final class AucPass {
                     int dirtyCount = 0;
                     for (int q = start; q < end; q++) {
                         fill(w, rows, q, poisson, draws);
-                        double[] target = (flags[q] & POSITIVE) != 0 ? blockPos : blockNeg;
-                        int base = atom[q] * subsets;
-                        for (int s = 0; s < subsets; s++) {
-                            int slice = slicesOfAtom[base + s];
-                            if (!dirty[slice]) {
-                                dirty[slice] = true;
-                                dirtyList[dirtyCount++] = slice;
-                            }
-                            int o = slice * wd;
-                            for (int r = 0; r < wd; r++) {
-                                target[o + r] += w[r];
-                            }
-                        }
+                        double[][] target = (flags[q] & POSITIVE) != 0 ? blockPositives : blockNegatives;
+                        dirtyCount = addToSlices(target, w, atom[q], slicesOfAtom, subsets, dirtyCount);
                     }
                     flushBlock(dirtyCount);
                 } else {
@@ -339,18 +314,7 @@ final class AucPass {
                     for (int q = start; q < end; q++) {
                         if ((flags[q] & POSITIVE) == 0) {
                             fill(w, rows, q, poisson, draws);
-                            int base = atom[q] * subsets;
-                            for (int s = 0; s < subsets; s++) {
-                                int slice = slicesOfAtom[base + s];
-                                if (!dirty[slice]) {
-                                    dirty[slice] = true;
-                                    dirtyList[dirtyCount++] = slice;
-                                }
-                                int o = slice * wd;
-                                for (int r = 0; r < wd; r++) {
-                                    blockNeg[o + r] += w[r];
-                                }
-                            }
+                            dirtyCount = addToSlices(blockNegatives, w, atom[q], slicesOfAtom, subsets, dirtyCount);
                         }
                     }
                     for (int q = start; q < end; q++) {
@@ -358,21 +322,27 @@ final class AucPass {
                             fill(w, rows, q, poisson, draws);
                             int base = atom[q] * subsets;
                             for (int s = 0; s < subsets; s++) {
-                                int o = slicesOfAtom[base + s] * wd;
+                                int slice = slicesOfAtom[base + s];
+                                double[] num = numerator[slice];
+                                double[] pos = positives[slice];
+                                double[] neg = negatives[slice];
+                                double[] blockNeg = blockNegatives[slice];
                                 for (int r = 0; r < wd; r++) {
-                                    num[o + r] += w[r] * (neg[o + r] + 0.5 * blockNeg[o + r]);
-                                    pos[o + r] += w[r];
+                                    num[r] += w[r] * (neg[r] + 0.5 * blockNeg[r]);
+                                    pos[r] += w[r];
                                 }
                             }
                         }
                     }
+                    // Then the tied negatives join the negatives below (the positive sums are untouched here).
                     for (int d = 0; d < dirtyCount; d++) {
                         int slice = dirtyList[d];
                         dirty[slice] = false;
-                        int o = slice * wd;
+                        double[] neg = negatives[slice];
+                        double[] blockNeg = blockNegatives[slice];
                         for (int r = 0; r < wd; r++) {
-                            neg[o + r] += blockNeg[o + r];
-                            blockNeg[o + r] = 0;
+                            neg[r] += blockNeg[r];
+                            blockNeg[r] = 0;
                         }
                     }
                 }
@@ -380,24 +350,45 @@ final class AucPass {
             }
         }
 
+        /**
+         * Adds {@code source} to {@code target}'s row of each slice of atom {@code a}, marking the slices the
+         * tie block touched; returns the new number of touched slices.
+         */
+        private int addToSlices(double[][] target, double[] source, int a, int[] slicesOfAtom, int subsets,
+                int dirtyCount) {
+            int wd = width;
+            int count = dirtyCount;
+            for (int s = 0; s < subsets; s++) {
+                int slice = slicesOfAtom[a * subsets + s];
+                if (!dirty[slice]) {
+                    dirty[slice] = true;
+                    dirtyList[count++] = slice;
+                }
+                double[] t = target[slice];
+                for (int r = 0; r < wd; r++) {
+                    t[r] += source[r];
+                }
+            }
+            return count;
+        }
+
         /** Ends an exact tie block: each touched slice's positives count its negatives below, and half those tied. */
         private void flushBlock(int dirtyCount) {
             int wd = width;
-            double[] num = numerator;
-            double[] pos = positives;
-            double[] neg = negatives;
-            double[] blockNeg = blockNegatives;
-            double[] blockPos = blockPositives;
             for (int d = 0; d < dirtyCount; d++) {
                 int slice = dirtyList[d];
                 dirty[slice] = false;
-                int o = slice * wd;
+                double[] num = numerator[slice];
+                double[] pos = positives[slice];
+                double[] neg = negatives[slice];
+                double[] blockNeg = blockNegatives[slice];
+                double[] blockPos = blockPositives[slice];
                 for (int r = 0; r < wd; r++) {
-                    num[o + r] += blockPos[o + r] * (neg[o + r] + 0.5 * blockNeg[o + r]);
-                    pos[o + r] += blockPos[o + r];
-                    neg[o + r] += blockNeg[o + r];
-                    blockNeg[o + r] = 0;
-                    blockPos[o + r] = 0;
+                    num[r] += blockPos[r] * (neg[r] + 0.5 * blockNeg[r]);
+                    pos[r] += blockPos[r];
+                    neg[r] += blockNeg[r];
+                    blockNeg[r] = 0;
+                    blockPos[r] = 0;
                 }
             }
         }

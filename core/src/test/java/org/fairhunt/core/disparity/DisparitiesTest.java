@@ -230,7 +230,7 @@ class DisparitiesTest {
             Table t = Tables.random(seed, 600, 600);
             for (int replicates : new int[] {0, 100}) {
                 for (Disparity d : disparities(run(t, List.of("a", "b"), 2, replicates, 1), ReferenceChoice.LARGEST)) {
-                    if (d.kind().equals("max_gap") && d.lo() != null && d.pValue() != null && Math.abs(d.pValue() - 0.05) > 1e-6) {
+                    if (d.kind() == org.fairhunt.core.result.DisparityKind.MAX_GAP && d.lo() != null && d.pValue() != null && Math.abs(d.pValue() - 0.05) > 1e-6) {
                         assertEquals(d.pValue() < 0.05, d.lo() > 0, d.toString());
                         checked++;
                     }

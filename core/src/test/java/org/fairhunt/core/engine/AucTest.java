@@ -47,16 +47,7 @@ class AucTest {
         CategoricalColumn y = t.categorical("y");
         for (int sl = 0; sl < run.slices().size(); sl++) {
             var key = run.slices().get(sl);
-            List<Integer> rows = new java.util.ArrayList<>();
-            for (int i = 0; i < t.rowCount(); i++) {
-                boolean in = true;
-                for (int q = 0; q < key.depth(); q++) {
-                    in &= t.column(key.attributes().get(q)).text(i).equals(key.values().get(q));
-                }
-                if (in) {
-                    rows.add(i);
-                }
-            }
+            List<Integer> rows = rowsOf(t, key);
             double[] ss = rows.stream().mapToDouble(i -> s[i]).toArray();
             boolean[] pp = new boolean[rows.size()];
             for (int q = 0; q < pp.length; q++) {

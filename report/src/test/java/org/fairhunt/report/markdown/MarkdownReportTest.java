@@ -67,7 +67,7 @@ class MarkdownReportTest {
                 | fpr | 0.500 [0.00, 0.93] | sex | sex=x: 0.500 [0.09, 0.91] (n=2) | sex=m: 0.000 [0.00, 0.56] (n=5) |
                 """), md);
         for (org.fairhunt.report.AuditDigest.Gap g : org.fairhunt.report.AuditDigest.largestGaps(r, List.of("accuracy", "tpr", "fpr"))) {
-            Disparity row = r.disparities().stream().filter(d -> d.kind().equals("max_gap") && d.metric().equals(g.metric()))
+            Disparity row = r.disparities().stream().filter(d -> d.kind() == org.fairhunt.core.result.DisparityKind.MAX_GAP && d.metric().equals(g.metric()))
                     .findFirst().orElseThrow();
             assertEquals(row, g.disparity());
             assertEquals(row.highest(), g.highest().attributes());
