@@ -63,16 +63,24 @@ public final class SpeechDemoCommand implements Callable<Integer> {
         o.print(WerAudit.summary(outcome.result()));
         if (!outcome.failures().isEmpty()) {
             o.println();
-            o.println(outcome.failures().size() + " file(s) could not be transcribed (scored as empty hypotheses):");
+            o.println(outcome.failures().size() + " file(s) could not be transcribed (empty hypotheses, scored as all deletions):");
             outcome.failures().forEach(f -> o.println("  " + f));
         }
         o.println();
         o.println("Audio: " + out + "/clean and one directory per condition; transcripts: " + outcome.referenceTrn() + ", "
                 + outcome.hypothesisTrn());
-        o.println("Reports: " + out.resolve("report"));
+        // The same reports as 'wer --out': audit.json/md/html, then the sclite-style text files.
+        List<Path> written = new ArrayList<>(Reports.writeAll(outcome.result().audit(), out.resolve("report")));
+        for (Path p : WerAudit.writeReports(outcome.result(), out.resolve("report"), 3)) {
+            if (!written.contains(p)) {
+                written.add(p);
+            }
+        }
+        o.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
         o.println("Re-score with sclite-compatible totals:");
         o.println("  fairhunt wer --ref " + outcome.referenceTrn() + " --hyp " + outcome.hypothesisTrn()
-                + " --normalize case,punctuation --id-fields voice,condition,sentence --group voice --group condition");
+                + " --normalize case,punctuation --id-fields voice,condition,sentence --group voice --group condition --out "
+                + out.resolve("report"));
         o.flush();
         return 0;
     }

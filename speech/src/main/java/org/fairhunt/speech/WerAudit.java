@@ -34,6 +34,7 @@ import org.fairhunt.core.table.TextColumn;
 import org.fairhunt.speech.format.AlignmentListing;
 import org.fairhunt.speech.format.TrnFormat;
 import org.fairhunt.speech.format.Utterance;
+import org.fairhunt.speech.format.UtteranceIds;
 import org.fairhunt.speech.format.UtterancePairs;
 import org.fairhunt.speech.metric.WerScores;
 import org.fairhunt.speech.metric.WerStatistic;
@@ -58,10 +59,17 @@ public final class WerAudit {
     public static final String HYPOTHESIS = "hypothesis";
 
     /**
+     * Slices with fewer speakers (bootstrap clusters) than this are flagged: in the seeded simulation of
+     * {@code FewSpeakersCoverageTest} the speaker-clustered percentile interval of a group's WER covers
+     * the truth in fewer than 93% of runs below it.
+     */
+    public static final int DEFAULT_MIN_SPEAKERS = 20;
+
+    /**
      * How to audit.
      *
      * @param normalizer    applied to reference and hypothesis
-     * @param groups        group attributes (columns)
+     * @param groups        group attributes (columns); none gives the overall WER only, as sclite's Sum/Avg
      * @param intersections largest number of attributes in one slice
      * @param bootstrap     bootstrap replicates (0: none)
      * @param seed          bootstrap seed
@@ -72,39 +80,44 @@ public final class WerAudit {
      * @param characters    whether to align characters too, for CER
      * @param reference     the reference slice of disparities (empty: the largest slice of each attribute set)
      * @param policy        constraints to judge ({@code max_gap(wer) <= 0.02 over [accent]}), or null
+     * @param minSpeakers   slices with fewer distinct clusters (speakers) are flagged: their interval is not trusted
      */
     public record Options(Normalizer normalizer, List<String> groups, int intersections, int bootstrap, long seed,
                           String cluster, int minGroupSize, int threads, double level, boolean characters,
-                          List<String> reference, Policy policy) {
+                          List<String> reference, Policy policy, int minSpeakers) {
         public Options(Normalizer normalizer, List<String> groups, int intersections, int bootstrap, long seed, String cluster,
                        int minGroupSize, int threads, double level) {
-            this(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, true, List.of(), null);
+            this(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, true, List.of(), null,
+                    DEFAULT_MIN_SPEAKERS);
+        }
+
+        /** The same options flagging slices with fewer than {@code n} speakers (clusters). */
+        public Options withMinSpeakers(int n) {
+            return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
+                    reference, policy, n);
         }
 
         /** The same options without the character alignment (no CER; much faster on long utterances). */
         public Options withoutCharacters() {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, false,
-                    reference, policy);
+                    reference, policy, minSpeakers);
         }
 
         /** The same options judged against {@code newPolicy}. */
         public Options withPolicy(Policy newPolicy) {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
-                    reference, newPolicy);
+                    reference, newPolicy, minSpeakers);
         }
 
         /** The same options with disparities measured against {@code specs} ({@code largest}, {@code best}, {@code worst}, {@code ATTR=VALUE}). */
         public Options withReference(List<String> specs) {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
-                    specs, policy);
+                    specs, policy, minSpeakers);
         }
 
         public Options {
             groups = List.copyOf(groups);
             reference = List.copyOf(reference);
-            if (groups.isEmpty()) {
-                throw new UserInputException("name at least one group attribute to audit (--group), e.g. --group speaker");
-            }
         }
     }
 
@@ -118,8 +131,11 @@ public final class WerAudit {
 
     /**
      * A table of paired utterances: {@code utterance_id, speaker, reference, hypothesis} and, when
-     * {@code idFields} are named, one categorical column per {@code _}-separated part of the id
-     * ({@code awb_clean_s01} with fields {@code voice,condition,sentence}).
+     * {@code idFields} are named, one categorical column per part of the id by {@link UtteranceIds}'s rule
+     * (the first part ends at the first {@code -}, else the first {@code _}; the others are split at
+     * {@code _}, the last taking the rest): {@code awb-white-noise-snr10_s01} with fields
+     * {@code voice,condition,sentence}. An id with fewer parts than fields is an error. A field named
+     * {@code speaker} replaces the built-in speaker column (sclite's rule on the whole id).
      */
     public static Table tableOf(UtterancePairs pairs, List<String> idFields, String source) {
         List<UtterancePairs.Pair> list = pairs.pairs();
@@ -129,6 +145,14 @@ public final class WerAudit {
         String[] hyps = new String[n];
         String[] speakers = new String[n];
         String[][] fields = new String[idFields.size()][n];
+        for (String name : idFields) {
+            if (List.of(ID, REFERENCE, HYPOTHESIS).contains(name)) {
+                throw new UserInputException("--id-fields: '" + name + "' clashes with a built-in column name");
+            }
+        }
+        if (idFields.stream().distinct().count() < idFields.size()) {
+            throw new UserInputException("--id-fields names a field twice: " + idFields);
+        }
         for (int k = 0; k < n; k++) {
             UtterancePairs.Pair p = list.get(k);
             ids[k] = p.id();
@@ -136,27 +160,25 @@ public final class WerAudit {
             hyps[k] = p.hypothesis();
             speakers[k] = p.speaker();
             if (!idFields.isEmpty()) {
-                String[] parts = p.id().split("_", -1);
-                if (parts.length != idFields.size()) {
-                    throw new UserInputException("utterance id '" + p.id() + "' has " + parts.length
-                            + " '_'-separated part(s) but --id-fields names " + idFields.size() + " " + idFields);
+                List<String> parts = UtteranceIds.split(p.id(), idFields.size());
+                if (parts == null) {
+                    throw new UserInputException("utterance id '" + p.id() + "' does not have the " + idFields.size()
+                            + " parts --id-fields names " + idFields + "; expected " + UtteranceIds.describe(idFields));
                 }
-                for (int f = 0; f < parts.length; f++) {
-                    fields[f][k] = parts[f];
+                for (int f = 0; f < parts.size(); f++) {
+                    fields[f][k] = parts.get(f);
                 }
             }
         }
         List<Column> columns = new ArrayList<>();
         columns.add(new TextColumn(ID, ids));
-        columns.add(categorical(SPEAKER, speakers));
+        if (!idFields.contains(SPEAKER)) {
+            columns.add(categorical(SPEAKER, speakers));
+        }
         columns.add(new TextColumn(REFERENCE, refs));
         columns.add(new TextColumn(HYPOTHESIS, hyps));
         for (int f = 0; f < idFields.size(); f++) {
-            String name = idFields.get(f);
-            if (List.of(ID, SPEAKER, REFERENCE, HYPOTHESIS).contains(name)) {
-                throw new UserInputException("--id-fields: '" + name + "' clashes with a built-in column name");
-            }
-            columns.add(categorical(name, fields[f]));
+            columns.add(categorical(idFields.get(f), fields[f]));
         }
         return new Table(source, columns);
     }
@@ -168,6 +190,16 @@ public final class WerAudit {
             out[k] = codes.computeIfAbsent(values[k], v -> codes.size());
         }
         return new CategoricalColumn(name, out, new ArrayList<>(codes.keySet()));
+    }
+
+    /** Audits what {@link WerInputs#load} read: the speaker and its source, failed files and notes go into the report. */
+    public static Result run(WerInputs.Loaded in, Options options, Map<String, Object> inputNotes) {
+        Map<String, Object> notes = new LinkedHashMap<>(inputNotes);
+        notes.put("speaker_source", in.speakerSource());
+        notes.put("cluster", options.bootstrap() == 0 ? "(no bootstrap)" : options.cluster() == null ? "(each utterance)"
+                : options.cluster().equals(in.speakerColumn()) ? options.cluster() + ": " + in.speakerSource()
+                : "column '" + options.cluster() + "'");
+        return run(in.table(), in.idColumn(), in.referenceColumn(), in.hypothesisColumn(), in.speakerColumn(), options, notes);
     }
 
     /** Aligns every row, runs the engine and builds the result (with a {@code speech} section). */
@@ -191,7 +223,7 @@ public final class WerAudit {
                 options.characters());
         AuditSpec spec = AuditSpec.builder()
                 .groups(options.groups())
-                .intersections(Math.min(options.intersections(), options.groups().size()))
+                .intersections(Math.max(1, Math.min(options.intersections(), options.groups().size())))
                 .minGroupSize(options.minGroupSize())
                 .bootstrap(options.bootstrap(), options.seed())
                 .cluster(options.bootstrap() > 0 ? options.cluster() : null)
@@ -202,11 +234,110 @@ public final class WerAudit {
         AuditResult result = AuditResults.from(run, null, settings(referenceColumn, hypothesisColumn, options), options.level());
         result = result.withDisparities(Disparities.compute(run, AuditResults.select(run, null),
                 ReferenceChoice.parse(options.reference()), options.level()));
-        result = result.withExtension("speech", speechSection(scores, options, inputNotes));
+        Map<String, Object> notes = new LinkedHashMap<>(inputNotes);
+        if (options.cluster() != null && options.bootstrap() > 0 && options.minSpeakers() > 0) {
+            Map<String, Integer> counts = speakerCounts(table, run.slices(), options.cluster());
+            List<Map<String, Object>> few = new ArrayList<>();
+            counts.forEach((label, count) -> {
+                if (count < options.minSpeakers()) {
+                    few.add(Map.of("slice", label, "speakers", count));
+                }
+            });
+            notes.put("min_speakers", options.minSpeakers());
+            if (!few.isEmpty()) {
+                notes.put("few_speakers", few);
+            }
+        }
+        List<String> bounded = ceilingOrFloor(result, sliceTotalsOf(run));
+        if (!bounded.isEmpty()) {
+            notes.put("bounded_comparisons", bounded);
+        }
+        result = result.withExtension("speech", speechSection(scores, options, notes));
         if (options.policy() != null) {
             result = result.withVerdicts(PolicyEvaluator.evaluate(options.policy(), result));
         }
         return new Result(table, idColumn, referenceColumn, hypothesisColumn, speakerColumn, scores, run, result, options);
+    }
+
+    /** Distinct values of {@code cluster} in every slice, by slice label. */
+    static Map<String, Integer> speakerCounts(Table table, List<SliceKey> slices, String cluster) {
+        Column c = table.column(cluster);
+        Map<List<String>, Map<List<String>, java.util.Set<String>>> byAttributes = new LinkedHashMap<>();
+        for (SliceKey k : slices) {
+            byAttributes.computeIfAbsent(List.copyOf(k.asMap().keySet()), a -> new java.util.HashMap<>());
+        }
+        for (Map.Entry<List<String>, Map<List<String>, java.util.Set<String>>> e : byAttributes.entrySet()) {
+            List<Column> cols = e.getKey().stream().map(table::column).toList();
+            for (int row = 0; row < table.rowCount(); row++) {
+                List<String> values = new ArrayList<>(cols.size());
+                for (Column col : cols) {
+                    String v = col.text(row);
+                    values.add(v == null ? CategoricalColumn.MISSING_LABEL : v);
+                }
+                String speaker = c.text(row);
+                e.getValue().computeIfAbsent(values, v -> new java.util.HashSet<>()).add(speaker == null ? "" : speaker);
+            }
+        }
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (SliceKey k : slices) {
+            var set = byAttributes.get(List.copyOf(k.asMap().keySet())).get(List.copyOf(k.asMap().values()));
+            out.put(labelOf(k), set == null ? 0 : set.size());
+        }
+        return out;
+    }
+
+    /** WER at or above this on both sides of a comparison sits at the ceiling (or at most 1 - this: the floor). */
+    static final double CEILING = 0.9;
+    static final double FLOOR = 0.02;
+
+    /**
+     * Comparisons of WER whose two sides both sit near the ceiling (or the floor): their difference is
+     * bounded by it and says little about the systems (at 5 dB SNR every voice is at ~100%).
+     */
+    static List<String> ceilingOrFloor(AuditResult a, Map<String, WerTotals> totals) {
+        List<String> out = new ArrayList<>();
+        for (var d : a.disparities()) {
+            if (!d.metric().equals("wer") || d.kind().equals("max_gap") || d.reference() == null) {
+                continue;
+            }
+            WerTotals x = totals.get(new SliceResult(d.attributes(), 0, false, Map.of()).label());
+            WerTotals y = totals.get(new SliceResult(d.reference(), 0, false, Map.of()).label());
+            if (x == null || y == null || x.referenceWords() == 0 || y.referenceWords() == 0 || !d.kind().equals("difference")) {
+                continue;
+            }
+            double wx = x.wer();
+            double wy = y.wer();
+            String which = wx >= CEILING && wy >= CEILING ? "ceiling" : wx <= FLOOR && wy <= FLOOR ? "floor" : null;
+            if (which != null) {
+                out.add(String.format(Locale.ROOT, "%s vs %s: both at the %s (WER %s%% and %s%%); the difference is bounded by it",
+                        new SliceResult(d.attributes(), 0, false, Map.of()).label(),
+                        new SliceResult(d.reference(), 0, false, Map.of()).label(), which, pct(wx), pct(wy)));
+            }
+        }
+        return out;
+    }
+
+    private static String labelOf(SliceKey k) {
+        return new SliceResult(k.asMap(), 0, false, Map.of()).label();
+    }
+
+    /** MAPSSWE figures for the report's {@code speech} section (undefined values as null). */
+    public static Map<String, Object> mapssweNotes(Mapsswe.Result m, String systemA, String systemB) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("system_a", systemA);
+        out.put("system_b", systemB);
+        out.put("segments", m.segments());
+        out.put("errors_a", m.errorsA());
+        out.put("errors_b", m.errorsB());
+        out.put("mean_difference", finite(m.meanDifference()));
+        out.put("sd_difference", finite(m.sdDifference()));
+        out.put("w", finite(m.w()));
+        out.put("p_value", finite(m.pValue()));
+        return out;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     private static Map<String, Object> settings(String ref, String hyp, Options o) {
@@ -358,6 +489,14 @@ public final class WerAudit {
         sb.append(boot == null ? "intervals: none (no bootstrap; use --bootstrap N)\n"
                 : "intervals: " + Math.round(r.options().level() * 100) + "% bootstrap percentile, " + r.options().bootstrap()
                         + " replicates clustered by " + (r.options().cluster() == null ? "utterance" : r.options().cluster()) + "\n");
+        JsonNode speech = a.extensions().get("speech");
+        if (speech != null && speech.hasNonNull("speaker_source")) {
+            sb.append("speakers: ").append(speech.get("speaker_source").asText()).append('\n');
+        }
+        Map<String, Integer> few = new LinkedHashMap<>();
+        if (speech != null && speech.has("few_speakers")) {
+            speech.get("few_speakers").forEach(n -> few.put(n.get("slice").asText(), n.get("speakers").asInt()));
+        }
         sb.append('\n');
         String header = String.format(Locale.ROOT, "%-36s %6s %7s | %5s %5s %5s %5s %6s %6s | %-17s%n", "slice", "#Snt",
                 "#Wrd", "Corr", "Sub", "Del", "Ins", "Err", "S.Err", "WER interval");
@@ -379,7 +518,7 @@ public final class WerAudit {
             sb.append(String.format(Locale.ROOT, "%-36s %6d %7d | %5s %5s %5s %5s %6s %6s | %-17s%s%n",
                     truncate(s.label(), 36), t.sentences(), t.referenceWords(), pct(t.correctRate()),
                     pct(t.substitutionRate()), pct(t.deletionRate()), pct(t.insertionRate()), pct(t.wer()), pct(t.ser()), ci,
-                    s.tooSmall() ? " (small)" : ""));
+                    (s.tooSmall() ? " (small)" : "") + (few.containsKey(s.label()) ? " (" + few.get(s.label()) + " speakers)" : "")));
         }
         sb.append("\nCorr/Sub/Del/Ins/Err: percent of reference words, as sclite; S.Err: percent of utterances with an error.\n");
         if (!a.verdicts().isEmpty()) {
@@ -389,9 +528,24 @@ public final class WerAudit {
                         v.detail() == null ? "" : ": " + v.detail()));
             }
         }
-        if (!a.warnings().isEmpty()) {
+        List<String> warnings = new ArrayList<>(a.warnings());
+        if (!few.isEmpty()) {
+            warnings.add(few.size() + " slice(s) have fewer than " + r.options().minSpeakers() + " speakers (--min-speakers): "
+                    + "their speaker-clustered intervals cover the truth less often than stated; marked '(N speakers)'");
+        }
+        if (speech != null && speech.has("bounded_comparisons")) {
+            speech.get("bounded_comparisons").forEach(n -> warnings.add(n.asText()));
+        }
+        if (speech != null && speech.has("failed_transcriptions") && speech.get("failed_transcriptions").size() > 0) {
+            StringBuilder f = new StringBuilder(speech.get("failed_transcriptions").size()
+                    + " utterance(s) the recognizer failed on, scored as all deletions:");
+            speech.get("failed_transcriptions").fields().forEachRemaining(e -> f.append("\n    ").append(e.getKey())
+                    .append(": ").append(e.getValue().asText()));
+            warnings.add(f.toString());
+        }
+        if (!warnings.isEmpty()) {
             sb.append("\nwarnings:\n");
-            a.warnings().forEach(w -> sb.append("  ").append(w).append('\n'));
+            warnings.forEach(w -> sb.append("  ").append(w).append('\n'));
         }
         return sb.toString();
     }
@@ -409,9 +563,13 @@ public final class WerAudit {
      * estimate (replicate 0): the same sums the metrics were computed from.
      */
     public static Map<String, WerTotals> sliceTotals(Result r) {
+        return sliceTotalsOf(r.run());
+    }
+
+    static Map<String, WerTotals> sliceTotalsOf(AuditRun run) {
         Map<String, WerTotals> out = new LinkedHashMap<>();
-        StatisticGrid grid = r.run().grids().get(0);
-        List<SliceKey> keys = r.run().slices();
+        StatisticGrid grid = run.grids().get(0);
+        List<SliceKey> keys = run.slices();
         for (int sl = 0; sl < keys.size(); sl++) {
             out.put(new SliceResult(keys.get(sl).asMap(), 0, false, Map.of()).label(), WerStatistic.totals(grid.sums(sl, 0), 0));
         }

@@ -77,9 +77,9 @@ class ScliteParityTest {
             throws IOException, InterruptedException {
         Sclite.Result result = sclite().run(ref, hyp, characters, tmp);
         assertEquals(expectedUtterances, result.utterances().size(), "utterances parsed from sclite's output");
-        List<Utterance> refs = TrnFormat.read(ref, SpeakerIds.RM);
+        List<Utterance> refs = TrnFormat.read(ref, SpeakerIds.SCLITE);
         Map<String, Utterance> hyps = new java.util.HashMap<>();
-        for (Utterance u : TrnFormat.read(hyp, SpeakerIds.RM)) {
+        for (Utterance u : TrnFormat.read(hyp, SpeakerIds.SCLITE)) {
             hyps.put(u.id(), u);
         }
         UtteranceScorer scorer = new UtteranceScorer(Normalizer.scliteDefault());
