@@ -221,9 +221,20 @@ public final class WerAudit {
         }
         WerScores scores = WerScores.compute(table, referenceColumn, hypothesisColumn, options.normalizer(), options.threads(),
                 options.characters());
+        // sclite scores a single speaker's file; an attribute with one value is that value's slice = (all), not an error.
+        List<String> groups = new ArrayList<>();
+        Map<String, String> singleValued = new LinkedHashMap<>();
+        for (String g : options.groups()) {
+            String only = singleValue(table.column(g));
+            if (only != null) {
+                singleValued.put(g, only);
+            } else {
+                groups.add(g);
+            }
+        }
         AuditSpec spec = AuditSpec.builder()
-                .groups(options.groups())
-                .intersections(Math.max(1, Math.min(options.intersections(), options.groups().size())))
+                .groups(groups)
+                .intersections(Math.max(1, Math.min(options.intersections(), groups.size())))
                 .minGroupSize(options.minGroupSize())
                 .bootstrap(options.bootstrap(), options.seed())
                 .cluster(options.bootstrap() > 0 ? options.cluster() : null)
@@ -235,6 +246,9 @@ public final class WerAudit {
         result = result.withDisparities(Disparities.compute(run, AuditResults.select(run, null),
                 ReferenceChoice.parse(options.reference()), options.level()));
         Map<String, Object> notes = new LinkedHashMap<>(inputNotes);
+        if (!singleValued.isEmpty()) {
+            notes.put("single_valued_groups", singleValued);
+        }
         if (options.cluster() != null && options.bootstrap() > 0 && options.minSpeakers() > 0) {
             Map<String, Integer> counts = speakerCounts(table, run.slices(), options.cluster());
             List<Map<String, Object>> few = new ArrayList<>();
@@ -257,6 +271,21 @@ public final class WerAudit {
             result = result.withVerdicts(PolicyEvaluator.evaluate(options.policy(), result));
         }
         return new Result(table, idColumn, referenceColumn, hypothesisColumn, speakerColumn, scores, run, result, options);
+    }
+
+    /** The one value every row holds (missing as {@link CategoricalColumn#MISSING_LABEL}), or null when there are several. */
+    private static String singleValue(Column c) {
+        String first = null;
+        for (int row = 0; row < c.size(); row++) {
+            String v = c.text(row);
+            v = v == null ? CategoricalColumn.MISSING_LABEL : v;
+            if (first == null) {
+                first = v;
+            } else if (!first.equals(v)) {
+                return null;
+            }
+        }
+        return first;
     }
 
     /** Distinct values of {@code cluster} in every slice, by slice label. */
@@ -532,6 +561,10 @@ public final class WerAudit {
         if (!few.isEmpty()) {
             warnings.add(few.size() + " slice(s) have fewer than " + r.options().minSpeakers() + " speakers (--min-speakers): "
                     + "their speaker-clustered intervals cover the truth less often than stated; marked '(N speakers)'");
+        }
+        if (speech != null && speech.has("single_valued_groups")) {
+            speech.get("single_valued_groups").fields().forEachRemaining(e -> warnings.add(e.getKey() + " has the single value '"
+                    + e.getValue().asText() + "' in every utterance: its slice is (all)"));
         }
         if (speech != null && speech.has("bounded_comparisons")) {
             speech.get("bounded_comparisons").forEach(n -> warnings.add(n.asText()));

@@ -1,0 +1,202 @@
+package org.fairhunt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.fairhunt.speech.audio.Audio;
+import org.fairhunt.speech.audio.WavFile;
+import org.fairhunt.speech.tools.ExternalTools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The speech pipeline as the README writes it (augment → transcribe → wer), the id convention that
+ * joins its steps, the speaker on every route, and transcribe's journal surviving a SIGKILL.
+ */
+class SpeechPipelineTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void readmeSpeechPipelineRunsAsWritten() throws Exception {
+        assumeTrue(ExternalTools.pocketsphinxContinuous().isPresent(), "pocketsphinx is not installed");
+        Path d = SpeechCommandsTest.speechData();
+        Path clean = Files.createDirectories(tmp.resolve("clean"));
+        // Two speakers, one sentence each, named SPEAKER-UTTERANCE as the README says.
+        Files.copy(d.resolve("wav/awb_clean_s01.wav"), clean.resolve("awb-s01.wav"));
+        Files.copy(d.resolve("wav/slt_clean_s01.wav"), clean.resolve("slt-s01.wav"));
+        Files.writeString(tmp.resolve("clean.trn"), "the birch canoe slid on the smooth planks (awb-s01)\n"
+                + "the birch canoe slid on the smooth planks (slt-s01)\n");
+        String cwd = tmp.toString() + "/";
+        // fairhunt augment clean/ --transcripts clean.trn --condition white-noise:snr=20 --condition telephone --out noisy/
+        CliRun augment = CliRun.of("augment", cwd + "clean/", "--transcripts", cwd + "clean.trn", "--condition",
+                "white-noise:snr=20", "--condition", "telephone", "--out", cwd + "noisy/");
+        assertEquals(0, augment.exit(), augment.err());
+        assertEquals(List.of("the birch canoe slid on the smooth planks (awb-white-noise-snr20_s01)",
+                "the birch canoe slid on the smooth planks (slt-white-noise-snr20_s01)",
+                "the birch canoe slid on the smooth planks (awb-telephone-low300-high3400-rate8000_s01)",
+                "the birch canoe slid on the smooth planks (slt-telephone-low300-high3400-rate8000_s01)"),
+                Files.readAllLines(tmp.resolve("noisy/ref.trn")));
+        // fairhunt transcribe noisy/ --engine pocketsphinx --out hyp.trn
+        CliRun transcribe = CliRun.of("transcribe", cwd + "noisy/", "--engine", "pocketsphinx", "--out", cwd + "hyp.trn");
+        assertEquals(0, transcribe.exit(), transcribe.err());
+        // fairhunt wer --ref noisy/ref.trn --hyp hyp.trn --group speaker --group condition --out reports/asr
+        CliRun wer = CliRun.of("wer", "--ref", cwd + "noisy/ref.trn", "--hyp", cwd + "hyp.trn", "--group", "speaker", "--group",
+                "condition", "--out", cwd + "reports/asr");
+        assertEquals(0, wer.exit(), wer.err());
+        assertTrue(wer.out().contains("speaker=awb") && wer.out().contains("speaker=slt")
+                && wer.out().contains("condition=white-noise-snr20") && wer.out().contains("condition=telephone"), wer.out());
+        assertTrue(Files.isRegularFile(tmp.resolve("reports/asr/audit.html")));
+    }
+
+    @Test
+    void speakerIsTheIdFieldNamedOnTrnInputAndTheReportSaysSo() throws Exception {
+        Path ref = Files.writeString(tmp.resolve("ref.trn"), "a b c (awb-white-noise-snr10_s01)\nd e f (awb-clean_s02)\n"
+                + "a b (rms-clean_s01)\nd e (rms-white-noise-snr10_s02)\n");
+        Path hyp = Files.writeString(tmp.resolve("hyp.trn"), "a x c (awb-white-noise-snr10_s01)\nd e (awb-clean_s02)\n"
+                + "a b (rms-clean_s01)\nd (rms-white-noise-snr10_s02)\n");
+        CliRun bySpeaker = CliRun.of("wer", "--ref", ref.toString(), "--hyp", hyp.toString(), "--bootstrap", "20", "--json");
+        assertEquals(0, bySpeaker.exit(), bySpeaker.err());
+        JsonNode speech = JSON.readTree(bySpeaker.out()).get("speech");
+        assertTrue(speech.get("speaker_source").asText().contains("id field 'speaker'"), speech.toString());
+        List<String> labels = new ArrayList<>();
+        JSON.readTree(bySpeaker.out()).get("slices").forEach(s -> labels.add(s.get("attributes").toString()));
+        assertTrue(labels.contains("{\"speaker\":\"awb\"}") && labels.contains("{\"speaker\":\"rms\"}"), labels.toString());
+
+        CliRun byCondition = CliRun.of("wer", "--ref", ref.toString(), "--hyp", hyp.toString(), "--id-fields",
+                "voice,condition,sentence", "--speaker", "voice", "--group", "condition", "--bootstrap", "20", "--json");
+        assertEquals(0, byCondition.exit(), byCondition.err());
+        JsonNode root = JSON.readTree(byCondition.out());
+        assertEquals("voice", root.get("settings").get("bootstrap").get("cluster").asText());
+        assertTrue(root.get("speech").get("speaker_source").asText().contains("id field 'voice'"));
+
+        CliRun mismatch = CliRun.of("wer", "--ref", ref.toString(), "--hyp", hyp.toString(), "--id-fields", "a,b,c,d");
+        assertEquals(2, mismatch.exit());
+        assertTrue(mismatch.err().contains("does not have the 4 parts"), mismatch.err());
+        CliRun unknown = CliRun.of("wer", "--ref", ref.toString(), "--hyp", hyp.toString(), "--speaker", "talker");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("--speaker 'talker' is not a field"), unknown.err());
+    }
+
+    @Test
+    void perSpeakerTotalsEqualScliteOnIdsWithDashes() throws Exception {
+        var exe = ExternalTools.sclite();
+        assumeTrue(exe.isPresent(), "sclite is not installed");
+        Path ref = Files.writeString(tmp.resolve("ref.trn"), "a b c (awb_white-noise_s01)\nd e f (awb-clean_s02)\n"
+                + "a b (rms-x_s03)\ng h i j (m_n-o_p)\n");
+        Path hyp = Files.writeString(tmp.resolve("hyp.trn"), "a x c (awb_white-noise_s01)\nd e (awb-clean_s02)\n"
+                + "a b q (rms-x_s03)\ng i j (m_n-o_p)\n");
+        Process p = new ProcessBuilder(exe.get().toString(), "-r", ref.toString(), "trn", "-h", hyp.toString(), "trn", "-i", "rm",
+                "-o", "sum", "stdout").redirectErrorStream(true).start();
+        String sclite = new String(p.getInputStream().readAllBytes());
+        p.waitFor(30, TimeUnit.SECONDS);
+        CliRun ours = CliRun.of("wer", "--ref", ref.toString(), "--hyp", hyp.toString(), "--min-group-size", "1");
+        assertEquals(0, ours.exit(), ours.err());
+        // sclite's speakers: awb_white (up to the first '-'), awb, rms, m_n; the same rows in ours.
+        for (String[] row : new String[][] {{"awb_white", "1", "3"}, {"awb", "1", "3"}, {"rms", "1", "2"}, {"m_n", "1", "4"}}) {
+            assertTrue(sclite.matches("(?s).*\\| " + row[0] + "\\s+\\|\\s+" + row[1] + "\\s+" + row[2] + " \\|.*"), sclite);
+            assertTrue(ours.out().matches("(?s).*speaker=" + row[0] + "\\s+" + row[1] + "\\s+" + row[2] + " \\|.*"), ours.out());
+        }
+    }
+
+    @Test
+    void aSingleSpeakerPairAndATableWithoutGroupsGiveTheOverallWer() throws Exception {
+        Path ref = Files.writeString(tmp.resolve("ref.trn"), "a b c d (spk-u1)\ne f (spk-u2)\n");
+        Path hyp = Files.writeString(tmp.resolve("hyp.trn"), "a b x d (spk-u1)\ne (spk-u2)\n");
+        CliRun trn = CliRun.of("wer", "--ref", ref.toString(), "--hyp", hyp.toString(), "--bootstrap", "20");
+        assertEquals(0, trn.exit(), trn.err());
+        // 6 reference words, 1 substitution and 1 deletion: 33.3 %
+        assertTrue(trn.out().matches("(?s).*\\(all\\)\\s+2\\s+6 \\|\\s+66\\.7\\s+16\\.7\\s+16\\.7\\s+0\\.0\\s+33\\.3.*"), trn.out());
+        Path csv = Files.writeString(tmp.resolve("t.csv"), "reference,hypothesis\na b c d,a b x d\ne f,e\n");
+        CliRun table = CliRun.of("wer", csv.toString());
+        assertEquals(0, table.exit(), table.err());
+        assertTrue(table.out().matches("(?s).*\\(all\\)\\s+2\\s+6 \\|.*33\\.3.*"), table.out());
+        assertTrue(table.out().contains("speakers: none"), table.out());
+    }
+
+    @Test
+    void transcribeRefusesABadOutBeforeDecoding() throws Exception {
+        Path audio = Files.createDirectories(tmp.resolve("audio"));
+        WavFile.write(audio.resolve("spk-u1.wav"), new Audio(new float[160], 16000), null);
+        Path marker = tmp.resolve("decoded");
+        Path asr = script("touch " + marker + "; echo hi");
+        Path existing = Files.writeString(tmp.resolve("hyp.trn"), "old (x-y)\n");
+        for (String[] c : new String[][] {{existing.toString(), "already exists; add --force"}, {tmp.toString(), "is a folder"},
+                {tmp.resolve("no/such/dir/h.trn").toString(), "does not exist"}}) {
+            CliRun run = CliRun.of("transcribe", audio.toString(), "--engine", "command", "--command", asr + " {wav}", "--out", c[0]);
+            assertEquals(2, run.exit(), run.err());
+            assertTrue(run.err().contains(c[1]), run.err());
+        }
+        assertFalse(Files.exists(marker), "nothing may be decoded before --out is known to be writable");
+        assertEquals("old (x-y)\n", Files.readString(existing));
+        CliRun forced = CliRun.of("transcribe", audio.toString(), "--engine", "command", "--command", asr + " {wav}", "--out",
+                existing.toString(), "--force");
+        assertEquals(0, forced.exit(), forced.err());
+        assertEquals("hi (spk-u1)\n", Files.readString(existing));
+    }
+
+    @Test
+    void transcribeKilledWithSigkillKeepsItsWorkAndResumes() throws Exception {
+        Path audio = Files.createDirectories(tmp.resolve("audio"));
+        int n = 12;
+        for (int k = 0; k < n; k++) {
+            WavFile.write(audio.resolve(String.format("spk-u%02d.wav", k)), new Audio(new float[160], 16000), null);
+        }
+        Path calls = tmp.resolve("calls.log");
+        Path asr = script("echo \"$1\" >> " + calls + "; sleep 0.4; echo words of $(basename \"$1\" .wav)");
+        Path out = tmp.resolve("hyp.trn");
+        List<String> command = List.of(javaBin(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "transcribe",
+                audio.toString(), "--engine", "command", "--command", asr + " {wav}", "--out", out.toString(), "--threads", "1");
+        Process first = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("first.log").toFile()).start();
+        Path journal = tmp.resolve("hyp.trn.partial.jsonl");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && (!Files.exists(journal) || Files.readAllLines(journal).size() < 5)) {
+            Thread.sleep(50);
+        }
+        first.destroyForcibly(); // SIGKILL
+        first.waitFor(10, TimeUnit.SECONDS);
+        assertFalse(Files.exists(out), "no trn before the run finishes");
+        int journalled = Files.readAllLines(journal).size() - 1;
+        assertTrue(journalled >= 4 && journalled < n, "journalled " + journalled);
+
+        Process second = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String log = new String(second.getInputStream().readAllBytes());
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, second.exitValue(), log);
+        assertTrue(log.contains("Resuming from") && log.contains(journalled + " of " + n), log);
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(n, lines.size());
+        for (int k = 0; k < n; k++) {
+            assertEquals(String.format("words of spk-u%02d (spk-u%02d)", k, k), lines.get(k));
+        }
+        assertFalse(Files.exists(journal));
+        // Only the files not journalled (and at most the one in flight at the kill) were decoded again.
+        int decoded = Files.readAllLines(calls).size();
+        assertTrue(decoded <= n + 1, "decoded " + decoded + " times for " + n + " files");
+    }
+
+    private Path script(String body) throws Exception {
+        Path s = Files.createTempFile(tmp, "asr", ".sh");
+        Files.writeString(s, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(s, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return s;
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString() + (File.separatorChar == '\\' ? ".exe" : "");
+    }
+}
