@@ -34,8 +34,10 @@ import picocli.CommandLine.Spec;
             "  fairhunt wer --ref noisy/ref.trn --hyp hyp.trn --group speaker --group condition   (ids SPEAKER-CONDITION_UTTERANCE)",
             "  fairhunt wer data.csv --ref-col reference --hyp-col hypothesis --speaker speaker \\",
             "      --group accent --group condition --intersections 2 --bootstrap 500 --out reports/asr",
-            "", "Normalization steps (--normalize, in the order given): case, punctuation, contractions, nonspeech;",
-            "the default 'case' is what sclite does. --word-map FILE adds GLM-style rules 'ok => okay'.",
+            "", "Normalization steps (--normalize): case, markup (drops <unk>, [noise], ++breath++), punctuation, contractions,",
+            "nonspeech (markup and fillers uh/um/ah...). markup and nonspeech run first, the others in the order given;",
+            "the default 'case,markup' is sclite's case-insensitive scoring with non-speech markup kept out of the score.",
+            "--word-map FILE adds GLM-style rules 'ok => okay' (a NIST GLM file as csrfilt.sh reads it works too), last.",
             "Ids on one side only (--missing): sclite = hypothesis-only ids are an error, reference-only ids are",
             "left out (as sclite); score-all = score them as all insertions / all deletions; error = refuse."})
 public final class WerCommand implements Callable<Integer> {
@@ -96,7 +98,7 @@ public final class WerCommand implements Callable<Integer> {
     int minSpeakers;
 
 
-    @Option(names = "--normalize", paramLabel = "STEPS", defaultValue = "case",
+    @Option(names = "--normalize", paramLabel = "STEPS", defaultValue = Normalizer.DEFAULT,
             description = "Comma-separated normalization steps, or 'none' (default: ${DEFAULT-VALUE}).")
     String normalize;
 

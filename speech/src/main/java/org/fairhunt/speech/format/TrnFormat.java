@@ -26,23 +26,53 @@ public final class TrnFormat {
     }
 
     public static List<Utterance> read(Path file, SpeakerIds speakers) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.toString(), speakers);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UserInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        return read(bytes, file.toString(), speakers);
     }
 
     public static List<Utterance> read(BufferedReader in, String source, SpeakerIds speakers) throws IOException {
-        List<Utterance> out = new ArrayList<>();
-        Map<String, Long> seen = new HashMap<>();
-        String line;
+        StringBuilder sb = new StringBuilder();
+        char[] buf = new char[1 << 16];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            sb.append(buf, 0, n);
+        }
+        return read(sb.toString().getBytes(StandardCharsets.UTF_8), source, speakers);
+    }
+
+    /**
+     * Parses trn text given as UTF-8 bytes. Lines are cut on the bytes ({@code \n}, with a trailing
+     * {@code \r} dropped) and decoded one by one: a trn of 100,000 utterances is read in a fraction of
+     * the time a line reader with a regular-expression split takes, which was most of {@code wer}'s cost.
+     */
+    static List<Utterance> read(byte[] bytes, String source, SpeakerIds speakers) {
+        List<Utterance> out = new ArrayList<>(Math.max(16, bytes.length / 64));
+        Map<String, Long> seen = new HashMap<>(Math.max(16, bytes.length / 32));
+        int start = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            start = 3;
+        }
         long number = 0;
-        while ((line = in.readLine()) != null) {
-            number++;
-            if (number == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                line = line.substring(1);
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
             }
+            int next = end + 1;
+            if (end > start && bytes[end - 1] == '\r') {
+                end--;
+            }
+            number++;
+            String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+            if (line.indexOf('\uFFFD') >= 0) {
+                checkUtf8(bytes, start, end, source, number);
+            }
+            start = next;
             String trimmed = line.strip();
             if (trimmed.isEmpty()) {
                 continue;
@@ -78,6 +108,17 @@ public final class TrnFormat {
         return out;
     }
 
+    /** A replacement character that was not in the file means bytes that are not UTF-8: say where (byte column). */
+    private static void checkUtf8(byte[] bytes, int from, int to, String source, long line) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes, from, to - from);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(to - from + 1);
+        var result = StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+        if (result.isError()) {
+            throw new DataFormatException(source, line, in.position() - from + 1,
+                    "found bytes that are not UTF-8 text (byte column); save the file as UTF-8");
+        }
+    }
+
     private static int firstUnsupported(String text) {
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);
@@ -89,7 +130,14 @@ public final class TrnFormat {
     }
 
     static String collapseSpaces(String text) {
-        return String.join(" ", text.strip().split("\\s+")).strip();
+        String t = text.strip();
+        for (int k = 0; k < t.length(); k++) {
+            char c = t.charAt(k);
+            if (c == ' ' ? k + 1 < t.length() && Character.isWhitespace(t.charAt(k + 1)) : Character.isWhitespace(c)) {
+                return String.join(" ", t.split("\\s+"));
+            }
+        }
+        return t;
     }
 
     /** Writes utterances as trn lines; the text must not contain the characters trn reserves. */

@@ -149,6 +149,32 @@ public final class Steps {
         };
     }
 
+    /**
+     * Removes non-speech markup only: tokens wholly in angle or square brackets ({@code <unk>},
+     * {@code <sil>}, {@code [noise]}) and sphinx-style {@code ++noise++}. Unlike {@link #nonSpeech()} it
+     * keeps filler words: pocketsphinx writes "ah" for real sounds, and dropping them would hide errors.
+     */
+    public static NormalizationStep markup() {
+        return new SimpleStep("markup") {
+            @Override
+            public List<String> apply(List<String> tokens) {
+                List<String> out = new ArrayList<>(tokens.size());
+                for (String t : tokens) {
+                    if (!isMarkup(t)) {
+                        out.add(t);
+                    }
+                }
+                return out;
+            }
+        };
+    }
+
+    static boolean isMarkup(String t) {
+        int n = t.length();
+        return n >= 2 && ((t.charAt(0) == '<' && t.charAt(n - 1) == '>') || (t.charAt(0) == '[' && t.charAt(n - 1) == ']'))
+                || n >= 4 && t.startsWith("++") && t.endsWith("++");
+    }
+
     static boolean isNonSpeech(String t) {
         int n = t.length();
         if (n >= 2 && ((t.charAt(0) == '<' && t.charAt(n - 1) == '>') || (t.charAt(0) == '[' && t.charAt(n - 1) == ']'))) {

@@ -36,7 +36,8 @@ public final class UtteranceScorer {
     public UtteranceScorer(Normalizer normalizer, boolean characters) {
         this.normalizer = normalizer;
         this.characters = characters;
-        this.fastPath = normalizer.isCaseFoldAtMost();
+        // The default chain (markup, case) is a case fold on any text without markup characters.
+        this.fastPath = normalizer.isCaseFoldAtMost() || normalizer.isDefaultChain();
         this.fold = normalizer.foldsCase();
     }
 
@@ -85,7 +86,7 @@ public final class UtteranceScorer {
      * words up in one pass without allocating: the bulk-scoring path.
      */
     public void count(String referenceText, String hypothesisText, int[] out) {
-        if (!fastPath || !isAscii(referenceText) || !isAscii(hypothesisText)) {
+        if (!fastPath || !isPlainAscii(referenceText) || !isPlainAscii(hypothesisText)) {
             UtteranceScore u = score(referenceText, hypothesisText);
             out[0] = u.correct();
             out[1] = u.substitutions();
@@ -115,9 +116,11 @@ public final class UtteranceScorer {
         }
     }
 
-    private static boolean isAscii(String s) {
+    /** ASCII without the characters that can start non-speech markup ({@code < [ +}): the fast path's domain. */
+    private static boolean isPlainAscii(String s) {
         for (int k = 0, n = s.length(); k < n; k++) {
-            if (s.charAt(k) >= 128) {
+            char c = s.charAt(k);
+            if (c >= 128 || c == '<' || c == '[' || c == '+') {
                 return false;
             }
         }

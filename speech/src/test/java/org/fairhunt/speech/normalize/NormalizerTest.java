@@ -70,4 +70,36 @@ class NormalizerTest {
         UserInputException e = assertThrows(UserInputException.class, () -> Normalizer.parse("case,stem", null));
         assertTrue(e.getMessage().contains("'stem'"), e.getMessage());
     }
+
+    @Test
+    void markupNeverBecomesAScoredWordWhateverTheOrderGiven() {
+        // After punctuation, <unk> would be the word "unk": markup runs first however the steps are listed.
+        assertEquals(List.of("the", "cat"), Normalizer.parse("punctuation,case,markup", null).tokens("The <unk> [noise] cat ++breath++"));
+        assertEquals(List.of("the", "cat"), Normalizer.parse(Normalizer.DEFAULT, null).tokens("The <UNK> [noise] cat"));
+        // The default keeps fillers: pocketsphinx writes "ah" for real sounds, and they are errors.
+        assertEquals(List.of("ah", "the", "cat"), Normalizer.parse(Normalizer.DEFAULT, null).tokens("ah the cat"));
+        assertEquals(List.of("the", "cat"), Normalizer.parse("punctuation,nonspeech", null).tokens("ah the <unk> cat"));
+        assertEquals("whitespace > markup > case", Normalizer.parse(Normalizer.DEFAULT, null).describe());
+    }
+
+    @Test
+    void aNistGlmFileIsReadAsAWordMap() throws Exception {
+        Path glm = Files.writeString(tmp.resolve("en.glm"), String.join("\n",
+                ";; a GLM file as csrfilt.sh reads it",
+                "* name \"test.glm\"",
+                "* format = 'NIST1'",
+                "* case_sensitive = 'F'",
+                "OK => OKAY / [ ] __ [ ]   ;; the usual spelling",
+                "ALL RIGHT => ALRIGHT / [ ] __ [ ]",
+                "UH => / [ ] __ [ ]", ""));
+        Normalizer n = Normalizer.parse("case", glm);
+        // case_sensitive = 'F': the rules match whatever the case; their right sides are written as they are.
+        assertEquals(List.of("OKAY", "it's", "ALRIGHT"), n.tokens("ok uh it's all right"));
+        Path alternation = Files.writeString(tmp.resolve("alt.glm"), "AIN'T => {AM NOT / IS NOT} / [ ] __ [ ]\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> Normalizer.parse("case", alternation));
+        assertTrue(e.getMessage().contains("alt.glm:1:") && e.getMessage().contains("alternation"), e.getMessage());
+        Path context = Files.writeString(tmp.resolve("ctx.glm"), "A => B / [X] __ [ ]\n");
+        assertTrue(assertThrows(DataFormatException.class, () -> Normalizer.parse("case", context)).getMessage()
+                .contains("context"));
+    }
 }
