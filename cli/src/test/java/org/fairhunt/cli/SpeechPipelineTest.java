@@ -93,23 +93,28 @@ class SpeechPipelineTest {
     }
 
     @Test
-    void perSpeakerTotalsEqualScliteOnIdsWithDashes() throws Exception {
+    void perSpeakerTotalsEqualScliteOnIdsWithDashesAndOptionalWords() throws Exception {
         var exe = ExternalTools.sclite();
         assumeTrue(exe.isPresent(), "sclite is not installed");
-        Path ref = Files.writeString(tmp.resolve("ref.trn"), "a b c (awb_white-noise_s01)\nd e f (awb-clean_s02)\n"
-                + "a b (rms-x_s03)\ng h i j (m_n-o_p)\n");
+        // '-' in the ids, and optional words and an alternation in the references (sclite -D).
+        Path ref = Files.writeString(tmp.resolve("ref.trn"), "a b (uh) c (awb_white-noise_s01)\nd e f (awb-clean_s02)\n"
+                + "a { b / d } (rms-x_s03)\ng h i j (m_n-o_p)\n");
         Path hyp = Files.writeString(tmp.resolve("hyp.trn"), "a x c (awb_white-noise_s01)\nd e (awb-clean_s02)\n"
-                + "a b q (rms-x_s03)\ng i j (m_n-o_p)\n");
+                + "a d q (rms-x_s03)\ng i j (m_n-o_p)\n");
         Process p = new ProcessBuilder(exe.get().toString(), "-r", ref.toString(), "trn", "-h", hyp.toString(), "trn", "-i", "rm",
-                "-o", "sum", "stdout").redirectErrorStream(true).start();
+                "-D", "-o", "sum", "stdout").redirectErrorStream(true).start();
         String sclite = new String(p.getInputStream().readAllBytes());
         p.waitFor(30, TimeUnit.SECONDS);
         CliRun ours = CliRun.of("wer", "--ref", ref.toString(), "--hyp", hyp.toString(), "--min-group-size", "1");
         assertEquals(0, ours.exit(), ours.err());
         // sclite's speakers: awb_white (up to the first '-'), awb, rms, m_n; the same rows in ours.
-        for (String[] row : new String[][] {{"awb_white", "1", "3"}, {"awb", "1", "3"}, {"rms", "1", "2"}, {"m_n", "1", "4"}}) {
-            assertTrue(sclite.matches("(?s).*\\| " + row[0] + "\\s+\\|\\s+" + row[1] + "\\s+" + row[2] + " \\|.*"), sclite);
-            assertTrue(ours.out().matches("(?s).*speaker=" + row[0] + "\\s+" + row[1] + "\\s+" + row[2] + " \\|.*"), ours.out());
+        // Each speaker's #Snt #Wrd | Corr Sub Del Ins Err, as sclite prints them.
+        for (String[] row : new String[][] {{"awb_white", "1", "4", "75.0", "25.0", "0.0", "0.0", "25.0"},
+                {"awb", "1", "3", "66.7", "0.0", "33.3", "0.0", "33.3"}, {"rms", "1", "2", "100.0", "0.0", "0.0", "50.0", "50.0"},
+                {"m_n", "1", "4", "75.0", "0.0", "25.0", "0.0", "25.0"}}) {
+            String numbers = row[1] + "\\s+" + row[2] + " \\|\\s*" + String.join("\\s+", List.of(row).subList(3, 8)).replace(".", "\\.");
+            assertTrue(sclite.matches("(?s).*\\| " + row[0] + "\\s+\\|\\s+" + numbers + ".*"), row[0] + "\n" + sclite);
+            assertTrue(ours.out().matches("(?s).*speaker=" + row[0] + "\\s+" + numbers + ".*"), row[0] + "\n" + ours.out());
         }
     }
 

@@ -82,38 +82,45 @@ public final class WerAudit {
      * @param reference     the reference slice of disparities (empty: the largest slice of each attribute set)
      * @param policy        constraints to judge ({@code max_gap(wer) <= 0.02 over [accent]}), or null
      * @param minSpeakers   slices with fewer distinct clusters (speakers) are flagged: their interval is not trusted
+     * @param referenceNetworks whether references hold sclite's optional words and alternations (scored as sclite -D)
      */
     public record Options(Normalizer normalizer, List<String> groups, int intersections, int bootstrap, long seed,
                           String cluster, int minGroupSize, int threads, double level, boolean characters,
-                          List<String> reference, Policy policy, int minSpeakers) {
+                          List<String> reference, Policy policy, int minSpeakers, boolean referenceNetworks) {
         public Options(Normalizer normalizer, List<String> groups, int intersections, int bootstrap, long seed, String cluster,
                        int minGroupSize, int threads, double level) {
             this(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, true, List.of(), null,
-                    DEFAULT_MIN_SPEAKERS);
+                    DEFAULT_MIN_SPEAKERS, false);
         }
 
         /** The same options flagging slices with fewer than {@code n} speakers (clusters). */
         public Options withMinSpeakers(int n) {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
-                    reference, policy, n);
+                    reference, policy, n, referenceNetworks);
+        }
+
+        /** The same options reading sclite's optional words and alternations in references (trn references). */
+        public Options withReferenceNetworks(boolean on) {
+            return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
+                    reference, policy, minSpeakers, on);
         }
 
         /** The same options without the character alignment (no CER; much faster on long utterances). */
         public Options withoutCharacters() {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, false,
-                    reference, policy, minSpeakers);
+                    reference, policy, minSpeakers, referenceNetworks);
         }
 
         /** The same options judged against {@code newPolicy}. */
         public Options withPolicy(Policy newPolicy) {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
-                    reference, newPolicy, minSpeakers);
+                    reference, newPolicy, minSpeakers, referenceNetworks);
         }
 
         /** The same options with disparities measured against {@code specs} ({@code largest}, {@code best}, {@code worst}, {@code ATTR=VALUE}). */
         public Options withReference(List<String> specs) {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
-                    specs, policy, minSpeakers);
+                    specs, policy, minSpeakers, referenceNetworks);
         }
 
         public Options {
@@ -200,7 +207,8 @@ public final class WerAudit {
         notes.put("cluster", options.bootstrap() == 0 ? "(no bootstrap)" : options.cluster() == null ? "(each utterance)"
                 : options.cluster().equals(in.speakerColumn()) ? options.cluster() + ": " + in.speakerSource()
                 : "column '" + options.cluster() + "'");
-        return run(in.table(), in.idColumn(), in.referenceColumn(), in.hypothesisColumn(), in.speakerColumn(), options, notes);
+        return run(in.table(), in.idColumn(), in.referenceColumn(), in.hypothesisColumn(), in.speakerColumn(),
+                options.withReferenceNetworks(in.referenceNetworks()), notes);
     }
 
     /** Aligns every row, runs the engine and builds the result (with a {@code speech} section). */
@@ -221,7 +229,7 @@ public final class WerAudit {
                     + table.columnNames());
         }
         WerScores scores = WerScores.compute(table, referenceColumn, hypothesisColumn, options.normalizer(), options.threads(),
-                options.characters());
+                options.characters(), options.referenceNetworks());
         // sclite scores a single speaker's file; an attribute with one value is that value's slice = (all), not an error.
         List<String> groups = new ArrayList<>();
         Map<String, String> singleValued = new LinkedHashMap<>();
@@ -616,7 +624,7 @@ public final class WerAudit {
         Table t = r.table();
         Column ids = t.hasColumn(r.idColumn()) ? t.column(r.idColumn()) : null;
         Column speakers = r.speakerColumn() != null && t.hasColumn(r.speakerColumn()) ? t.column(r.speakerColumn()) : null;
-        UtteranceScorer scorer = new UtteranceScorer(r.options().normalizer());
+        UtteranceScorer scorer = new UtteranceScorer(r.options().normalizer(), true, r.options().referenceNetworks());
         for (String group : r.options().groups()) {
             Column g = t.column(group);
             Map<String, List<Integer>> rowsByValue = new LinkedHashMap<>();

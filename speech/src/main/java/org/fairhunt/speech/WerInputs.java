@@ -1,6 +1,5 @@
 package org.fairhunt.speech;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,7 +70,8 @@ public final class WerInputs {
      * @param failedIds      hypothesis ids a recognizer failed on (scored as all deletions), with reasons
      */
     public record Loaded(Table table, String idColumn, String referenceColumn, String hypothesisColumn, String speakerColumn,
-                         String speakerSource, Map<String, Object> notes, Map<String, String> failedIds, List<String> messages) {
+                         String speakerSource, Map<String, Object> notes, Map<String, String> failedIds, List<String> messages,
+                         boolean referenceNetworks) {
     }
 
     private WerInputs() {
@@ -98,7 +98,7 @@ public final class WerInputs {
         String source = speakerCol == null ? "none (no --speaker and no 'speaker' column)" : "column '" + speakerCol + "' of " + s.table();
         Map<String, Object> notes = new LinkedHashMap<>();
         notes.put("speaker_source", source);
-        return new Loaded(data, s.idColumn(), s.refColumn(), s.hypColumn(), speakerCol, source, notes, Map.of(), List.of());
+        return new Loaded(data, s.idColumn(), s.refColumn(), s.hypColumn(), speakerCol, source, notes, Map.of(), List.of(), false);
     }
 
     private static Loaded loadTranscripts(Source s) {
@@ -109,7 +109,7 @@ public final class WerInputs {
         UtterancePairs pairs;
         boolean trn = r.equals("trn") && h.equals("trn");
         if (trn) {
-            pairs = UtterancePairs.join(TrnFormat.read(s.ref(), speakerIds), TrnFormat.read(s.hyp(), speakerIds), policy,
+            pairs = UtterancePairs.join(TrnFormat.readReference(s.ref(), speakerIds), TrnFormat.read(s.hyp(), speakerIds), policy,
                     s.ref().toString(), s.hyp().toString());
         } else if (r.equals("stm") && (h.equals("ctm") || h.equals("stm"))) {
             if (!s.idFields().isEmpty()) {
@@ -185,7 +185,8 @@ public final class WerInputs {
                         + ") and are scored as all deletions, as sclite scores an empty hypothesis");
             }
         }
-        return new Loaded(table, WerAudit.ID, WerAudit.REFERENCE, WerAudit.HYPOTHESIS, speakerCol, source, notes, failed, messages);
+        return new Loaded(table, WerAudit.ID, WerAudit.REFERENCE, WerAudit.HYPOTHESIS, speakerCol, source, notes, failed, messages,
+                trn);
     }
 
     /**
@@ -232,14 +233,8 @@ public final class WerInputs {
 
     static String extension(Path p) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".gz")) {
-            name = name.substring(0, name.length() - 3);
-        }
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1);
     }
 
-    static boolean exists(Path p) {
-        return p != null && Files.exists(p);
-    }
 }

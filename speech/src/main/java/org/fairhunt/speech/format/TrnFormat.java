@@ -17,8 +17,9 @@ import org.fairhunt.core.UserInputException;
 /**
  * sclite's {@code trn} format: one utterance per line, {@code words (utterance-id)}. An utterance with
  * no words is a line holding only {@code (id)}. Blank lines are skipped. Reference-side
- * alternations ({@code {a / b}}) and optionally deletable words ({@code (uh)}) are sclite features we do
- * not score; a line using them is rejected with "not supported" rather than scored differently.
+ * alternations (<code>{a / b}</code>) and optionally deletable words ({@code (uh)}) are read by
+ * {@link #readReference} (and scored by {@link org.fairhunt.speech.align.ReferenceNetwork} as
+ * {@code sclite -D}); in a hypothesis they are an error with the line and column.
  */
 public final class TrnFormat {
 
@@ -26,13 +27,25 @@ public final class TrnFormat {
     }
 
     public static List<Utterance> read(Path file, SpeakerIds speakers) {
+        return read(file, speakers, false);
+    }
+
+    /**
+     * A reference trn: sclite's optionally deletable words {@code (uh)} and alternations
+     * <code>{ a / b / @ }</code> are allowed in the text (scored as {@code sclite -D} does).
+     */
+    public static List<Utterance> readReference(Path file, SpeakerIds speakers) {
+        return read(file, speakers, true);
+    }
+
+    private static List<Utterance> read(Path file, SpeakerIds speakers, boolean networks) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UserInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return read(bytes, file.toString(), speakers);
+        return read(bytes, file.toString(), speakers, networks);
     }
 
     public static List<Utterance> read(BufferedReader in, String source, SpeakerIds speakers) throws IOException {
@@ -42,7 +55,7 @@ public final class TrnFormat {
         while ((n = in.read(buf)) > 0) {
             sb.append(buf, 0, n);
         }
-        return read(sb.toString().getBytes(StandardCharsets.UTF_8), source, speakers);
+        return read(sb.toString().getBytes(StandardCharsets.UTF_8), source, speakers, false);
     }
 
     /**
@@ -50,7 +63,7 @@ public final class TrnFormat {
      * {@code \r} dropped) and decoded one by one: a trn of 100,000 utterances is read in a fraction of
      * the time a line reader with a regular-expression split takes, which was most of {@code wer}'s cost.
      */
-    static List<Utterance> read(byte[] bytes, String source, SpeakerIds speakers) {
+    static List<Utterance> read(byte[] bytes, String source, SpeakerIds speakers, boolean networks) {
         List<Utterance> out = new ArrayList<>(Math.max(16, bytes.length / 64));
         Map<String, Long> seen = new HashMap<>(Math.max(16, bytes.length / 32));
         int start = 0;
@@ -92,11 +105,12 @@ public final class TrnFormat {
                         "expected a non-empty utterance id without spaces inside the final parentheses, found '(" + id + ")'");
             }
             String text = trimmed.substring(0, open).strip();
-            int unsupported = firstUnsupported(text);
+            int unsupported = networks ? unbalanced(text) : firstUnsupported(text);
             if (unsupported >= 0) {
-                throw new DataFormatException(source, number, unsupported + 1,
-                        "not supported: sclite alternations '{ a / b }' and optionally deletable words '(word)'; "
-                                + "write the reference as plain words");
+                throw new DataFormatException(source, number, unsupported + 1, networks
+                        ? "expected an optional word '(word)' or an alternation '{ a / b }' with its brackets closed"
+                        : "alternations '{ a / b }' and optional words '(word)' belong in the reference trn (--ref), "
+                                + "not in a hypothesis");
             }
             Long previous = seen.putIfAbsent(id, number);
             if (previous != null) {
@@ -117,6 +131,38 @@ public final class TrnFormat {
             throw new DataFormatException(source, line, in.position() - from + 1,
                     "found bytes that are not UTF-8 text (byte column); save the file as UTF-8");
         }
+    }
+
+    /** Index of the first bracket that is not part of a well-formed '(word)' or '{ ... }', or -1. */
+    private static int unbalanced(String text) {
+        int brace = -1;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == '{') {
+                if (brace >= 0) {
+                    return k;
+                }
+                brace = k;
+            } else if (c == '}') {
+                if (brace < 0) {
+                    return k;
+                }
+                brace = -1;
+            } else if (c == '(') {
+                int close = text.indexOf(')', k);
+                int space = k;
+                while (space < text.length() && !Character.isWhitespace(text.charAt(space))) {
+                    space++;
+                }
+                if (close < 0 || close >= space) {
+                    return k;
+                }
+                k = close;
+            } else if (c == ')') {
+                return k;
+            }
+        }
+        return brace;
     }
 
     private static int firstUnsupported(String text) {

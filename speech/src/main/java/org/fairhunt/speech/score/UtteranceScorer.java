@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fairhunt.speech.align.Aligner;
+import org.fairhunt.speech.align.ReferenceNetwork;
 import org.fairhunt.speech.normalize.Normalizer;
 
 /**
@@ -34,6 +35,15 @@ public final class UtteranceScorer {
      *                   as much as the square of the word length ratio, some 25 times the word alignment
      */
     public UtteranceScorer(Normalizer normalizer, boolean characters) {
+        this(normalizer, characters, false);
+    }
+
+    /**
+     * @param networks whether references may hold sclite's optional words {@code (uh)} and alternations
+     *                 <code>{ a / b }</code> (trn references), scored as {@code sclite -D} does
+     */
+    public UtteranceScorer(Normalizer normalizer, boolean characters, boolean networks) {
+        this.networks = networks;
         this.normalizer = normalizer;
         this.characters = characters;
         // The default chain (markup, case) is a case fold on any text without markup characters.
@@ -42,9 +52,38 @@ public final class UtteranceScorer {
     }
 
     public UtteranceScore score(String referenceText, String hypothesisText) {
-        List<String> ref = normalizer.tokens(referenceText);
         List<String> hyp = normalizer.tokens(hypothesisText);
+        if (networks && ReferenceNetwork.hasSyntax(referenceText)) {
+            return scoreNetwork(referenceText, hyp);
+        }
+        List<String> ref = normalizer.tokens(referenceText);
         return scoreTokens(ref, hyp);
+    }
+
+    private final boolean networks;
+
+    /** A reference with optional words or alternations: the network's cheapest path is the scored reference. */
+    private UtteranceScore scoreNetwork(String referenceText, List<String> hyp) {
+        if (vocabulary.size() > VOCABULARY_LIMIT) {
+            vocabulary.clear();
+        }
+        ReferenceNetwork network = ReferenceNetwork.parse(referenceText, normalizer::tokens, this::id);
+        int m = hyp.size();
+        if (hypIds.length < m) {
+            hypIds = new int[m * 2];
+        }
+        for (int k = 0; k < m; k++) {
+            hypIds[k] = id(hyp.get(k));
+        }
+        List<String> path = network.align(hypIds, m, counts);
+        int c = counts[0], s = counts[1], d = counts[2], i = counts[3];
+        if (!characters) {
+            return new UtteranceScore(path, hyp, c, s, d, i, 0, 0);
+        }
+        int rc = fillChars(path, true);
+        int hc = fillChars(hyp, false);
+        aligner.count(refChars, rc, hypChars, hc, counts);
+        return new UtteranceScore(path, hyp, c, s, d, i, rc, counts[1] + counts[2] + counts[3]);
     }
 
     /** Scores already-normalized tokens. */
@@ -86,7 +125,8 @@ public final class UtteranceScorer {
      * words up in one pass without allocating: the bulk-scoring path.
      */
     public void count(String referenceText, String hypothesisText, int[] out) {
-        if (!fastPath || !isPlainAscii(referenceText) || !isPlainAscii(hypothesisText)) {
+        if (!fastPath || !isPlainAscii(referenceText) || !isPlainAscii(hypothesisText)
+                || networks && ReferenceNetwork.hasSyntax(referenceText)) {
             UtteranceScore u = score(referenceText, hypothesisText);
             out[0] = u.correct();
             out[1] = u.substitutions();
@@ -120,7 +160,7 @@ public final class UtteranceScorer {
     private static boolean isPlainAscii(String s) {
         for (int k = 0, n = s.length(); k < n; k++) {
             char c = s.charAt(k);
-            if (c >= 128 || c == '<' || c == '[' || c == '+') {
+            if (c >= 128 || c == '<' || c == '[' || c == '+' || c == '(' || c == '{') {
                 return false;
             }
         }
