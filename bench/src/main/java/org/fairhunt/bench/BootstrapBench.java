@@ -12,7 +12,7 @@ import org.fairhunt.core.engine.LocalEngine;
 import org.fairhunt.core.metric.ConfusionStatistic;
 import org.fairhunt.core.result.AuditJson;
 import org.fairhunt.core.result.AuditResult;
-import org.fairhunt.core.result.AuditResults;
+import org.fairhunt.core.audit.AuditResults;
 import org.fairhunt.core.table.Table;
 
 /**

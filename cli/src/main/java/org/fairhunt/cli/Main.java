@@ -1,13 +1,25 @@
 package org.fairhunt.cli;
 
 import java.io.PrintWriter;
+import org.fairhunt.core.StorageException;
 import org.fairhunt.core.UserInputException;
 import picocli.CommandLine;
 
 /** Entry point of the runnable jar. */
 public final class Main {
-    /** Exit status for a user mistake (bad option, bad file). */
+    /** Exit status for a user mistake (bad option, bad file). Policies use 0, 1 and 3. */
     public static final int EXIT_USAGE = 2;
+    /** Exit status when the Java heap ran out: the input needs more memory than given (never 1, "policy failed"). */
+    public static final int EXIT_OUT_OF_MEMORY = 4;
+    /** Exit status for an output or database that could not be written (disk full, permission, damage): sysexits' EX_IOERR. */
+    public static final int EXIT_STORAGE = 74;
+    /** Exit status for a bug in Fairhunt: sysexits' EX_SOFTWARE. */
+    public static final int EXIT_INTERNAL = 70;
+
+    /** Written before any work so that reporting an exhausted heap needs no new allocation for the text. */
+    private static final String OUT_OF_MEMORY = "fairhunt: error: out of memory (Java heap limit %s). Give Java more "
+            + "memory (FAIRHUNT_JAVA_OPTS=-Xmx16g ./fairhunt ..., or java -Xmx16g -jar fairhunt.jar ...) or make the "
+            + "input smaller (fewer rows, fewer values per group attribute: --max-levels, fewer --intersections).";
 
     private Main() {
     }
@@ -18,7 +30,20 @@ public final class Main {
 
     /** Runs the command line and returns the exit status (for tests, which must not call System.exit). */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // The failed allocation is unwound by now, so a short message fits; no stack trace (it is no bug).
+            cl.getErr().println(String.format(OUT_OF_MEMORY, heapLimit()));
+            cl.getErr().flush();
+            return EXIT_OUT_OF_MEMORY;
+        }
+    }
+
+    private static String heapLimit() {
+        long max = Runtime.getRuntime().maxMemory();
+        return max == Long.MAX_VALUE ? "unknown" : String.format(java.util.Locale.ROOT, "%.1f GiB", max / (double) (1L << 30));
     }
 
     /** The configured command line, with Fairhunt's error handling. */
@@ -35,12 +60,17 @@ public final class Main {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             Throwable cause = ex;
-            while (!(cause instanceof UserInputException) && cause.getCause() != null && cause.getCause() != cause) {
+            while (!(cause instanceof UserInputException) && !(cause instanceof StorageException)
+                    && cause.getCause() != null && cause.getCause() != cause) {
                 cause = cause.getCause();
             }
             if (cause instanceof UserInputException) {
                 err.println("fairhunt: error: " + cause.getMessage());
                 return EXIT_USAGE;
+            }
+            if (cause instanceof StorageException) {
+                err.println("fairhunt: error: " + cause.getMessage());
+                return EXIT_STORAGE;
             }
             if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
                 err.println("fairhunt: error: " + ex.getMessage());
@@ -48,7 +78,7 @@ public final class Main {
             }
             err.println("fairhunt: internal error (please report it with the command you ran):");
             ex.printStackTrace(err);
-            return 70;
+            return EXIT_INTERNAL;
         });
         return cl;
     }

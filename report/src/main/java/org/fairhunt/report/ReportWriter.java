@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.io.AtomicFiles;
 import org.fairhunt.core.result.AuditJson;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.report.html.HtmlReport;
@@ -28,7 +29,8 @@ public final class ReportWriter {
     /**
      * Creates {@code outDir} (and its parents) if needed and writes the three files, replacing older
      * ones. All three are rendered before anything is written, so a bad option leaves no half-written
-     * set behind. A folder that cannot be created or written is the user's to fix, and the message says
+     * set behind, and each is replaced atomically, so a kill or a full disk never leaves a truncated file
+     * (a {@link org.fairhunt.core.StorageException} names the file; the previous one stays). A folder that cannot be created or written is the user's to fix, and the message says
      * which and why.
      *
      * @return the files written: JSON, Markdown, HTML
@@ -45,7 +47,7 @@ public final class ReportWriter {
         } catch (FileAlreadyExistsException e) {
             throw new UserInputException("cannot create the report folder " + outDir + ": " + e.getFile() + " is a file", e);
         } catch (IOException e) {
-            throw new UserInputException("cannot create the report folder " + outDir + ": " + describe(e), e);
+            throw new UserInputException("cannot create the report folder " + outDir + ": " + AtomicFiles.describe(e), e);
         }
         Path jsonFile = outDir.resolve(JSON);
         Path mdFile = outDir.resolve(MARKDOWN);
@@ -56,24 +58,8 @@ public final class ReportWriter {
         return List.of(jsonFile, mdFile, htmlFile);
     }
 
+    /** Each file is replaced atomically: a kill or a full disk leaves the previous complete file. */
     private static void write(Path file, String content) {
-        try {
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + file + ": " + describe(e), e);
-        }
-    }
-
-    /** The exception's kind in words (an AccessDeniedException's message is only the path). */
-    private static String describe(IOException e) {
-        String kind = switch (e.getClass().getSimpleName()) {
-            case "AccessDeniedException" -> "permission denied";
-            case "NoSuchFileException" -> "no such file or folder";
-            case "NotDirectoryException" -> "a parent is not a folder";
-            case "FileSystemException" -> "file system error";
-            default -> e.getClass().getSimpleName();
-        };
-        String reason = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? " (" + fse.getReason() + ")" : "";
-        return kind + reason;
+        AtomicFiles.writeString(file, content);
     }
 }

@@ -24,7 +24,7 @@ import org.fairhunt.core.policy.Policy;
 import org.fairhunt.core.policy.PolicyEvaluator;
 import org.fairhunt.core.result.AuditJson;
 import org.fairhunt.core.result.AuditResult;
-import org.fairhunt.core.result.AuditResults;
+import org.fairhunt.core.audit.AuditResults;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.core.table.CategoricalColumn;

@@ -38,7 +38,8 @@ public record AuditRequest(String label, String positive, String prediction, Str
 
     public AuditRequest {
         groups = List.copyOf(groups);
-        bins = Map.copyOf(new LinkedHashMap<>(bins));
+        // Insertion order kept (Map.copyOf would not keep it, and the JSON would change between runs).
+        bins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bins));
         metrics = metrics == null ? null : List.copyOf(metrics);
         reference = reference == null ? List.of() : List.copyOf(reference);
         clarifyFacets = clarifyFacets == null ? List.of() : List.copyOf(clarifyFacets);

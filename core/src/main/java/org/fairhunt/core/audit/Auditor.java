@@ -18,7 +18,6 @@ import org.fairhunt.core.metric.RegressionStatistic;
 import org.fairhunt.core.metric.ScoreStatistic;
 import org.fairhunt.core.metric.Statistic;
 import org.fairhunt.core.result.AuditResult;
-import org.fairhunt.core.result.AuditResults;
 import org.fairhunt.core.table.Binning;
 import org.fairhunt.core.table.NumericColumn;
 import org.fairhunt.core.table.Table;
@@ -112,7 +111,7 @@ public final class Auditor {
         Table out = table;
         for (Map.Entry<String, String> e : request.bins().entrySet()) {
             if (!request.groups().contains(e.getKey())) {
-                throw new UserInputException("--bin names '" + e.getKey() + "', which is not a --group attribute");
+                throw new UserInputException("a bin is given for '" + e.getKey() + "', which is not a group attribute");
             }
             NumericColumn c = table.numeric(e.getKey());
             out = out.with(Binning.parse(e.getValue()).apply(c));
@@ -129,7 +128,11 @@ public final class Auditor {
         s.put("task", r.regression() ? "regression" : "classification");
         s.put("groups", r.groups());
         if (!r.bins().isEmpty()) {
-            s.put("bins", r.bins());
+            // In the order of the groups, so that the JSON is the same however the bins were collected.
+            Map<String, String> bins = new LinkedHashMap<>();
+            r.groups().stream().filter(r.bins()::containsKey).forEach(g -> bins.put(g, r.bins().get(g)));
+            r.bins().forEach(bins::putIfAbsent);
+            s.put("bins", bins);
         }
         s.put("intersections", r.intersections());
         s.put("min_group_size", r.minGroupSize());

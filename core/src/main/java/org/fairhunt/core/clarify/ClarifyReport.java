@@ -13,7 +13,6 @@ import org.fairhunt.core.engine.SliceKey;
 import org.fairhunt.core.engine.StatisticGrid;
 import org.fairhunt.core.metric.MetricValue;
 import org.fairhunt.core.result.AuditJson;
-import org.fairhunt.core.result.AuditResults;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.stats.BootstrapIntervals;
 import org.fairhunt.core.stats.Interval;
@@ -29,7 +28,7 @@ public final class ClarifyReport {
     /** How the JSON describes the method. */
     public static final String METHOD = "smclarify's definitions and signs (facet d against the rest a); pre-training "
             + "metrics on rows with a label, post-training metrics on rows with a label and a prediction, CI on all rows; "
-            + "0/0 is 0 and x/0 infinite (reported as null with a reason); with --bootstrap, percentile intervals from the "
+            + "0/0 is 0 and x/0 infinite (reported as null with a reason); with bootstrap replicates, percentile intervals from the "
             + "audit's replicate weights";
 
     private ClarifyReport() {
@@ -106,7 +105,7 @@ public final class ClarifyReport {
         StatisticGrid grid = grid(run);
         ClarifyStatistic stat = (ClarifyStatistic) grid.statistic();
         List<ClarifyMetric> metrics = ClarifyMetric.applicable(stat.prediction() != null, stat.conditionalGroup() != null);
-        int replicates = grid.replicates();
+        int replicates = grid.estimates();
         Map<String, Map<String, MetricEstimate>> out = new LinkedHashMap<>();
         for (Facet f : facets) {
             Map<String, MetricEstimate> byCode = new LinkedHashMap<>();
@@ -182,7 +181,7 @@ public final class ClarifyReport {
         }
         if (singleCluster) {
             return new MetricEstimate(point.value(), null, null,
-                    AuditResults.SINGLE_CLUSTER_REASON.replace("the slice holds", "the facet or the rest holds"));
+                    MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "the facet or the rest holds"));
         }
         double[] reps = new double[sides.length - 1];
         for (int r = 1; r < sides.length; r++) {

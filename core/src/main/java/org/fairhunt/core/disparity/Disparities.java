@@ -11,8 +11,8 @@ import org.fairhunt.core.engine.AuditRun;
 import org.fairhunt.core.engine.MetricSeries;
 import org.fairhunt.core.engine.SliceKey;
 import org.fairhunt.core.metric.MetricValue;
-import org.fairhunt.core.result.AuditResults;
 import org.fairhunt.core.result.Disparity;
+import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.stats.BootstrapIntervals;
 import org.fairhunt.core.stats.BootstrapTests;
 import org.fairhunt.core.stats.Interval;
@@ -38,7 +38,7 @@ public final class Disparities {
 
     /** How the JSON describes the method (settings.disparities.method). */
     public static final String METHOD_DESCRIPTION = "difference and ratio of each slice to the reference slice of its "
-            + "attribute set, and the max-min gap per attribute set; with --bootstrap: percentile intervals of the "
+            + "attribute set, and the max-min gap per attribute set; with bootstrap replicates: percentile intervals of the "
             + "comparison recomputed in every replicate, two-sided p-value 2(min(#below, #above)+1)/(B+1) of the "
             + "replicates against no difference, and for max_gap (1+#{centred gap >= observed})/(B+1); without it, for "
             + "proportions of unweighted counts: Newcombe hybrid score interval and pooled z-test (difference), Katz log "
@@ -55,7 +55,7 @@ public final class Disparities {
     private Disparities(AuditRun run, double level) {
         this.run = run;
         this.level = level;
-        this.replicates = run.replicates();
+        this.replicates = run.estimates();
         this.bootstrap = replicates > 1;
         this.weighted = run.spec().weight() != null;
         this.clustered = run.spec().cluster() != null;
@@ -212,7 +212,7 @@ public final class Disparities {
         String method = null;
         if (bootstrap) {
             if (run.hasSingleCluster(slice) || run.hasSingleCluster(ref)) {
-                reason = AuditResults.SINGLE_CLUSTER_REASON.replace("the slice holds", "the slice or its reference holds");
+                reason = MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "the slice or its reference holds");
             } else {
                 double[] reps = new double[replicates - 1];
                 for (int b = 1; b < replicates; b++) {
@@ -237,7 +237,7 @@ public final class Disparities {
             p = TwoProportions.zTestPValue(a[0], a[1], b[0], b[1]);
             method = isRatio ? "katz_log" : "newcombe";
             if (ci == null) {
-                reason = "a count of 0 leaves the ratio without a closed-form interval; run with --bootstrap";
+                reason = "a count of 0 leaves the ratio without a closed-form interval; ask for bootstrap replicates";
             }
         } else {
             reason = noClosedFormReason(metric);
@@ -248,10 +248,10 @@ public final class Disparities {
 
     private String noClosedFormReason(String metric) {
         if (clustered) {
-            return "clustered data need the bootstrap for an honest interval; ask for --bootstrap";
+            return "clustered data need the bootstrap for an honest interval; ask for bootstrap replicates";
         }
-        return weighted ? "weighted rows have no closed-form interval; run with --bootstrap"
-                : "'" + metric + "' is not a proportion of counts, so it has no closed-form interval; run with --bootstrap";
+        return weighted ? "weighted rows have no closed-form interval; ask for bootstrap replicates"
+                : "'" + metric + "' is not a proportion of counts, so it has no closed-form interval; ask for bootstrap replicates";
     }
 
     private String undefinedReason(MetricValue v, int slice, MetricValue r, int ref) {
@@ -303,7 +303,7 @@ public final class Disparities {
         String reason = null;
         if (bootstrap) {
             if (singleCluster) {
-                reason = AuditResults.SINGLE_CLUSTER_REASON.replace("the slice holds", "a slice holds");
+                reason = MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "a slice holds");
             } else {
                 double[] gaps = new double[replicates - 1];
                 double[] centred = new double[replicates - 1];
@@ -344,7 +344,7 @@ public final class Disparities {
             }
             p = TwoProportions.homogeneityPValue(x, n);
             method = "pearson_chi_square";
-            reason = "the max-min gap has no closed-form interval; run with --bootstrap";
+            reason = "the max-min gap has no closed-form interval; ask for bootstrap replicates";
         } else {
             reason = noClosedFormReason(metric);
         }

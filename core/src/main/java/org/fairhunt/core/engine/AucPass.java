@@ -17,7 +17,7 @@ final class AucPass {
 
     AucPass(Table table, AuditSpec spec, Slicing slicing, double[] rowWeights, long[] clusterKeys) {
         BinaryOutcome y = BinaryOutcome.of(table, spec.aucLabel(), spec.aucPositive());
-        double[] score = table.numeric(spec.aucScore()).valuesUnsafe();
+        double[] score = table.finite(spec.aucScore(), "score").valuesUnsafe();
         int rows = table.rowCount();
         int usable = 0;
         for (int i = 0; i < rows; i++) {

@@ -41,8 +41,13 @@ public record AuditRun(String source, int rows, AuditSpec spec, List<SliceKey> s
         return singleCluster != null && singleCluster[slice];
     }
 
-    /** Number of replicates including the point estimate (replicate 0). */
+    /** B, the bootstrap replicates (0 without bootstrap); as everywhere, the point estimate is not counted. */
     public int replicates() {
+        return spec.replicates();
+    }
+
+    /** B + 1: the point estimate (index 0) and the B replicates (1…B), the range of every replicate index. */
+    public int estimates() {
         return spec.replicates() + 1;
     }
 

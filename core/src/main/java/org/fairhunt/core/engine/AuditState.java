@@ -34,25 +34,25 @@ public final class AuditState {
     private final List<List<String>> levels;
     private final List<String> statistics;
     private final List<List<String>> slotNames;
-    private final int replicates;
+    private final int estimates;
     private final long seed;
     private final int[][] atomCells;
     private final long[] atomRows;
     private final double[][] sums;
 
     AuditState(List<String> attributes, List<List<String>> levels, List<String> statistics, List<List<String>> slotNames,
-            int replicates, long seed, int[][] atomCells, long[] atomRows, double[][] sums) {
+            int estimates, long seed, int[][] atomCells, long[] atomRows, double[][] sums) {
         this.attributes = List.copyOf(attributes);
         this.levels = levels.stream().map(List::copyOf).toList();
         this.statistics = List.copyOf(statistics);
         this.slotNames = slotNames.stream().map(List::copyOf).toList();
-        this.replicates = replicates;
+        this.estimates = estimates;
         this.seed = seed;
         this.atomCells = atomCells;
         this.atomRows = atomRows;
         this.sums = sums;
         for (int k = 0; k < sums.length; k++) {
-            long expected = (long) atomCells.length * replicates * this.slotNames.get(k).size();
+            long expected = (long) atomCells.length * estimates * this.slotNames.get(k).size();
             if (sums[k].length != expected) {
                 throw new IllegalArgumentException("statistic " + statistics.get(k) + ": " + sums[k].length + " sums, expected " + expected);
             }
@@ -67,9 +67,14 @@ public final class AuditState {
         return statistics;
     }
 
-    /** Replicates including the point estimate. */
+    /** B, the bootstrap replicates (the point estimate not counted), as everywhere in Fairhunt. */
     public int replicates() {
-        return replicates;
+        return estimates - 1;
+    }
+
+    /** B + 1: the point estimate (index 0) and the replicates (1…B). */
+    public int estimates() {
+        return estimates;
     }
 
     public int atomCount() {
@@ -86,7 +91,7 @@ public final class AuditState {
         int width = slotNames.get(statistic).size();
         double t = 0;
         for (int a = 0; a < atomCells.length; a++) {
-            t += sums[statistic][(a * replicates + replicate) * width + slot];
+            t += sums[statistic][(a * estimates + replicate) * width + slot];
         }
         return t;
     }
@@ -96,7 +101,7 @@ public final class AuditState {
         require("group attributes", attributes, other.attributes);
         require("statistics", statistics, other.statistics);
         require("slots", slotNames, other.slotNames);
-        require("replicates", replicates, other.replicates);
+        require("bootstrap replicates", estimates - 1, other.estimates - 1);
         require("bootstrap seed", seed, other.seed);
         // Union of levels: ours first, then theirs that are new; map their value indices onto ours.
         List<List<String>> mergedLevels = new ArrayList<>();
@@ -149,7 +154,7 @@ public final class AuditState {
         }
         double[][] merged = new double[sums.length][];
         for (int k = 0; k < sums.length; k++) {
-            int block = replicates * slotNames.get(k).size();
+            int block = estimates * slotNames.get(k).size();
             merged[k] = Arrays.copyOf(sums[k], atoms * block);
             for (int a = 0; a < otherAtom.length; a++) {
                 int to = otherAtom[a] * block;
@@ -159,7 +164,7 @@ public final class AuditState {
                 }
             }
         }
-        return new AuditState(attributes, mergedLevels, statistics, slotNames, replicates, seed,
+        return new AuditState(attributes, mergedLevels, statistics, slotNames, estimates, seed,
                 cells.toArray(new int[0][]), rows, merged);
     }
 
@@ -184,16 +189,16 @@ public final class AuditState {
         Slicing slicing = Slicing.fromAtoms(attributes, levels, atomCells, atomRows, spec.intersections());
         List<StatisticGrid> grids = new ArrayList<>();
         for (int k = 0; k < stats.size(); k++) {
-            grids.add(toSlices(slicing, stats.get(k), exclusionNotes.get(k), sums[k], replicates));
+            grids.add(toSlices(slicing, stats.get(k), exclusionNotes.get(k), sums[k], estimates));
         }
         long rows = rows();
         return new AuditRun(source, (int) rows, spec, slicing.slices(), slicing.sliceRows(), grids, null, null,
                 List.copyOf(warnings), null);
     }
 
-    static StatisticGrid toSlices(Slicing slicing, Statistic stat, String note, double[] atomSums, int replicates) {
+    static StatisticGrid toSlices(Slicing slicing, Statistic stat, String note, double[] atomSums, int estimates) {
         int width = stat.width();
-        int block = replicates * width;
+        int block = estimates * width;
         double[] out = new double[slicing.sliceCount() * block];
         for (int s = 0; s < slicing.subsetCount(); s++) {
             int[] map = slicing.sliceOfAtom(s);
@@ -205,10 +210,17 @@ public final class AuditState {
                 }
             }
         }
-        return new StatisticGrid(stat, note, slicing.sliceCount(), replicates, out);
+        return new StatisticGrid(stat, note, slicing.sliceCount(), estimates, out);
     }
 
-    /** The self-describing binary form (format {@value #FORMAT_VERSION}). */
+    /**
+     * The self-describing binary form (format {@value #FORMAT_VERSION}), big-endian: magic {@code FHST},
+     * version, the attribute names, each attribute's levels, the statistic names, each statistic's slot
+     * names (every string list as a count and modified-UTF-8 strings), then B + 1 (the estimates: the
+     * point estimate and B replicates), the bootstrap seed, the atom count, each atom's level indices and
+     * rows, and the sums per statistic in {@code [atom][estimate][slot]} order. A golden file of version 1
+     * is kept in the tests; a change that cannot read it fails them.
+     */
     public byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -222,7 +234,7 @@ public final class AuditState {
             for (List<String> s : slotNames) {
                 writeStrings(out, s);
             }
-            out.writeInt(replicates);
+            out.writeInt(estimates);
             out.writeLong(seed);
             out.writeInt(atomCells.length);
             for (int a = 0; a < atomCells.length; a++) {
@@ -264,7 +276,7 @@ public final class AuditState {
             for (int k = 0; k < statistics.size(); k++) {
                 slots.add(readStrings(in));
             }
-            int replicates = in.readInt();
+            int estimates = in.readInt();
             long seed = in.readLong();
             int atoms = in.readInt();
             int[][] cells = new int[atoms][attributes.size()];
@@ -277,7 +289,7 @@ public final class AuditState {
             }
             double[][] sums = new double[statistics.size()][];
             for (int k = 0; k < sums.length; k++) {
-                sums[k] = new double[atoms * replicates * slots.get(k).size()];
+                sums[k] = new double[atoms * estimates * slots.get(k).size()];
                 for (int q = 0; q < sums[k].length; q++) {
                     sums[k][q] = in.readDouble();
                 }
@@ -285,7 +297,7 @@ public final class AuditState {
             if (in.available() > 0) {
                 throw new FairhuntException("audit state has " + in.available() + " unexpected trailing bytes");
             }
-            return new AuditState(attributes, levels, statistics, slots, replicates, seed, cells, rows, sums);
+            return new AuditState(attributes, levels, statistics, slots, estimates, seed, cells, rows, sums);
         } catch (IOException e) {
             throw new FairhuntException("truncated or corrupt audit state: " + e.getMessage(), e);
         }
@@ -313,7 +325,7 @@ public final class AuditState {
     /** Sums keyed for tests and tools: atom values → statistic → flat [replicate][slot] sums. */
     Map<List<String>, double[]> sumsByAtom(int statistic) {
         Map<List<String>, double[]> out = new HashMap<>();
-        int block = replicates * slotNames.get(statistic).size();
+        int block = estimates * slotNames.get(statistic).size();
         for (int a = 0; a < atomCells.length; a++) {
             List<String> key = new ArrayList<>();
             for (int j = 0; j < attributes.size(); j++) {

@@ -12,18 +12,19 @@ public final class StatisticGrid {
     private final Statistic statistic;
     private final String exclusionNote;
     private final int slices;
-    private final int replicates;
+    private final int estimates;
     private final int width;
     private final double[] sums;
 
-    StatisticGrid(Statistic statistic, String exclusionNote, int slices, int replicates, double[] sums) {
+    /** @param estimates B + 1: the point estimate and the B bootstrap replicates */
+    StatisticGrid(Statistic statistic, String exclusionNote, int slices, int estimates, double[] sums) {
         this.statistic = statistic;
         this.exclusionNote = exclusionNote;
         this.slices = slices;
-        this.replicates = replicates;
+        this.estimates = estimates;
         this.width = statistic.width();
-        if (sums.length != (long) slices * replicates * width) {
-            throw new IllegalArgumentException("grid of " + sums.length + " sums, expected " + slices + "×" + replicates + "×" + width);
+        if (sums.length != (long) slices * estimates * width) {
+            throw new IllegalArgumentException("grid of " + sums.length + " sums, expected " + slices + "×" + estimates + "×" + width);
         }
         this.sums = sums;
     }
@@ -37,9 +38,14 @@ public final class StatisticGrid {
         return exclusionNote;
     }
 
-    /** Replicates including replicate 0 (the point estimate). */
+    /** B, the bootstrap replicates (the point estimate not counted). */
     public int replicates() {
-        return replicates;
+        return estimates - 1;
+    }
+
+    /** B + 1: the point estimate (index 0) and the replicates (1…B). */
+    public int estimates() {
+        return estimates;
     }
 
     public int width() {
@@ -48,7 +54,7 @@ public final class StatisticGrid {
 
     /** Offset of the sums of {@code slice} in {@code replicate} within {@link #sumsUnsafe()}. */
     public int offset(int slice, int replicate) {
-        return (slice * replicates + replicate) * width;
+        return (slice * estimates + replicate) * width;
     }
 
     /** One slot's sum. */

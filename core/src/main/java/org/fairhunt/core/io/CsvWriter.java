@@ -1,11 +1,7 @@
 package org.fairhunt.core.io;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fairhunt.core.table.Column;
@@ -20,12 +16,9 @@ public final class CsvWriter {
     private CsvWriter() {
     }
 
+    /** Writes the table to {@code file} atomically ({@link AtomicFiles}): the old file or the new one, never half. */
     public static void write(Table table, Path file) {
-        try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
-            write(table, w);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeText(file, w -> write(table, w));
     }
 
     public static void write(Table table, Writer w) throws IOException {

@@ -2,10 +2,20 @@ package org.fairhunt.core.metric;
 
 /**
  * A metric's value, or the reason it is undefined ({@code value} {@code NaN}, {@code reason} set).
- * Undefined is never reported as 0.
+ * Undefined is never reported as 0. Defined means finite: a computation that yields NaN or ±∞ (an
+ * overflow, a division the caller did not guard) becomes undefined with a reason, so no infinite value
+ * ever reaches a result, a disparity or a policy.
  */
 public record MetricValue(double value, String reason) {
 
+    public MetricValue {
+        if (reason == null && !Double.isFinite(value)) {
+            reason = Double.isNaN(value) ? "the computation is undefined (0/0)" : "the value is not finite (it overflows)";
+            value = Double.NaN;
+        }
+    }
+
+    /** {@code value}, or undefined with a generic reason when it is not finite. */
     public static MetricValue of(double value) {
         return new MetricValue(value, null);
     }
@@ -14,8 +24,9 @@ public record MetricValue(double value, String reason) {
         return new MetricValue(Double.NaN, reason);
     }
 
+    /** Whether the value is a finite number (then {@code reason} is {@code null}). */
     public boolean defined() {
-        return reason == null && !Double.isNaN(value);
+        return reason == null;
     }
 
     /** {@code numerator / denominator}, undefined with {@code reason} when the denominator is 0. */

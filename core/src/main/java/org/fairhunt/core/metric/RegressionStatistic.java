@@ -40,8 +40,8 @@ public final class RegressionStatistic implements Statistic {
 
     @Override
     public RowStatistic bind(Table table) {
-        NumericColumn y = table.numeric(label);
-        NumericColumn p = table.numeric(prediction);
+        NumericColumn y = table.finite(label, "numeric label");
+        NumericColumn p = table.finite(prediction, "numeric prediction");
         return new RowStatistic() {
             @Override
             public int contribute(int row, int[] slots, double[] values) {

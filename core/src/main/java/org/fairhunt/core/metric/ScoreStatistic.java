@@ -61,7 +61,7 @@ public final class ScoreStatistic implements Statistic {
     @Override
     public RowStatistic bind(Table table) {
         BinaryOutcome y = BinaryOutcome.of(table, label, positive);
-        NumericColumn scores = table.numeric(score);
+        NumericColumn scores = table.finite(score, "score");
         return new RowStatistic() {
             @Override
             public int contribute(int row, int[] slots, double[] values) {

@@ -106,7 +106,7 @@ public final class PolicyEvaluator {
                 }
                 MetricEstimate e = s.metric(c.metric());
                 String reason = !e.defined() ? "undefined: " + e.reason()
-                        : e.ci() == null ? "no interval" + (e.ciReason() == null ? " (run with --bootstrap)" : ": " + e.ciReason())
+                        : e.ci() == null ? "no interval" + (e.ciReason() == null ? " (it needs bootstrap replicates)" : ": " + e.ciReason())
                         : null;
                 checks.add(check(c, s.attributes(), null, s.n(), e.value(), e.ci() == null ? null : e.ci().lo(),
                         e.ci() == null ? null : e.ci().hi(), reason));
@@ -128,7 +128,7 @@ public final class PolicyEvaluator {
                 continue;
             }
             String reason = d.value() == null ? "undefined: " + d.reason()
-                    : d.lo() == null ? "no interval: " + (d.reason() == null ? "run with --bootstrap" : d.reason()) : null;
+                    : d.lo() == null ? "no interval: " + (d.reason() == null ? "it needs bootstrap replicates" : d.reason()) : null;
             checks.add(check(c, d.attributes(), d.kind().equals(Disparity.MAX_GAP) ? null : d.reference(), n, d.value(), d.lo(),
                     d.hi(), reason));
         }

@@ -94,6 +94,25 @@ public final class Table {
         return Columns.toNumeric(c);
     }
 
+    /**
+     * The named column as finite numbers (missing values allowed): an infinite value ({@code inf},
+     * {@code 1e400}) is a user error naming the file, column and row, because a metric of it would be
+     * infinite or meaningless rather than undefined with a reason.
+     *
+     * @param role what the column is, for the message ("score", "label")
+     */
+    public NumericColumn finite(String name, String role) {
+        NumericColumn c = numeric(name);
+        double[] v = c.valuesUnsafe();
+        for (int i = 0; i < v.length; i++) {
+            if (Double.isInfinite(v[i])) {
+                throw new UserInputException(source + ": column '" + name + "' row " + (i + 1) + " holds "
+                        + (v[i] > 0 ? "+" : "-") + "infinity; a " + role + " must be a finite number");
+            }
+        }
+        return c;
+    }
+
     /** A new table with {@code column} added, or replacing the column of the same name. */
     public Table with(Column column) {
         Objects.requireNonNull(column, "column");

@@ -15,7 +15,7 @@ import org.fairhunt.core.engine.AuditRun;
 import org.fairhunt.core.engine.AuditSpec;
 import org.fairhunt.core.engine.LocalEngine;
 import org.fairhunt.core.metric.ConfusionStatistic;
-import org.fairhunt.core.result.AuditResults;
+import org.fairhunt.core.audit.AuditResults;
 import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.core.testing.Tables;
@@ -84,7 +84,7 @@ class DisparitiesTest {
         assertEquals(Map.of("g", "a"), gap.highest());
         assertNull(gap.lo());
         assertEquals(0.0080451, gap.pValue(), 1e-7, "with two groups the chi-square test is the z-test");
-        assertEquals("the max-min gap has no closed-form interval; run with --bootstrap", gap.reason());
+        assertEquals("the max-min gap has no closed-form interval; ask for bootstrap replicates", gap.reason());
     }
 
     @Test
@@ -214,6 +214,6 @@ class DisparitiesTest {
         assertEquals(0.2, d.value(), 1e-12);
         assertNull(d.lo());
         assertNull(d.pValue());
-        assertEquals("clustered data need the bootstrap for an honest interval; ask for --bootstrap", d.reason());
+        assertEquals("clustered data need the bootstrap for an honest interval; ask for bootstrap replicates", d.reason());
     }
 }

@@ -71,7 +71,7 @@ class AuditStateTest {
         assertEquals(whole.slices().size(), fromState.slices().size());
         for (int s = 0; s < whole.slices().size(); s++) {
             int other = fromState.sliceIndex(whole.slices().get(s));
-            for (int r = 0; r < whole.replicates(); r++) {
+            for (int r = 0; r < whole.estimates(); r++) {
                 assertArrayEquals(whole.grids().get(0).sums(s, r), fromState.grids().get(0).sums(other, r));
             }
         }

@@ -13,7 +13,7 @@ import org.fairhunt.core.engine.LocalEngine;
 import org.fairhunt.core.engine.SliceKey;
 import org.fairhunt.core.metric.ConfusionStatistic;
 import org.fairhunt.core.result.AuditResult;
-import org.fairhunt.core.result.AuditResults;
+import org.fairhunt.core.audit.AuditResults;
 import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.table.CategoricalColumn;
 import org.fairhunt.core.table.Table;
@@ -71,8 +71,8 @@ class CoverageSimulationTest {
      */
     private static boolean bootstrapCovers(AuditRun run, double truth) {
         var series = run.metric("error_rate").orElseThrow();
-        double[] reps = new double[run.replicates() - 1];
-        for (int r = 1; r < run.replicates(); r++) {
+        double[] reps = new double[run.replicates()];
+        for (int r = 1; r <= run.replicates(); r++) {
             var v = series.value(0, r);
             reps[r - 1] = v.defined() ? v.value() : Double.NaN;
         }

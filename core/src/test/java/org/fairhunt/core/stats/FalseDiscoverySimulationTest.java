@@ -12,7 +12,7 @@ import org.fairhunt.core.engine.AuditRun;
 import org.fairhunt.core.engine.AuditSpec;
 import org.fairhunt.core.engine.LocalEngine;
 import org.fairhunt.core.metric.ConfusionStatistic;
-import org.fairhunt.core.result.AuditResults;
+import org.fairhunt.core.audit.AuditResults;
 import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.table.CategoricalColumn;
 import org.fairhunt.core.table.Table;

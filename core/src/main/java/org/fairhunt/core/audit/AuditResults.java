@@ -1,4 +1,4 @@
-package org.fairhunt.core.result;
+package org.fairhunt.core.audit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,12 +8,16 @@ import org.fairhunt.core.engine.AuditRun;
 import org.fairhunt.core.engine.MetricSeries;
 import org.fairhunt.core.engine.SliceKey;
 import org.fairhunt.core.metric.MetricValue;
+import org.fairhunt.core.result.AuditResult;
+import org.fairhunt.core.result.MetricEstimate;
+import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.core.stats.BootstrapIntervals;
 import org.fairhunt.core.stats.Interval;
 import org.fairhunt.core.stats.Proportions;
 
 /**
- * Turns an engine's {@link AuditRun} into the immutable {@link AuditResult}: the value of every metric
+ * Builds the immutable {@link AuditResult} from an engine's {@link AuditRun} (here, beside the facade,
+ * so that the result package knows nothing of the engine): the value of every metric
  * of every slice, with its interval — the bootstrap percentile interval when the audit was
  * bootstrapped (it honours clusters and weights), else Wilson's score interval for metrics that are
  * proportions of unweighted counts.
@@ -36,7 +40,7 @@ public final class AuditResults {
         }
         boolean weighted = run.spec().weight() != null;
         boolean clustered = run.spec().cluster() != null;
-        int replicates = run.replicates();
+        int replicates = run.estimates();
         List<SliceResult> slices = new ArrayList<>();
         for (int sl = 0; sl < run.slices().size(); sl++) {
             SliceKey key = run.slices().get(sl);
@@ -67,8 +71,7 @@ public final class AuditResults {
     }
 
     /** Why a slice with fewer than two bootstrap clusters has no bootstrap interval. */
-    public static final String SINGLE_CLUSTER_REASON =
-            "the slice holds fewer than 2 bootstrap clusters, so resampling cannot show its variability";
+    public static final String SINGLE_CLUSTER_REASON = MetricEstimate.SINGLE_CLUSTER_REASON;
 
     static MetricEstimate estimate(MetricSeries s, int slice, int replicates, boolean weighted, double level,
             boolean singleCluster) {
@@ -98,7 +101,7 @@ public final class AuditResults {
         Interval ci = null;
         String ciReason = null;
         if (replicates > 1 && singleCluster) {
-            ciReason = SINGLE_CLUSTER_REASON;
+            ciReason = MetricEstimate.SINGLE_CLUSTER_REASON;
         } else if (replicates > 1) {
             double[] reps = new double[replicates - 1];
             for (int r = 1; r < replicates; r++) {
@@ -110,7 +113,7 @@ public final class AuditResults {
                 ciReason = "the metric is undefined in too many bootstrap replicates (slice too small or one-sided)";
             }
         } else if (proportion != null) {
-            ciReason = "clustered data need the bootstrap for an honest interval; ask for --bootstrap";
+            ciReason = "clustered data need the bootstrap for an honest interval; ask for bootstrap replicates";
         }
         return new MetricEstimate(point.value(), null, ci, ciReason);
     }

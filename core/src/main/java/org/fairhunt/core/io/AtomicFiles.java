@@ -1,0 +1,211 @@
+package org.fairhunt.core.io;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import org.fairhunt.core.StorageException;
+
+/**
+ * The one way Fairhunt writes an output file: the content goes to a temporary file in the same folder,
+ * is forced to the disk, and is then renamed over the target in one atomic step. A reader (or a crash,
+ * a kill, a full disk) therefore sees either the previous complete file or the new complete file, never
+ * a truncated one. On failure the temporary file is removed, the previous file is left as it was and a
+ * {@link StorageException} names the file and the cause in words ("no space left on device").
+ *
+ * <p>The temporary file is named {@code .<name>.<random>.tmp} in the target's folder (a rename is only
+ * atomic within one file system); a kill between creation and rename can leave one behind, which
+ * {@link #isTemporary(Path)} recognises so that cleaners can remove it. The folder itself is synced
+ * after the rename where the platform allows, so that the new name survives a power loss too.
+ */
+public final class AtomicFiles {
+    private static final String TMP_SUFFIX = ".tmp";
+
+    /** Writes the content to a stream (buffered, flushed and closed by us). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes text to a writer (UTF-8, buffered); the writer is flushed and closed by us. */
+    @FunctionalInterface
+    public interface TextContent {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /** Replaces {@code file} with {@code text} in UTF-8. */
+    public static void writeString(Path file, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(file, out -> out.write(bytes));
+    }
+
+    /** Replaces {@code file} with {@code bytes}. */
+    public static void writeBytes(Path file, byte[] bytes) {
+        write(file, out -> out.write(bytes));
+    }
+
+    /** Replaces {@code file} with text written through a buffered UTF-8 writer. */
+    public static void writeText(Path file, TextContent content) {
+        write(file, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            content.writeTo(w);
+            w.flush();
+        });
+    }
+
+    /**
+     * Replaces {@code file} with what {@code content} writes. The folder must exist. An
+     * {@link IOException} from the content or the file system becomes a {@link StorageException};
+     * runtime exceptions from the content (a user error found while writing) pass unchanged. Either
+     * way the previous file is untouched and no temporary file is left.
+     */
+    public static void write(Path file, Content content) {
+        write(file, null, content);
+    }
+
+    /**
+     * {@link #write(Path, Content)} with the file's permissions given (for example owner-only for a
+     * bounty program's files); {@code null} keeps a replaced file's permissions and gives a new one
+     * {@code rw-r--r--}.
+     */
+    public static void write(Path file, Set<PosixFilePermission> permissions, Content content) {
+        Path target = file.toAbsolutePath().normalize();
+        Path dir = target.getParent();
+        if (Files.isDirectory(target)) {
+            throw new StorageException("cannot write " + file + ": it is a folder");
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", TMP_SUFFIX);
+        } catch (IOException e) {
+            throw failure(file, e, false);
+        }
+        boolean done = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                    OutputStream out = Channels.newOutputStream(ch)) {
+                BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+                content.writeTo(new NonClosing(buffered));
+                buffered.flush();
+                ch.force(true);
+            }
+            setPermissions(target, tmp, permissions);
+            move(tmp, target);
+            done = true;
+            syncFolder(dir);
+        } catch (IOException e) {
+            throw failure(file, e, Files.exists(target));
+        } finally {
+            if (!done) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // Nothing more to do: the name marks it as ours for a later clean-up.
+                }
+            }
+        }
+    }
+
+    /** Whether {@code file} looks like a temporary file this class left behind (a kill before the rename). */
+    public static boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(TMP_SUFFIX);
+    }
+
+    /** The exception's kind in words; an {@code AccessDeniedException}'s own message is only the path. */
+    public static String describe(IOException e) {
+        String reason = e instanceof FileSystemException fse ? fse.getReason() : e.getMessage();
+        String kind;
+        if (e instanceof AccessDeniedException) {
+            kind = "permission denied";
+        } else if (e instanceof NoSuchFileException) {
+            kind = "no such file or folder";
+        } else if (e instanceof NotDirectoryException) {
+            kind = "a parent is not a folder";
+        } else if (reason != null && !reason.isBlank()) {
+            // "No space left on device", "Read-only file system", "Disk quota exceeded": the OS says it best.
+            return lowerFirst(reason);
+        } else {
+            kind = "input/output error (" + e.getClass().getSimpleName() + ")";
+        }
+        return reason == null || reason.isBlank() || kind.equalsIgnoreCase(reason) ? kind : kind + " (" + reason + ")";
+    }
+
+    private static StorageException failure(Path file, IOException e, boolean previousExists) {
+        String keep = previousExists ? "; the previous " + file.getFileName() + " is unchanged" : "";
+        return new StorageException("cannot write " + file + ": " + describe(e) + keep, e);
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // Same folder, so this only happens on exotic file systems; a plain replace is the best left.
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** A replaced file keeps its permissions; a new one gets 0644 rather than the temporary file's 0600. */
+    private static void setPermissions(Path target, Path tmp, Set<PosixFilePermission> permissions) {
+        try {
+            if (permissions != null) {
+                Files.setPosixFilePermissions(tmp, permissions);
+            } else if (Files.exists(target)) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+            } else {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // Not a POSIX file system: the platform's defaults apply.
+        }
+    }
+
+    private static void syncFolder(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // Some platforms cannot open a folder; the file's own data is already on the disk.
+        }
+    }
+
+    private static String lowerFirst(String s) {
+        return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
+                ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
+    }
+
+    /** Keeps the content from closing the channel before it is forced. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.fairhunt.core.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import com.fasterxml.jackson.core.util.JsonGeneratorDecorator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import org.fairhunt.core.io.AtomicFiles;
+
+/**
+ * The one JSON configuration for everything Fairhunt writes or reads as a result.
+ *
+ * <p>Numbers: JSON has no NaN or infinity, and Jackson's default would write them as the strings
+ * {@code "NaN"} and {@code "Infinity"}, a string where a reader expects a number. Here every
+ * non-finite {@code double} or {@code float} — from a record field, a map value or a tree node — is
+ * written as {@code null}. That is a last line of defence, not the policy: a value that can be
+ * undefined is {@code null} with a {@code reason} field beside it, set by whoever computed it.
+ *
+ * <p>Order: records keep their declared field order and maps their insertion order (which the result
+ * tree fixes deterministically), so the same input gives byte-identical output.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder().addDecorator(new FiniteOnly()).build())
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+
+    private Json() {
+    }
+
+    /** The shared mapper. Do not reconfigure it; build trees with {@link #object()} or {@code valueToTree}. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** A new empty object node. */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** {@code node.put(field, v)}, or {@code null} when {@code v} is not finite. */
+    public static ObjectNode putNumber(ObjectNode node, String field, double v) {
+        if (Double.isFinite(v)) {
+            node.put(field, v);
+        } else {
+            node.putNull(field);
+        }
+        return node;
+    }
+
+    /** The value as indented JSON text with a final newline. */
+    public static String toText(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses JSON text (for tests and readers of results). */
+    public static JsonNode parse(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes the value as indented JSON to {@code file}, atomically ({@link AtomicFiles}): streamed, so
+     * a large result is never held twice as text.
+     */
+    public static void write(Path file, Object value) {
+        AtomicFiles.write(file, out -> {
+            try (JsonGenerator g = MAPPER.createGenerator(out)) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                MAPPER.writeValue(g, value);
+                g.writeRaw('\n');
+            }
+        });
+    }
+
+    /** Replaces non-finite floating-point numbers by {@code null} at the generator, whatever wrote them. */
+    private static final class FiniteOnly implements JsonGeneratorDecorator {
+        @Override
+        public JsonGenerator decorate(JsonFactory factory, JsonGenerator generator) {
+            return new JsonGeneratorDelegate(generator, true) {
+                @Override
+                public void writeNumber(double v) throws IOException {
+                    if (Double.isFinite(v)) {
+                        super.writeNumber(v);
+                    } else {
+                        writeNull();
+                    }
+                }
+
+                @Override
+                public void writeNumber(float v) throws IOException {
+                    if (Float.isFinite(v)) {
+                        super.writeNumber(v);
+                    } else {
+                        writeNull();
+                    }
+                }
+
+                @Override
+                public void writeNumber(BigDecimal v) throws IOException {
+                    super.writeNumber(v);
+                }
+            };
+        }
+    }
+}
