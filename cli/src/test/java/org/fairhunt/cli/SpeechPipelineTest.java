@@ -194,6 +194,50 @@ class SpeechPipelineTest {
         assertTrue(decoded <= n + 1, "decoded " + decoded + " times for " + n + " files");
     }
 
+    @Test
+    void werKilledWithSigkillLeavesEveryReportOldOrNewNeverHalfWritten() throws Exception {
+        Path csv = SpeechCommandsTest.speechData().resolve("asr_eval.csv");
+        Path out = tmp.resolve("reports");
+        List<String> files = List.of("audit.json", "audit.md", "audit.html", "summary.txt", "alignments.txt", "ref.norm.trn",
+                "hyp.norm.trn");
+        java.util.function.Function<String, List<String>> command = seed -> List.of(javaBin(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "wer", csv.toString(), "--speaker", "voice", "--group",
+                "accent", "--group", "condition", "--bootstrap", "100", "--seed", seed, "--out", out.toString());
+        java.util.Map<String, List<String>> old = complete(command.apply("1"), out, files);
+        Path fresh = tmp.resolve("fresh");
+        java.util.Map<String, List<String>> neu = complete(command.apply("2").stream()
+                .map(a -> a.equals(out.toString()) ? fresh.toString() : a).toList(), fresh, files);
+        java.util.Random random = new java.util.Random(11);
+        int kills = 0;
+        for (int round = 0; round < 6; round++) {
+            Process p = new ProcessBuilder(command.apply("2")).redirectErrorStream(true).redirectOutput(tmp.resolve("kill.log").toFile())
+                    .start();
+            Thread.sleep(500 + random.nextInt(4000));
+            if (p.isAlive()) {
+                p.destroyForcibly(); // SIGKILL at a random moment
+                kills++;
+            }
+            p.waitFor(10, TimeUnit.SECONDS);
+            for (String f : files) {
+                List<String> now = Files.readAllLines(out.resolve(f));
+                assertTrue(now.equals(old.get(f)) || now.equals(neu.get(f)), f + " is neither the old nor the new complete file");
+            }
+        }
+        assertTrue(kills > 0, "no run was killed; the random moments were all too late");
+    }
+
+    private static java.util.Map<String, List<String>> complete(List<String> command, Path dir, List<String> files) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), log);
+        java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+        for (String f : files) {
+            out.put(f, Files.readAllLines(dir.resolve(f)));
+        }
+        return out;
+    }
+
     private Path script(String body) throws Exception {
         Path s = Files.createTempFile(tmp, "asr", ".sh");
         Files.writeString(s, "#!/bin/sh\n" + body + "\n");

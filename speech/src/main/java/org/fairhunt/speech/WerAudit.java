@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.io.AtomicFiles;
 import org.fairhunt.core.disparity.Disparities;
 import org.fairhunt.core.disparity.ReferenceChoice;
 import org.fairhunt.core.engine.AuditRun;
@@ -484,12 +485,8 @@ public final class WerAudit {
     }
 
     private static Path write(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeString(file, text);
+        return file;
     }
 
     /**

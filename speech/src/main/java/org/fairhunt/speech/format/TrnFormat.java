@@ -2,7 +2,6 @@ package org.fairhunt.speech.format;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.fairhunt.core.DataFormatException;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.io.AtomicFiles;
 
 /**
  * sclite's {@code trn} format: one utterance per line, {@code words (utterance-id)}. An utterance with
@@ -186,13 +186,12 @@ public final class TrnFormat {
         return t;
     }
 
-    /** Writes utterances as trn lines; the text must not contain the characters trn reserves. */
+    /**
+     * Writes utterances as trn lines; the text must not contain the characters trn reserves. The file is
+     * replaced atomically ({@link AtomicFiles}): a reader or a crash sees the old file or the new one.
+     */
     public static void write(Path file, List<Utterance> utterances) {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(out, utterances);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        AtomicFiles.writeText(file, out -> write(out, utterances));
     }
 
     public static void write(Writer out, List<Utterance> utterances) throws IOException {

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.io.AtomicFiles;
 import org.fairhunt.core.io.ProgressBar;
 import org.fairhunt.speech.audio.Augmentation;
 import org.fairhunt.speech.format.TrnFormat;
@@ -158,7 +158,7 @@ public final class TranscribeJob {
             if (failed.isEmpty()) {
                 Files.deleteIfExists(failedList);
             } else {
-                writeReplacing(failedList, FailedFiles.render(failed));
+                AtomicFiles.writeString(failedList, FailedFiles.render(failed));
             }
             Files.deleteIfExists(journal);
         } catch (IOException e) {
@@ -167,12 +167,6 @@ public final class TranscribeJob {
         List<String> failures = new ArrayList<>();
         failed.forEach((id, fr) -> failures.add(fr[0] + ": " + fr[1]));
         return new Result(files.size(), files.size() - todo.size(), utterances.size(), failures);
-    }
-
-    private static void writeReplacing(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void append(BufferedWriter w, Path journal, String id, BatchTranscription.Outcome o) {
@@ -233,11 +227,7 @@ public final class TranscribeJob {
                 done.put(n.get("id").asText(), n.get("text").asText());
             }
         }
-        try {
-            writeReplacing(journal, clean.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot rewrite the journal " + journal + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeString(journal, clean.toString());
         return done;
     }
 
