@@ -31,35 +31,51 @@ class SpeechPipelineTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Runs the commands of the README's speech block as written there (all but the demo, which
+     * {@code SpeechDemoTest} covers at a smaller size), in a folder holding what they name: clean/ with two
+     * speakers, clean.trn, and data.csv (the shipped set with its voice column as the speaker).
+     */
     @Test
-    void readmeSpeechPipelineRunsAsWritten() throws Exception {
+    void readmeSpeechCommandsRunAsWritten() throws Exception {
         assumeTrue(ExternalTools.pocketsphinxContinuous().isPresent(), "pocketsphinx is not installed");
         Path d = SpeechCommandsTest.speechData();
         Path clean = Files.createDirectories(tmp.resolve("clean"));
-        // Two speakers, one sentence each, named SPEAKER-UTTERANCE as the README says.
         Files.copy(d.resolve("wav/awb_clean_s01.wav"), clean.resolve("awb-s01.wav"));
         Files.copy(d.resolve("wav/slt_clean_s01.wav"), clean.resolve("slt-s01.wav"));
         Files.writeString(tmp.resolve("clean.trn"), "the birch canoe slid on the smooth planks (awb-s01)\n"
                 + "the birch canoe slid on the smooth planks (slt-s01)\n");
-        String cwd = tmp.toString() + "/";
-        // fairhunt augment clean/ --transcripts clean.trn --condition white-noise:snr=20 --condition telephone --out noisy/
-        CliRun augment = CliRun.of("augment", cwd + "clean/", "--transcripts", cwd + "clean.trn", "--condition",
-                "white-noise:snr=20", "--condition", "telephone", "--out", cwd + "noisy/");
-        assertEquals(0, augment.exit(), augment.err());
-        assertEquals(List.of("the birch canoe slid on the smooth planks (awb-white-noise-snr20_s01)",
-                "the birch canoe slid on the smooth planks (slt-white-noise-snr20_s01)",
-                "the birch canoe slid on the smooth planks (awb-telephone-low300-high3400-rate8000_s01)",
-                "the birch canoe slid on the smooth planks (slt-telephone-low300-high3400-rate8000_s01)"),
-                Files.readAllLines(tmp.resolve("noisy/ref.trn")));
-        // fairhunt transcribe noisy/ --engine pocketsphinx --out hyp.trn
-        CliRun transcribe = CliRun.of("transcribe", cwd + "noisy/", "--engine", "pocketsphinx", "--out", cwd + "hyp.trn");
-        assertEquals(0, transcribe.exit(), transcribe.err());
-        // fairhunt wer --ref noisy/ref.trn --hyp hyp.trn --group speaker --group condition --out reports/asr
-        CliRun wer = CliRun.of("wer", "--ref", cwd + "noisy/ref.trn", "--hyp", cwd + "hyp.trn", "--group", "speaker", "--group",
-                "condition", "--out", cwd + "reports/asr");
-        assertEquals(0, wer.exit(), wer.err());
-        assertTrue(wer.out().contains("speaker=awb") && wer.out().contains("speaker=slt")
-                && wer.out().contains("condition=white-noise-snr20") && wer.out().contains("condition=telephone"), wer.out());
+        List<String> csv = new ArrayList<>(Files.readAllLines(d.resolve("asr_eval.csv")));
+        csv.set(0, csv.get(0).replace("voice", "speaker"));
+        Files.write(tmp.resolve("data.csv"), csv);
+
+        String readme = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("README.md"));
+        String block = readme.substring(readme.indexOf("## Speech"));
+        block = block.substring(block.indexOf("```") + 3);
+        block = block.substring(block.indexOf('\n') + 1, block.indexOf("```"));
+        List<String> commands = new ArrayList<>();
+        for (String line : block.replace("\\\n", " ").split("\n")) {
+            if (line.startsWith("./fairhunt ") && !line.startsWith("./fairhunt demo")) {
+                commands.add(line.substring("./fairhunt ".length()).strip());
+            }
+        }
+        assertEquals(4, commands.size(), block);
+        for (String command : commands) {
+            // Paths are relative to the folder prepared above.
+            String[] args = command.split("\\s+");
+            for (int k = 0; k < args.length; k++) {
+                if (args[k].contains("/") || args[k].endsWith(".trn") || args[k].endsWith(".csv")) {
+                    args[k] = tmp.resolve(args[k]).toString();
+                }
+            }
+            CliRun run = CliRun.of(args);
+            assertEquals(0, run.exit(), command + "\n" + run.out() + run.err());
+            if (command.startsWith("wer --ref")) {
+                assertTrue(run.out().contains("speaker=awb") && run.out().contains("speaker=slt")
+                        && run.out().contains("condition=white-noise-snr10") && run.out().contains("condition=telephone"), run.out());
+            }
+        }
+        assertTrue(Files.isRegularFile(tmp.resolve("noisy/white-noise-snr10/awb-white-noise-snr10_s01.wav")));
         assertTrue(Files.isRegularFile(tmp.resolve("reports/asr/audit.html")));
     }
 
