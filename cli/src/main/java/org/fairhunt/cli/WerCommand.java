@@ -121,7 +121,8 @@ public final class WerCommand implements Callable<Integer> {
     List<String> idFields = new ArrayList<>();
 
     @Option(names = "--worst", paramLabel = "N", defaultValue = "10",
-            description = "Utterances listed per group value in alignments.txt (default: ${DEFAULT-VALUE}).")
+            description = "Utterances listed with their alignments per group value in alignments.txt and the HTML/Markdown "
+                    + "report (default: ${DEFAULT-VALUE}).")
     int worst;
 
     @Option(names = "--compare", paramLabel = "FILE",
@@ -178,7 +179,7 @@ public final class WerCommand implements Callable<Integer> {
         if (noCer) {
             options = options.withoutCharacters();
         }
-        options = options.withReference(reference).withMinSpeakers(minSpeakers);
+        options = options.withReference(reference).withMinSpeakers(minSpeakers).withWorst(worst);
         Policy policy = policy();
         if (policy != null) {
             options = options.withPolicy(policy);

@@ -3,8 +3,6 @@ package org.fairhunt.speech;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,19 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fairhunt.core.UserInputException;
-import org.fairhunt.core.io.AtomicFiles;
-import org.fairhunt.core.disparity.Disparities;
-import org.fairhunt.core.disparity.ReferenceChoice;
+import org.fairhunt.core.audit.AuditRequest;
+import org.fairhunt.core.audit.Auditor;
 import org.fairhunt.core.engine.AuditRun;
-import org.fairhunt.core.engine.AuditSpec;
-import org.fairhunt.core.engine.LocalEngine;
 import org.fairhunt.core.engine.SliceKey;
+import org.fairhunt.core.io.AtomicFiles;
 import org.fairhunt.core.engine.StatisticGrid;
 import org.fairhunt.core.policy.Policy;
-import org.fairhunt.core.policy.PolicyEvaluator;
 import org.fairhunt.core.result.AuditJson;
 import org.fairhunt.core.result.AuditResult;
-import org.fairhunt.core.audit.AuditResults;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.core.table.CategoricalColumn;
@@ -84,44 +78,51 @@ public final class WerAudit {
      * @param policy        constraints to judge ({@code max_gap(wer) <= 0.02 over [accent]}), or null
      * @param minSpeakers   slices with fewer distinct clusters (speakers) are flagged: their interval is not trusted
      * @param referenceNetworks whether references hold sclite's optional words and alternations (scored as sclite -D)
+     * @param worst         utterances listed with their alignments per value of each attribute in the report
      */
     public record Options(Normalizer normalizer, List<String> groups, int intersections, int bootstrap, long seed,
                           String cluster, int minGroupSize, int threads, double level, boolean characters,
-                          List<String> reference, Policy policy, int minSpeakers, boolean referenceNetworks) {
+                          List<String> reference, Policy policy, int minSpeakers, boolean referenceNetworks, int worst) {
         public Options(Normalizer normalizer, List<String> groups, int intersections, int bootstrap, long seed, String cluster,
                        int minGroupSize, int threads, double level) {
             this(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, true, List.of(), null,
-                    DEFAULT_MIN_SPEAKERS, false);
+                    DEFAULT_MIN_SPEAKERS, false, 3);
         }
 
         /** The same options flagging slices with fewer than {@code n} speakers (clusters). */
         public Options withMinSpeakers(int n) {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
-                    reference, policy, n, referenceNetworks);
+                    reference, policy, n, referenceNetworks, worst);
+        }
+
+        /** The same options listing {@code n} worst utterances per value of each attribute in the report. */
+        public Options withWorst(int n) {
+            return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
+                    reference, policy, minSpeakers, referenceNetworks, n);
         }
 
         /** The same options reading sclite's optional words and alternations in references (trn references). */
         public Options withReferenceNetworks(boolean on) {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
-                    reference, policy, minSpeakers, on);
+                    reference, policy, minSpeakers, on, worst);
         }
 
         /** The same options without the character alignment (no CER; much faster on long utterances). */
         public Options withoutCharacters() {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, false,
-                    reference, policy, minSpeakers, referenceNetworks);
+                    reference, policy, minSpeakers, referenceNetworks, worst);
         }
 
         /** The same options judged against {@code newPolicy}. */
         public Options withPolicy(Policy newPolicy) {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
-                    reference, newPolicy, minSpeakers, referenceNetworks);
+                    reference, newPolicy, minSpeakers, referenceNetworks, worst);
         }
 
         /** The same options with disparities measured against {@code specs} ({@code largest}, {@code best}, {@code worst}, {@code ATTR=VALUE}). */
         public Options withReference(List<String> specs) {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
-                    specs, policy, minSpeakers, referenceNetworks);
+                    specs, policy, minSpeakers, referenceNetworks, worst);
         }
 
         public Options {
@@ -242,19 +243,20 @@ public final class WerAudit {
                 groups.add(g);
             }
         }
-        AuditSpec spec = AuditSpec.builder()
-                .groups(groups)
-                .intersections(Math.max(1, Math.min(options.intersections(), groups.size())))
-                .minGroupSize(options.minGroupSize())
-                .bootstrap(options.bootstrap(), options.seed())
-                .cluster(options.bootstrap() > 0 ? options.cluster() : null)
-                .threads(options.threads())
-                .statistic(WerStatistic.of(scores, referenceColumn, hypothesisColumn))
-                .build();
-        AuditRun run = new LocalEngine().run(table, spec);
-        AuditResult result = AuditResults.from(run, null, settings(referenceColumn, hypothesisColumn, options), options.level());
-        result = result.withDisparities(Disparities.compute(run, AuditResults.select(run, null),
-                ReferenceChoice.parse(options.reference()), options.level()));
+        // The one audit pipeline (core's Auditor): engine, result, disparities and policy verdicts, with the WER
+        // statistic as its extra statistic and the speech settings added to the audit's own.
+        AuditRequest request = AuditRequest.of(null, null, null, null, groups)
+                .withIntersections(Math.max(1, Math.min(options.intersections(), groups.size())))
+                .withMinGroupSize(options.minGroupSize())
+                .withBootstrap(options.bootstrap(), options.seed(), options.bootstrap() > 0 ? options.cluster() : null)
+                .withThreads(options.threads())
+                .withLevel(options.level())
+                .withReference(options.reference())
+                .withPolicy(options.policy());
+        Auditor.Outcome outcome = Auditor.run(table, request, List.of(WerStatistic.of(scores, referenceColumn, hypothesisColumn)),
+                speechSettings(referenceColumn, hypothesisColumn, options));
+        AuditRun run = outcome.run();
+        AuditResult result = outcome.result();
         Map<String, Object> notes = new LinkedHashMap<>(inputNotes);
         if (!singleValued.isEmpty()) {
             notes.put("single_valued_groups", singleValued);
@@ -276,10 +278,9 @@ public final class WerAudit {
         if (!bounded.isEmpty()) {
             notes.put("bounded_comparisons", bounded);
         }
-        result = result.withExtension("speech", speechSection(scores, options, notes));
-        if (options.policy() != null) {
-            result = result.withVerdicts(PolicyEvaluator.evaluate(options.policy(), result));
-        }
+        ObjectNode section = speechSection(scores, options, notes);
+        addReportParts(section, table, idColumn, referenceColumn, hypothesisColumn, scores, run, result, options);
+        result = result.withExtension("speech", section);
         return new Result(table, idColumn, referenceColumn, hypothesisColumn, speakerColumn, scores, run, result, options);
     }
 
@@ -379,41 +380,126 @@ public final class WerAudit {
         return Double.isFinite(v) ? v : null;
     }
 
-    private static Map<String, Object> settings(String ref, String hyp, Options o) {
+    /** What the audit's {@code settings} say beyond core's own: the task, the columns and the normalization. */
+    private static Map<String, Object> speechSettings(String ref, String hyp, Options o) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("task", "speech recognition (word error rate)");
         s.put("reference", ref);
         s.put("hypothesis", hyp);
         s.put("normalization", o.normalizer().describe());
-        s.put("groups", o.groups());
-        s.put("intersections", o.intersections());
-        s.put("min_group_size", o.minGroupSize());
-        s.put("confidence_level", o.level());
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("reference", ReferenceChoice.parse(o.reference()).describe());
-        d.put("method", Disparities.METHOD_DESCRIPTION);
-        s.put("disparities", d);
-        if (o.policy() != null) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            if (o.policy().name() != null) {
-                p.put("name", o.policy().name());
-            }
-            p.put("source", o.policy().source());
-            p.put("constraints", o.policy().constraints().size());
-            s.put("policy", p);
-        }
-        if (o.bootstrap() > 0) {
-            Map<String, Object> b = new LinkedHashMap<>();
-            b.put("replicates", o.bootstrap());
-            b.put("seed", o.seed());
-            b.put("cluster", o.cluster() == null ? "(each utterance)" : o.cluster());
-            b.put("method", "Poisson(1) weights hashed from (cluster, replicate, seed); percentile intervals");
-            s.put("bootstrap", b);
-        }
         return s;
     }
 
-    private static JsonNode speechSection(WerScores scores, Options o, Map<String, Object> notes) {
+
+    /** Attributes with at most this many values get a heatmap and worst-utterance lists in the report. */
+    static final int REPORT_MAX_VALUES = 30;
+
+    /**
+     * The parts of the {@code speech} section a speech team reads, shaped so that every renderer lays them
+     * out without knowing speech ({@code report}'s ExtensionView): per-slice words, errors, S/D/I and WER
+     * with its interval; a WER grid with intervals for every pair of group attributes (accent × condition);
+     * and the worst utterances of every value of each attribute, with their alignments.
+     */
+    private static void addReportParts(ObjectNode section, Table table, String idColumn, String referenceColumn,
+                                       String hypothesisColumn, WerScores scores, AuditRun run, AuditResult result,
+                                       Options options) {
+        var mapper = AuditJson.mapper();
+        Map<String, WerTotals> totals = sliceTotalsOf(run);
+        ObjectNode slices = section.putObject("slices");
+        Map<Map<String, String>, MetricEstimate> werOf = new LinkedHashMap<>();
+        for (SliceResult s : result.slices()) {
+            WerTotals t = totals.get(s.label());
+            if (t == null) {
+                continue;
+            }
+            ObjectNode row = slices.putObject(s.label());
+            row.putObject("words").put("value", t.referenceWords());
+            row.putObject("errors").put("value", t.wordErrors());
+            row.putObject("substitutions").put("value", t.substitutions());
+            row.putObject("deletions").put("value", t.deletions());
+            row.putObject("insertions").put("value", t.insertions());
+            MetricEstimate wer = s.metric("wer");
+            if (wer != null) {
+                row.set("wer", mapper.valueToTree(wer));
+                werOf.put(s.attributes(), wer);
+            }
+        }
+        List<String> groups = new ArrayList<>();
+        for (String g : options.groups()) {
+            if (run.slices().stream().anyMatch(k -> k.asMap().containsKey(g))) {
+                groups.add(g);
+            }
+        }
+        for (int a = 0; a < groups.size(); a++) {
+            for (int b = a + 1; b < groups.size(); b++) {
+                String ga = groups.get(a);
+                String gb = groups.get(b);
+                ObjectNode grid = mapper.createObjectNode();
+                for (Map.Entry<Map<String, String>, MetricEstimate> e : werOf.entrySet()) {
+                    Map<String, String> attrs = e.getKey();
+                    if (attrs.size() == 2 && attrs.containsKey(ga) && attrs.containsKey(gb)) {
+                        ObjectNode row = grid.has(attrs.get(ga)) ? (ObjectNode) grid.get(attrs.get(ga)) : grid.putObject(attrs.get(ga));
+                        row.set(attrs.get(gb), mapper.valueToTree(e.getValue()));
+                    }
+                }
+                if (!grid.isEmpty() && grid.size() <= REPORT_MAX_VALUES) {
+                    section.set("wer " + ga + " x " + gb, grid);
+                }
+            }
+        }
+        if (options.worst() > 0) {
+            Column ids = table.hasColumn(idColumn) ? table.column(idColumn) : null;
+            UtteranceScorer scorer = new UtteranceScorer(options.normalizer(), false, options.referenceNetworks());
+            for (String g : groups) {
+                Column c = table.column(g);
+                Map<String, List<Integer>> rowsByValue = new LinkedHashMap<>();
+                for (int row = 0; row < table.rowCount(); row++) {
+                    String v = c.text(row);
+                    rowsByValue.computeIfAbsent(v == null ? CategoricalColumn.MISSING_LABEL : v, k -> new ArrayList<>()).add(row);
+                }
+                if (rowsByValue.size() > REPORT_MAX_VALUES) {
+                    continue;
+                }
+                for (Map.Entry<String, List<Integer>> e : rowsByValue.entrySet()) {
+                    List<Integer> rows = new ArrayList<>(e.getValue());
+                    rows.sort((x, y) -> {
+                        int cmp = Integer.compare(scores.wordErrors(y), scores.wordErrors(x));
+                        return cmp != 0 ? cmp : Integer.compare(x, y);
+                    });
+                    ObjectNode list = section.putObject("worst utterances of " + g + "=" + e.getKey());
+                    for (int row : rows.subList(0, Math.min(options.worst(), rows.size()))) {
+                        String ref = text(table, referenceColumn, row);
+                        String hyp = text(table, hypothesisColumn, row);
+                        list.put(ids == null ? "row " + (row + 1) : ids.text(row), inlineAlignment(scorer.score(ref, hyp)));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * An alignment on one line: correct words as they are, errors in brackets, {@code [ref→hyp]} for a
+     * substitution, {@code [ref→*]} a deletion, {@code [*→hyp]} an insertion; then the counts.
+     */
+    static String inlineAlignment(org.fairhunt.speech.score.UtteranceScore score) {
+        StringBuilder sb = new StringBuilder();
+        for (var step : score.alignment().steps()) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            switch (step.op()) {
+                case CORRECT -> sb.append(step.ref());
+                case SUBSTITUTION -> sb.append('[').append(step.ref()).append('→').append(step.hyp()).append(']');
+                case DELETION -> sb.append('[').append(step.ref()).append("→*]");
+                case INSERTION -> sb.append("[*→").append(step.hyp()).append(']');
+                default -> sb.append(step.ref());
+            }
+        }
+        return sb.append("  (S ").append(score.substitutions()).append(", D ").append(score.deletions()).append(", I ")
+                .append(score.insertions()).append(')').toString();
+    }
+
+    private static ObjectNode speechSection(WerScores scores, Options o, Map<String, Object> notes) {
         ObjectNode node = AuditJson.mapper().createObjectNode();
         WerTotals t = scores.totals();
         node.put("alignment", "minimum edit distance with sclite's weights (substitution 4, insertion 3, deletion 3)");

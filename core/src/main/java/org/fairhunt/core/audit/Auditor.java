@@ -46,6 +46,15 @@ public final class Auditor {
      * error rate, for instance).
      */
     public static Outcome run(Table table, AuditRequest request, List<Statistic> extraStatistics) {
+        return run(table, request, extraStatistics, Map.of());
+    }
+
+    /**
+     * Runs the request with {@code extraStatistics}; {@code extraSettings} are added to the result's
+     * {@code settings} and replace the request's own entries of the same name (speech's {@code task},
+     * normalization, reference and hypothesis columns), so every audit is orchestrated here, once.
+     */
+    public static Outcome run(Table table, AuditRequest request, List<Statistic> extraStatistics, Map<String, Object> extraSettings) {
         Table binned = bin(table, request);
         AuditSpec.Builder spec = AuditSpec.builder()
                 .groups(request.groups())
@@ -93,7 +102,9 @@ public final class Auditor {
             throw new UserInputException("nothing to measure: give --prediction and/or --score with --label");
         }
         AuditRun run = new LocalEngine().run(binned, built);
-        AuditResult result = AuditResults.from(run, request.metrics(), settings(request), request.level());
+        Map<String, Object> settings = settings(request);
+        settings.putAll(extraSettings);
+        AuditResult result = AuditResults.from(run, request.metrics(), settings, request.level());
         result = result.withDisparities(Disparities.compute(run, AuditResults.select(run, request.metrics()),
                 ReferenceChoice.parse(request.reference()), request.level()));
         if (request.clarify()) {

@@ -39,13 +39,18 @@ class FormatsTest {
     }
 
     @Test
-    void duplicateIdsAndOptionalWordsAreRejected() throws Exception {
+    void duplicateIdsAndOptionalWordsInAHypothesisAreRejected() throws Exception {
         Path dup = Files.writeString(tmp.resolve("dup.trn"), "a (x_1)\nb (x_1)\n");
         assertTrue(assertThrows(DataFormatException.class, () -> TrnFormat.read(dup, SpeakerIds.SCLITE)).getMessage()
                 .contains("already used on line 1"));
         Path opt = Files.writeString(tmp.resolve("opt.trn"), "a (uh) b (x_1)\n");
-        assertTrue(assertThrows(DataFormatException.class, () -> TrnFormat.read(opt, SpeakerIds.SCLITE)).getMessage()
-                .contains("not supported"));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> TrnFormat.read(opt, SpeakerIds.SCLITE));
+        assertTrue(e.getMessage().contains("opt.trn:1:3") && e.getMessage().contains("belong in the reference"), e.getMessage());
+        // A reference may hold them (scored as sclite -D), but not unbalanced.
+        assertEquals("a (uh) b", TrnFormat.readReference(opt, SpeakerIds.SCLITE).get(0).text());
+        Path bad = Files.writeString(tmp.resolve("bad.trn"), "a { b / c b (x_1)\n");
+        assertTrue(assertThrows(DataFormatException.class, () -> TrnFormat.readReference(bad, SpeakerIds.SCLITE)).getMessage()
+                .contains("bad.trn:1:3"));
     }
 
     @Test
