@@ -14,7 +14,7 @@ import org.fairhunt.core.UserInputException;
 public final class Normalizer {
 
     /** The step names accepted by {@link #parse(String, Path)}. */
-    public static final List<String> STEP_NAMES = List.of("case", "markup", "punctuation", "contractions", "nonspeech");
+    public static final List<String> STEP_NAMES = List.of("case", "markup", "punctuation", "contractions", "nonspeech", "numbers");
 
     /**
      * The default chain, {@code case,markup}: sclite's case-insensitive comparison, with non-speech
@@ -42,17 +42,23 @@ public final class Normalizer {
      * Builds a chain from a comma-separated list of step names ({@code case, markup, punctuation,
      * contractions, nonspeech}; {@code none} for none) and an optional word-map file applied last.
      * {@code markup} and {@code nonspeech} always run first, whatever their place in the list: after
-     * {@code punctuation}, {@code <unk>} would already be the word {@code unk} and be scored.
+     * {@code punctuation}, {@code <unk>} would already be the word {@code unk} and be scored; {@code numbers}
+     * (English numbers as digits) runs next, before {@code punctuation} could strip a {@code $}.
      */
     public static Normalizer parse(String spec, Path wordMap) {
         List<NormalizationStep> steps = new ArrayList<>();
         String trimmed = spec == null ? "" : spec.strip();
         if (!trimmed.isEmpty() && !trimmed.equalsIgnoreCase("none")) {
             List<NormalizationStep> first = new ArrayList<>();
+            NormalizationStep numbers = null;
             for (String raw : trimmed.split(",")) {
                 String name = raw.strip().toLowerCase(Locale.ROOT);
                 if (name.equals("markup") || name.equals("nonspeech")) {
                     first.add(name.equals("markup") ? Steps.markup() : Steps.nonSpeech());
+                    continue;
+                }
+                if (name.equals("numbers")) {
+                    numbers = new EnglishNumbers();
                     continue;
                 }
                 steps.add(switch (name) {
@@ -63,6 +69,9 @@ public final class Normalizer {
                     default -> throw new UserInputException("unknown normalization step '" + raw.strip()
                             + "': expected a comma-separated list of " + STEP_NAMES + " or 'none'");
                 });
+            }
+            if (numbers != null) {
+                first.add(numbers);
             }
             steps.addAll(0, first);
         }

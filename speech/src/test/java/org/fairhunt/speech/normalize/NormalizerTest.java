@@ -102,4 +102,30 @@ class NormalizerTest {
         assertTrue(assertThrows(DataFormatException.class, () -> Normalizer.parse("case", context)).getMessage()
                 .contains("context"));
     }
+
+    @Test
+    void englishNumbersBecomeDigitsOnBothSides() {
+        Normalizer n = Normalizer.parse("case,punctuation,numbers", null);
+        assertEquals("whitespace > numbers > case > punctuation", n.describe());
+        assertEquals(List.of("25", "people"), n.tokens("twenty five people"));
+        assertEquals(List.of("25", "people"), n.tokens("Twenty-five people"));
+        assertEquals(List.of("25", "people"), n.tokens("25 people"));
+        assertEquals(List.of("105"), n.tokens("one hundred and five"));
+        assertEquals(List.of("3200"), n.tokens("three thousand two hundred"));
+        assertEquals(List.of("1000"), n.tokens("1,000"));
+        assertEquals(List.of("the", "21st", "of", "may"), n.tokens("the twenty first of May"));
+        assertEquals(List.of("3rd"), n.tokens("third"));
+        assertEquals(List.of("in", "1999"), n.tokens("in nineteen ninety nine"));
+        assertEquals(List.of("1905"), n.tokens("nineteen oh five"));
+        assertEquals(List.of("2020"), n.tokens("twenty twenty"));
+        assertEquals(List.of("2005"), n.tokens("two thousand and five"));
+        assertEquals(List.of("5", "dollars"), n.tokens("five dollars"));
+        assertEquals(List.of("5", "dollars"), n.tokens("$5"));
+        assertEquals(List.of("5", "dollars"), n.tokens("5 dollars."));
+        assertEquals(List.of("1", "2", "3"), n.tokens("one two three"));
+        assertEquals(List.of("and", "then"), n.tokens("and then"));
+        // A number said two ways is now one correct word, where it was two errors.
+        var scorer = new org.fairhunt.speech.score.UtteranceScorer(n, false);
+        assertEquals(0, scorer.score("I paid twenty five dollars", "i paid $25").wordErrors());
+    }
 }
