@@ -11,6 +11,7 @@ import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.policy.Policy;
 import org.fairhunt.core.policy.PolicyOutcome;
 import org.fairhunt.core.result.AuditJson;
+import org.fairhunt.report.speech.WerReports;
 import org.fairhunt.speech.WerAudit;
 import org.fairhunt.speech.WerInputs;
 import org.fairhunt.speech.normalize.Normalizer;
@@ -190,19 +191,14 @@ public final class WerCommand implements Callable<Integer> {
         if (json) {
             stdout.println(AuditJson.toJson(result.audit()));
         } else {
-            stdout.print(WerAudit.summary(result));
+            stdout.print(WerReports.summary(result));
             if (mapsswe != null) {
                 stdout.println();
-                stdout.print(WerAudit.describe(mapsswe, systemA, systemB));
+                stdout.print(WerReports.describe(mapsswe, systemA, systemB));
             }
         }
         if (out != null) {
-            List<Path> written = new ArrayList<>(Reports.writeAll(result.audit(), out));
-            for (Path p : WerAudit.writeReports(result, out, worst)) {
-                if (!written.contains(p)) {
-                    written.add(p);
-                }
-            }
+            List<Path> written = WerReports.writeAll(result, out, worst);
             stdout.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         stdout.flush();

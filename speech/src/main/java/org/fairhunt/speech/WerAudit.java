@@ -1,6 +1,5 @@
 package org.fairhunt.speech;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -193,7 +192,8 @@ public final class WerAudit {
         return new Table(source, columns);
     }
 
-    static CategoricalColumn categorical(String name, String[] values) {
+    /** A categorical column of {@code values}, levels in order of first appearance. */
+    public static CategoricalColumn categorical(String name, String[] values) {
         Map<String, Integer> codes = new LinkedHashMap<>();
         int[] out = new int[values.length];
         for (int k = 0; k < values.length; k++) {
@@ -266,7 +266,10 @@ public final class WerAudit {
             List<Map<String, Object>> few = new ArrayList<>();
             counts.forEach((label, count) -> {
                 if (count < options.minSpeakers()) {
-                    few.add(Map.of("slice", label, "speakers", count));
+                    Map<String, Object> entry = new LinkedHashMap<>(); // ordered: JSON output is the same on every run
+                    entry.put("slice", label);
+                    entry.put("speakers", count);
+                    few.add(entry);
                 }
             });
             notes.put("min_speakers", options.minSpeakers());
@@ -349,9 +352,9 @@ public final class WerAudit {
             double wy = y.wer();
             String which = wx >= CEILING && wy >= CEILING ? "ceiling" : wx <= FLOOR && wy <= FLOOR ? "floor" : null;
             if (which != null) {
-                out.add(String.format(Locale.ROOT, "%s vs %s: both at the %s (WER %s%% and %s%%); the difference is bounded by it",
+                out.add(String.format(Locale.ROOT, "%s vs %s: both at the %s (WER %.1f%% and %.1f%%); the difference is bounded by it",
                         new SliceResult(d.attributes(), 0, false, Map.of()).label(),
-                        new SliceResult(d.reference(), 0, false, Map.of()).label(), which, pct(wx), pct(wy)));
+                        new SliceResult(d.reference(), 0, false, Map.of()).label(), which, 100 * wx, 100 * wy));
             }
         }
         return out;
@@ -527,22 +530,17 @@ public final class WerAudit {
     }
 
     /**
-     * Writes {@code audit.json}, {@code summary.txt} (sclite-style table per group attribute with
-     * intervals), {@code alignments.txt} (the {@code worst} utterances of every group value, pralign
-     * layout) and the normalized {@code ref.norm.trn} / {@code hyp.norm.trn} that were scored.
+     * Writes the normalized {@code ref.norm.trn} / {@code hyp.norm.trn} that were scored into {@code outDir}
+     * (created if needed), so {@code sclite -r ref.norm.trn trn -h hyp.norm.trn trn -i rm} reproduces the
+     * totals; none when the text holds characters trn reserves.
      */
-    public static List<Path> writeReports(Result r, Path outDir, int worst) {
+    public static List<Path> writeNormalizedTrn(Result r, Path outDir) {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
             throw new UserInputException("cannot create output directory " + outDir + ": " + e.getMessage(), e);
         }
         List<Path> written = new ArrayList<>();
-        Path json = outDir.resolve("audit.json");
-        AuditJson.write(r.audit(), json);
-        written.add(json);
-        written.add(write(outDir.resolve("summary.txt"), summary(r)));
-        written.add(write(outDir.resolve("alignments.txt"), alignments(r, worst)));
         List<Utterance> refs = new ArrayList<>();
         List<Utterance> hyps = new ArrayList<>();
         Column ids = r.table().hasColumn(r.idColumn()) ? r.table().column(r.idColumn()) : null;
@@ -570,8 +568,10 @@ public final class WerAudit {
         return s == null ? "" : s;
     }
 
-    private static Path write(Path file, String text) {
-        AtomicFiles.writeString(file, text);
+    /** Writes {@code alignments.txt}: the {@code worst} utterances of every group value in pralign layout. */
+    public static Path writeAlignments(Result r, Path outDir, int worst) {
+        Path file = outDir.resolve("alignments.txt");
+        AtomicFiles.writeString(file, alignments(r, worst));
         return file;
     }
 
@@ -588,99 +588,6 @@ public final class WerAudit {
                     normalizer.tokens(text(table, hypothesisColumn, row)), normalizer.tokens(other == null ? "" : other)));
         }
         return Mapsswe.test(triples);
-    }
-
-    /** The MAPSSWE result as text for the summary. */
-    public static String describe(Mapsswe.Result m, String a, String b) {
-        String verdict = Double.isNaN(m.pValue()) ? "undefined (fewer than two segments with errors, or no variation)"
-                : m.pValue() < 0.05 ? "the systems differ at the 5% level (" + (m.meanDifference() > 0 ? b : a) + " makes fewer errors)"
-                : "no significant difference at the 5% level";
-        return String.format(Locale.ROOT, "MAPSSWE (matched-pair sentence-segment word error, as sclite): A = %s, B = %s%n"
-                        + "  %d segments; errors A %d, B %d; mean(A-B) %.3f, sd %.3f; W = %.3f, two-sided p = %.4f: %s%n",
-                a, b, m.segments(), m.errorsA(), m.errorsB(), m.meanDifference(), m.sdDifference(), m.w(), m.pValue(), verdict);
-    }
-
-    /** The sclite-style summary: overall, then one table per group attribute (and intersection). */
-    public static String summary(Result r) {
-        StringBuilder sb = new StringBuilder();
-        AuditResult a = r.audit();
-        sb.append("Word error rate audit of ").append(a.source()).append('\n');
-        sb.append("normalization: ").append(r.options().normalizer().describe()).append('\n');
-        Object boot = a.settings().get("bootstrap");
-        sb.append(boot == null ? "intervals: none (no bootstrap; use --bootstrap N)\n"
-                : "intervals: " + Math.round(r.options().level() * 100) + "% bootstrap percentile, " + r.options().bootstrap()
-                        + " replicates clustered by " + (r.options().cluster() == null ? "utterance" : r.options().cluster()) + "\n");
-        JsonNode speech = a.extensions().get("speech");
-        if (speech != null && speech.hasNonNull("speaker_source")) {
-            sb.append("speakers: ").append(speech.get("speaker_source").asText()).append('\n');
-        }
-        Map<String, Integer> few = new LinkedHashMap<>();
-        if (speech != null && speech.has("few_speakers")) {
-            speech.get("few_speakers").forEach(n -> few.put(n.get("slice").asText(), n.get("speakers").asInt()));
-        }
-        sb.append('\n');
-        String header = String.format(Locale.ROOT, "%-36s %6s %7s | %5s %5s %5s %5s %6s %6s | %-17s%n", "slice", "#Snt",
-                "#Wrd", "Corr", "Sub", "Del", "Ins", "Err", "S.Err", "WER interval");
-        sb.append(header).append("-".repeat(header.length() - 1)).append('\n');
-        Map<String, WerTotals> totals = sliceTotals(r);
-        int lastDepth = 0;
-        String lastAttributes = "";
-        for (SliceResult s : a.slices()) {
-            String attrs = String.join(",", s.attributes().keySet());
-            if (s.depth() != lastDepth || !attrs.equals(lastAttributes)) {
-                sb.append('\n');
-                lastDepth = s.depth();
-                lastAttributes = attrs;
-            }
-            WerTotals t = totals.get(s.label());
-            MetricEstimate wer = s.metric("wer");
-            String ci = wer == null || wer.ci() == null ? "" : String.format(Locale.ROOT, "[%5.1f, %5.1f]",
-                    100 * wer.ci().lo(), 100 * wer.ci().hi());
-            sb.append(String.format(Locale.ROOT, "%-36s %6d %7d | %5s %5s %5s %5s %6s %6s | %-17s%s%n",
-                    truncate(s.label(), 36), t.sentences(), t.referenceWords(), pct(t.correctRate()),
-                    pct(t.substitutionRate()), pct(t.deletionRate()), pct(t.insertionRate()), pct(t.wer()), pct(t.ser()), ci,
-                    (s.tooSmall() ? " (small)" : "") + (few.containsKey(s.label()) ? " (" + few.get(s.label()) + " speakers)" : "")));
-        }
-        sb.append("\nCorr/Sub/Del/Ins/Err: percent of reference words, as sclite; S.Err: percent of utterances with an error.\n");
-        if (!a.verdicts().isEmpty()) {
-            sb.append("\npolicy verdicts:\n");
-            for (var v : a.verdicts()) {
-                sb.append(String.format(Locale.ROOT, "  %-12s %s%s%n", v.outcome().toUpperCase(Locale.ROOT), v.constraint(),
-                        v.detail() == null ? "" : ": " + v.detail()));
-            }
-        }
-        List<String> warnings = new ArrayList<>(a.warnings());
-        if (!few.isEmpty()) {
-            warnings.add(few.size() + " slice(s) have fewer than " + r.options().minSpeakers() + " speakers (--min-speakers): "
-                    + "their speaker-clustered intervals cover the truth less often than stated; marked '(N speakers)'");
-        }
-        if (speech != null && speech.has("single_valued_groups")) {
-            speech.get("single_valued_groups").fields().forEachRemaining(e -> warnings.add(e.getKey() + " has the single value '"
-                    + e.getValue().asText() + "' in every utterance: its slice is (all)"));
-        }
-        if (speech != null && speech.has("bounded_comparisons")) {
-            speech.get("bounded_comparisons").forEach(n -> warnings.add(n.asText()));
-        }
-        if (speech != null && speech.has("failed_transcriptions") && speech.get("failed_transcriptions").size() > 0) {
-            StringBuilder f = new StringBuilder(speech.get("failed_transcriptions").size()
-                    + " utterance(s) the recognizer failed on, scored as all deletions:");
-            speech.get("failed_transcriptions").fields().forEachRemaining(e -> f.append("\n    ").append(e.getKey())
-                    .append(": ").append(e.getValue().asText()));
-            warnings.add(f.toString());
-        }
-        if (!warnings.isEmpty()) {
-            sb.append("\nwarnings:\n");
-            warnings.forEach(w -> sb.append("  ").append(w).append('\n'));
-        }
-        return sb.toString();
-    }
-
-    private static String truncate(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
-    }
-
-    private static String pct(double rate) {
-        return Double.isFinite(rate) ? String.format(Locale.ROOT, "%.1f", 100 * rate) : "-";
     }
 
     /**

@@ -129,10 +129,14 @@ public final class SpeechDemo {
                 .collect(java.util.stream.Collectors.toMap(Voice::id, Voice::accent))));
         var options = new WerAudit.Options(Normalizer.parse("case,punctuation", null), List.of("voice", "accent", "condition"), 2,
                 bootstrap, seed, "sentence", 5, threads, 0.95);
+        Map<String, Object> notes = new java.util.LinkedHashMap<>(); // ordered: the JSON is the same on every run
+        notes.put("missing_policy", "score-all");
+        notes.put("failed_transcriptions", failed);
+        notes.put("speaker_source", "id field 'voice' (" + UtteranceIds.describe(List.of("voice", "condition", "sentence")) + ")");
+        notes.put("synthesizer", "flite (" + flite + ")");
+        notes.put("recognizer", recognizer.describe());
         WerAudit.Result result = WerAudit.run(table, WerAudit.ID, WerAudit.REFERENCE, WerAudit.HYPOTHESIS, WerAudit.SPEAKER,
-                options, Map.of("missing_policy", "score-all", "failed_transcriptions", failed,
-                        "speaker_source", "id field 'voice' (" + UtteranceIds.describe(List.of("voice", "condition", "sentence")) + ")",
-                        "synthesizer", "flite (" + flite + ")", "recognizer", recognizer.describe()));
+                options, notes);
         return new Outcome(result, refTrn, hypTrn, failures);
     }
 

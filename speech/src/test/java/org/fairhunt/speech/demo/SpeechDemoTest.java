@@ -46,7 +46,7 @@ class SpeechDemoTest {
         assertEquals(20.0, Signals.db(Signals.speechRms(clean.samples()) / Signals.rms(noise)), 0.05);
         assertEquals(-26.0, Signals.db(Signals.speechRms(clean.samples())), 0.05);
 
-        WerAudit.writeReports(r, tmp.resolve("report"), 3);
+        WerAudit.writeNormalizedTrn(r, tmp.resolve("report"));
         var exe = ExternalTools.sclite();
         assumeTrue(exe.isPresent(), "sclite is not installed");
         Sclite.Result sclite = new Sclite(exe.get()).run(tmp.resolve("report/ref.norm.trn"), tmp.resolve("report/hyp.norm.trn"),
