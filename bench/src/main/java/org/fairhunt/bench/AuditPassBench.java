@@ -47,5 +47,65 @@ public final class AuditPassBench {
                     Arrays.stream(seconds).max().orElse(0), rows / median / 1e6);
         }
         System.out.printf(Locale.ROOT, "heap used after runs: %.0f MiB%n", BenchData.heapUsedMiB());
+        bandwidth(table, repetitions);
+    }
+
+    /**
+     * The floor for one pass, measured in the same run: (1) streaming-read bandwidth (a sum over 512 MiB of
+     * longs, one thread) and the time to read the pass's inputs at that rate (five int code columns, 20
+     * bytes a row); (2) the smallest pass over those inputs, a joint histogram over (a, b, c, y, p) folded
+     * into the 90 slices' confusion counts. The engine's 1-thread median above divided by these is how far
+     * it is from memory speed.
+     */
+    static void bandwidth(Table table, int repetitions) {
+        long[] big = new long[64 << 20];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = i;
+        }
+        double[] read = new double[repetitions];
+        long sink = 0;
+        for (int r = 0; r < repetitions; r++) {
+            long t0 = System.nanoTime();
+            long sum = 0;
+            for (long v : big) {
+                sum += v;
+            }
+            read[r] = (System.nanoTime() - t0) / 1e9;
+            sink += sum;
+        }
+        double gbPerS = big.length * 8.0 / BenchData.median(read) / 1e9;
+        int rows = table.rowCount();
+        int[] a = table.categorical("a").codesUnsafe();
+        int[] b = table.categorical("b").codesUnsafe();
+        int[] c = table.categorical("c").codesUnsafe();
+        int[] y = table.categorical("y").codesUnsafe();
+        int[] p = table.categorical("p").codesUnsafe();
+        double inputBytes = rows * 20.0;
+        double[] hist = new double[repetitions];
+        for (int r = 0; r < repetitions; r++) {
+            long t0 = System.nanoTime();
+            long[] joint = new long[2 * 4 * 5 * 4];
+            for (int i = 0; i < rows; i++) {
+                joint[((a[i] * 4 + b[i]) * 5 + c[i]) * 4 + y[i] * 2 + p[i]]++;
+            }
+            // Fold into every slice (each subset of {a, b, c}): 90 slices × 4 cells.
+            long[] slices = new long[4 * (2 + 4 + 5 + 8 + 10 + 20 + 40)];
+            for (int cell = 0; cell < joint.length; cell++) {
+                int k = cell & 3;
+                int cc = (cell >> 2) % 5;
+                int bb = (cell >> 2) / 5 % 4;
+                int aa = (cell >> 2) / 20;
+                int[] slice = {aa, 2 + bb, 6 + cc, 11 + aa * 4 + bb, 19 + aa * 5 + cc, 29 + bb * 5 + cc, 49 + (aa * 4 + bb) * 5 + cc};
+                for (int sl : slice) {
+                    slices[sl * 4 + k] += joint[cell];
+                }
+            }
+            hist[r] = (System.nanoTime() - t0) / 1e9;
+            sink += slices[0];
+        }
+        System.out.printf(Locale.ROOT, "memory: streaming read %.1f GB/s (1 thread, median of %d); the pass's inputs (%.0f MB) "
+                + "take %.3f s at that rate; joint histogram + fold into 90 slices: median %.3f s (%.1f M rows/s) [%d]%n",
+                gbPerS, repetitions, inputBytes / 1e6, inputBytes / 1e9 / gbPerS, BenchData.median(hist),
+                rows / BenchData.median(hist) / 1e6, sink & 1);
     }
 }

@@ -80,7 +80,7 @@ public final class SliceFinderBench {
             search = SliceSearch.run(x, errors, params);
             long t1 = System.nanoTime();
             long c1 = os.getProcessCpuTime();
-            report = SliceFinder.find(x, errors, SliceFinder.Options.of(params));
+            report = SliceFinder.find(x, errors, new SliceFinder.Options(params, 0.95, 0.05, SliceFinder.Ranking.SLICELINE));
             long t2 = System.nanoTime();
             long c2 = os.getProcessCpuTime();
             if (r >= 0) {

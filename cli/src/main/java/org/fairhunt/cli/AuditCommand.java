@@ -3,14 +3,11 @@ package org.fairhunt.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.audit.AuditRequest;
 import org.fairhunt.core.audit.Auditor;
-import org.fairhunt.core.policy.Policy;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.table.Table;
 import picocli.CommandLine.Command;
@@ -33,8 +30,9 @@ import picocli.CommandLine.Spec;
             "  fairhunt audit wages.csv --label wage --prediction predicted --regression --group ethnicity",
             "  fairhunt audit credit.csv --label class --positive good --prediction pred --group sex --group age_band \\",
             "      --bootstrap 200 --cluster applicant --reference sex=male --policy fairness.yaml --clarify",
-            "", "Exit status: 0 done (with --policy: every constraint passes), 1 a policy constraint fails,",
-            "3 none fails but some are inconclusive, 2 bad input or options."})
+            "", "Exit status: 0 done (with --policy or --require: every constraint passes), 1 a constraint fails,",
+            "3 none fails but some are inconclusive, 2 bad input or options, 4 out of memory, 74 an output",
+            "could not be written (disk full, permission), 70 an internal error."})
 public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,6 +45,12 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Mixin
     BootstrapOptions uncertainty;
+
+    @Mixin
+    GroupOptions slicing;
+
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "The true outcome.")
     String label;
@@ -65,47 +69,12 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--regression", description = "Label and prediction are numbers: report mae, rmse, mean_error.")
     boolean regression;
 
-    @Option(names = "--group", required = true, paramLabel = "ATTRIBUTE",
-            description = "A group attribute (repeatable). A missing value is a group of its own, never imputed.")
-    List<String> groups = new ArrayList<>();
-
-    @Option(names = "--bin", paramLabel = "ATTRIBUTE=CUTS",
-            description = "Bin a numeric group attribute at these cut points, e.g. age=25,40,60 (repeatable).")
-    List<String> bins = new ArrayList<>();
-
-    @Option(names = "--intersections", paramLabel = "K", defaultValue = "1",
-            description = "Also audit every combination of up to K attributes (default: ${DEFAULT-VALUE}).")
-    int intersections;
-
-    @Option(names = "--min-group-size", paramLabel = "N", defaultValue = "30",
-            description = "Flag slices with fewer rows as too small to judge (default: ${DEFAULT-VALUE}).")
-    int minGroupSize;
-
     @Option(names = "--metrics", split = ",", paramLabel = "NAME",
             description = "Only these metrics, e.g. error_rate,fpr,fnr (default: all the data allows).")
     List<String> metrics;
 
-
-
-    @Option(names = "--cluster", paramLabel = "COLUMN",
-            description = "Rows sharing this value (a speaker, a patient) are resampled together.")
-    String cluster;
-
     @Option(names = "--weight", paramLabel = "COLUMN", description = "Non-negative row weights.")
     String weight;
-
-
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Write audit.json, audit.md and audit.html into DIR.")
-    Path out;
-
-    @Option(names = "--reference", paramLabel = "CHOICE",
-            description = "Reference slice of disparities: largest (default), best, worst, or ATTRIBUTE=VALUE (repeatable).")
-    List<String> reference = new ArrayList<>();
-
-    @Option(names = "--policy", paramLabel = "FILE",
-            description = "Judge the constraints of this YAML or JSON policy (see docs/policies.md); sets the exit status.")
-    Path policy;
 
     @Option(names = "--clarify", description = "Add the SageMaker Clarify bias metrics (CI, DPL, ..., DI, ..., GE) per facet.")
     boolean clarify;
@@ -118,59 +87,44 @@ public final class AuditCommand implements Callable<Integer> {
             description = "A Clarify facet uniting several values, e.g. age_band=<25,25-40 (repeatable, with --clarify).")
     List<String> facets = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print the JSON result on standard output instead of the summary.")
-    boolean json;
-
     @Override
     public Integer call() {
         validate();
         Table table = input.read(file);
-        AuditRequest request = new AuditRequest(label, positive, prediction, score, regression, groups, parseBins(bins),
-                intersections, minGroupSize, metrics, uncertainty.replicates, uncertainty.seed, cluster, weight,
-                uncertainty.workers(), uncertainty.confidence)
-                .withReference(reference)
-                .withPolicy(policy == null ? null : Policy.load(policy))
-                .withClarify(clarify, conditionalGroup)
-                .withClarifyFacets(facets);
+        AuditRequest request = AuditRequest.builder()
+                .label(label, positive).prediction(prediction).score(score).regression(regression)
+                .groups(slicing.groups).bins(slicing.binMap()).intersections(slicing.intersections)
+                .minGroupSize(slicing.minGroupSize).maxLevels(slicing.maxLevels).metrics(metrics)
+                .bootstrap(uncertainty.replicates, uncertainty.seed, uncertainty.cluster).weight(weight)
+                .threads(uncertainty.workers()).level(uncertainty.confidence)
+                .reference(uncertainty.reference).policy(uncertainty.policy())
+                .clarify(clarify, conditionalGroup, facets)
+                .build();
         Auditor.Outcome outcome = Auditor.run(table, request);
         AuditResult result = outcome.result();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             stdout.println(org.fairhunt.core.result.AuditJson.toJson(result));
         } else {
             stdout.print(Summary.render(result));
             stdout.print(VerdictSummary.render(result));
         }
-        if (out != null) {
-            List<Path> written = Reports.writeAll(result, out);
+        if (output.out != null) {
+            List<Path> written = Reports.writeAll(result, output.out);
             stdout.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         stdout.flush();
-        return policy == null ? 0 : outcome.policyOutcome().exitCode();
+        return uncertainty.judged() ? outcome.policyOutcome().exitCode() : 0;
     }
 
     private void validate() {
-        if (intersections < 1) {
-            throw new UserInputException("--intersections must be at least 1, got " + intersections);
+        if (slicing.groups.isEmpty()) {
+            throw new UserInputException("name at least one group attribute to audit with --group");
         }
-        if (minGroupSize < 0) {
-            throw new UserInputException("--min-group-size must be >= 0, got " + minGroupSize);
-        }
+        slicing.validate();
         uncertainty.validate();
         if (prediction == null && score == null) {
             throw new UserInputException("give --prediction and/or --score: there is nothing to measure otherwise");
         }
-    }
-
-    static Map<String, String> parseBins(List<String> specs) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String s : specs) {
-            int eq = s.indexOf('=');
-            if (eq <= 0 || eq == s.length() - 1) {
-                throw new UserInputException("--bin expects ATTRIBUTE=CUTS such as age=25,40,60, got '" + s + "'");
-            }
-            m.put(s.substring(0, eq), s.substring(eq + 1));
-        }
-        return m;
     }
 }

@@ -12,7 +12,7 @@ final class Binnings {
 
     static Table apply(Table table, List<String> specs) {
         Table out = table;
-        for (Map.Entry<String, String> e : AuditCommand.parseBins(specs).entrySet()) {
+        for (Map.Entry<String, String> e : GroupOptions.parseBins(specs).entrySet()) {
             out = out.with(Binning.parse(e.getValue()).apply(out.numeric(e.getKey())));
         }
         return out;

@@ -46,7 +46,7 @@ public final class BountyCommand implements Runnable {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UserInputException(file + ": cannot read the model file: " + e.getMessage());
+            throw new UserInputException(file + ": cannot read the model file: " + org.fairhunt.core.io.IoMessages.describe(e));
         }
     }
 

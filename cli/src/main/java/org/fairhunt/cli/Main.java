@@ -3,6 +3,7 @@ package org.fairhunt.cli;
 import java.io.PrintWriter;
 import org.fairhunt.core.StorageException;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.io.IoMessages;
 import picocli.CommandLine;
 
 /** Entry point of the runnable jar. */
@@ -25,12 +26,21 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            // Answered before picocli reflects over every command class: the start-up users time first.
+            System.out.println(new Version().getVersion()[0]);
+            System.exit(0);
+        }
         System.exit(execute(args));
     }
 
     /** Runs the command line and returns the exit status (for tests, which must not call System.exit). */
     public static int execute(String... args) {
-        CommandLine cl = commandLine();
+        return execute(commandLine(), args);
+    }
+
+    /** Runs {@code cl} (from {@link #commandLine()}) on {@code args}: an exhausted heap becomes a message and its own status. */
+    public static int execute(CommandLine cl, String... args) {
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
@@ -38,6 +48,14 @@ public final class Main {
             cl.getErr().println(String.format(OUT_OF_MEMORY, heapLimit()));
             cl.getErr().flush();
             return EXIT_OUT_OF_MEMORY;
+        }
+    }
+
+    /** Every subcommand answers {@code --version} as the top command does (picocli leaves them silent otherwise). */
+    private static void giveVersion(CommandLine cl) {
+        cl.getCommandSpec().versionProvider(new Version());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            giveVersion(sub);
         }
     }
 
@@ -51,6 +69,7 @@ public final class Main {
         CommandLine cl = new CommandLine(new FairhuntCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(100);
+        giveVersion(cl);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("fairhunt: " + ex.getMessage());
@@ -72,8 +91,12 @@ public final class Main {
                 err.println("fairhunt: error: " + cause.getMessage());
                 return EXIT_STORAGE;
             }
-            if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
-                err.println("fairhunt: error: " + ex.getMessage());
+            if (ex instanceof java.io.UncheckedIOException u) {
+                err.println("fairhunt: error: " + IoMessages.describe(u.getCause()));
+                return EXIT_USAGE;
+            }
+            if (ex instanceof java.io.IOException io) {
+                err.println("fairhunt: error: " + IoMessages.describe(io));
                 return EXIT_USAGE;
             }
             err.println("fairhunt: internal error (please report it with the command you ran):");

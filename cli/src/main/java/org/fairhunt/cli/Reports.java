@@ -17,7 +17,7 @@ final class Reports {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UserInputException("cannot create the output directory " + dir + ": " + e.getMessage(), e);
+            throw new UserInputException("cannot create the output directory " + dir + ": " + org.fairhunt.core.io.IoMessages.describe(e), e);
         }
     }
 

@@ -59,9 +59,10 @@ public final class SlicesCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "K", defaultValue = "10", description = "Slices to report (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.95",
-            description = "SliceLine's weight of error against size in (0, 1] (default: ${DEFAULT-VALUE}, as SystemDS).")
-    double alpha;
+    @Option(names = "--alpha", paramLabel = "A",
+            description = "Rank by SliceLine's score with this weight of error against size in (0, 1], as SystemDS (0.95 "
+                    + "there). Default: rank by how much worse than the rest a slice is at least, significant slices included.")
+    Double alpha;
 
     @Option(names = "--bin", paramLabel = "COLUMN=CUTS",
             description = "Cut a numeric column at these points instead of quantiles, e.g. age=25,40,60 (repeatable).")
@@ -95,12 +96,13 @@ public final class SlicesCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new UserInputException("--threads must be at least 1, got " + threads);
         }
-        SliceSearch.Params params = new SliceSearch.Params(maxDepth, minSupport, top, alpha,
+        SliceSearch.Params params = new SliceSearch.Params(maxDepth, minSupport, top, alpha == null ? 0.95 : alpha,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         Table table = Binnings.apply(input.read(file), cuts);
         RowErrors rowErrors = errors.rowErrors(table);
         SliceFeatures encoded = SliceFeatures.encode(table, features, bins, maxLevels);
-        SliceReport report = SliceFinder.find(encoded, rowErrors, new SliceFinder.Options(params, 0.95, fdr));
+        SliceReport report = SliceFinder.find(encoded, rowErrors, new SliceFinder.Options(params, 0.95, fdr,
+                alpha == null ? SliceFinder.Ranking.EFFECT : SliceFinder.Ranking.SLICELINE));
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             stdout.print(SliceReportWriter.json(report));
@@ -120,6 +122,7 @@ public final class SlicesCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "%s: %d rows, overall error %s%n", r.errorDescription(), r.rows(), fmt(r.overallError())));
         sb.append(String.format(Locale.ROOT, "%d slices tested up to depth %d with at least %d rows; %d with q < %s%n%n", r.familySize(),
                 r.params().maxDepth(), r.params().minSupport(), r.significantInFamily(), fmt(r.fdr())));
+        sb.append("Ranked ").append(r.ranking()).append(".\n\n");
         if (r.findings().isEmpty()) {
             sb.append("No slice found.\n");
         } else {

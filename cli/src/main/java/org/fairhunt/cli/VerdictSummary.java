@@ -18,7 +18,7 @@ final class VerdictSummary {
         StringBuilder sb = new StringBuilder("Policy: ").append(overall.word().toUpperCase(java.util.Locale.ROOT))
                 .append(" (exit status ").append(overall.exitCode()).append(")\n");
         for (Verdict v : result.verdicts()) {
-            sb.append("  ").append(pad(v.outcome())).append(v.name() == null ? "" : v.name() + ": ").append(v.constraint())
+            sb.append("  ").append(pad(v.outcome().word())).append(v.name() == null ? "" : v.name() + ": ").append(v.constraint())
                     .append("\n      ").append(v.detail()).append('\n');
         }
         return sb.toString();

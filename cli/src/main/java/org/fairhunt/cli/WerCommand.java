@@ -86,10 +86,6 @@ public final class WerCommand implements Callable<Integer> {
 
 
 
-    @Option(names = "--cluster", paramLabel = "COLUMN",
-            description = "Bootstrap cluster column (default: the speaker; 'none' resamples single utterances).")
-    String cluster;
-
     @Option(names = "--min-group-size", paramLabel = "N", defaultValue = "30",
             description = "Flag slices with fewer utterances as too small (default: ${DEFAULT-VALUE}).")
     int minGroupSize;
@@ -135,17 +131,6 @@ public final class WerCommand implements Callable<Integer> {
             description = "A second system's hypothesis column of TABLE, for the MAPSSWE test.")
     String compareColumn;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Judge the audit against a policy file (YAML or JSON).")
-    Path policyFile;
-
-    @Option(names = "--require", paramLabel = "CONSTRAINT",
-            description = "An inline constraint (repeatable), e.g. 'max_gap(wer) <= 0.02 over [accent]'.")
-    List<String> require = new ArrayList<>();
-
-    @Option(names = "--reference", paramLabel = "SLICE",
-            description = "Reference slice of disparities: largest (default), best, worst, or ATTR=VALUE (repeatable).")
-    List<String> reference = new ArrayList<>();
-
     @Option(names = "--no-cer", description = "Skip the character alignment (no CER): several times faster on long utterances.")
     boolean noCer;
 
@@ -174,15 +159,16 @@ public final class WerCommand implements Callable<Integer> {
             mapsswe = WerAudit.compare(loaded.table(), loaded.referenceColumn(), loaded.hypothesisColumn(), other, normalizer);
             notes.put("mapsswe", WerAudit.mapssweNotes(mapsswe, systemA, systemB));
         }
-        String clusterCol = cluster == null ? loaded.speakerColumn() : cluster.equalsIgnoreCase("none") ? null : cluster;
+        String clusterCol = uncertainty.cluster == null ? loaded.speakerColumn()
+                : uncertainty.cluster.equalsIgnoreCase("none") ? null : uncertainty.cluster;
         List<String> groupList = groups.isEmpty() && loaded.speakerColumn() != null ? List.of(loaded.speakerColumn()) : groups;
         var options = new WerAudit.Options(normalizer, groupList, intersections, uncertainty.replicates, uncertainty.seed,
                 clusterCol, minGroupSize, uncertainty.workers(), uncertainty.confidence);
         if (noCer) {
             options = options.withoutCharacters();
         }
-        options = options.withReference(reference).withMinSpeakers(minSpeakers).withWorst(worst);
-        Policy policy = policy();
+        options = options.withReference(uncertainty.reference).withMinSpeakers(minSpeakers).withWorst(worst);
+        Policy policy = uncertainty.policy();
         if (policy != null) {
             options = options.withPolicy(policy);
         }
@@ -203,23 +189,6 @@ public final class WerCommand implements Callable<Integer> {
         }
         stdout.flush();
         return policy == null ? 0 : PolicyOutcome.of(result.audit().verdicts()).exitCode();
-    }
-
-    private Policy policy() {
-        if (policyFile != null && !require.isEmpty()) {
-            throw new UserInputException("give either --policy FILE or --require constraints, not both");
-        }
-        if (policyFile != null) {
-            return Policy.load(policyFile);
-        }
-        if (require.isEmpty()) {
-            return null;
-        }
-        StringBuilder yaml = new StringBuilder("constraints:\n");
-        for (String c : require) {
-            yaml.append("  - '").append(c.replace("'", "''")).append("'\n");
-        }
-        return Policy.parse(yaml.toString(), "--require");
     }
 
     private void validate() {

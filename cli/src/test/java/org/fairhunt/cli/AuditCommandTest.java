@@ -96,6 +96,36 @@ class AuditCommandTest {
     }
 
     @Test
+    void a_single_bootstrap_replicate_and_a_one_valued_cluster_column_are_explained() throws IOException {
+        Path data = csv("b.csv", TEN);
+        assertUserError(CliRun.of("audit", data.toString(), "--label", "y", "--prediction", "p", "--group", "sex",
+                "--bootstrap", "1"), "--bootstrap 1 gives a single replicate, which cannot show any variability; use 0 "
+                + "(closed forms only) or at least 2 (200 is usual)");
+        // One cluster for every row: no slice can show its variability; each says why instead of a zero-width interval.
+        Path one = csv("one.csv", TEN.replace("sex,age,y,p\n", "sex,age,y,p,site\n").replaceAll("(?m)^([fm],.*)$", "$1,s1"));
+        CliRun run = CliRun.of("audit", one.toString(), "--label", "y", "--prediction", "p", "--group", "sex",
+                "--bootstrap", "50", "--cluster", "site", "--json");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("fewer than 2 bootstrap clusters"), run.out());
+        assertFalse(run.out().contains("\"ci\""), "no interval at all: " + run.out());
+    }
+
+    @Test
+    void a_field_over_the_field_limit_is_a_user_error_and_the_option_raises_the_limit() throws IOException {
+        Path data = csv("wide.csv", "g,y,p,note\na,1,1,short\nb,0,0," + "n".repeat(2000) + "\n");
+        CliRun run = CliRun.of("audit", data.toString(), "--label", "y", "--prediction", "p", "--group", "g",
+                "--max-field-size", "1k");
+        assertUserError(run, data + ":3:4: field 4 is longer than 1 KiB, the limit; is a quote never closed? "
+                + "(raise the limit with --max-field-size)");
+        CliRun raised = CliRun.of("audit", data.toString(), "--label", "y", "--prediction", "p", "--group", "g",
+                "--max-field-size", "4k", "--max-columns", "4");
+        assertEquals(0, raised.exit(), raised.err());
+        assertUserError(CliRun.of("audit", data.toString(), "--label", "y", "--prediction", "p", "--group", "g",
+                "--max-field-size", "lots"), "--max-field-size: expected a size between 1 byte and 1 GiB such as 64MiB, "
+                + "512k or 1000000, got 'lots'");
+    }
+
+    @Test
     void ragged_row_names_file_and_line() throws IOException {
         Path data = csv("r.csv", "g,y,p\na,1,1\nb,0\n");
         CliRun run = CliRun.of("audit", data.toString(), "--label", "y", "--prediction", "p", "--group", "g");

@@ -8,12 +8,16 @@ import picocli.CommandLine;
 public record CliRun(int exit, String out, String err) {
 
     public static CliRun of(String... args) {
-        CommandLine cl = Main.commandLine();
+        return of(Main.commandLine(), args);
+    }
+
+    /** Runs a prepared command line (for a test that adds a command of its own). */
+    public static CliRun of(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
+        int exit = Main.execute(cl, args);
         return new CliRun(exit, out.toString(), err.toString());
     }
 }

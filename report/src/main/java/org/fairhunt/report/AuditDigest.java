@@ -10,6 +10,7 @@ import java.util.Set;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.result.Disparity;
+import org.fairhunt.core.result.DisparityKind;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.core.stats.Interval;
@@ -20,8 +21,6 @@ import org.fairhunt.core.stats.Interval;
  * metric, and how the intervals were computed. Reads only the result tree.
  */
 public final class AuditDigest {
-    /** The metric that counts rows: a size, not a performance measure, so it gets no chart and no gap. */
-    public static final String COUNT = "count";
     /** The q-value under which reports call a comparison significant (false discovery rate 5%). */
     public static final double SIGNIFICANCE = 0.05;
     /** Up to this many comparisons, reports show them all in the open. */
@@ -53,11 +52,21 @@ public final class AuditDigest {
     }
 
     /**
-     * The largest difference in {@code metric} between two reportable slices of one attribute set.
+     * The largest difference in {@code metric} between two slices of one attribute set: the audit's own
+     * {@code max_gap} row, with the slices it names.
      *
-     * @param gap highest value minus lowest value
+     * @param gap       highest value minus lowest value
+     * @param disparity the {@code max_gap} row it was read from (its interval, p- and q-value)
      */
-    public record Gap(String metric, AttributeSet set, SliceResult highest, SliceResult lowest, double gap) {
+    public record Gap(String metric, AttributeSet set, SliceResult highest, SliceResult lowest, double gap, Disparity disparity) {
+    }
+
+    /**
+     * The metrics of the result that are sizes, not rates (a count of rows): they get no chart, no gap and
+     * no comparison. Read from the result ({@code settings.size_metrics}), where the metric's own metadata put it.
+     */
+    public static Set<String> sizeMetrics(AuditResult result) {
+        return new LinkedHashSet<>(result.sizeMetrics());
     }
 
     /**
@@ -101,46 +110,46 @@ public final class AuditDigest {
     }
 
     /**
-     * For each metric (except {@link #COUNT}), the attribute set with the largest gap between its
-     * highest and lowest defined value among slices that are not too small; metrics where no set has two
-     * such slices are left out. The result does not say whether higher is better, so a gap names the
-     * highest and the lowest slice and leaves the judgement to the reader.
+     * For each metric, the attribute set with the largest gap: the {@code max_gap} row of the result's
+     * disparities (the one owner of the concept, {@code Disparities.maxGap}) with the largest value, among rows
+     * whose slices are not too small when there is one; metrics without such a row are left out. The result
+     * does not say whether higher is better, so a gap names the highest and the lowest slice and leaves the
+     * judgement to the reader.
      */
     public static List<Gap> largestGaps(AuditResult result, List<String> metrics) {
-        List<AttributeSet> sets = attributeSets(result);
+        Map<List<String>, AttributeSet> sets = new LinkedHashMap<>();
+        for (AttributeSet set : attributeSets(result)) {
+            sets.put(set.attributes(), set);
+        }
         List<Gap> out = new ArrayList<>();
         for (String metric : metrics) {
-            if (COUNT.equals(metric)) {
-                continue;
-            }
-            Gap best = null;
-            for (AttributeSet set : sets) {
-                SliceResult hi = null;
-                SliceResult lo = null;
-                for (SliceResult s : set.slices()) {
-                    MetricEstimate e = s.metric(metric);
-                    if (s.tooSmall() || e == null || !e.defined()) {
-                        continue;
-                    }
-                    if (hi == null || e.value() > hi.metric(metric).value()) {
-                        hi = s;
-                    }
-                    if (lo == null || e.value() < lo.metric(metric).value()) {
-                        lo = s;
-                    }
+            Disparity best = null;
+            for (Disparity d : result.disparities()) {
+                if (!d.metric().equals(metric) || !Disparity.MAX_GAP.equals(d.kind()) || d.value() == null
+                        || d.highest() == null || d.lowest() == null) {
+                    continue;
                 }
-                if (hi != null && hi != lo) {
-                    double gap = hi.metric(metric).value() - lo.metric(metric).value();
-                    if (best == null || gap > best.gap()) {
-                        best = new Gap(metric, set, hi, lo, gap);
-                    }
+                boolean better = best == null || (best.tooSmall() && !d.tooSmall())
+                        || (best.tooSmall() == d.tooSmall() && d.value() > best.value());
+                if (better) {
+                    best = d;
                 }
             }
             if (best != null) {
-                out.add(best);
+                AttributeSet set = sets.get(List.copyOf(best.attributes().keySet()));
+                out.add(new Gap(metric, set, slice(set, best.highest()), slice(set, best.lowest()), best.value(), best));
             }
         }
         return out;
+    }
+
+    private static SliceResult slice(AttributeSet set, Map<String, String> attributes) {
+        for (SliceResult s : set.slices()) {
+            if (s.attributes().equals(attributes)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("max_gap names slice " + attributes + ", which the result does not hold");
     }
 
     /** Whether a comparison's q-value is under {@link #SIGNIFICANCE}. */
@@ -158,7 +167,7 @@ public final class AuditDigest {
         if (all.size() <= ALL_DISPARITIES_UP_TO) {
             return all;
         }
-        return all.stream().filter(d -> "max_gap".equals(d.kind()) || significant(d)).toList();
+        return all.stream().filter(d -> d.kind() == DisparityKind.MAX_GAP || significant(d)).toList();
     }
 
     /** How the intervals were made, e.g. {@code 95% Wilson score intervals}, or {@code null} if there are none. */
@@ -169,7 +178,7 @@ public final class AuditDigest {
             for (MetricEstimate e : s.metrics().values()) {
                 Interval ci = e.ci();
                 if (ci != null) {
-                    methods.add(methodName(ci.method()));
+                    methods.add(ci.method().title());
                     levels.add(ci.level());
                 }
             }
@@ -182,18 +191,6 @@ public final class AuditDigest {
         levels.forEach(l -> lv.add(Formats.percent(l)));
         sb.append(String.join("/", lv)).append(' ').append(String.join(" and ", methods)).append(" intervals");
         return sb.toString();
-    }
-
-    private static String methodName(String method) {
-        if (method == null) {
-            return "confidence";
-        }
-        return switch (method) {
-            case "wilson" -> "Wilson score";
-            case "clopper_pearson" -> "Clopper–Pearson";
-            case "bootstrap_percentile" -> "bootstrap percentile";
-            default -> method.replace('_', ' ');
-        };
     }
 
     /**

@@ -42,17 +42,24 @@ public final class AuditResults {
         boolean clustered = run.spec().cluster() != null;
         int replicates = run.estimates();
         List<SliceResult> slices = new ArrayList<>();
+        Map<String, Double> icc = new java.util.HashMap<>();
         for (int sl = 0; sl < run.slices().size(); sl++) {
             SliceKey key = run.slices().get(sl);
             Map<String, MetricEstimate> values = new LinkedHashMap<>();
             for (MetricSeries s : series) {
-                values.put(s.info().metricName(), estimate(s, sl, replicates, weighted, clustered, level, run.hasSingleCluster(sl)));
+                values.put(s.info().metricName(), estimate(run, s, sl, replicates, weighted, clustered, level,
+                        run.clusterCount(sl), icc.computeIfAbsent(s.info().metricName(), k -> run.intraclassCorrelation(s))));
             }
             long n = run.sliceRows()[sl];
             slices.add(new SliceResult(key.asMap(), n, n < run.spec().minGroupSize(), values));
         }
-        return new AuditResult(AuditResult.SCHEMA, run.source(), run.rows(), settings, descriptions, run.warnings(), slices,
-                List.of(), List.of(), Map.of());
+        List<String> sizes = series.stream().filter(m -> m.info().isSize()).map(m -> m.info().metricName()).toList();
+        if (!sizes.isEmpty()) {
+            settings = new LinkedHashMap<>(settings);
+            settings.put(AuditResult.SIZE_METRICS, sizes);
+        }
+        return new AuditResult(AuditResult.SCHEMA, run.source(), run.rows(), settings, descriptions,
+                withFewClusterWarning(run), slices, List.of(), List.of(), Map.of());
     }
 
     /** The series named in {@code metrics} (unknown names are a user error listing the known ones). */
@@ -73,9 +80,37 @@ public final class AuditResults {
     /** Why a slice with fewer than two bootstrap clusters has no bootstrap interval. */
     public static final String SINGLE_CLUSTER_REASON = MetricEstimate.SINGLE_CLUSTER_REASON;
 
-    static MetricEstimate estimate(MetricSeries s, int slice, int replicates, boolean weighted, double level,
-            boolean singleCluster) {
-        return estimate(s, slice, replicates, weighted, false, level, singleCluster);
+    private static double[] replicates(MetricSeries s, int slice, int replicates) {
+        double[] reps = new double[replicates - 1];
+        for (int r = 1; r < replicates; r++) {
+            MetricValue v = s.value(slice, r);
+            reps[r - 1] = v.defined() ? v.value() : Double.NaN;
+        }
+        return reps;
+    }
+
+    /** Below this many clusters a slice's intervals rest on few independent units, and the audit says so. */
+    public static final int FEW_CLUSTERS = 30;
+
+    /** The run's warnings, plus one naming the slices with fewer than {@link #FEW_CLUSTERS} clusters. */
+    static List<String> withFewClusterWarning(AuditRun run) {
+        if (run.clusters() == null) {
+            return run.warnings();
+        }
+        List<String> few = new ArrayList<>();
+        for (int sl = 0; sl < run.slices().size(); sl++) {
+            if (run.clusterCount(sl) < FEW_CLUSTERS) {
+                few.add(run.slices().get(sl).label() + " (" + run.clusterCount(sl) + ")");
+            }
+        }
+        if (few.isEmpty()) {
+            return run.warnings();
+        }
+        List<String> out = new ArrayList<>(run.warnings());
+        out.add(few.size() + " slice(s) hold fewer than " + FEW_CLUSTERS + " clusters, so their intervals rest on few "
+                + "independent units (t quantiles with G-1 degrees of freedom widen them): "
+                + String.join(", ", few.subList(0, Math.min(10, few.size()))) + (few.size() > 10 ? ", ..." : ""));
+        return List.copyOf(out);
     }
 
     /**
@@ -83,10 +118,16 @@ public final class AuditResults {
      * interval, the closed form with good coverage down to small n and p near 0 or 1 (where percentile
      * bootstrap intervals collapse to a point). Everything else gets the bootstrap percentile interval
      * when the audit was bootstrapped, since only the bootstrap honours clusters and weights and covers
-     * metrics without a closed form (AUC, ECE, WER).
+     * metrics without a closed form (AUC, ECE, WER). A proportion of clustered, unweighted counts gets
+     * Wilson's interval at the effective sample size with a t quantile on G − 1 degrees of freedom
+     * ({@link Proportions#clusteredWilson}), its design effect read off the cluster bootstrap.
+     *
+     * @param clusters the slice's number of clusters (0 when the audit has no cluster column)
+     * @param icc      the metric's audit-wide intra-cluster correlation ({@link AuditRun#intraclassCorrelation})
      */
-    static MetricEstimate estimate(MetricSeries s, int slice, int replicates, boolean weighted, boolean clustered,
-            double level, boolean singleCluster) {
+    static MetricEstimate estimate(AuditRun run, MetricSeries s, int slice, int replicates, boolean weighted,
+            boolean clustered, double level, int clusters, double icc) {
+        boolean singleCluster = clustered && clusters < 2;
         MetricValue point = s.value(slice, 0);
         if (!point.defined()) {
             return MetricEstimate.undefined(point.reason() == null ? "undefined" : point.reason());
@@ -108,9 +149,36 @@ public final class AuditResults {
                 MetricValue v = s.value(slice, r);
                 reps[r - 1] = v.defined() ? v.value() : Double.NaN;
             }
-            ci = BootstrapIntervals.percentile(reps, level);
+            if (s.info().lowerBoundSeries() != null) {
+                Interval lower = BootstrapIntervals.percentile(replicates(run.metric(s.info().lowerBoundSeries()).orElseThrow(),
+                        slice, replicates), level);
+                Interval upper = BootstrapIntervals.percentile(replicates(run.metric(s.info().upperBoundSeries()).orElseThrow(),
+                        slice, replicates), level);
+                if (lower == null || upper == null || !(upper.hi() > 0)) {
+                    return new MetricEstimate(point.value(), null, null, upper == null ? BootstrapIntervals.noIntervalReason(reps)
+                            : lower == null ? "the metric is undefined in too many bootstrap replicates (slice too small or "
+                                    + "one-sided)" : BootstrapIntervals.NO_UPPER_BOUND_REASON);
+                }
+                // 0 stays inside unless a closed-form test of "the target is 0" rejects (unweighted, unclustered rows).
+                double zeroP = weighted || clustered ? Double.NaN : s.zeroPValue(slice);
+                double lo = zeroP >= 1 - level ? 0 : Math.min(Math.max(0, lower.lo()), upper.hi());
+                ci = new Interval(lo, upper.hi(), level, org.fairhunt.core.stats.IntervalMethod.BOOTSTRAP_DEBIASED_LOWER_PLUGIN_UPPER);
+                return new MetricEstimate(point.value(), null, ci, null);
+            }
+            if (s.info().nonNegative()) {
+                ci = BootstrapIntervals.nonNegative(reps, level);
+                return new MetricEstimate(point.value(), null, ci, ci != null ? null : BootstrapIntervals.definedShareOk(reps)
+                        ? BootstrapIntervals.NO_UPPER_BOUND_REASON : BootstrapIntervals.noIntervalReason(reps));
+            }
+            if (proportion != null) {
+                double variance = BootstrapIntervals.variance(reps);
+                ci = Double.isNaN(variance) ? null
+                        : Proportions.clusteredWilson(point.value(), proportion[1], variance, clusters, icc, level);
+            } else {
+                ci = BootstrapIntervals.percentile(reps, level);
+            }
             if (ci == null) {
-                ciReason = "the metric is undefined in too many bootstrap replicates (slice too small or one-sided)";
+                ciReason = BootstrapIntervals.noIntervalReason(reps);
             }
         } else if (proportion != null) {
             ciReason = "clustered data need the bootstrap for an honest interval; ask for bootstrap replicates";

@@ -56,6 +56,7 @@ public final class Auditor {
      */
     public static Outcome run(Table table, AuditRequest request, List<Statistic> extraStatistics, Map<String, Object> extraSettings) {
         Table binned = bin(table, request);
+        checkLevels(binned, request);
         AuditSpec.Builder spec = AuditSpec.builder()
                 .groups(request.groups())
                 .intersections(request.intersections())
@@ -104,15 +105,17 @@ public final class Auditor {
         AuditRun run = new LocalEngine().run(binned, built);
         Map<String, Object> settings = settings(request);
         settings.putAll(extraSettings);
-        AuditResult result = AuditResults.from(run, request.metrics(), settings, request.level());
-        result = result.withDisparities(Disparities.compute(run, AuditResults.select(run, request.metrics()),
-                ReferenceChoice.parse(request.reference()), request.level()));
+        Map<Double, AuditResult> byLevel = new java.util.HashMap<>();
+        java.util.function.DoubleFunction<AuditResult> atLevel = level -> byLevel.computeIfAbsent(level,
+                lv -> AuditResults.from(run, request.metrics(), settings, lv).withDisparities(Disparities.compute(run,
+                        AuditResults.select(run, request.metrics()), ReferenceChoice.parse(request.reference()), lv)));
+        AuditResult result = atLevel.apply(request.level());
         if (request.clarify()) {
             result = result.withExtension("clarify", ClarifyReport.toJson(ClarifyReport.compute(run,
                     ClarifyReport.facets(run, request.clarifyFacets()), request.level())));
         }
         if (request.policy() != null) {
-            result = result.withVerdicts(PolicyEvaluator.evaluate(request.policy(), result));
+            result = result.withVerdicts(PolicyEvaluator.evaluate(request.policy(), result, request.level(), atLevel));
         }
         return new Outcome(binned, run, result);
     }
@@ -128,6 +131,32 @@ public final class Auditor {
             out = out.with(Binning.parse(e.getValue()).apply(c));
         }
         return out;
+    }
+
+    /**
+     * Refuses a group attribute with more distinct values than the request allows, before any work: an
+     * id column or an unbinned number would make thousands of one-row slices (and an unreadable report)
+     * at the cost of minutes and gigabytes.
+     */
+    static void checkLevels(Table table, AuditRequest request) {
+        if (request.maxLevels() < 1) {
+            throw new UserInputException("the most values a group attribute may have must be at least 1, got " + request.maxLevels());
+        }
+        for (String g : request.groups()) {
+            if (!table.hasColumn(g) || table.column(g) instanceof NumericColumn) {
+                continue; // the engine names a missing or numeric column itself
+            }
+            int[] counts = table.categorical(g).counts();
+            int present = 0;
+            for (int i = 0; i < counts.length - 1; i++) {
+                present += counts[i] > 0 ? 1 : 0;
+            }
+            if (present > request.maxLevels()) {
+                throw new UserInputException(table.source() + ": group attribute '" + g + "' has " + present
+                        + " distinct values (at most " + request.maxLevels() + " allowed); a slice on one of that many values "
+                        + "is not a group: bin it, map it to coarser values, or raise --max-levels");
+            }
+        }
     }
 
     static Map<String, Object> settings(AuditRequest r) {
@@ -153,7 +182,9 @@ public final class Auditor {
             b.put("replicates", r.bootstrap());
             b.put("seed", r.seed());
             b.put("cluster", r.cluster() == null ? "(each row)" : r.cluster());
-            b.put("method", "Poisson(1) weights hashed from (cluster, replicate, seed); percentile intervals");
+            b.put("method", "Poisson(1) weights hashed from (cluster, replicate, seed); percentile intervals, except "
+                    + "proportions (Wilson; with clusters, Wilson at the design-effect sample size with t on G-1 df), ECE "
+                    + "(debiased lower end) and comparisons (see disparities.method)");
             s.put("bootstrap", b);
         }
         put(s, "weight", r.weight());
@@ -176,7 +207,8 @@ public final class Auditor {
             p.put("source", r.policy().source());
             p.put("constraints", r.policy().constraints().size());
             p.put("method", "pass: the whole interval satisfies the bound; fail: the whole interval violates it; inconclusive: "
-                    + "it straddles the bound (more_rows_needed assumes the half-width shrinks as 1/sqrt(n))");
+                    + "it straddles the bound; the intervals of a constraint's m checks are simultaneous (Bonferroni, level "
+                    + "1 - alpha/m); more_rows_needed plans for 80% power, the half-width shrinking as 1/sqrt(n)");
             s.put("policy", p);
         }
         return s;

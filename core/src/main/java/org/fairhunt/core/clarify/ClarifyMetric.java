@@ -48,6 +48,15 @@ public enum ClarifyMetric {
     }
 
     /** The code as Clarify writes it ({@code DCAcc} is smclarify's function {@code DCA}). */
+    /**
+     * Whether the metric is a distance between label distributions (KL, JS, LP, TVD, KS): never negative and 0
+     * under no bias, where its plug-in estimate is biased upward and every bootstrap replicate lies above the
+     * truth, so it gets a one-sided upper bound instead of a two-sided interval.
+     */
+    public boolean isDistance() {
+        return this == KL || this == JS || this == LP || this == TVD || this == KS;
+    }
+
     public String code() {
         return name();
     }

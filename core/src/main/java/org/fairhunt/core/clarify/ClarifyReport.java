@@ -29,7 +29,8 @@ public final class ClarifyReport {
     public static final String METHOD = "smclarify's definitions and signs (facet d against the rest a); pre-training "
             + "metrics on rows with a label, post-training metrics on rows with a label and a prediction, CI on all rows; "
             + "0/0 is 0 and x/0 infinite (reported as null with a reason); with bootstrap replicates, percentile intervals from the "
-            + "audit's replicate weights";
+            + "audit's replicate weights, except for the distances KL, JS, LP, TVD and KS: a one-sided 95% upper bound [0, U], "
+            + "since they are 0 under no bias and their estimates are biased upward";
 
     private ClarifyReport() {
     }
@@ -188,8 +189,10 @@ public final class ClarifyReport {
             MetricValue v = m.compute(sides[r][0], sides[r][1]);
             reps[r - 1] = v.defined() ? v.value() : Double.NaN;
         }
-        Interval ci = BootstrapIntervals.percentile(reps, level);
-        return new MetricEstimate(point.value(), null, ci,
-                ci == null ? "the metric is undefined in too many bootstrap replicates (facet too small or one-sided)" : null);
+        Interval ci = m.isDistance() ? BootstrapIntervals.upperBound(reps, level) : BootstrapIntervals.percentile(reps, level);
+        String reason = ci != null ? null : m.isDistance() && BootstrapIntervals.definedShareOk(reps)
+                ? "every bootstrap replicate gives 0, so no honest upper bound above 0 comes out"
+                : BootstrapIntervals.noIntervalReason(reps);
+        return new MetricEstimate(point.value(), null, ci, reason);
     }
 }

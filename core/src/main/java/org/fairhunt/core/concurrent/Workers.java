@@ -49,7 +49,26 @@ public final class Workers implements AutoCloseable {
         for (Callable<T> task : tasks) {
             futures.add(pool.submit(task));
         }
-        List<T> results = new ArrayList<>(tasks.size());
+        return await(futures, what);
+    }
+
+    /**
+     * Starts {@code task} and returns at once, for callers that overlap their own work with the pool's
+     * (the CSV reader parses the next buffer while workers append the previous one); collect it with
+     * {@link #await}.
+     */
+    public Future<Void> submit(Runnable task) {
+        return pool.submit(task, null);
+    }
+
+    /**
+     * Waits for {@code futures} in order and returns their results; the first failure is rethrown as
+     * {@link #invokeAll} does, after cancelling the rest.
+     *
+     * @param what what the tasks do, for messages ("alignment" → "alignment interrupted")
+     */
+    public <T> List<T> await(List<? extends Future<T>> futures, String what) {
+        List<T> results = new ArrayList<>(futures.size());
         try {
             for (Future<T> f : futures) {
                 results.add(f.get());

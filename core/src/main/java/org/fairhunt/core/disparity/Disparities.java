@@ -12,38 +12,59 @@ import org.fairhunt.core.engine.MetricSeries;
 import org.fairhunt.core.engine.SliceKey;
 import org.fairhunt.core.metric.MetricValue;
 import org.fairhunt.core.result.Disparity;
+import org.fairhunt.core.result.DisparityKind;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.stats.BootstrapIntervals;
-import org.fairhunt.core.stats.BootstrapTests;
+import org.fairhunt.core.stats.Critical;
 import org.fairhunt.core.stats.Interval;
+import org.fairhunt.core.stats.IntervalMethod;
 import org.fairhunt.core.stats.MultipleTesting;
+import org.fairhunt.core.stats.Proportions;
 import org.fairhunt.core.stats.TwoProportions;
 
 /**
  * Computes the disparities of an audit run.
  *
- * <p>For a bootstrapped run every comparison is recomputed in each replicate (slice and reference from
- * the same replicate, so their correlation through shared clusters is kept); the interval is the
- * percentile interval of those replicate comparisons and the p-value inverts it
- * ({@link BootstrapTests#percentilePValue}). The max–min gap is never negative, so its p-value comes from
- * the centred replicates instead ({@link BootstrapTests#centredPValue}). Without the bootstrap, metrics
- * that are proportions of unweighted counts get Newcombe's interval and the pooled z-test for a
- * difference, Katz's log interval for a ratio, and Pearson's chi-square test of homogeneity for the gap;
- * other metrics get the value and a reason. q-values are Benjamini–Hochberg over every p-value of the
- * audit.
+ * <p><b>Differences.</b> A proportion of unweighted, unclustered counts gets Newcombe's interval and the
+ * pooled z-test, with or without the bootstrap (closed forms keep their power: a percentile p-value
+ * cannot fall below 2/(B+1)). A clustered proportion gets the same construction from each side's
+ * cluster-robust Wilson interval (design effect from the cluster bootstrap, t on G − 1 degrees of freedom).
+ * Any other metric, or weighted rows, with the bootstrap: the difference ± a critical value times its
+ * bootstrap standard error (recomputed in every replicate, slice and reference from the same replicate);
+ * the p-value inverts that interval, so the two never disagree and the p-value has no floor.
+ *
+ * <p><b>Ratios</b> get Katz's log interval (closed form) or the percentile interval of the replicate ratios;
+ * a ratio tests the same hypothesis as the difference of the same pair ("the two values are equal"), so
+ * it carries the difference's p-value and q-value and counts once in Benjamini–Hochberg.
+ *
+ * <p><b>{@code max_gap}</b> is derived from simultaneous intervals on every pairwise difference of the
+ * attribute set (Šidák over the {@code k(k−1)/2} pairs, each pair as above): the gap lies in
+ * {@code [max(0, max lo_ij), max hi_ij]} with the stated confidence, and its p-value is the Šidák-adjusted
+ * smallest pairwise p-value, so the interval excludes 0 exactly when the p-value is below α. The point
+ * value stays max − min, which is biased upward for small slices (the largest of several noisy
+ * differences); the interval is not.
+ *
+ * <p><b>{@code --reference best} and {@code worst}</b> pick the reference from the data, so its comparisons
+ * are read as comparisons with the truly best slice, using Hsu's multiple comparisons with the best
+ * (Hsu 1984): {@code θ_i − max_j θ_j} lies in {@code [min(0, min_j lo_ij), min(0, min_j hi_ij)]} from the same
+ * simultaneous pairwise intervals (ratios alike on the log scale), so the winner's curse does not fail
+ * fair models.
  */
 public final class Disparities {
-    /** Metrics that are sizes, not rates: comparing them says nothing about fairness. */
-    private static final Set<String> NOT_COMPARED = Set.of("count");
-
     /** How the JSON describes the method (settings.disparities.method). */
     public static final String METHOD_DESCRIPTION = "difference and ratio of each slice to the reference slice of its "
-            + "attribute set, and the max-min gap per attribute set; with bootstrap replicates: percentile intervals of the "
-            + "comparison recomputed in every replicate, two-sided p-value 2(min(#below, #above)+1)/(B+1) of the "
-            + "replicates against no difference, and for max_gap (1+#{centred gap >= observed})/(B+1); without it, for "
-            + "proportions of unweighted counts: Newcombe hybrid score interval and pooled z-test (difference), Katz log "
-            + "interval (ratio), Pearson chi-square homogeneity test (max_gap), none for weighted or clustered audits; "
-            + "q-values: Benjamini-Hochberg across all comparisons";
+            + "attribute set, and the max-min gap per attribute set; differences of proportions of unweighted counts: "
+            + "Newcombe hybrid score interval and pooled z-test (with or without bootstrap replicates), for clustered rows "
+            + "built from design-effect Wilson intervals with t on G-1 df; other metrics with bootstrap replicates: estimate +- critical "
+            + "value x bootstrap standard error, p-value inverting it; ratios: Katz log interval or the studentized "
+            + "bootstrap interval of the log ratio, sharing the difference's p-value (one hypothesis per pair); max_gap: [max(0, max lo_ij), max hi_ij] "
+            + "over Sidak-simultaneous pairwise difference intervals, p-value the Sidak-adjusted smallest pairwise "
+            + "p-value (point value max-min, biased upward for small slices); a reference chosen as best or worst: Hsu's multiple "
+            + "comparisons with the best; q-values: Benjamini-Hochberg across all hypotheses (difference and ratio of "
+            + "one pair counted once)";
+
+    /** The method prefix of comparisons with a reference chosen from the data (Hsu's simultaneous intervals). */
+    public static final String WITH_THE_BEST = "hsu_mcb";
 
     private final AuditRun run;
     private final double level;
@@ -62,7 +83,7 @@ public final class Disparities {
     }
 
     /**
-     * Every disparity of {@code series} (metrics named {@code count} are skipped), with q-values.
+     * Every disparity of {@code series} (sizes, such as {@code count}, are skipped), with q-values.
      *
      * @param run       the engine's run
      * @param series    the metrics to compare
@@ -75,7 +96,7 @@ public final class Disparities {
         Disparities d = new Disparities(run, level);
         List<Disparity> out = new ArrayList<>();
         for (MetricSeries m : series) {
-            if (NOT_COMPARED.contains(m.info().metricName())) {
+            if (m.info().isSize()) {
                 continue;
             }
             for (List<Integer> slices : sets.values()) {
@@ -115,30 +136,53 @@ public final class Disparities {
         }
     }
 
-    /** Sets q-values: Benjamini–Hochberg over every non-null p-value in {@code disparities}. */
+    /**
+     * Sets q-values: Benjamini–Hochberg over every non-null p-value in {@code disparities}, a ratio
+     * counting as the same hypothesis as the difference of the same metric, slice and reference (it takes
+     * that difference's q-value; a ratio without a matching difference counts on its own).
+     */
     public static List<Disparity> withQValues(List<Disparity> disparities) {
+        Map<List<Object>, Integer> differences = new java.util.HashMap<>();
+        for (int i = 0; i < disparities.size(); i++) {
+            Disparity d = disparities.get(i);
+            if (d.kind().equals(Disparity.DIFFERENCE)) {
+                differences.put(pairKey(d), i);
+            }
+        }
         double[] p = new double[disparities.size()];
+        int[] sharesWith = new int[disparities.size()];
         for (int i = 0; i < p.length; i++) {
-            Double v = disparities.get(i).pValue();
-            p[i] = v == null ? Double.NaN : v;
+            Disparity d = disparities.get(i);
+            Integer diff = d.kind().equals(Disparity.RATIO) ? differences.get(pairKey(d)) : null;
+            sharesWith[i] = diff == null ? -1 : diff;
+            p[i] = diff != null || d.pValue() == null ? Double.NaN : d.pValue();
         }
         double[] q = MultipleTesting.benjaminiHochberg(p);
         List<Disparity> out = new ArrayList<>(disparities.size());
         for (int i = 0; i < q.length; i++) {
-            out.add(disparities.get(i).withQValue(Double.isNaN(q[i]) ? null : q[i]));
+            double qi = sharesWith[i] >= 0 && disparities.get(i).pValue() != null ? q[sharesWith[i]] : q[i];
+            out.add(disparities.get(i).withQValue(Double.isNaN(qi) ? null : qi));
         }
         return out;
     }
 
+    private static List<Object> pairKey(Disparity d) {
+        return java.util.Arrays.asList(d.metric(), d.attributes(), d.reference());
+    }
+
     private void compareSet(MetricSeries m, List<Integer> slices, ReferenceChoice reference, List<Disparity> out) {
         int ref = referenceSlice(m, slices, reference);
+        Family family = new Family(m, slices);
+        boolean fromData = reference.strategy() != ReferenceChoice.Strategy.LARGEST
+                && !reference.fixed().keySet().containsAll(run.slices().get(slices.get(0)).attributes());
         for (int i : slices) {
             if (i != ref) {
-                out.add(difference(m, i, ref));
-                out.add(ratio(m, i, ref));
+                Disparity diff = difference(m, i, ref, family, fromData, reference);
+                out.add(diff);
+                out.add(ratio(m, i, ref, diff.pValue(), family, fromData, reference));
             }
         }
-        out.add(maxGap(m, slices));
+        out.add(maxGap(m, family));
     }
 
     /** The reference slice of one attribute set for metric {@code m}. */
@@ -180,16 +224,184 @@ public final class Disparities {
         return chosen < 0 ? largest : chosen;
     }
 
-    private Disparity difference(MetricSeries m, int slice, int ref) {
-        return pairwise(m, slice, ref, false);
+    /** Whether the data-chosen reference of {@code strategy} is the highest value (else the lowest). */
+    private static boolean referenceIsHighest(MetricSeries m, ReferenceChoice.Strategy strategy) {
+        boolean higherBetter = !Boolean.FALSE.equals(m.info().higherIsBetter());
+        return (strategy == ReferenceChoice.Strategy.BEST) == higherBetter;
     }
 
-    private Disparity ratio(MetricSeries m, int slice, int ref) {
-        return pairwise(m, slice, ref, true);
+    /** An interval for a given critical value (and the level it is reported at). */
+    @FunctionalInterface
+    interface CriticalInterval {
+        Interval at(double critical, double level);
     }
 
-    private Disparity pairwise(MetricSeries m, int slice, int ref, boolean isRatio) {
-        String kind = isRatio ? Disparity.RATIO : Disparity.DIFFERENCE;
+    /**
+     * One pairwise comparison (a difference, or a log ratio) at any critical value, or the reason there is
+     * none. {@code df} > 0: critical values and p-values come from t on {@code df} degrees of freedom.
+     */
+    record PairModel(CriticalInterval interval, int df, IntervalMethod method, String reason) {
+        static PairModel none(String reason) {
+            return new PairModel(null, 0, null, reason);
+        }
+
+        /** The two-sided interval with error rate {@code alpha}. */
+        Interval atAlpha(double alpha) {
+            return interval.at(Critical.value(alpha, df), 1 - alpha);
+        }
+
+        /** The p-value of "no difference" (log ratio 0) that agrees with the interval. */
+        double pValue() {
+            return Critical.invert(c -> interval.at(c, 0.5), 0, df);
+        }
+    }
+
+    /** The slices of one attribute set for one metric, with their replicate values read once. */
+    private final class Family {
+        final MetricSeries m;
+        final List<Integer> slices;
+        final List<Integer> defined = new ArrayList<>();
+        private final Map<Integer, double[]> replicateValues = new java.util.HashMap<>();
+        private double icc = Double.NaN;
+
+        Family(MetricSeries m, List<Integer> slices) {
+            this.m = m;
+            this.slices = slices;
+            for (int i : slices) {
+                if (m.value(i, 0).defined()) {
+                    defined.add(i);
+                }
+            }
+        }
+
+        /** The number of pairs among the defined slices. */
+        int pairs() {
+            return defined.size() * (defined.size() - 1) / 2;
+        }
+
+        double point(int slice) {
+            return m.value(slice, 0).value();
+        }
+
+        double[] replicates(int slice) {
+            return replicateValues.computeIfAbsent(slice, s -> {
+                double[] out = new double[replicates - 1];
+                for (int b = 1; b < replicates; b++) {
+                    MetricValue v = m.value(s, b);
+                    out[b - 1] = v.defined() ? v.value() : Double.NaN;
+                }
+                return out;
+            });
+        }
+
+        /** The model of {@code value(i) − value(j)}; both values defined. */
+        PairModel difference(int i, int j) {
+            double pi = point(i);
+            double pj = point(j);
+            double d = pi - pj;
+            double[] a = weighted ? null : m.proportion(i, 0);
+            double[] b = weighted ? null : m.proportion(j, 0);
+            if (a != null && b != null && !clustered) {
+                return new PairModel((c, lv) -> TwoProportions.mover(pi, Proportions.wilson(pi, a[1], c, lv, IntervalMethod.WILSON), pj,
+                        Proportions.wilson(pj, b[1], c, lv, IntervalMethod.WILSON), IntervalMethod.NEWCOMBE), 0, IntervalMethod.NEWCOMBE, null);
+            }
+            if (!bootstrap) {
+                return PairModel.none(noClosedFormReason(m.info().metricName()));
+            }
+            if (run.hasSingleCluster(i) || run.hasSingleCluster(j)) {
+                return PairModel.none(MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "the slice or its reference holds"));
+            }
+            int g = clustered ? Math.min(run.clusterCount(i), run.clusterCount(j)) : 0;
+            int df = clustered ? g - 1 : 0;
+            if (a != null && b != null) {
+                double vi = BootstrapIntervals.variance(replicates(i));
+                double vj = BootstrapIntervals.variance(replicates(j));
+                if (Double.isNaN(vi) || Double.isNaN(vj)) {
+                    return PairModel.none(UNDEFINED_REPLICATES);
+                }
+                if (Double.isNaN(icc)) {
+                    icc = run.intraclassCorrelation(m);
+                }
+                double ni = Proportions.effectiveSize(pi, a[1], vi, run.clusterCount(i), icc);
+                double nj = Proportions.effectiveSize(pj, b[1], vj, run.clusterCount(j), icc);
+                return new PairModel((c, lv) -> TwoProportions.mover(pi, Proportions.wilson(pi, ni, c, lv, IntervalMethod.WILSON), pj,
+                        Proportions.wilson(pj, nj, c, lv, IntervalMethod.WILSON), IntervalMethod.NEWCOMBE_DESIGN_EFFECT), df, IntervalMethod.NEWCOMBE_DESIGN_EFFECT,
+                        null);
+            }
+            double[] ri = replicates(i);
+            double[] rj = replicates(j);
+            double[] diff = new double[ri.length];
+            for (int k = 0; k < diff.length; k++) {
+                diff[k] = ri[k] - rj[k];
+            }
+            return studentized(d, diff, g, df, IntervalMethod.BOOTSTRAP_STUDENTIZED);
+        }
+
+        /** The model of {@code log(value(i) / value(j))}; both values defined. */
+        PairModel logRatio(int i, int j) {
+            double pi = point(i);
+            double pj = point(j);
+            if (!(pi > 0 && pj > 0)) {
+                return PairModel.none(pj == 0 ? "the reference value is 0, so the ratio is undefined"
+                        : "a value is 0, so the log ratio has no interval");
+            }
+            double lr = Math.log(pi / pj);
+            double[] a = weighted ? null : m.proportion(i, 0);
+            double[] b = weighted ? null : m.proportion(j, 0);
+            if (a != null && b != null && !clustered) {
+                double se = Math.sqrt(Math.max(0, 1 / a[0] - 1 / a[1] + 1 / b[0] - 1 / b[1]));
+                if (!(se > 0)) {
+                    return PairModel.none("both values are 100%, where the log interval has no width; the difference's "
+                            + "interval says how far apart they may be");
+                }
+                return new PairModel((c, lv) -> new Interval(lr - c * se, lr + c * se, lv, IntervalMethod.KATZ_LOG), 0, IntervalMethod.KATZ_LOG, null);
+            }
+            if (!bootstrap) {
+                return PairModel.none(noClosedFormReason(m.info().metricName()));
+            }
+            if (run.hasSingleCluster(i) || run.hasSingleCluster(j)) {
+                return PairModel.none(MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "the slice or its reference holds"));
+            }
+            double[] ri = replicates(i);
+            double[] rj = replicates(j);
+            double[] logs = new double[ri.length];
+            for (int k = 0; k < logs.length; k++) {
+                logs[k] = ri[k] > 0 && rj[k] > 0 ? Math.log(ri[k] / rj[k]) : Double.NaN;
+            }
+            int g = clustered ? Math.min(run.clusterCount(i), run.clusterCount(j)) : 0;
+            return studentized(lr, logs, g, clustered ? g - 1 : 0, IntervalMethod.BOOTSTRAP_STUDENTIZED_LOG);
+        }
+
+        private PairModel studentized(double estimate, double[] reps, int clusters, int df, IntervalMethod method) {
+            double variance = BootstrapIntervals.variance(reps);
+            if (Double.isNaN(variance)) {
+                return PairModel.none(UNDEFINED_REPLICATES);
+            }
+            if (!(variance > 0)) {
+                return PairModel.none(BootstrapIntervals.SAME_IN_EVERY_REPLICATE);
+            }
+            // The bootstrap variance of a mean of G clusters has divisor G; G/(G−1) makes it the usual unbiased one.
+            double se = Math.sqrt(clusters > 1 ? variance * clusters / (clusters - 1.0) : variance);
+            return new PairModel((c, lv) -> new Interval(estimate - c * se, estimate + c * se, lv, method), df, method, null);
+        }
+    }
+
+    private static final String UNDEFINED_REPLICATES =
+            "the comparison is undefined in too many bootstrap replicates (slice too small or one-sided)";
+
+    private Disparity difference(MetricSeries m, int slice, int ref, Family family, boolean fromData,
+            ReferenceChoice reference) {
+        return pairwise(m, slice, ref, false, null, family, fromData, reference);
+    }
+
+    private Disparity ratio(MetricSeries m, int slice, int ref, Double differenceP, Family family, boolean fromData,
+            ReferenceChoice reference) {
+        return pairwise(m, slice, ref, true, differenceP, family, fromData, reference);
+    }
+
+    private Disparity pairwise(MetricSeries m, int slice, int ref, boolean isRatio, Double differenceP, Family family,
+            boolean fromData, ReferenceChoice reference) {
+        DisparityKind kind = isRatio ? Disparity.RATIO : Disparity.DIFFERENCE;
         String metric = m.info().metricName();
         MetricValue v = m.value(slice, 0);
         MetricValue r = m.value(ref, 0);
@@ -207,43 +419,71 @@ public final class Disparities {
                     null, null);
         }
         double value = isRatio ? v.value() / r.value() : v.value() - r.value();
+        PairModel model = isRatio ? family.logRatio(slice, ref) : family.difference(slice, ref);
         Interval ci = null;
         double p = Double.NaN;
-        String method = null;
-        if (bootstrap) {
-            if (run.hasSingleCluster(slice) || run.hasSingleCluster(ref)) {
-                reason = MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "the slice or its reference holds");
+        String method = model.method() == null ? null : model.method().word();
+        reason = model.reason();
+        if (reason == null) {
+            Interval pair = model.atAlpha(1 - level);
+            ci = isRatio ? new Interval(Math.exp(pair.lo()), Math.exp(pair.hi()), level, pair.method()) : pair;
+            if (isRatio) {
+                p = differenceP == null ? model.pValue() : differenceP;
+            } else if ("newcombe".equals(method)) {
+                double[] a = m.proportion(slice, 0);
+                double[] b = m.proportion(ref, 0);
+                p = TwoProportions.zTestPValue(a[0], a[1], b[0], b[1]);
             } else {
-                double[] reps = new double[replicates - 1];
-                for (int b = 1; b < replicates; b++) {
-                    MetricValue vb = m.value(slice, b);
-                    MetricValue rb = m.value(ref, b);
-                    boolean ok = vb.defined() && rb.defined() && !(isRatio && rb.value() == 0);
-                    reps[b - 1] = !ok ? Double.NaN : isRatio ? vb.value() / rb.value() : vb.value() - rb.value();
-                }
-                ci = BootstrapIntervals.percentile(reps, level);
-                method = "bootstrap";
-                if (ci == null) {
-                    reason = "the comparison is undefined in too many bootstrap replicates (slice too small or one-sided)";
+                p = model.pValue();
+            }
+            if (fromData) {
+                String why = family.defined.contains(slice) && family.defined.contains(ref) ? null : "undefined";
+                Interval best = why == null ? withTheBest(family, slice, isRatio, referenceIsHighest(m, reference.strategy()))
+                        : null;
+                if (best == null) {
+                    ci = null;
+                    reason = "some slice of the attribute set has no interval against this one, so the comparison with the "
+                            + "best (chosen from the data) has none";
                 } else {
-                    p = BootstrapTests.percentilePValue(reps, isRatio ? 1 : 0);
+                    ci = best;
+                    method = WITH_THE_BEST + "_" + method;
                 }
             }
-        } else if (!weighted && !clustered && m.proportion(slice, 0) != null && m.proportion(ref, 0) != null) {
-            double[] a = m.proportion(slice, 0);
-            double[] b = m.proportion(ref, 0);
-            ci = isRatio ? TwoProportions.katzRatio(a[0], a[1], b[0], b[1], level)
-                    : TwoProportions.newcombeDifference(a[0], a[1], b[0], b[1], level);
-            p = TwoProportions.zTestPValue(a[0], a[1], b[0], b[1]);
-            method = isRatio ? "katz_log" : "newcombe";
-            if (ci == null) {
-                reason = "a count of 0 leaves the ratio without a closed-form interval; ask for bootstrap replicates";
-            }
-        } else {
-            reason = noClosedFormReason(metric);
         }
         return new Disparity(metric, attrs, refAttrs, kind, value, ci == null ? null : ci.lo(), ci == null ? null : ci.hi(),
                 Double.isNaN(p) ? null : p, null, reason, n, refN, tooSmall, method, null, null);
+    }
+
+    /**
+     * Hsu's interval for {@code θ_i − max_j θ_j} (or {@code min_j} when the reference is the lowest; ratios
+     * {@code θ_i / max_j θ_j} on the log scale), from the Šidák-simultaneous pairwise intervals of the
+     * family; {@code null} when a pair has none.
+     */
+    private Interval withTheBest(Family family, int slice, boolean isRatio, boolean highest) {
+        double alpha = Critical.sidakAlpha(1 - level, family.pairs());
+        double lo = 0;
+        double hi = 0;
+        double loAll = highest ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        double hiAll = loAll;
+        for (int j : family.defined) {
+            if (j == slice) {
+                continue;
+            }
+            PairModel model = isRatio ? family.logRatio(slice, j) : family.difference(slice, j);
+            if (model.reason() != null) {
+                return null;
+            }
+            Interval ci = model.atAlpha(alpha);
+            loAll = highest ? Math.min(loAll, ci.lo()) : Math.max(loAll, ci.lo());
+            hiAll = highest ? Math.min(hiAll, ci.hi()) : Math.max(hiAll, ci.hi());
+        }
+        if (Double.isInfinite(loAll)) {
+            return null;
+        }
+        lo = highest ? Math.min(0, loAll) : Math.max(0, loAll);
+        hi = highest ? Math.min(0, hiAll) : Math.max(0, hiAll);
+        return isRatio ? new Interval(Math.exp(lo), Math.exp(hi), level, IntervalMethod.HSU_MCB)
+                : new Interval(lo, hi, level, IntervalMethod.HSU_MCB);
     }
 
     private String noClosedFormReason(String metric) {
@@ -264,92 +504,64 @@ public final class Disparities {
         return null;
     }
 
-    private Disparity maxGap(MetricSeries m, List<Integer> slices) {
+    /**
+     * The largest gap of one attribute set: max − min of the defined values as the point value, and the
+     * interval and p-value from the Šidák-simultaneous pairwise differences (see the class comment). The
+     * one owner of "largest gap": reports read these rows rather than recomputing them.
+     */
+    private Disparity maxGap(MetricSeries m, Family family) {
         String metric = m.info().metricName();
-        SliceKey first = run.slices().get(slices.get(0));
+        SliceKey first = run.slices().get(family.slices.get(0));
         Map<String, String> attrs = new LinkedHashMap<>();
         first.attributes().forEach(a -> attrs.put(a, ""));
-        List<Integer> defined = new ArrayList<>();
+        List<Integer> defined = family.defined;
         boolean tooSmall = false;
-        boolean singleCluster = false;
-        for (int i : slices) {
-            if (m.value(i, 0).defined()) {
-                defined.add(i);
-                tooSmall |= run.sliceRows()[i] < run.spec().minGroupSize();
-                singleCluster |= run.hasSingleCluster(i);
-            }
+        for (int i : defined) {
+            tooSmall |= run.sliceRows()[i] < run.spec().minGroupSize();
         }
         if (defined.size() < 2) {
             return new Disparity(metric, attrs, null, Disparity.MAX_GAP, null, null, null, null, null,
                     "fewer than two slices have a defined value", null, null, tooSmall, null, null, null);
         }
-        double[] point = new double[defined.size()];
         int hiK = 0;
         int loK = 0;
-        for (int k = 0; k < point.length; k++) {
-            point[k] = m.value(defined.get(k), 0).value();
-            if (point[k] > point[hiK]) {
+        for (int k = 0; k < defined.size(); k++) {
+            double v = family.point(defined.get(k));
+            if (v > family.point(defined.get(hiK))) {
                 hiK = k;
             }
-            if (point[k] < point[loK]) {
+            if (v < family.point(defined.get(loK))) {
                 loK = k;
             }
         }
-        double value = point[hiK] - point[loK];
+        double value = family.point(defined.get(hiK)) - family.point(defined.get(loK));
         int best = Boolean.FALSE.equals(m.info().higherIsBetter()) ? defined.get(loK) : defined.get(hiK);
-        Interval ci = null;
-        double p = Double.NaN;
+        int pairs = family.pairs();
+        double alpha = Critical.sidakAlpha(1 - level, pairs);
+        double lo = 0;
+        double hi = 0;
+        double minP = 1;
         String method = null;
         String reason = null;
-        if (bootstrap) {
-            if (singleCluster) {
-                reason = MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "a slice holds");
-            } else {
-                double[] gaps = new double[replicates - 1];
-                double[] centred = new double[replicates - 1];
-                for (int b = 1; b < replicates; b++) {
-                    double max = Double.NEGATIVE_INFINITY;
-                    double min = Double.POSITIVE_INFINITY;
-                    double cMax = Double.NEGATIVE_INFINITY;
-                    double cMin = Double.POSITIVE_INFINITY;
-                    boolean ok = true;
-                    for (int k = 0; k < point.length && ok; k++) {
-                        MetricValue vb = m.value(defined.get(k), b);
-                        ok = vb.defined();
-                        if (ok) {
-                            max = Math.max(max, vb.value());
-                            min = Math.min(min, vb.value());
-                            cMax = Math.max(cMax, vb.value() - point[k]);
-                            cMin = Math.min(cMin, vb.value() - point[k]);
-                        }
-                    }
-                    gaps[b - 1] = ok ? max - min : Double.NaN;
-                    centred[b - 1] = ok ? cMax - cMin : Double.NaN;
+        for (int a = 0; a < defined.size() && reason == null; a++) {
+            for (int b = a + 1; b < defined.size() && reason == null; b++) {
+                PairModel model = family.difference(defined.get(a), defined.get(b));
+                if (model.reason() != null) {
+                    reason = model.reason();
+                    break;
                 }
-                ci = BootstrapIntervals.percentile(gaps, level);
-                method = "bootstrap";
-                if (ci == null) {
-                    reason = "a slice's value is undefined in too many bootstrap replicates";
-                } else {
-                    p = BootstrapTests.centredPValue(centred, value);
-                }
+                Interval ci = model.atAlpha(alpha);
+                lo = Math.max(lo, Math.max(ci.lo(), -ci.hi()));
+                hi = Math.max(hi, Math.max(ci.hi(), -ci.lo()));
+                minP = Math.min(minP, model.pValue());
+                method = "sidak_" + model.method().word();
             }
-        } else if (!weighted && !clustered && m.proportion(defined.get(0), 0) != null) {
-            double[] x = new double[point.length];
-            double[] n = new double[point.length];
-            for (int k = 0; k < point.length; k++) {
-                double[] pr = m.proportion(defined.get(k), 0);
-                x[k] = pr[0];
-                n[k] = pr[1];
-            }
-            p = TwoProportions.homogeneityPValue(x, n);
-            method = "pearson_chi_square";
-            reason = "the max-min gap has no closed-form interval; ask for bootstrap replicates";
-        } else {
-            reason = noClosedFormReason(metric);
         }
-        return new Disparity(metric, attrs, run.slices().get(best).asMap(), Disparity.MAX_GAP, value,
-                ci == null ? null : ci.lo(), ci == null ? null : ci.hi(), Double.isNaN(p) ? null : p, null, reason, null, null,
-                tooSmall, method, run.slices().get(defined.get(hiK)).asMap(), run.slices().get(defined.get(loK)).asMap());
+        Double loOut = reason == null ? lo : null;
+        Double hiOut = reason == null ? hi : null;
+        Double p = reason == null ? Critical.sidakP(minP, pairs) : null;
+        return new Disparity(metric, attrs, run.slices().get(best).asMap(), Disparity.MAX_GAP, value, loOut, hiOut, p, null,
+                reason, null, null, tooSmall, reason == null ? method : null, run.slices().get(defined.get(hiK)).asMap(),
+                run.slices().get(defined.get(loK)).asMap());
     }
 }

@@ -1,17 +1,62 @@
 package org.fairhunt.core.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.fairhunt.core.concurrent.Workers;
 import org.fairhunt.core.metric.BinaryOutcome;
-import org.fairhunt.core.table.NumericColumn;
+import org.fairhunt.core.metric.MetricInfo;
 import org.fairhunt.core.table.Table;
 
 /**
- * Exact AUC (Mann–Whitney, ties ½) for every slice and replicate. Rows with a label and a score are
- * sorted by score once (radix sort on the order-preserving bits of the double); then, for each
- * attribute subset, one walk in score order keeps per slice and replicate the weight of negatives seen
- * so far. Cost: {@code O(n log n + n × subsets × replicates)}.
+ * Exact AUC (Mann–Whitney, ties ½) for every slice and replicate: the weighted share of positive–negative
+ * pairs of a slice in which the positive has the higher score. AUC is a rank metric, not a sum, so it
+ * cannot ride on the atom sums of the main pass; this class is its one owner.
+ *
+ * <p>Rows with a label and a score are sorted by score once (radix sort on the order-preserving bits of
+ * the double) and gathered in that order (atom, label, cluster key, weight), so the walk reads memory
+ * sequentially. One walk over the sorted rows updates, for every row, each slice it belongs to (one
+ * per attribute subset): a negative adds its weight to the slice's negatives seen so far, a positive
+ * adds {@code weight × (negatives below + ½ negatives tied)} to the slice's numerator. Each row's
+ * bootstrap weights are drawn once. Cost: {@code O(n log n + n × subsets × replicates)}.
+ *
+ * <p>Threads split the replicates (in blocks of four, the unit {@link PoissonWeights} draws per hash),
+ * never the rows: every (slice, replicate) sum sees its rows in score order with the same operations,
+ * so values are bit-identical for any thread count.
  */
 final class AucPass {
+    /** Name, description and direction of AUC. */
+    static final MetricInfo INFO = new MetricInfo() {
+        @Override
+        public String metricName() {
+            return "auc";
+        }
+
+        @Override
+        public String description() {
+            return "area under the ROC curve: P(score of a positive > score of a negative), ties count 1/2";
+        }
+
+        @Override
+        public Boolean higherIsBetter() {
+            return Boolean.TRUE;
+        }
+    };
+    /** Why AUC is undefined when a slice (replicate) has no positive with a score. */
+    static final String NO_POSITIVES = "no positives with a score";
+    /** Why AUC is undefined when a slice (replicate) has no negative with a score. */
+    static final String NO_NEGATIVES = "no negatives with a score";
+
+    private static final byte POSITIVE = 1;
+    private static final byte LAST_OF_TIE = 2;
+    /**
+     * With exact sums, a tie block longer than this many times the atom count is summed per atom first: one
+     * addition per row and replicate, plus a roll-up of at most every atom into its slices, beats one addition
+     * per row, slice and replicate only when the block is much longer than the number of atoms.
+     */
+    private static final int ATOM_BLOCK_FACTOR = 3;
+
     private final double[][] values;
     private final String[][] reasons;
 
@@ -36,105 +81,339 @@ final class AucPass {
             }
         }
         radixSort(keys, index);
-        int replicates = spec.replicates() + 1;
-        int slices = slicing.sliceCount();
-        double[] numerator = new double[slices * replicates];
-        double[] positives = new double[slices * replicates];
-        double[] negatives = new double[slices * replicates];
-        double[] blockNegatives = new double[slices * replicates];
-        PoissonWeights poisson = new PoissonWeights(spec.seed());
         int bootstrap = spec.replicates();
-        int[] draws = new int[Math.max(1, bootstrap)];
-        // Weights per sorted row are recomputed per subset; keep them to avoid hashing again.
-        float[] weightCache = bootstrap > 0 && (long) usable * replicates <= (1L << 28) ? new float[usable * replicates] : null;
-        if (weightCache != null) {
-            for (int q = 0; q < usable; q++) {
-                int i = index[q];
-                double base = rowWeights == null ? 1 : rowWeights[i];
-                poisson.weights(clusterKeys[i], draws, bootstrap);
-                weightCache[q * replicates] = (float) base;
-                for (int r = 0; r < bootstrap; r++) {
-                    weightCache[q * replicates + r + 1] = (float) (base * draws[r]);
+        Sorted rowsInOrder = Sorted.gather(keys, index, y, slicing.atomOfRow(), rowWeights,
+                bootstrap > 0 ? clusterKeys : null);
+        keys = null;
+        index = null;
+
+        int replicates = bootstrap + 1;
+        int slices = slicing.sliceCount();
+        int subsets = slicing.subsetCount();
+        int atoms = slicing.atomCount();
+        int[] slicesOfAtom = new int[atoms * subsets];
+        for (int a = 0; a < atoms; a++) {
+            for (int s = 0; s < subsets; s++) {
+                slicesOfAtom[a * subsets + s] = slicing.sliceOfAtom(s)[a];
+            }
+        }
+        // Parts of the replicate range: part p covers bootstrap replicates [4·⌈…⌉ boundaries), part 0 also the
+        // point estimate (replicate 0).
+        int hashBlocks = (bootstrap + 3) / 4;
+        int parts = Math.max(1, Math.min(spec.threads(), hashBlocks));
+        List<Part> work = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+            int from = Math.min(bootstrap, 4 * (int) ((long) hashBlocks * p / parts));
+            int to = Math.min(bootstrap, 4 * (int) ((long) hashBlocks * (p + 1) / parts));
+            work.add(new Part(p == 0, from, to - from, slices));
+        }
+        boolean exact = exactSums(rowsInOrder.weight, usable, bootstrap > 0);
+        PoissonWeights poisson = bootstrap > 0 ? new PoissonWeights(spec.seed()) : null;
+        int atomCount = atoms;
+        if (parts == 1) {
+            work.get(0).walk(rowsInOrder, slicesOfAtom, subsets, atomCount, exact, poisson);
+        } else {
+            try (Workers workers = new Workers(parts, "fairhunt-auc")) {
+                List<Callable<Void>> tasks = new ArrayList<>(parts);
+                for (Part part : work) {
+                    tasks.add(() -> {
+                        part.walk(rowsInOrder, slicesOfAtom, subsets, atomCount, exact, poisson);
+                        return null;
+                    });
+                }
+                workers.invokeAll(tasks, "AUC");
+            }
+        }
+
+        values = new double[slices][replicates];
+        reasons = new String[slices][replicates];
+        for (Part part : work) {
+            int column0 = part.withEstimate ? 0 : part.firstBootstrap + 1;
+            for (int sl = 0; sl < slices; sl++) {
+                for (int c = 0; c < part.width; c++) {
+                    int o = sl * part.width + c;
+                    int r = column0 + c;
+                    if (part.positives[o] <= 0) {
+                        values[sl][r] = Double.NaN;
+                        reasons[sl][r] = NO_POSITIVES;
+                    } else if (part.negatives[o] <= 0) {
+                        values[sl][r] = Double.NaN;
+                        reasons[sl][r] = NO_NEGATIVES;
+                    } else {
+                        values[sl][r] = part.numerator[o] / (part.positives[o] * part.negatives[o]);
+                    }
                 }
             }
         }
-        int[] atomOfRow = slicing.atomOfRow();
-        double[] w = new double[replicates];
-        for (int s = 0; s < slicing.subsetCount(); s++) {
-            int[] map = slicing.sliceOfAtom(s);
+    }
+
+    /**
+     * Whether every sum of the pass is an exact multiple of ½ below 2<sup>53</sup>, so that the order of
+     * additions cannot change a value: integer weights (1 without a weight column; bootstrap draws are
+     * integers up to {@link PoissonWeights#maxWeight()}) whose total {@code W} keeps the largest numerator
+     * {@code P × N ≤ (W_max / 2)²} (in half units) exact. Then tie blocks may be summed per atom first.
+     */
+    static boolean exactSums(double[] weight, int rows, boolean bootstrap) {
+        double total = 0;
+        if (weight == null) {
+            total = rows;
+        } else {
+            for (double w : weight) {
+                if (w != Math.rint(w)) {
+                    return false;
+                }
+                total += w;
+            }
+        }
+        double most = total * (bootstrap ? PoissonWeights.maxWeight() : 1);
+        return 2 * (most / 2) * (most / 2) < 0x1p53;
+    }
+
+    /** The usable rows in score order: atom, label and end-of-tie flags, cluster key and weight. */
+    private record Sorted(int[] atom, byte[] flags, long[] clusterKey, double[] weight) {
+        static Sorted gather(long[] keys, int[] index, BinaryOutcome y, int[] atomOfRow, double[] rowWeights,
+                long[] clusterKeys) {
+            int n = keys.length;
+            int[] atom = new int[n];
+            byte[] flags = new byte[n];
+            long[] cluster = clusterKeys == null ? null : new long[n];
+            double[] weight = rowWeights == null ? null : new double[n];
+            for (int q = 0; q < n; q++) {
+                int i = index[q];
+                atom[q] = atomOfRow[i];
+                byte f = y.value(i) == 1 ? POSITIVE : 0;
+                if (q == n - 1 || keys[q + 1] != keys[q]) {
+                    f |= LAST_OF_TIE;
+                }
+                flags[q] = f;
+                if (cluster != null) {
+                    cluster[q] = clusterKeys[i];
+                }
+                if (weight != null) {
+                    weight[q] = rowWeights[i];
+                }
+            }
+            return new Sorted(atom, flags, cluster, weight);
+        }
+    }
+
+    /**
+     * The sums of one contiguous range of replicate columns for every slice, {@code [slice × width]}:
+     * optionally the point estimate, then {@code count} bootstrap replicates from {@code firstBootstrap}
+     * (a multiple of four).
+     */
+    private static final class Part {
+        final boolean withEstimate;
+        final int firstBootstrap;
+        final int count;
+        final int width;
+        final double[] numerator;
+        final double[] positives;
+        final double[] negatives;
+        private final double[] blockNegatives;
+        private final boolean[] dirty;
+        private final int[] dirtyList;
+        private double[] blockPositives;
+
+        Part(boolean withEstimate, int firstBootstrap, int count, int slices) {
+            this.withEstimate = withEstimate;
+            this.firstBootstrap = firstBootstrap;
+            this.count = count;
+            this.width = count + (withEstimate ? 1 : 0);
+            numerator = new double[slices * width];
+            positives = new double[slices * width];
+            negatives = new double[slices * width];
+            blockNegatives = new double[slices * width];
+            dirty = new boolean[slices];
+            dirtyList = new int[slices];
+        }
+
+        void walk(Sorted rows, int[] slicesOfAtom, int subsets, int atoms, boolean exact, PoissonWeights poisson) {
+            int n = rows.atom.length;
+            int[] atom = rows.atom;
+            byte[] flags = rows.flags;
+            double[] w = new double[width];
+            int[] draws = new int[Math.max(1, count)];
+            int wd = width;
+            double[] num = numerator;
+            double[] pos = positives;
+            double[] neg = negatives;
+            double[] blockNeg = blockNegatives;
+            // With exact sums a long tie block is first summed per atom (one addition per row and replicate
+            // instead of one per slice), then rolled up to the slices its atoms belong to.
+            double[] atomNeg = exact ? new double[atoms * wd] : null;
+            double[] atomPos = exact ? new double[atoms * wd] : null;
+            boolean[] atomTouched = exact ? new boolean[atoms] : null;
+            int[] touchedList = exact ? new int[atoms] : null;
+            if (exact) {
+                blockPositives = new double[blockNegatives.length];
+            }
+            double[] blockPos = blockPositives;
             int start = 0;
-            while (start < usable) {
+            while (start < n) {
                 int end = start;
-                while (end < usable && keys[end] == keys[start]) {
+                while ((flags[end] & LAST_OF_TIE) == 0) {
                     end++;
                 }
-                // Negatives of this tie block first, so positives in the block count them as ½.
-                for (int q = start; q < end; q++) {
-                    int i = index[q];
-                    if (y.value(i) == 0) {
-                        fill(w, q, i, weightCache, rowWeights, clusterKeys, poisson, draws, bootstrap, replicates);
-                        int o = map[atomOfRow[i]] * replicates;
-                        for (int r = 0; r < replicates; r++) {
-                            blockNegatives[o + r] += w[r];
+                end++;
+                if (end - start == 1) {
+                    // A score of its own: no tied negatives, so the ½ term is zero (as in the general case).
+                    fill(w, rows, start, poisson, draws);
+                    int base = atom[start] * subsets;
+                    if ((flags[start] & POSITIVE) != 0) {
+                        for (int s = 0; s < subsets; s++) {
+                            int o = slicesOfAtom[base + s] * wd;
+                            for (int r = 0; r < wd; r++) {
+                                num[o + r] += w[r] * neg[o + r];
+                                pos[o + r] += w[r];
+                            }
+                        }
+                    } else {
+                        for (int s = 0; s < subsets; s++) {
+                            int o = slicesOfAtom[base + s] * wd;
+                            for (int r = 0; r < wd; r++) {
+                                neg[o + r] += w[r];
+                            }
                         }
                     }
-                }
-                for (int q = start; q < end; q++) {
-                    int i = index[q];
-                    if (y.value(i) == 1) {
-                        fill(w, q, i, weightCache, rowWeights, clusterKeys, poisson, draws, bootstrap, replicates);
-                        int o = map[atomOfRow[i]] * replicates;
-                        for (int r = 0; r < replicates; r++) {
-                            numerator[o + r] += w[r] * (negatives[o + r] + 0.5 * blockNegatives[o + r]);
-                            positives[o + r] += w[r];
+                } else if (exact && end - start > ATOM_BLOCK_FACTOR * atoms) {
+                    int touched = 0;
+                    for (int q = start; q < end; q++) {
+                        fill(w, rows, q, poisson, draws);
+                        int a = atom[q];
+                        if (!atomTouched[a]) {
+                            atomTouched[a] = true;
+                            touchedList[touched++] = a;
+                        }
+                        double[] target = (flags[q] & POSITIVE) != 0 ? atomPos : atomNeg;
+                        int o = a * wd;
+                        for (int r = 0; r < wd; r++) {
+                            target[o + r] += w[r];
                         }
                     }
-                }
-                for (int q = start; q < end; q++) {
-                    int i = index[q];
-                    if (y.value(i) == 0) {
-                        int o = map[atomOfRow[i]] * replicates;
-                        for (int r = 0; r < replicates; r++) {
-                            negatives[o + r] += blockNegatives[o + r];
-                            blockNegatives[o + r] = 0;
+                    int dirtyCount = 0;
+                    for (int t = 0; t < touched; t++) {
+                        int a = touchedList[t];
+                        atomTouched[a] = false;
+                        int oa = a * wd;
+                        for (int s = 0; s < subsets; s++) {
+                            int slice = slicesOfAtom[a * subsets + s];
+                            if (!dirty[slice]) {
+                                dirty[slice] = true;
+                                dirtyList[dirtyCount++] = slice;
+                            }
+                            int o = slice * wd;
+                            for (int r = 0; r < wd; r++) {
+                                blockNeg[o + r] += atomNeg[oa + r];
+                                blockPos[o + r] += atomPos[oa + r];
+                            }
+                        }
+                        Arrays.fill(atomNeg, oa, oa + wd, 0);
+                        Arrays.fill(atomPos, oa, oa + wd, 0);
+                    }
+                    flushBlock(dirtyCount);
+                } else if (exact) {
+                    // Exact sums: every row of the block adds its weights to its slices' block sums, positives
+                    // and negatives alike; each touched slice then takes blockPos × (below + ½ tied) once.
+                    int dirtyCount = 0;
+                    for (int q = start; q < end; q++) {
+                        fill(w, rows, q, poisson, draws);
+                        double[] target = (flags[q] & POSITIVE) != 0 ? blockPos : blockNeg;
+                        int base = atom[q] * subsets;
+                        for (int s = 0; s < subsets; s++) {
+                            int slice = slicesOfAtom[base + s];
+                            if (!dirty[slice]) {
+                                dirty[slice] = true;
+                                dirtyList[dirtyCount++] = slice;
+                            }
+                            int o = slice * wd;
+                            for (int r = 0; r < wd; r++) {
+                                target[o + r] += w[r];
+                            }
+                        }
+                    }
+                    flushBlock(dirtyCount);
+                } else {
+                    // Negatives of the tie block first, so positives in the block count them as ½.
+                    int dirtyCount = 0;
+                    for (int q = start; q < end; q++) {
+                        if ((flags[q] & POSITIVE) == 0) {
+                            fill(w, rows, q, poisson, draws);
+                            int base = atom[q] * subsets;
+                            for (int s = 0; s < subsets; s++) {
+                                int slice = slicesOfAtom[base + s];
+                                if (!dirty[slice]) {
+                                    dirty[slice] = true;
+                                    dirtyList[dirtyCount++] = slice;
+                                }
+                                int o = slice * wd;
+                                for (int r = 0; r < wd; r++) {
+                                    blockNeg[o + r] += w[r];
+                                }
+                            }
+                        }
+                    }
+                    for (int q = start; q < end; q++) {
+                        if ((flags[q] & POSITIVE) != 0) {
+                            fill(w, rows, q, poisson, draws);
+                            int base = atom[q] * subsets;
+                            for (int s = 0; s < subsets; s++) {
+                                int o = slicesOfAtom[base + s] * wd;
+                                for (int r = 0; r < wd; r++) {
+                                    num[o + r] += w[r] * (neg[o + r] + 0.5 * blockNeg[o + r]);
+                                    pos[o + r] += w[r];
+                                }
+                            }
+                        }
+                    }
+                    for (int d = 0; d < dirtyCount; d++) {
+                        int slice = dirtyList[d];
+                        dirty[slice] = false;
+                        int o = slice * wd;
+                        for (int r = 0; r < wd; r++) {
+                            neg[o + r] += blockNeg[o + r];
+                            blockNeg[o + r] = 0;
                         }
                     }
                 }
                 start = end;
             }
         }
-        values = new double[slices][replicates];
-        reasons = new String[slices][replicates];
-        for (int sl = 0; sl < slices; sl++) {
-            for (int r = 0; r < replicates; r++) {
-                int o = sl * replicates + r;
-                if (positives[o] <= 0) {
-                    values[sl][r] = Double.NaN;
-                    reasons[sl][r] = "no positives with a score";
-                } else if (negatives[o] <= 0) {
-                    values[sl][r] = Double.NaN;
-                    reasons[sl][r] = "no negatives with a score";
-                } else {
-                    values[sl][r] = numerator[o] / (positives[o] * negatives[o]);
+
+        /** Ends an exact tie block: each touched slice's positives count its negatives below, and half those tied. */
+        private void flushBlock(int dirtyCount) {
+            int wd = width;
+            double[] num = numerator;
+            double[] pos = positives;
+            double[] neg = negatives;
+            double[] blockNeg = blockNegatives;
+            double[] blockPos = blockPositives;
+            for (int d = 0; d < dirtyCount; d++) {
+                int slice = dirtyList[d];
+                dirty[slice] = false;
+                int o = slice * wd;
+                for (int r = 0; r < wd; r++) {
+                    num[o + r] += blockPos[o + r] * (neg[o + r] + 0.5 * blockNeg[o + r]);
+                    pos[o + r] += blockPos[o + r];
+                    neg[o + r] += blockNeg[o + r];
+                    blockNeg[o + r] = 0;
+                    blockPos[o + r] = 0;
                 }
             }
         }
-    }
 
-    private static void fill(double[] w, int q, int row, float[] cache, double[] rowWeights, long[] clusterKeys,
-            PoissonWeights poisson, int[] draws, int bootstrap, int replicates) {
-        if (cache != null) {
-            for (int r = 0; r < replicates; r++) {
-                w[r] = cache[q * replicates + r];
+        /** This part's weights of sorted row {@code q}: the row weight, times each replicate's Poisson draw. */
+        private void fill(double[] w, Sorted rows, int q, PoissonWeights poisson, int[] draws) {
+            double base = rows.weight == null ? 1 : rows.weight[q];
+            int c = 0;
+            if (withEstimate) {
+                w[c++] = base;
             }
-            return;
-        }
-        double base = rowWeights == null ? 1 : rowWeights[row];
-        w[0] = base;
-        if (bootstrap > 0) {
-            poisson.weights(clusterKeys[row], draws, bootstrap);
-            for (int r = 0; r < bootstrap; r++) {
-                w[r + 1] = base * draws[r];
+            if (count > 0) {
+                poisson.weights(rows.clusterKey[q], draws, firstBootstrap, count);
+                for (int r = 0; r < count; r++) {
+                    w[c + r] = base * draws[r];
+                }
             }
         }
     }
@@ -153,11 +432,18 @@ final class AucPass {
         return bits < 0 ? bits ^ Long.MAX_VALUE : bits;
     }
 
-    /** LSD radix sort of signed longs, 16 bits per pass, permuting {@code index} alongside. */
+    /**
+     * LSD radix sort of signed longs, 16 bits per pass, permuting {@code index} alongside (stable). A pass
+     * whose digit is the same for every key is skipped (scores in [0, 1] share their top bits).
+     */
     static void radixSort(long[] keys, int[] index) {
         int n = keys.length;
-        long[] k2 = new long[n];
-        int[] i2 = new int[n];
+        if (n < SMALL_SORT) {
+            smallSort(keys, index);
+            return;
+        }
+        long[] k2 = null;
+        int[] i2 = null;
         int[] count = new int[1 << 16];
         for (int shift = 0; shift < 64; shift += 16) {
             Arrays.fill(count, 0);
@@ -166,11 +452,18 @@ final class AucPass {
             for (int q = 0; q < n; q++) {
                 count[digit(keys[q], sh, top)]++;
             }
+            if (n == 0 || count[digit(keys[0], sh, top)] == n) {
+                continue;
+            }
             int sum = 0;
             for (int d = 0; d < count.length; d++) {
                 int c = count[d];
                 count[d] = sum;
                 sum += c;
+            }
+            if (k2 == null) {
+                k2 = new long[n];
+                i2 = new int[n];
             }
             for (int q = 0; q < n; q++) {
                 int pos = count[digit(keys[q], sh, top)]++;
@@ -179,6 +472,31 @@ final class AucPass {
             }
             System.arraycopy(k2, 0, keys, 0, n);
             System.arraycopy(i2, 0, index, 0, n);
+        }
+    }
+
+    /** Below this many rows a comparison sort beats four passes over 65,536 radix buckets. */
+    private static final int SMALL_SORT = 1 << 12;
+
+    /** Stable sort of a few keys, permuting {@code index} alongside (binary insertion). */
+    private static void smallSort(long[] keys, int[] index) {
+        for (int q = 1; q < keys.length; q++) {
+            long k = keys[q];
+            int i = index[q];
+            int lo = 0;
+            int hi = q;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (keys[mid] <= k) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            System.arraycopy(keys, lo, keys, lo + 1, q - lo);
+            System.arraycopy(index, lo, index, lo + 1, q - lo);
+            keys[lo] = k;
+            index[lo] = i;
         }
     }
 

@@ -46,9 +46,9 @@ public final class LocalEngine {
             auc = pass.values();
             aucReasons = pass.reasons();
         }
-        boolean[] singleCluster = p.clusterKeys == null ? null : singleClusterSlices(p.slicing, p.clusterKeys);
+        int[] clusters = p.clusterKeys == null ? null : clusterCounts(p.slicing, p.clusterKeys);
         return new AuditRun(table.source(), table.rowCount(), spec, run.slices(), run.sliceRows(), run.grids(), auc,
-                aucReasons, List.copyOf(warnings), singleCluster);
+                aucReasons, List.copyOf(warnings), clusters);
     }
 
     /**
@@ -139,10 +139,11 @@ public final class LocalEngine {
                 }
             }
         }
-        // One-hot sums are kept slot-major per atom for the hot loop; the state is [atom][replicate][slot].
-        for (int k = 0; k < stats.size(); k++) {
-            if (ctx.oneHot[k]) {
-                totals[k] = oneHotToStateLayout(totals[k], atoms, replicates, stats.get(k).width());
+        // Sums are kept slot-major per atom for the hot loops ([atom][slot][replicate]: a row's replicates are
+        // contiguous, so adding them vectorizes); the state is [atom][replicate][slot].
+        if (replicates > 1) {
+            for (int k = 0; k < stats.size(); k++) {
+                totals[k] = toStateLayout(totals[k], atoms, replicates, stats.get(k).width());
             }
         }
         List<List<String>> slotNames = stats.stream().map(Statistic::slotNames).toList();
@@ -150,7 +151,7 @@ public final class LocalEngine {
                 replicates, spec.seed(), slicing.atomCells(), slicing.atomRows(), totals);
     }
 
-    private static double[] oneHotToStateLayout(double[] sums, int atoms, int replicates, int width) {
+    private static double[] toStateLayout(double[] sums, int atoms, int replicates, int width) {
         double[] out = new double[sums.length];
         for (int atom = 0; atom < atoms; atom++) {
             for (int slot = 0; slot < width; slot++) {
@@ -163,48 +164,43 @@ public final class LocalEngine {
     }
 
     /**
-     * Which slices hold fewer than two distinct cluster keys: per atom, its first key and whether another
-     * key occurs; a slice has several clusters if one of its atoms has, or its atoms' first keys differ.
+     * The number of distinct bootstrap cluster keys in every slice, counted exactly up to
+     * {@link AuditRun#CLUSTER_COUNT_CAP} (a larger count is reported as the cap: beyond it the number only
+     * sets degrees of freedom, where t and normal quantiles agree). Per atom the distinct keys are
+     * collected once; a slice unions the key sets of its atoms.
      */
-    static boolean[] singleClusterSlices(Slicing slicing, long[] clusterKeys) {
+    static int[] clusterCounts(Slicing slicing, long[] clusterKeys) {
         int atoms = slicing.atomCount();
         int[] atomOfRow = slicing.atomOfRow();
-        long[] firstKey = new long[atoms];
-        boolean[] seen = new boolean[atoms];
-        boolean[] several = new boolean[atoms];
+        java.util.List<java.util.Set<Long>> atomKeys = new java.util.ArrayList<>(atoms);
+        for (int a = 0; a < atoms; a++) {
+            atomKeys.add(new java.util.HashSet<>());
+        }
         for (int i = 0; i < atomOfRow.length; i++) {
-            int a = atomOfRow[i];
-            if (!seen[a]) {
-                seen[a] = true;
-                firstKey[a] = clusterKeys[i];
-            } else if (clusterKeys[i] != firstKey[a]) {
-                several[a] = true;
+            java.util.Set<Long> keys = atomKeys.get(atomOfRow[i]);
+            if (keys.size() < AuditRun.CLUSTER_COUNT_CAP) {
+                keys.add(clusterKeys[i]);
             }
         }
         int slices = slicing.sliceCount();
-        long[] sliceKey = new long[slices];
-        boolean[] sliceSeen = new boolean[slices];
-        boolean[] sliceSeveral = new boolean[slices];
+        java.util.List<java.util.Set<Long>> sliceKeys = new java.util.ArrayList<>(slices);
+        for (int sl = 0; sl < slices; sl++) {
+            sliceKeys.add(new java.util.HashSet<>());
+        }
         for (int s = 0; s < slicing.subsetCount(); s++) {
             int[] map = slicing.sliceOfAtom(s);
             for (int a = 0; a < atoms; a++) {
-                int sl = map[a];
-                if (several[a]) {
-                    sliceSeveral[sl] = true;
-                }
-                if (!sliceSeen[sl]) {
-                    sliceSeen[sl] = true;
-                    sliceKey[sl] = firstKey[a];
-                } else if (sliceKey[sl] != firstKey[a]) {
-                    sliceSeveral[sl] = true;
+                java.util.Set<Long> keys = sliceKeys.get(map[a]);
+                if (keys.size() < AuditRun.CLUSTER_COUNT_CAP) {
+                    keys.addAll(atomKeys.get(a));
                 }
             }
         }
-        boolean[] single = new boolean[slices];
+        int[] counts = new int[slices];
         for (int sl = 0; sl < slices; sl++) {
-            single[sl] = !sliceSeveral[sl];
+            counts[sl] = Math.min(AuditRun.CLUSTER_COUNT_CAP, sliceKeys.get(sl).size());
         }
-        return single;
+        return counts;
     }
 
     private static List<String> exclusionWarnings(StatisticGrid grid, Statistic stat, String note) {
@@ -389,7 +385,7 @@ public final class LocalEngine {
                             unpacked = true;
                         }
                         int n = bound[k].contribute(i, slots, values);
-                        addWeighted(st, atom * replicates * width, width, w, replicates, slots, values, n);
+                        addWeighted(st, atom * width, w, replicates, slots, values, n);
                     }
                 }
                 if (++sinceSpill == spillEvery) {
@@ -459,30 +455,45 @@ public final class LocalEngine {
                         }
                     } else {
                         int n = bound[k].contribute(i, slots, values);
-                        int o = atom * replicates * width;
                         if (bootstrap == 0) {
+                            int o = atom * width;
                             for (int p = 0; p < n; p++) {
                                 st[o + slots[p]] += base * values[p];
                             }
                         } else {
-                            addWeighted(st, o, width, w, replicates, slots, values, n);
+                            addWeighted(st, atom * width, w, replicates, slots, values, n);
                         }
                     }
                 }
             }
         }
 
-        /** Adds a row's sparse contributions to every replicate it is drawn in (weight 0: not drawn). */
-        private static void addWeighted(double[] st, int atomOffset, int width, double[] w, int replicates, int[] slots,
+        /**
+         * Adds a row's sparse contributions to every replicate it is drawn in, into slot-major sums
+         * ({@code [atom][slot][replicate]}, {@code cellBase = atom × width}). With finite values every replicate
+         * is added, weight 0 included, in one loop the JIT vectorizes: {@code x + 0 × v} is {@code x} exactly
+         * (sums start at +0.0), so the sums are those of skipping undrawn replicates, which a non-finite value
+         * still needs ({@code 0 × ∞} is NaN).
+         */
+        private static void addWeighted(double[] st, int cellBase, double[] w, int replicates, int[] slots,
                 double[] values, int n) {
-            for (int r = 0; r < replicates; r++) {
-                double wr = w[r];
-                if (wr == 0) {
-                    continue;
-                }
-                int or = atomOffset + r * width;
-                for (int p = 0; p < n; p++) {
-                    st[or + slots[p]] += wr * values[p];
+            boolean finite = true;
+            for (int p = 0; p < n; p++) {
+                finite &= Double.isFinite(values[p]);
+            }
+            for (int p = 0; p < n; p++) {
+                int o = (cellBase + slots[p]) * replicates;
+                double v = values[p];
+                if (finite) {
+                    for (int r = 0; r < replicates; r++) {
+                        st[o + r] += w[r] * v;
+                    }
+                } else {
+                    for (int r = 0; r < replicates; r++) {
+                        if (w[r] != 0) {
+                            st[o + r] += w[r] * v;
+                        }
+                    }
                 }
             }
         }

@@ -15,4 +15,9 @@ public interface MetricSeries {
     default double[] proportion(int slice, int replicate) {
         return null;
     }
+
+    /** The closed-form p-value of "the target is 0" for {@code slice} (data as given), or {@code NaN}. */
+    default double zeroPValue(int slice) {
+        return Double.NaN;
+    }
 }

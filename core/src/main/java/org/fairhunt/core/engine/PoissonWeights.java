@@ -114,9 +114,21 @@ public final class PoissonWeights {
 
     /** Fills {@code out[0..replicates-1]} with the weights of {@code key}, four replicates per hash. */
     public void weights(long key, int[] out, int replicates) {
-        for (int r = 0; r < replicates; r += 4) {
-            long h = mix(key ^ blockSalt(r >>> 2));
-            int end = Math.min(4, replicates - r);
+        weights(key, out, 0, replicates);
+    }
+
+    /**
+     * Fills {@code out[0..count-1]} with the weights of {@code key} in replicates {@code first … first+count-1},
+     * four replicates per hash; {@code first} must be a multiple of four (a hash block's start), so that a
+     * range split across threads draws every hash once.
+     */
+    public void weights(long key, int[] out, int first, int count) {
+        if ((first & 3) != 0) {
+            throw new IllegalArgumentException("first replicate must be a multiple of 4, got " + first);
+        }
+        for (int r = 0; r < count; r += 4) {
+            long h = mix(key ^ blockSalt((first + r) >>> 2));
+            int end = Math.min(4, count - r);
             for (int j = 0; j < end; j++) {
                 out[r + j] = INVERSE_CDF[(int) (h >>> (16 * j)) & 0xFFFF];
             }

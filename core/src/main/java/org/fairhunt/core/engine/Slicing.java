@@ -40,15 +40,9 @@ public final class Slicing {
         int rows = table.rowCount();
         for (int j = 0; j < a; j++) {
             CategoricalColumn c = groupColumn(table, groups.get(j));
-            int missing = c.levelCount();
-            int[] codes = c.codesUnsafe().clone();
-            for (int i = 0; i < rows; i++) {
-                if (codes[i] == CategoricalColumn.MISSING) {
-                    codes[i] = missing;
-                }
-            }
-            attributeCodes[j] = codes;
-            cardinalities[j] = missing + 1;
+            // The column's own codes, read in place: a missing value (-1) is mapped to the level count as it is read.
+            attributeCodes[j] = c.codesUnsafe();
+            cardinalities[j] = c.levelCount() + 1;
             levelNames.add(c.levels());
         }
         // Atoms: distinct full combinations present, numbered in order of first appearance.
@@ -64,20 +58,21 @@ public final class Slicing {
             for (int i = 0; i < rows; i++) {
                 int key = 0;
                 for (int j = 0; j < a; j++) {
-                    key = key * cardinalities[j] + attributeCodes[j][i];
+                    int code = attributeCodes[j][i];
+                    key = key * cardinalities[j] + (code < 0 ? cardinalities[j] - 1 : code);
                 }
                 int id = idOfKey[key];
                 if (id < 0) {
                     id = cells.size();
                     idOfKey[key] = id;
-                    cells.add(cellOfRow(attributeCodes, i));
+                    cells.add(cellOfRow(attributeCodes, cardinalities, i));
                 }
                 atomOfRow[i] = id;
             }
         } else {
             Map<List<Integer>, Integer> idOfCell = new HashMap<>();
             for (int i = 0; i < rows; i++) {
-                int[] cell = cellOfRow(attributeCodes, i);
+                int[] cell = cellOfRow(attributeCodes, cardinalities, i);
                 List<Integer> key = Arrays.stream(cell).boxed().toList();
                 Integer id = idOfCell.get(key);
                 if (id == null) {
@@ -176,10 +171,12 @@ public final class Slicing {
         sliceRows = rowsPerSlice.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private static int[] cellOfRow(int[][] attributeCodes, int row) {
+    /** The row's value index per attribute, a missing value being the attribute's level count. */
+    private static int[] cellOfRow(int[][] attributeCodes, int[] cardinalities, int row) {
         int[] cell = new int[attributeCodes.length];
         for (int j = 0; j < cell.length; j++) {
-            cell[j] = attributeCodes[j][row];
+            int code = attributeCodes[j][row];
+            cell[j] = code < 0 ? cardinalities[j] - 1 : code;
         }
         return cell;
     }

@@ -77,8 +77,11 @@ final class ArffReader {
         Map<String, Integer> byName = new HashMap<>();
         boolean data = false;
         boolean any = false;
-        while ((line = reader.readLine()) != null) {
+        ReadLimits limits = options.limits();
+        long headerChars = 0;
+        while ((line = boundedLine(reader, limits.maxHeaderBytes() - headerChars, true)) != null) {
             lineNumber++;
+            headerChars += line.length() + 1;
             if (lineNumber == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
@@ -105,6 +108,10 @@ final class ArffReader {
                 if (earlier != null) {
                     throw error(0, "attribute '" + a.name + "' is declared twice (attributes " + earlier + " and "
                             + (attributes.size() + 1) + ")");
+                }
+                if (attributes.size() == limits.maxColumns()) {
+                    throw error(0, "attribute '" + a.name + "' would be column " + (attributes.size() + 1) + ", more than "
+                            + limits.maxColumns() + " columns, the limit (raise it with --max-columns)");
                 }
                 attributes.add(a);
             } else if (keyword.equals("@data")) {
@@ -149,7 +156,7 @@ final class ArffReader {
         }
         String[] values = new String[attributes.size()];
         long rows = 0;
-        while ((line = reader.readLine()) != null) {
+        while ((line = boundedLine(reader, limits.maxRecordBytes(), false)) != null) {
             lineNumber++;
             at = 0;
             skipSpace();
@@ -176,6 +183,37 @@ final class ArffReader {
         }
         in.progress(rows);
         return builder.build();
+    }
+
+    /**
+     * The next line without its terminator (LF, CRLF or CR), or {@code null} at the end; a line longer than
+     * {@code limit} characters (what is left of the header's limit, or a data line's) is refused before it
+     * is buffered whole, unlike {@link BufferedReader#readLine}.
+     */
+    private String boundedLine(BufferedReader reader, long limit, boolean header) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        int c;
+        while ((c = reader.read()) >= 0) {
+            if (c == '\n') {
+                return sb.toString();
+            }
+            if (c == '\r') {
+                reader.mark(1);
+                if (reader.read() != '\n') {
+                    reader.reset();
+                }
+                return sb.toString();
+            }
+            if (sb.length() >= limit) {
+                throw new DataFormatException(in.name, lineNumber + 1, 0, header
+                        ? "the header (@relation, @attribute lines) is longer than "
+                            + ReadLimits.describe(options.limits().maxHeaderBytes()) + ", the limit (raise it with --max-header-size)"
+                        : "data line longer than " + ReadLimits.describe(options.limits().maxRecordBytes())
+                            + ", the limit (raise it with --max-record-size)");
+            }
+            sb.append((char) c);
+        }
+        return sb.length() == 0 ? null : sb.toString();
     }
 
     private static ColumnType declaredType(Kind kind) {

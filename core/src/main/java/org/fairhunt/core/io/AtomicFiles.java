@@ -9,12 +9,8 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -131,23 +127,9 @@ public final class AtomicFiles {
         return name.startsWith(".") && name.endsWith(TMP_SUFFIX);
     }
 
-    /** The exception's kind in words; an {@code AccessDeniedException}'s own message is only the path. */
+    /** The exception's cause in words ({@link IoMessages#describe}). */
     public static String describe(IOException e) {
-        String reason = e instanceof FileSystemException fse ? fse.getReason() : e.getMessage();
-        String kind;
-        if (e instanceof AccessDeniedException) {
-            kind = "permission denied";
-        } else if (e instanceof NoSuchFileException) {
-            kind = "no such file or folder";
-        } else if (e instanceof NotDirectoryException) {
-            kind = "a parent is not a folder";
-        } else if (reason != null && !reason.isBlank()) {
-            // "No space left on device", "Read-only file system", "Disk quota exceeded": the OS says it best.
-            return lowerFirst(reason);
-        } else {
-            kind = "input/output error (" + e.getClass().getSimpleName() + ")";
-        }
-        return reason == null || reason.isBlank() || kind.equalsIgnoreCase(reason) ? kind : kind + " (" + reason + ")";
+        return IoMessages.describe(e);
     }
 
     private static StorageException failure(Path file, IOException e, boolean previousExists) {
@@ -185,11 +167,6 @@ public final class AtomicFiles {
         } catch (IOException | UnsupportedOperationException ignored) {
             // Some platforms cannot open a folder; the file's own data is already on the disk.
         }
-    }
-
-    private static String lowerFirst(String s) {
-        return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
-                ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
     }
 
     /** Keeps the content from closing the channel before it is forced. */

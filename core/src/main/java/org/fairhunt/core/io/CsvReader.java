@@ -9,12 +9,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.fairhunt.core.DataFormatException;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.concurrent.Workers;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.core.table.TableBuilder;
 
@@ -54,11 +52,12 @@ final class CsvReader {
     private final ReadOptions options;
     private TableBuilder builder;
     private int columns;
-    private ExecutorService workers;
+    private Workers workers;
     /** Buffers handed over so far; after a few, the rows per byte are known well enough to size columns. */
     private int switches;
     private int workerCount;
     private final byte defaultDelimiter;
+    private final ReadLimits limits;
 
     private byte[] buf = new byte[FIRST_BUFFER];
     private int pos;
@@ -84,6 +83,10 @@ final class CsvReader {
         this.in = in;
         this.options = options;
         this.defaultDelimiter = defaultDelimiter;
+        this.limits = options.limits();
+        if (limits.maxColumns() < starts.length) {
+            growFieldsTo(limits.maxColumns());
+        }
     }
 
     Table read() throws IOException {
@@ -159,7 +162,7 @@ final class CsvReader {
             rows += current.count;
         } finally {
             if (workers != null) {
-                workers.shutdownNow();
+                workers.close();
             }
         }
         builder.addRows((int) rows);
@@ -195,7 +198,8 @@ final class CsvReader {
         byte[] target = batch.data;
         int wanted = Math.max(buf.length, INITIAL_BUFFER);
         if (tail == buf.length) {
-            // Not one record fits: grow.
+            // Not one record fits: check the limits on what is buffered so far, then grow.
+            checkPartialRecord();
             if (buf.length > Integer.MAX_VALUE / 2 - 16) {
                 throw new DataFormatException(in.name, line, 0, "a single record is longer than 1 GB; is a quote never closed?");
             }
@@ -244,11 +248,7 @@ final class CsvReader {
         }
         if (workers == null) {
             int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-            workers = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "fairhunt-csv-columns");
-                t.setDaemon(true);
-                return t;
-            });
+            workers = new Workers(threads, "fairhunt-csv-columns");
             workerCount = threads;
         }
         // A few more tasks than threads balances columns of unequal cost; each column stays in one task.
@@ -277,21 +277,10 @@ final class CsvReader {
 
     /** Waits for the batch's column tasks and throws the first failure in file order. */
     private void await(Batch batch) {
-        for (Future<?> f : batch.pending) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UserInputException(in.name + ": interrupted while reading");
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException) {
-                    throw (RuntimeException) cause;
-                }
-                throw new IllegalStateException(cause);
-            }
+        if (!batch.pending.isEmpty()) {
+            workers.await(batch.pending, in.name + ": reading");
+            batch.pending.clear();
         }
-        batch.pending.clear();
         throwFailure(batch);
     }
 
@@ -321,7 +310,7 @@ final class CsvReader {
         int[] recordStart = new int[0];
         long[] recordLine = new long[0];
         boolean submitted;
-        final List<Future<?>> pending = new ArrayList<>();
+        final List<Future<Void>> pending = new ArrayList<>();
         int failedRecord = -1;
         int failedColumn;
         String failure;
@@ -388,8 +377,9 @@ final class CsvReader {
             pos = 0;
         }
         if (limit == buf.length) {
-            if (buf.length > Integer.MAX_VALUE / 2 - 16) {
-                throw new DataFormatException(in.name, line, 0, "a single record is longer than 1 GB; is a quote never closed?");
+            // Only the header is read through fill(): past its limit, stop before buffering more.
+            if (limit - pos > limits.maxHeaderBytes()) {
+                throw headerTooLong();
             }
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
@@ -450,6 +440,9 @@ final class CsvReader {
         }
         if (fieldCount == 1 && starts[0] == pos && ends[0] == pos) {
             throw new DataFormatException(in.name, line, 0, "the first line is empty, expected a header row with the column names");
+        }
+        if (recordEnd - pos > limits.maxHeaderBytes()) {
+            throw headerTooLong();
         }
         List<String> names = new ArrayList<>(fieldCount);
         Map<String, Integer> seen = new HashMap<>();
@@ -588,6 +581,57 @@ final class CsvReader {
     }
 
     /**
+     * Refuses a record that does not fit the buffer once it breaks a limit: more columns, a longer field or
+     * a longer record than allowed. Runs only when the buffer would double, so its scan is amortized.
+     */
+    private void checkPartialRecord() {
+        long lines = 0;
+        int fields = 1;
+        int fieldStart = pos;
+        boolean inQuotes = false;
+        for (int i = pos; i < limit; i++) {
+            byte c = buf[i];
+            if (c == QUOTE) {
+                inQuotes = !inQuotes;
+            } else if (c == '\n') {
+                lines++;
+            } else if (c == delimiter && !inQuotes) {
+                if (i - fieldStart > limits.maxFieldBytes()) {
+                    throw fieldTooLong(line, fields);
+                }
+                if (++fields > limits.maxColumns()) {
+                    throw tooManyColumns(line);
+                }
+                fieldStart = i + 1;
+            }
+        }
+        if (limit - fieldStart > limits.maxFieldBytes()) {
+            throw fieldTooLong(line, fields);
+        }
+        if (limit - pos > limits.maxRecordBytes()) {
+            throw new DataFormatException(in.name, line, 0, "the record starting here is longer than "
+                    + ReadLimits.describe(limits.maxRecordBytes()) + " (" + lines + " line breaks so far), the limit; "
+                    + "is a quote never closed? (raise the limit with --max-record-size)");
+        }
+    }
+
+    private DataFormatException fieldTooLong(long atLine, int column) {
+        return new DataFormatException(in.name, atLine, column, "field " + column + " is longer than "
+                + ReadLimits.describe(limits.maxFieldBytes()) + ", the limit; is a quote never closed? "
+                + "(raise the limit with --max-field-size)");
+    }
+
+    private DataFormatException tooManyColumns(long atLine) {
+        return new DataFormatException(in.name, atLine, limits.maxColumns() + 1, (atLine == 1 ? "the header" : "the record")
+                + " has more than " + limits.maxColumns() + " columns, the limit (raise it with --max-columns)");
+    }
+
+    private DataFormatException headerTooLong() {
+        return new DataFormatException(in.name, 1, 0, "the header line is longer than "
+                + ReadLimits.describe(limits.maxHeaderBytes()) + ", the limit (raise it with --max-header-size)");
+    }
+
+    /**
      * The high bit of each zero byte of {@code v}. A borrow can also mark a byte above a zero byte, but
      * never one below the first, so the lowest mark is exact.
      */
@@ -616,6 +660,9 @@ final class CsvReader {
     }
 
     private void setField(int k, int start, int end, boolean esc) {
+        if (end - start > limits.maxFieldBytes()) {
+            throw fieldTooLong(line, k + 1);
+        }
         starts[k] = start;
         ends[k] = end;
         escaped[k] = esc;
@@ -623,7 +670,13 @@ final class CsvReader {
     }
 
     private void growFields() {
-        int n = starts.length * 2;
+        if (starts.length >= limits.maxColumns()) {
+            throw tooManyColumns(line);
+        }
+        growFieldsTo((int) Math.min(starts.length * 2L, limits.maxColumns()));
+    }
+
+    private void growFieldsTo(int n) {
         starts = Arrays.copyOf(starts, n);
         ends = Arrays.copyOf(ends, n);
         escaped = Arrays.copyOf(escaped, n);

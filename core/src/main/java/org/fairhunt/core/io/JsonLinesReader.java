@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +26,10 @@ import org.fairhunt.core.table.TableBuilder;
  * cell holds one value.
  */
 final class JsonLinesReader {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Jackson's own string limit is lifted: {@link ReadLimits} bounds the line and each value instead. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength((int) ReadLimits.MAX_BYTES).build())
+            .build();
     private static final int INITIAL_BUFFER = 1 << 20;
 
     private final Source in;
@@ -34,6 +38,8 @@ final class JsonLinesReader {
     private int pos;
     private int limit;
     private boolean eof;
+    /** Lines consumed so far (the current line's number once it is counted). */
+    private long lineNumber;
     /** Per column, the last row that set it: finds a key given twice in one object. */
     private int[] lastRowSet = new int[16];
 
@@ -46,7 +52,6 @@ final class JsonLinesReader {
         TableBuilder builder = new TableBuilder(in.name, List.of(), options.typeHints(), options.missingTokens());
         Map<String, Integer> columns = new HashMap<>();
         List<String> keys = new ArrayList<>();
-        long line = 0;
         long rows = 0;
         fill();
         if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
@@ -65,7 +70,8 @@ final class JsonLinesReader {
                 }
                 nl = limit;
             }
-            line++;
+            lineNumber++;
+            long line = lineNumber;
             int end = nl;
             if (end > pos && buf[end - 1] == '\r') {
                 end--;
@@ -102,6 +108,11 @@ final class JsonLinesReader {
                 String key = p.currentName();
                 Integer column = columns.get(key);
                 if (column == null) {
+                    if (keys.size() == options.limits().maxColumns()) {
+                        throw error(line, p.currentTokenLocation(), "key '" + key + "' would be column "
+                                + (keys.size() + 1) + ", more than " + options.limits().maxColumns()
+                                + " columns, the limit (raise it with --max-columns)");
+                    }
                     column = builder.addColumn(key);
                     columns.put(key, column);
                     keys.add(key);
@@ -117,6 +128,13 @@ final class JsonLinesReader {
                 String value;
                 switch (t) {
                     case VALUE_STRING:
+                        if (p.getTextLength() > options.limits().maxFieldBytes()) {
+                            throw error(line, p.currentTokenLocation(), "the value of key '" + key + "' is longer than "
+                                    + ReadLimits.describe(options.limits().maxFieldBytes())
+                                    + ", the limit (raise it with --max-field-size)");
+                        }
+                        value = p.getText();
+                        break;
                     case VALUE_NUMBER_INT:
                     case VALUE_NUMBER_FLOAT:
                         value = p.getText();
@@ -214,6 +232,11 @@ final class JsonLinesReader {
             pos = 0;
         }
         if (limit == buf.length) {
+            // The buffer is full of one unfinished line: stop at the limit instead of buffering on.
+            if (limit - pos > options.limits().maxRecordBytes()) {
+                throw new DataFormatException(in.name, lineNumber + 1, 0, "line longer than "
+                        + ReadLimits.describe(options.limits().maxRecordBytes()) + ", the limit (raise it with --max-record-size)");
+            }
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
         int n = in.stream.read(buf, limit, buf.length - limit);

@@ -16,7 +16,8 @@ import org.fairhunt.core.table.TableBuilder;
  * bar for large files on a terminal.
  */
 public final class ReadOptions {
-    private static final ReadOptions DEFAULTS = new ReadOptions(null, Map.of(), Set.of(), null, true, null);
+    private static final ReadOptions DEFAULTS = new ReadOptions(null, Map.of(), Set.of(), null, true, null,
+            ReadLimits.DEFAULTS);
 
     private final Character delimiter;
     private final Map<String, ColumnType> typeHints;
@@ -24,15 +25,17 @@ public final class ReadOptions {
     private final ProgressListener progressListener;
     private final boolean progressBar;
     private final Format format;
+    private final ReadLimits limits;
 
     private ReadOptions(Character delimiter, Map<String, ColumnType> typeHints, Set<String> extraMissingTokens,
-            ProgressListener progressListener, boolean progressBar, Format format) {
+            ProgressListener progressListener, boolean progressBar, Format format, ReadLimits limits) {
         this.delimiter = delimiter;
         this.typeHints = typeHints;
         this.extraMissingTokens = extraMissingTokens;
         this.progressListener = progressListener;
         this.progressBar = progressBar;
         this.format = format;
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     public static ReadOptions defaults() {
@@ -51,7 +54,7 @@ public final class ReadOptions {
                         + printable(c) + "'");
             }
         }
-        return new ReadOptions(delimiter, typeHints, extraMissingTokens, progressListener, progressBar, format);
+        return new ReadOptions(delimiter, typeHints, extraMissingTokens, progressListener, progressBar, format, limits);
     }
 
     /** Forces the type of one column (e.g. {@link ColumnType#TEXT} for transcripts). */
@@ -60,32 +63,41 @@ public final class ReadOptions {
         Objects.requireNonNull(type, "type");
         Map<String, ColumnType> hints = new LinkedHashMap<>(typeHints);
         hints.put(column, type);
-        return new ReadOptions(delimiter, Map.copyOf(hints), extraMissingTokens, progressListener, progressBar, format);
+        return new ReadOptions(delimiter, Map.copyOf(hints), extraMissingTokens, progressListener, progressBar, format, limits);
     }
 
     /** Replaces all type hints. */
     public ReadOptions withTypeHints(Map<String, ColumnType> hints) {
-        return new ReadOptions(delimiter, Map.copyOf(hints), extraMissingTokens, progressListener, progressBar, format);
+        return new ReadOptions(delimiter, Map.copyOf(hints), extraMissingTokens, progressListener, progressBar, format, limits);
     }
 
     /** Field values that mean "missing" besides the empty field and {@code NA} (e.g. {@code ?}, {@code -999}). */
     public ReadOptions withMissingTokens(Set<String> tokens) {
-        return new ReadOptions(delimiter, typeHints, Set.copyOf(tokens), progressListener, progressBar, format);
+        return new ReadOptions(delimiter, typeHints, Set.copyOf(tokens), progressListener, progressBar, format, limits);
     }
 
     /** A listener told of progress while reading, in addition to any progress bar. */
     public ReadOptions withProgressListener(ProgressListener listener) {
-        return new ReadOptions(delimiter, typeHints, extraMissingTokens, listener, progressBar, format);
+        return new ReadOptions(delimiter, typeHints, extraMissingTokens, listener, progressBar, format, limits);
     }
 
     /** Whether to draw a progress bar on stderr for large files when stderr is a terminal (default true). */
     public ReadOptions withProgressBar(boolean draw) {
-        return new ReadOptions(delimiter, typeHints, extraMissingTokens, progressListener, draw, format);
+        return new ReadOptions(delimiter, typeHints, extraMissingTokens, progressListener, draw, format, limits);
     }
 
     /** The format to read, whatever the file name says; {@code null} picks it from the name. */
     public ReadOptions withFormat(Format format) {
-        return new ReadOptions(delimiter, typeHints, extraMissingTokens, progressListener, progressBar, format);
+        return new ReadOptions(delimiter, typeHints, extraMissingTokens, progressListener, progressBar, format, limits);
+    }
+
+    /** The size limits (field, header, columns, record) the readers enforce; {@link ReadLimits#DEFAULTS} by default. */
+    public ReadOptions withLimits(ReadLimits limits) {
+        return new ReadOptions(delimiter, typeHints, extraMissingTokens, progressListener, progressBar, format, limits);
+    }
+
+    public ReadLimits limits() {
+        return limits;
     }
 
     /** The delimiter, or {@code null} to sniff it. */

@@ -55,7 +55,7 @@ public final class TableReaders {
         } catch (NoSuchFileException e) {
             throw new UserInputException(name + ": no such file");
         } catch (IOException e) {
-            throw new UserInputException(name + ": cannot read: " + e.getMessage(), e);
+            throw new UserInputException(name + ": cannot read: " + IoMessages.describe(e), e);
         }
         ProgressListener listener = options.progressBar() ? ProgressBar.forFile(file.getFileName().toString(), size) : ProgressListener.NONE;
         if (options.progressListener() != null) {
@@ -68,7 +68,7 @@ public final class TableReaders {
         } catch (AccessDeniedException e) {
             throw new UserInputException(name + ": permission denied");
         } catch (IOException e) {
-            throw new UserInputException(name + ": cannot read: " + e.getMessage(), e);
+            throw new UserInputException(name + ": cannot read: " + IoMessages.describe(e), e);
         }
     }
 
@@ -81,7 +81,7 @@ public final class TableReaders {
         try {
             return read(in, source, -1, format, options, listener);
         } catch (IOException e) {
-            throw new UserInputException(source + ": cannot read: " + e.getMessage(), e);
+            throw new UserInputException(source + ": cannot read: " + IoMessages.describe(e), e);
         }
     }
 

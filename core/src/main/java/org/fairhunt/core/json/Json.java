@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import org.fairhunt.core.io.AtomicFiles;
 
@@ -109,11 +108,6 @@ public final class Json {
                     } else {
                         writeNull();
                     }
-                }
-
-                @Override
-                public void writeNumber(BigDecimal v) throws IOException {
-                    super.writeNumber(v);
                 }
             };
         }

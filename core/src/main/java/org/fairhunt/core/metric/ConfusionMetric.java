@@ -50,8 +50,8 @@ public enum ConfusionMetric implements MetricDefinition {
     }
 
     @Override
-    public boolean hasInterval() {
-        return this != COUNT;
+    public boolean isSize() {
+        return this == COUNT;
     }
 
     @Override

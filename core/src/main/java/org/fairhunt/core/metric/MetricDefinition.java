@@ -16,4 +16,13 @@ public interface MetricDefinition extends MetricInfo {
     default double[] proportion(double[] sums, int offset) {
         return null;
     }
+
+    /**
+     * For a metric whose target is 0 exactly when a model is perfect in some sense (ECE: calibrated), the
+     * p-value of a closed-form test of that null on unweighted, unclustered rows; {@code NaN} when there is
+     * none. An interval that reaches 0 uses it: 0 stays inside unless the test rejects.
+     */
+    default double zeroPValue(double[] sums, int offset) {
+        return Double.NaN;
+    }
 }

@@ -10,7 +10,7 @@
  * statistics serve the multi-threaded local engine and a distributed one, and other modules (speech's
  * word error rate) plug in by implementing these two interfaces.
  *
- * <p>Rank metrics (AUC) are not sums; {@link org.fairhunt.core.metric.Auc} computes them from the
- * rows of a slice directly.
+ * <p>Rank metrics (AUC) are not sums; the engine computes AUC in its own pass over score-ordered rows
+ * ({@code org.fairhunt.core.engine.AucPass}).
  */
 package org.fairhunt.core.metric;

@@ -67,9 +67,26 @@ public record Policy(String source, String name, List<Constraint> constraints) {
         } catch (NoSuchFileException e) {
             throw new UserInputException("policy file " + file + " does not exist");
         } catch (IOException e) {
-            throw new UserInputException("cannot read policy file " + file + ": " + e.getMessage(), e);
+            throw new UserInputException("cannot read policy file " + file + ": " + org.fairhunt.core.io.IoMessages.describe(e), e);
         }
         return parse(text, file.toString());
+    }
+
+    /**
+     * A policy of constraints written one per line (as on a command line: {@code "max_gap(wer) <= 0.05"}).
+     * A mistake names {@code source} and the constraint's position (1-based) as its line.
+     *
+     * @param source what the constraints are, for messages (for example the option that gave them)
+     */
+    public static Policy of(List<String> constraints, String source) {
+        if (constraints.isEmpty()) {
+            throw new UserInputException(source + ": no constraints given");
+        }
+        List<Constraint> out = new ArrayList<>();
+        for (int i = 0; i < constraints.size(); i++) {
+            out.add(oneLine(constraints.get(i), null, source, i + 1, 0));
+        }
+        return new Policy(source, null, out);
     }
 
     /** Parses policy text; {@code source} names it in error messages. */
@@ -105,7 +122,7 @@ public record Policy(String source, String name, List<Constraint> constraints) {
             throw new DataFormatException(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
                     "not valid YAML or JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new UserInputException(source + ": cannot read the policy: " + e.getMessage(), e);
+            throw new UserInputException(source + ": cannot read the policy: " + org.fairhunt.core.io.IoMessages.describe(e), e);
         }
     }
 
@@ -128,7 +145,7 @@ public record Policy(String source, String name, List<Constraint> constraints) {
 
     private static Constraint constraint(JsonNode node, String source, JsonLocation at) {
         if (node.isTextual()) {
-            return oneLine(node.asText(), null, source, at);
+            return oneLine(node.asText(), null, source, at.getLineNr(), at.getColumnNr());
         }
         if (!node.isObject()) {
             throw error(source, at, "a constraint is a line such as \"ratio(selection_rate) >= 0.8\" or a mapping; got " + node);
@@ -146,7 +163,7 @@ public record Policy(String source, String name, List<Constraint> constraints) {
             if (node.size() > (name == null ? 1 : 2)) {
                 throw error(source, at, "a constraint given as 'constraint: \"...\"' takes only a 'name' besides");
             }
-            return oneLine(node.get("constraint").asText(), name, source, at);
+            return oneLine(node.get("constraint").asText(), name, source, at.getLineNr(), at.getColumnNr());
         }
         List<String> kinds = new ArrayList<>();
         node.fieldNames().forEachRemaining(k -> {
@@ -201,10 +218,11 @@ public record Policy(String source, String name, List<Constraint> constraints) {
                 bound, over, minN, at.getLineNr(), at.getColumnNr());
     }
 
-    private static Constraint oneLine(String line, String name, String source, JsonLocation at) {
+    private static Constraint oneLine(String line, String name, String source, int lineNr, int columnNr) {
         Matcher m = LINE.matcher(line);
         if (!m.matches()) {
-            throw error(source, at, "cannot read the constraint \"" + line + "\"; expected " + ONE_LINE_FORM);
+            throw new DataFormatException(source, lineNr, columnNr, "cannot read the constraint \"" + line + "\"; expected "
+                    + ONE_LINE_FORM);
         }
         Constraint.Kind kind = Constraint.Kind.valueOf(m.group(1).toUpperCase(Locale.ROOT));
         Constraint.Comparison comparison = Constraint.Comparison.ofSymbol(m.group(3));
@@ -213,20 +231,24 @@ public record Policy(String source, String name, List<Constraint> constraints) {
         if (m.group(5) != null) {
             for (String item : m.group(5).split(",")) {
                 if (!item.isBlank()) {
-                    over.add(attributeSet(item, source, at));
+                    over.add(attributeSet(item, source, lineNr, columnNr));
                 }
             }
         }
         long minN = m.group(6) == null ? 0 : Long.parseLong(m.group(6));
         return new Constraint(Constraint.canonical(kind, m.group(2), comparison, bound, over, minN), name, kind, m.group(2),
-                comparison, bound, over, minN, at.getLineNr(), at.getColumnNr());
+                comparison, bound, over, minN, lineNr, columnNr);
     }
 
     private static List<String> attributeSet(String text, String source, JsonLocation at) {
+        return attributeSet(text, source, at.getLineNr(), at.getColumnNr());
+    }
+
+    private static List<String> attributeSet(String text, String source, int lineNr, int columnNr) {
         List<String> attrs = new ArrayList<>();
         for (String a : text.split("&")) {
             if (a.isBlank()) {
-                throw error(source, at, "empty attribute in 'over' entry \"" + text + "\"");
+                throw new DataFormatException(source, lineNr, columnNr, "empty attribute in 'over' entry \"" + text + "\"");
             }
             attrs.add(a.trim());
         }

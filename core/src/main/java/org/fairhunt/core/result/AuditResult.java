@@ -32,16 +32,36 @@ public record AuditResult(@JsonInclude(JsonInclude.Include.ALWAYS) String schema
     public static final String SCHEMA = "fairhunt.audit/v1";
 
     public AuditResult {
-        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
-        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        settings = ResultMaps.deepCopy(settings);
+        metrics = ResultMaps.copy(metrics);
         warnings = List.copyOf(warnings);
         slices = List.copyOf(slices);
         disparities = List.copyOf(disparities);
         verdicts = List.copyOf(verdicts);
-        extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+        Map<String, JsonNode> ext = new LinkedHashMap<>();
+        extensions.forEach((k, v) -> ext.put(k, v.deepCopy()));
+        extensions = Collections.unmodifiableMap(ext);
+    }
+
+    /** The extension sections; each a copy, since a JSON tree cannot be made read-only. */
+    @Override
+    @JsonProperty("extensions")
+    public Map<String, JsonNode> extensions() {
+        Map<String, JsonNode> ext = new LinkedHashMap<>();
+        extensions.forEach((k, v) -> ext.put(k, v.deepCopy()));
+        return Collections.unmodifiableMap(ext);
     }
 
     /** The overall population's slice. */
+    /** The settings key listing the metrics that are sizes, not rates ({@code MetricInfo.isSize}). */
+    public static final String SIZE_METRICS = "size_metrics";
+
+    /** The metrics that are sizes, not rates (a count of rows), as the settings record them. */
+    public List<String> sizeMetrics() {
+        Object v = settings == null ? null : settings.get(SIZE_METRICS);
+        return v instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
     public SliceResult overall() {
         return slices.get(0);
     }

@@ -27,18 +27,25 @@ import java.util.Map;
  * @param lowest      for {@code max_gap}: the slice with the lowest value
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Disparity(String metric, Map<String, String> attributes, Map<String, String> reference, String kind,
+public record Disparity(String metric, Map<String, String> attributes, Map<String, String> reference, DisparityKind kind,
         @JsonInclude(JsonInclude.Include.ALWAYS) Double value, Double lo, Double hi,
         @JsonProperty("p_value") Double pValue, @JsonProperty("q_value") Double qValue, String reason,
         Long n, @JsonProperty("reference_n") Long referenceN,
         @JsonProperty("too_small") @JsonInclude(JsonInclude.Include.ALWAYS) boolean tooSmall, String method,
         Map<String, String> highest, Map<String, String> lowest) {
-    public static final String DIFFERENCE = "difference";
-    public static final String RATIO = "ratio";
-    public static final String MAX_GAP = "max_gap";
+    public static final DisparityKind DIFFERENCE = DisparityKind.DIFFERENCE;
+    public static final DisparityKind RATIO = DisparityKind.RATIO;
+    public static final DisparityKind MAX_GAP = DisparityKind.MAX_GAP;
+
+    public Disparity {
+        attributes = ResultMaps.copy(attributes);
+        reference = ResultMaps.copy(reference);
+        highest = ResultMaps.copy(highest);
+        lowest = ResultMaps.copy(lowest);
+    }
 
     /** The original ten fields; the rest left empty. */
-    public Disparity(String metric, Map<String, String> attributes, Map<String, String> reference, String kind,
+    public Disparity(String metric, Map<String, String> attributes, Map<String, String> reference, DisparityKind kind,
             Double value, Double lo, Double hi, Double pValue, Double qValue, String reason) {
         this(metric, attributes, reference, kind, value, lo, hi, pValue, qValue, reason, null, null, false, null, null,
                 null);

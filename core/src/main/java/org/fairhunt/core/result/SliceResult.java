@@ -13,8 +13,8 @@ public record SliceResult(Map<String, String> attributes, long n, @JsonProperty(
         Map<String, MetricEstimate> metrics) {
 
     public SliceResult {
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        attributes = ResultMaps.copy(attributes);
+        metrics = ResultMaps.copy(metrics);
     }
 
     /** Number of attributes fixed. */

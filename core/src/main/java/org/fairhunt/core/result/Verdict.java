@@ -20,19 +20,19 @@ import java.util.Map;
  *                       {@code fail} if any check fails, else {@code inconclusive} if any is, else {@code pass}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Verdict(String constraint, String outcome, String detail, Double value, Double lo, Double hi,
+public record Verdict(String constraint, Outcome outcome, String detail, Double value, Double lo, Double hi,
         @JsonProperty("more_rows_needed") Long moreRowsNeeded, String name,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Check> checks) {
-    public static final String PASS = "pass";
-    public static final String FAIL = "fail";
-    public static final String INCONCLUSIVE = "inconclusive";
+    public static final Outcome PASS = Outcome.PASS;
+    public static final Outcome FAIL = Outcome.FAIL;
+    public static final Outcome INCONCLUSIVE = Outcome.INCONCLUSIVE;
 
     public Verdict {
         checks = checks == null ? List.of() : List.copyOf(checks);
     }
 
     /** The original seven fields; no name, no checks. */
-    public Verdict(String constraint, String outcome, String detail, Double value, Double lo, Double hi, Long moreRowsNeeded) {
+    public Verdict(String constraint, Outcome outcome, String detail, Double value, Double lo, Double hi, Long moreRowsNeeded) {
         this(constraint, outcome, detail, value, lo, hi, moreRowsNeeded, null, List.of());
     }
 
@@ -50,8 +50,12 @@ public record Verdict(String constraint, String outcome, String detail, Double v
      * @param reason         why a check is inconclusive without an interval, or {@code null}
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Check(Map<String, String> attributes, Map<String, String> reference, Long n, String outcome,
+    public record Check(Map<String, String> attributes, Map<String, String> reference, Long n, Outcome outcome,
             @JsonInclude(JsonInclude.Include.ALWAYS) Double value, Double lo, Double hi,
             @JsonProperty("more_rows_needed") Long moreRowsNeeded, String reason) {
+        public Check {
+            attributes = ResultMaps.copy(attributes);
+            reference = ResultMaps.copy(reference);
+        }
     }
 }

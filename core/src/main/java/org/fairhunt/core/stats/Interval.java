@@ -6,11 +6,15 @@ package org.fairhunt.core.stats;
  * @param lo     lower end
  * @param hi     upper end
  * @param level  nominal coverage, e.g. 0.95
- * @param method how it was computed ({@code wilson}, {@code clopper_pearson}, {@code bootstrap_percentile})
+ * @param method how it was computed
  */
-public record Interval(double lo, double hi, double level, String method) {
+public record Interval(double lo, double hi, double level, IntervalMethod method) {
 
     public Interval {
+        java.util.Objects.requireNonNull(method, "method");
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            throw new IllegalArgumentException("interval ends must be finite: [" + lo + ", " + hi + "]");
+        }
         if (!(lo <= hi)) {
             throw new IllegalArgumentException("interval ends out of order: [" + lo + ", " + hi + "]");
         }

@@ -1,7 +1,5 @@
 package org.fairhunt.core.stats;
 
-import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
-
 /**
  * Closed-form comparisons of independent binomial proportions, for audits run without the bootstrap.
  * Each method returns {@code null} where its formula is undefined (an empty group, a zero count for a
@@ -22,12 +20,20 @@ public final class TwoProportions {
         if (w1 == null || w2 == null) {
             return null;
         }
-        double p1 = x1 / n1;
-        double p2 = x2 / n2;
+        return mover(x1 / n1, w1, x2 / n2, w2, IntervalMethod.NEWCOMBE);
+    }
+
+    /**
+     * The difference {@code p1 − p2} from one interval for each side (the method of variance estimates
+     * recovery, Zou and Donner 2008, of which Newcombe's hybrid score interval is the case with Wilson
+     * intervals): {@code d − √((p1−l1)² + (u2−p2)²)} to {@code d + √((u1−p1)² + (p2−l2)²)}, within [−1, 1].
+     * The sides are taken as independent (slices of one attribute set share no rows).
+     */
+    public static Interval mover(double p1, Interval w1, double p2, Interval w2, IntervalMethod method) {
         double d = p1 - p2;
         double lo = d - Math.sqrt(sq(p1 - w1.lo()) + sq(w2.hi() - p2));
         double hi = d + Math.sqrt(sq(w1.hi() - p1) + sq(p2 - w2.lo()));
-        return new Interval(Math.max(-1, lo), Math.min(1, hi), level, "newcombe");
+        return new Interval(Math.max(-1, lo), Math.min(1, hi), w1.level(), method);
     }
 
     /**
@@ -41,7 +47,7 @@ public final class TwoProportions {
         double z = Proportions.normalQuantile(1 - (1 - level) / 2);
         double logRatio = Math.log((x1 / n1) / (x2 / n2));
         double se = Math.sqrt(Math.max(0, 1 / x1 - 1 / n1 + 1 / x2 - 1 / n2));
-        return new Interval(Math.exp(logRatio - z * se), Math.exp(logRatio + z * se), level, "katz_log");
+        return new Interval(Math.exp(logRatio - z * se), Math.exp(logRatio + z * se), level, IntervalMethod.KATZ_LOG);
     }
 
     /**
@@ -59,40 +65,6 @@ public final class TwoProportions {
         }
         double z = Math.abs(x1 / n1 - x2 / n2) / Math.sqrt(variance);
         return Math.min(1, 2 * (1 - Proportions.normalCdf(z)));
-    }
-
-    /**
-     * Pearson's chi-square test that {@code k} groups share one proportion ({@code k × 2} table,
-     * {@code k − 1} degrees of freedom). Groups with no trials are left out; {@code NaN} with fewer
-     * than two groups left. A table with no successes or no failures at all gives 1.
-     */
-    public static double homogeneityPValue(double[] successes, double[] trials) {
-        double x = 0;
-        double n = 0;
-        int groups = 0;
-        for (int i = 0; i < trials.length; i++) {
-            if (trials[i] > 0) {
-                x += successes[i];
-                n += trials[i];
-                groups++;
-            }
-        }
-        if (groups < 2) {
-            return Double.NaN;
-        }
-        double pooled = x / n;
-        if (!(pooled > 0 && pooled < 1)) {
-            return 1;
-        }
-        double chi2 = 0;
-        for (int i = 0; i < trials.length; i++) {
-            if (trials[i] > 0) {
-                double e1 = trials[i] * pooled;
-                double e0 = trials[i] - e1;
-                chi2 += sq(successes[i] - e1) / e1 + sq(trials[i] - successes[i] - e0) / e0;
-            }
-        }
-        return 1 - new ChiSquaredDistribution(groups - 1).cumulativeProbability(chi2);
     }
 
     private static double sq(double v) {

@@ -8,8 +8,9 @@ import java.util.Objects;
 
 /**
  * A dictionary-encoded column: each row holds an int code into {@link #levels()}, or
- * {@link #MISSING}. Levels are kept in first-seen order unless a reader declares them (ARFF nominal
- * attributes keep their declared order, so an unused level still exists).
+ * {@link #MISSING}. Readers list levels in {@link NaturalOrder} ({@code 2} before {@code 10}) unless
+ * the file declares them (ARFF nominal attributes keep their declared order, so an unused level still
+ * exists); bins keep their bin order.
  */
 public final class CategoricalColumn implements Column {
     /** The code of a missing value. */
@@ -35,6 +36,39 @@ public final class CategoricalColumn implements Column {
                 throw new IllegalArgumentException("column " + name + ": code " + c + " outside [-1, " + this.levels.size() + ")");
             }
         }
+    }
+
+    /**
+     * A column whose levels are sorted in {@link NaturalOrder} (the codes recoded to match), so that
+     * reports list {@code 2} before {@code 10} and {@code a} before {@code b} whatever row came first.
+     *
+     * @param codes one code per row into {@code levels}, owned (and recoded in place) from now on
+     */
+    public static CategoricalColumn naturallyOrdered(String name, int[] codes, List<String> levels) {
+        int k = levels.size();
+        Integer[] order = new Integer[k];
+        boolean sorted = true;
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
+            sorted &= i == 0 || NaturalOrder.INSTANCE.compare(levels.get(i - 1), levels.get(i)) <= 0;
+        }
+        if (sorted) {
+            return new CategoricalColumn(name, codes, levels);
+        }
+        java.util.Arrays.sort(order, (x, y) -> NaturalOrder.INSTANCE.compare(levels.get(x), levels.get(y)));
+        int[] recode = new int[k];
+        List<String> sortedLevels = new java.util.ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            recode[order[i]] = i;
+            sortedLevels.add(levels.get(order[i]));
+        }
+        for (int r = 0; r < codes.length; r++) {
+            int c = codes[r];
+            if (c != MISSING) {
+                codes[r] = recode[c];
+            }
+        }
+        return new CategoricalColumn(name, codes, sortedLevels);
     }
 
     @Override

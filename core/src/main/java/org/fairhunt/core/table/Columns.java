@@ -10,10 +10,19 @@ public final class Columns {
     private Columns() {
     }
 
+    /** Widest range of integer values encoded through a direct index rather than by their printed text. */
+    static final int MAX_DIRECT_RANGE = 1 << 16;
+
     /** Encodes any column by its printed values, levels in order of first appearance. */
     public static CategoricalColumn toCategorical(Column c) {
         if (c instanceof CategoricalColumn cat) {
             return cat;
+        }
+        if (c instanceof NumericColumn num) {
+            CategoricalColumn direct = smallIntegers(num);
+            if (direct != null) {
+                return direct;
+            }
         }
         Map<String, Integer> dict = new HashMap<>();
         List<String> levels = new ArrayList<>();
@@ -31,6 +40,56 @@ public final class Columns {
                 }
                 codes[i] = code;
             }
+        }
+        return new CategoricalColumn(c.name(), codes, levels);
+    }
+
+    /**
+     * The common case of a numeric code column (a 0/1 label or prediction, a 1–5 rating): every present value
+     * an integer within {@link #MAX_DIRECT_RANGE} of the smallest. Each value indexes a code table directly,
+     * so only a value's first row formats it; the levels and codes are those of the text path (integers
+     * print without a fraction, {@code -0} as {@code 0}). {@code null} when the column is not such a column.
+     */
+    private static CategoricalColumn smallIntegers(NumericColumn c) {
+        double[] v = c.valuesUnsafe();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            if (x != x) {
+                continue;
+            }
+            if (x != Math.rint(x)) {
+                return null;
+            }
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+        }
+        if (min > max) {
+            min = 0;
+            max = 0;
+        }
+        if (!(max - min < MAX_DIRECT_RANGE)) {
+            return null;
+        }
+        long low = (long) min;
+        int[] codeOf = new int[(int) ((long) max - low) + 1];
+        java.util.Arrays.fill(codeOf, -1);
+        List<String> levels = new ArrayList<>();
+        int[] codes = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            double x = v[i];
+            if (x != x) {
+                codes[i] = CategoricalColumn.MISSING;
+                continue;
+            }
+            int slot = (int) ((long) x - low);
+            int code = codeOf[slot];
+            if (code < 0) {
+                code = levels.size();
+                codeOf[slot] = code;
+                levels.add(NumericColumn.format(x));
+            }
+            codes[i] = code;
         }
         return new CategoricalColumn(c.name(), codes, levels);
     }

@@ -97,6 +97,7 @@ public final class TableBuilder {
         }
         b.forced = ColumnType.CATEGORICAL;
         b.becomeCategorical();
+        b.declared = true;
         for (String level : levels) {
             b.codeOf(level);
         }
@@ -281,6 +282,8 @@ public final class TableBuilder {
     private static final class ColumnBuilder {
         final String name;
         ColumnType forced;
+        /** Levels declared by the file (ARFF): their order is kept, not sorted. */
+        boolean declared;
         String[] texts;
         int[] codes;
         double[] numbers;
@@ -466,7 +469,8 @@ public final class TableBuilder {
                 }
                 return new NumericColumn(name, values);
             }
-            return new CategoricalColumn(name, Arrays.copyOf(codes, rows), levels);
+            int[] rowCodes = Arrays.copyOf(codes, rows);
+            return declared ? new CategoricalColumn(name, rowCodes, levels) : CategoricalColumn.naturallyOrdered(name, rowCodes, levels);
         }
     }
 

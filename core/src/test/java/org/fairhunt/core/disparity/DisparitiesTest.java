@@ -45,7 +45,7 @@ class DisparitiesTest {
     }
 
     private static Disparity find(List<Disparity> all, String metric, String kind, Map<String, String> slice) {
-        return all.stream().filter(d -> d.metric().equals(metric) && d.kind().equals(kind) && d.attributes().equals(slice))
+        return all.stream().filter(d -> d.metric().equals(metric) && d.kind().word().equals(kind) && d.attributes().equals(slice))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " of " + metric + " for " + slice));
     }
 
@@ -76,15 +76,19 @@ class DisparitiesTest {
     }
 
     @Test
-    void without_bootstrap_the_gap_gets_a_chi_square_p_value_and_no_interval() {
+    void without_bootstrap_the_gap_of_two_groups_is_their_newcombe_interval_and_its_inverted_p_value() {
         List<Disparity> all = disparities(run(newcombeExample(), List.of("g"), 1, 0, 1), ReferenceChoice.LARGEST);
         Disparity gap = find(all, "error_rate", "max_gap", Map.of("g", ""));
         assertEquals(0.2, gap.value(), 1e-12);
         assertEquals(Map.of("g", "b"), gap.reference(), "lower error is better");
         assertEquals(Map.of("g", "a"), gap.highest());
-        assertNull(gap.lo());
-        assertEquals(0.0080451, gap.pValue(), 1e-7, "with two groups the chi-square test is the z-test");
-        assertEquals("the max-min gap has no closed-form interval; ask for bootstrap replicates", gap.reason());
+        // One pair, so the simultaneous interval is Newcombe's own (Newcombe 1998, Table II (a)).
+        assertEquals(0.0524, gap.lo(), 5e-5);
+        assertEquals(0.3339, gap.hi(), 5e-5);
+        // The error rate at which Newcombe's lower end reaches 0 (scipy brentq on the same formula): z = 2.646492.
+        assertEquals(0.0081331, gap.pValue(), 1e-6);
+        assertEquals("sidak_newcombe", gap.method());
+        assertNull(gap.reason());
     }
 
     @Test
@@ -143,8 +147,8 @@ class DisparitiesTest {
         Disparity prevalence = find(all, "prevalence", "difference", Map.of("a", "a1"));
         assertEquals(0.1, prevalence.value(), 0.02);
         assertTrue(prevalence.lo() > 0.05 && prevalence.hi() < 0.15, prevalence.toString());
-        assertEquals(2.0 / 201, prevalence.pValue(), 1e-12, "no replicate crosses 0");
-        assertEquals("bootstrap", prevalence.method());
+        assertTrue(prevalence.pValue() < 1e-20, "the closed-form z-test keeps its power under --bootstrap: " + prevalence);
+        assertEquals("newcombe", prevalence.method());
         Disparity error = find(all, "error_rate", "difference", Map.of("a", "a1"));
         assertTrue(error.lo() < 0 && error.hi() > 0, error.toString());
         assertTrue(error.pValue() > 0.05, error.toString());
@@ -184,9 +188,9 @@ class DisparitiesTest {
     void every_attribute_set_gets_a_gap_and_intersections_are_compared_too() {
         Table t = Tables.random(4, 5_000, 5_000);
         List<Disparity> all = disparities(run(t, List.of("a", "b"), 2, 0, 1), ReferenceChoice.LARGEST);
-        long gaps = all.stream().filter(d -> d.kind().equals("max_gap") && d.metric().equals("accuracy")).count();
+        long gaps = all.stream().filter(d -> d.kind() == Disparity.MAX_GAP && d.metric().equals("accuracy")).count();
         assertEquals(3, gaps, "a, b and a & b");
-        long pairs = all.stream().filter(d -> d.kind().equals("difference") && d.metric().equals("accuracy")).count();
+        long pairs = all.stream().filter(d -> d.kind() == Disparity.DIFFERENCE && d.metric().equals("accuracy")).count();
         assertEquals(1 + 3 + 7, pairs, "each slice but the reference: 2-1, 4-1, 8-1");
         assertFalse(all.stream().anyMatch(d -> d.metric().equals("count")));
     }
@@ -215,5 +219,24 @@ class DisparitiesTest {
         assertNull(d.lo());
         assertNull(d.pValue());
         assertEquals("clustered data need the bootstrap for an honest interval; ask for bootstrap replicates", d.reason());
+    }
+
+    @Test
+    void a_max_gap_interval_excludes_0_exactly_when_its_p_value_is_below_alpha() {
+        // Closed forms and studentized bootstrap, four attribute sets, every metric: the interval and the p-value come
+        // from the same simultaneous pairwise intervals, so the report cannot contradict itself.
+        int checked = 0;
+        for (int seed = 1; seed <= 6; seed++) {
+            Table t = Tables.random(seed, 600, 600);
+            for (int replicates : new int[] {0, 100}) {
+                for (Disparity d : disparities(run(t, List.of("a", "b"), 2, replicates, 1), ReferenceChoice.LARGEST)) {
+                    if (d.kind().equals("max_gap") && d.lo() != null && d.pValue() != null && Math.abs(d.pValue() - 0.05) > 1e-6) {
+                        assertEquals(d.pValue() < 0.05, d.lo() > 0, d.toString());
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 50, "checked " + checked);
     }
 }

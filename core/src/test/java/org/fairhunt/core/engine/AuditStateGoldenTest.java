@@ -8,6 +8,7 @@ import java.util.Map;
 import org.fairhunt.core.metric.ConfusionStatistic;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.core.testing.Golden;
+import org.fairhunt.core.testing.MustRun;
 import org.fairhunt.core.testing.Tables;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * DataSketches keeps its sketches: a version-1 golden file that this code must keep reading to the same
  * numbers, and that it must keep writing byte for byte while the format version is 1.
  */
+@MustRun
 class AuditStateGoldenTest {
     private static final AuditSpec SPEC = AuditSpec.builder().groups(List.of("g")).intersections(1)
             .statistic(new ConfusionStatistic("y", null, "p")).bootstrap(2, 7).threads(1).build();

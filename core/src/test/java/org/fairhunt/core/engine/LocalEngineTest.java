@@ -109,6 +109,41 @@ class LocalEngineTest {
     }
 
     @Test
+    void score_sums_of_every_replicate_equal_a_brute_force_weighted_sum_over_the_slice_rows() {
+        Table t = Tables.random(8, 5000, 40);
+        int bootstrap = 13;
+        AuditRun run = new LocalEngine().run(t, AuditSpec.builder().groups(List.of("a", "b")).intersections(2)
+                .statistic(new org.fairhunt.core.metric.ScoreStatistic("y", null, "s")).bootstrap(bootstrap, 5)
+                .cluster("cluster").threads(2).build());
+        StatisticGrid g = run.grids().get(0);
+        List<String> slots = g.statistic().slotNames();
+        int sumScore = slots.indexOf("sum_score");
+        int n = slots.indexOf("n");
+        PoissonWeights poisson = new PoissonWeights(5);
+        double[] s = t.numeric("s").valuesUnsafe();
+        for (int sl = 0; sl < run.slices().size(); sl++) {
+            SliceKey key = run.slices().get(sl);
+            for (int r = 0; r <= bootstrap; r++) {
+                double expectedSum = 0;
+                double expectedN = 0;
+                for (int i = 0; i < t.rowCount(); i++) {
+                    boolean in = true;
+                    for (int q = 0; q < key.depth(); q++) {
+                        in &= t.column(key.attributes().get(q)).text(i).equals(key.values().get(q));
+                    }
+                    if (in) {
+                        double w = r == 0 ? 1 : poisson.weight(PoissonWeights.keyOf(t.column("cluster").text(i)), r - 1);
+                        expectedSum += w * s[i];
+                        expectedN += w;
+                    }
+                }
+                assertEquals(expectedN, g.sum(sl, r, n), key.label() + " replicate " + r);
+                assertEquals(expectedSum, g.sum(sl, r, sumScore), 1e-9 * expectedN, key.label() + " replicate " + r);
+            }
+        }
+    }
+
+    @Test
     void replicate_zero_equals_the_unbootstrapped_audit() {
         Table t = Tables.random(5, 20_000, 100);
         AuditRun plain = run2(t, 0);

@@ -48,7 +48,7 @@ class ArffReaderTest {
     void a_hint_overrides_the_declared_type() {
         Table t = TableReaders.read(resource("arff/features.arff"), ReadOptions.defaults()
                 .withTypeHint("note", ColumnType.CATEGORICAL).withTypeHint("id", ColumnType.CATEGORICAL));
-        assertEquals(List.of("it's fine", "say \"hi\"", "?"), ((CategoricalColumn) t.column("note")).levels());
+        assertEquals(List.of("?", "it's fine", "say \"hi\""), ((CategoricalColumn) t.column("note")).levels());
         assertEquals(List.of("1", "2", "3"), ((CategoricalColumn) t.column("id")).levels());
     }
 

@@ -26,7 +26,7 @@ class JsonLinesReaderTest {
         // "" is missing, as in CSV; null is missing; 1e-1 is a number.
         assertArrayEquals(new String[] {"a", "b", "a", null}, texts(t.column("group")));
         assertArrayEquals(new double[] {0.5, Double.NaN, 0.1, 2}, t.numeric("score").valuesUnsafe());
-        assertEquals(List.of("true", "false"), ((CategoricalColumn) t.column("ok")).levels());
+        assertEquals(List.of("false", "true"), ((CategoricalColumn) t.column("ok")).levels());
         assertArrayEquals(new String[] {"true", "false", null, "true"}, texts(t.column("ok")));
         // A key first seen on the second object is missing in the first.
         assertArrayEquals(new String[] {null, "x", null, null}, texts(t.column("extra")));

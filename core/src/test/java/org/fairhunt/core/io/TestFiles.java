@@ -32,9 +32,7 @@ final class TestFiles {
 
     /** A file in the repository's shared data folder ({@code <repo>/../shared/data}), or null when absent. */
     static Path sharedData(String name) {
-        // Tests run with the module directory as working directory.
-        Path p = Paths.get("").toAbsolutePath().getParent().resolveSibling("shared").resolve("data").resolve(name);
-        return Files.isRegularFile(p) ? p : null;
+        return org.fairhunt.core.testing.SharedData.find(name).filter(Files::isRegularFile).orElse(null);
     }
 
     static Table read(String resource) {

@@ -74,4 +74,16 @@ class StatisticMetricsTest {
         assertEquals(0.0, ConfusionMetric.COUNT.evaluate(zeros, 0).value());
         assertEquals("no positive predictions", ConfusionMetric.PRECISION.evaluate(zeros, 0).reason());
     }
+
+    @Test
+    void debiased_absolute_bin_error_subtracts_the_gaussian_bias() {
+        // r = 0.5 over 101 rows: σ² = 0.25/100, σ = 0.05. At d = 0: 2·0 − σ√(2/π) = −0.0398942.
+        assertEquals(-0.05 * Math.sqrt(2 / Math.PI), ScoreStatistic.debiasedAbs(0, 0.5, 101), 1e-12);
+        // Far from 0 the bias vanishes: E|N(0.5, 0.0025)| = 0.5 (to 1e-20), so the estimate stays 0.5.
+        assertEquals(0.5, ScoreStatistic.debiasedAbs(0.5, 0.5, 101), 1e-12);
+        // d = 0.05 = σ: E|X| = σ√(2/π)e^{−1/2} + σ(1 − 2Φ(−1)) = 0.0241971 + 0.0341345 = 0.0583316 (scipy.stats.foldnorm(1,
+        // scale=0.05).mean()); 2·0.05 − 0.0583316 = 0.0416684.
+        assertEquals(0.0416684, ScoreStatistic.debiasedAbs(0.05, 0.5, 101), 1e-7);
+        assertEquals(0.2, ScoreStatistic.debiasedAbs(-0.2, 1, 10), 1e-15, "r = 1: no estimated noise");
+    }
 }

@@ -17,6 +17,7 @@ import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.core.result.Verdict;
 import org.fairhunt.core.stats.Interval;
+import org.fairhunt.core.stats.IntervalMethod;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.core.testing.Tables;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,9 @@ class PolicyEvaluatorTest {
 
     private static SliceResult slice(Map<String, String> attrs, long n, double fnr, double lo, double hi) {
         Map<String, MetricEstimate> m = new LinkedHashMap<>();
-        m.put("fnr", new MetricEstimate(fnr, null, new Interval(lo, hi, 0.95, "wilson"), null));
-        m.put("selection_rate", new MetricEstimate(0.5, null, new Interval(0.4, 0.6, 0.95, "wilson"), null));
-        m.put("error_rate", new MetricEstimate(0.1, null, new Interval(0.05, 0.15, 0.95, "wilson"), null));
+        m.put("fnr", new MetricEstimate(fnr, null, new Interval(lo, hi, 0.95, IntervalMethod.WILSON), null));
+        m.put("selection_rate", new MetricEstimate(0.5, null, new Interval(0.4, 0.6, 0.95, IntervalMethod.WILSON), null));
+        m.put("error_rate", new MetricEstimate(0.1, null, new Interval(0.05, 0.15, 0.95, IntervalMethod.WILSON), null));
         return new SliceResult(attrs, n, n < 30, m);
     }
 
@@ -41,13 +42,13 @@ class PolicyEvaluatorTest {
         slices.add(slice(Map.of("age", "young"), 120, 0.18, 0.12, 0.24));
         slices.add(slice(Map.of("age", "old"), 880, 0.09, 0.07, 0.11));
         List<Disparity> disparities = List.of(
-                new Disparity("selection_rate", Map.of("sex", "f"), Map.of("sex", "x"), "ratio", 0.7, 0.6, 0.78, 0.001, 0.002,
+                new Disparity("selection_rate", Map.of("sex", "f"), Map.of("sex", "x"), Disparity.RATIO, 0.7, 0.6, 0.78, 0.001, 0.002,
                         null, 400L, 550L, false, "bootstrap", null, null),
-                new Disparity("selection_rate", Map.of("sex", "m"), Map.of("sex", "x"), "ratio", 0.9, 0.7, 1.1, 0.4, 0.5,
+                new Disparity("selection_rate", Map.of("sex", "m"), Map.of("sex", "x"), Disparity.RATIO, 0.9, 0.7, 1.1, 0.4, 0.5,
                         null, 50L, 550L, false, "bootstrap", null, null),
-                new Disparity("error_rate", Map.of("sex", ""), Map.of("sex", "x"), "max_gap", 0.03, 0.01, 0.045, 0.01, 0.02,
+                new Disparity("error_rate", Map.of("sex", ""), Map.of("sex", "x"), Disparity.MAX_GAP, 0.03, 0.01, 0.045, 0.01, 0.02,
                         null, null, null, false, "bootstrap", Map.of("sex", "f"), Map.of("sex", "x")),
-                new Disparity("error_rate", Map.of("age", ""), Map.of("age", "old"), "max_gap", 0.08, 0.02, 0.12, 0.01, 0.02,
+                new Disparity("error_rate", Map.of("age", ""), Map.of("age", "old"), Disparity.MAX_GAP, 0.08, 0.02, 0.12, 0.01, 0.02,
                         null, null, null, false, "bootstrap", Map.of("age", "young"), Map.of("age", "old")));
         Map<String, String> metrics = new LinkedHashMap<>();
         metrics.put("fnr", "");
@@ -75,11 +76,12 @@ class PolicyEvaluatorTest {
     void straddling_interval_is_inconclusive_with_rows_needed_from_the_square_root_law() {
         Verdict v = judge("constraints: [\"value(fnr) <= 0.2 over [age] for every slice with n >= 100\"]").get(0);
         assertEquals(Verdict.INCONCLUSIVE, v.outcome());
-        // age=young: 0.18 [0.12, 0.24], n = 120: half-width toward the bound 0.06, distance 0.02, so n' = 120 (0.06/0.02)^2
-        // = 1080 rows, 960 more.
-        assertEquals(960L, v.moreRowsNeeded());
-        assertEquals("value of fnr for age=young is 0.1800 [0.1200, 0.2400], straddling 0.2; about 960 more rows in its "
-                + "smallest slice (n = 120) would settle it", v.detail());
+        // age=young: 0.18 [0.12, 0.24], n = 120: half-width toward the bound 0.06 (se 0.06/1.96), distance 0.02; 80%
+        // power needs 0.02 = (1.959964 + 0.841621) se', so n' = 120 (0.06 x 2.801585 / (1.959964 x 0.02))^2 = 2206.6
+        // rows, 2087 more.
+        assertEquals(2087L, v.moreRowsNeeded());
+        assertEquals("value of fnr for age=young is 0.1800 [0.1200, 0.2400], straddling 0.2; about 2087 more rows in its "
+                + "smallest slice (n = 120) would settle it with 80% power", v.detail());
         assertEquals(PolicyOutcome.INCONCLUSIVE, PolicyOutcome.of(List.of(v)));
         assertEquals(3, PolicyOutcome.of(List.of(v)).exitCode());
     }
@@ -105,9 +107,9 @@ class PolicyEvaluatorTest {
                 """);
         assertEquals(Verdict.PASS, v.get(0).outcome());
         assertEquals(Verdict.INCONCLUSIVE, v.get(1).outcome());
-        // 0.08 [0.02, 0.12] vs 0.05: estimate above the bound, half-width toward it 0.06, distance 0.03: 4x the
-        // smallest age slice (120): 360 more.
-        assertEquals(360L, v.get(1).moreRowsNeeded());
+        // 0.08 [0.02, 0.12] vs 0.05: estimate above the bound, half-width toward it 0.06, distance 0.03: for 80% power
+        // 120 (0.06 x 2.801585 / (1.959964 x 0.03))^2 = 980.7 rows in the smallest age slice, 861 more.
+        assertEquals(861L, v.get(1).moreRowsNeeded());
         assertEquals(Verdict.PASS, v.get(2).outcome());
         assertEquals(PolicyOutcome.INCONCLUSIVE, PolicyOutcome.of(v));
         assertEquals(PolicyOutcome.PASS, PolicyOutcome.of(List.of(v.get(0), v.get(2))));
@@ -116,8 +118,9 @@ class PolicyEvaluatorTest {
 
     @Test
     void rows_needed_is_null_when_the_estimate_sits_on_the_bound() {
-        assertNull(PolicyEvaluator.moreRowsNeeded(0.2, 0.1, 0.3, 0.2, 100));
-        assertEquals(300L, PolicyEvaluator.moreRowsNeeded(0.1, 0.0, 0.2, 0.15, 100), "(0.1/0.05)^2 = 4");
+        double z = 1.959963984540054;
+        assertNull(PolicyEvaluator.moreRowsNeeded(0.2, 0.1, 0.3, 0.2, 100, z));
+        assertEquals(718L, PolicyEvaluator.moreRowsNeeded(0.1, 0.0, 0.2, 0.15, 100, z), "100 (0.1 x 2.801585 / (z x 0.05))^2");
     }
 
     @Test

@@ -17,11 +17,13 @@ import org.fairhunt.core.json.ResultKind;
 import org.fairhunt.core.policy.Policy;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.core.testing.Golden;
+import org.fairhunt.core.testing.MustRun;
 import org.fairhunt.core.testing.SchemaAssert;
 import org.fairhunt.core.testing.Tables;
 import org.junit.jupiter.api.Test;
 
 /** The audit JSON is a published contract: schema-valid, stable byte for byte, ordered as asked. */
+@MustRun
 class AuditContractTest {
     /**
      * Twelve rows. sex=f: ages 20, 22, 35, 41, 60, 70; sex=m: 19, 33, 38, 52, 66, 80. Errors (y != p) in

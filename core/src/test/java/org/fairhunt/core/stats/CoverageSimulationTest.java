@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * band [0.93, 0.97] is about three standard errors wide on each side. Each simulated row is a case whose
  * prediction is wrong with the stated probability; the audited metric is the error rate.
  */
+@org.fairhunt.core.testing.Slow
 class CoverageSimulationTest {
     private static final int DATA_SETS = 1000;
     private static final int REPLICATES = 200;
@@ -139,7 +140,7 @@ class CoverageSimulationTest {
 
     private static boolean differenceCovers(AuditRun run, ReferenceChoice ref, double truth) {
         List<Disparity> all = Disparities.compute(run, AuditResults.select(run, List.of("error_rate")), ref, 0.95);
-        Disparity d = all.stream().filter(x -> x.kind().equals("difference") && x.attributes().equals(Map.of("g", "a")))
+        Disparity d = all.stream().filter(x -> x.kind() == Disparity.DIFFERENCE && x.attributes().equals(Map.of("g", "a")))
                 .findFirst().orElseThrow();
         return d.lo() != null && d.lo() <= truth && truth <= d.hi();
     }

@@ -19,6 +19,7 @@ import org.fairhunt.core.table.Table;
 import org.junit.jupiter.api.Test;
 
 /** Benjamini–Hochberg keeps the false discovery rate at or below its level: by simulation, with fixed seeds. */
+@org.fairhunt.core.testing.Slow
 class FalseDiscoverySimulationTest {
 
     @Test

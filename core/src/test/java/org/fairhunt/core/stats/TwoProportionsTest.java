@@ -40,27 +40,4 @@ class TwoProportionsTest {
         assertEquals(0.0080451, TwoProportions.zTestPValue(56, 70, 48, 80), 1e-7);
         assertEquals(1.0, TwoProportions.zTestPValue(0, 10, 0, 20));
     }
-
-    @Test
-    void homogeneity_test_matches_pearson_chi_square() {
-        // Table [[10,20],[30,25],[5,40]] (successes, failures): chi2_contingency(correction=False) p = 3.26682e-05
-        double p = TwoProportions.homogeneityPValue(new double[] {10, 30, 5}, new double[] {30, 55, 45});
-        assertEquals(3.26682e-05, p, 1e-9);
-        assertEquals(Double.NaN, TwoProportions.homogeneityPValue(new double[] {1, 0}, new double[] {5, 0}));
-    }
-
-    @Test
-    void bootstrap_percentile_p_value_counts_replicates_on_each_side() {
-        // 3 of 9 below 0, one tie (half each side): below 3.5, above 5.5 -> p = 2 (3.5 + 1) / 10 = 0.9
-        double[] reps = {-3, -2, -1, 0, 1, 2, 3, 4, 5};
-        assertEquals(0.9, BootstrapTests.percentilePValue(reps, 0), 1e-12);
-        // all above: p = 2 (0 + 1) / (9 + 1) = 0.2
-        assertEquals(0.2, BootstrapTests.percentilePValue(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 0), 1e-12);
-        assertEquals(Double.NaN, BootstrapTests.percentilePValue(new double[] {Double.NaN, 1}, 0));
-    }
-
-    @Test
-    void centred_p_value_counts_replicates_at_least_as_extreme() {
-        assertEquals((1 + 2) / 6.0, BootstrapTests.centredPValue(new double[] {0.1, 0.5, 0.2, 0.6, Double.NaN, 0.3}, 0.5), 1e-12);
-    }
 }

@@ -39,6 +39,7 @@ public final class SliceReportWriter {
         params.put("top", r.params().topK());
         params.put("alpha", r.params().alpha());
         params.put("score", "alpha*(slice_error/overall_error - 1) - (1-alpha)*(rows/slice_rows - 1)");
+        params.put("ranking", r.ranking());
         ArrayNode levels = root.putArray("levels");
         for (SliceReport.LevelSummary l : r.levels()) {
             ObjectNode n = levels.addObject();
@@ -70,7 +71,7 @@ public final class SliceReportWriter {
                 Json.put(i, "lo", f.interval().lo());
                 Json.put(i, "hi", f.interval().hi());
                 i.put("level", f.interval().level());
-                i.put("method", f.interval().method());
+                i.put("method", f.interval().method().word());
             } else {
                 n.putNull("interval");
             }
@@ -90,8 +91,9 @@ public final class SliceReportWriter {
         StringBuilder sb = new StringBuilder("# Slices with high error\n\n");
         sb.append(String.format(Locale.ROOT, "Error: %s. %d rows, overall error %s.%n%n", r.errorDescription(), r.rows(), Fmt.num(r.overallError())));
         sb.append(String.format(Locale.ROOT,
-                "Search: conjunctions of up to %d predicates over %s; at least %d rows; SliceLine score with α = %s.%n%n",
-                r.params().maxDepth(), String.join(", ", r.features()), r.params().minSupport(), Fmt.num(r.params().alpha())));
+                "Search: conjunctions of up to %d predicates over %s; at least %d rows; SliceLine score with α = %s; ranked %s.%n%n",
+                r.params().maxDepth(), String.join(", ", r.features()), r.params().minSupport(), Fmt.num(r.params().alpha()),
+                r.ranking()));
         sb.append(String.format(Locale.ROOT,
                 "Multiple testing: %d slices tested (every slice up to the depth with enough rows); %d have a Benjamini–Hochberg q below %s.%n%n",
                 r.familySize(), r.significantInFamily(), Fmt.num(r.fdr())));
@@ -122,7 +124,7 @@ public final class SliceReportWriter {
                 .subtitle(r.errorDescription() + " · " + r.rows() + " rows · overall error " + Fmt.num(r.overallError()));
         page.add(Html.element("p", null, "Conjunctions of up to " + r.params().maxDepth() + " predicates over "
                 + String.join(", ", r.features()) + ", at least " + r.params().minSupport() + " rows, SliceLine score with α = "
-                + Fmt.num(r.params().alpha()) + ". " + r.familySize() + " slices tested (every slice up to that depth with enough rows); "
+                + Fmt.num(r.params().alpha()) + "; ranked " + r.ranking() + ". " + r.familySize() + " slices tested (every slice up to that depth with enough rows); "
                 + r.significantInFamily() + " have a Benjamini–Hochberg q below " + Fmt.num(r.fdr()) + "."));
         if (r.findings().isEmpty()) {
             page.section("slices", "Slices", Html.element("p", null, "No slice found."));

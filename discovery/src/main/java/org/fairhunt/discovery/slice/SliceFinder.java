@@ -13,16 +13,46 @@ import java.util.Map;
  * (a conjunction of a subset of its predicates) says nothing the ancestor does not, and is listed
  * under it instead of taking a rank of its own; so is a slice that selects exactly the same rows as a
  * better-ranked one under other names.
+ *
+ * <p><b>Ranking.</b> SliceLine's score finds candidates fast, but with SystemDS's α = 0.95 it penalizes small
+ * slices so hard that a slice of 1.5% of the rows at nearly 4× the error scores below 0 and is never shown.
+ * By default ({@link Ranking#EFFECT}) the search runs at {@link #EFFECT_SEARCH_ALPHA}, the candidates are joined
+ * by every evaluated slice with q below the false discovery rate, and the findings are ranked by how much worse
+ * than the rest a slice is <em>at least</em>: the lower end of its interval minus the rest's error, an effect
+ * size discounted by its uncertainty, in the spirit of Slice Finder (Chung et al., 2019), which ranks
+ * significant slices by effect size. {@link Ranking#SLICELINE} (an explicit {@code --alpha}) ranks by
+ * SliceLine's score, SystemDS-compatible, and fills a short list with significant slices.
  */
 public final class SliceFinder {
     /**
-     * @param search the search parameters; {@code topK} is the number of findings shown
-     * @param level  confidence level of the intervals (0.95)
-     * @param fdr    false discovery rate below which a finding is flagged significant (0.05)
+     * SliceLine's α for the candidate search when ranking by effect: a slice of 1% of the rows at twice the
+     * average error scores 0 (α/(1 − α) = 99), so small, much worse slices stay candidates.
      */
-    public record Options(SliceSearch.Params search, double level, double fdr) {
+    public static final double EFFECT_SEARCH_ALPHA = 0.99;
+
+    /** How findings are ranked. */
+    public enum Ranking {
+        /** By the lower end of the slice error's interval minus the rest's error (the default). */
+        EFFECT,
+        /** By SliceLine's score at the given α (SystemDS-compatible). */
+        SLICELINE
+    }
+
+    /**
+     * @param search  the search parameters; {@code topK} is the number of findings shown; with
+     *                {@link Ranking#EFFECT} its α is used for the scores shown but the search runs at
+     *                {@link #EFFECT_SEARCH_ALPHA}
+     * @param level   confidence level of the intervals (0.95)
+     * @param fdr     false discovery rate below which a finding is flagged significant (0.05)
+     * @param ranking how findings are ranked
+     */
+    public record Options(SliceSearch.Params search, double level, double fdr, Ranking ranking) {
+        public Options(SliceSearch.Params search, double level, double fdr) {
+            this(search, level, fdr, Ranking.EFFECT);
+        }
+
         public static Options of(SliceSearch.Params search) {
-            return new Options(search, 0.95, 0.05);
+            return new Options(search, 0.95, 0.05, Ranking.EFFECT);
         }
     }
 
@@ -31,8 +61,10 @@ public final class SliceFinder {
 
     public static SliceReport find(SliceFeatures features, RowErrors errors, Options options) {
         SliceSearch.Params p = options.search();
+        boolean byEffect = options.ranking() == Ranking.EFFECT;
         // Search deeper in the ranking than shown, so that collapsing children still leaves k findings.
-        SliceSearch.Params wider = new SliceSearch.Params(p.maxDepth(), p.minSupport(), p.topK() * 2, p.alpha(), p.threads());
+        SliceSearch.Params wider = new SliceSearch.Params(p.maxDepth(), p.minSupport(), p.topK() * 2,
+                byEffect ? EFFECT_SEARCH_ALPHA : p.alpha(), p.threads());
         SliceSearchResult result = SliceSearch.run(features, errors, wider);
         boolean binary = errors.isBinary();
         SliceStats total = result.total();
@@ -40,10 +72,12 @@ public final class SliceFinder {
         List<EvaluatedLevel> levels = result.levels();
         QValues family = QValues.of(levels);
         long significant = family.countBelow(options.fdr());
-        // The statistics of each top slice's ancestors, to find redundant children.
         SliceSpace space = result.space();
+        SliceScore shownScore = new SliceScore(p.alpha(), total.rate(), total.rows(), p.minSupport());
+        List<ScoredSlice> candidates = candidates(result, family, options, shownScore, space, binary);
+        // The statistics of each candidate's ancestors, to find redundant children.
         Map<Long, SliceStats> statsOf = new LinkedHashMap<>();
-        for (ScoredSlice s : result.top()) {
+        for (ScoredSlice s : candidates) {
             for (long ancestor : ancestors(space, s.slice().key())) {
                 statsOf.put(ancestor, null);
             }
@@ -58,7 +92,7 @@ public final class SliceFinder {
         List<SliceFinding> findings = new ArrayList<>();
         Map<Long, List<String>> collapsedInto = new LinkedHashMap<>();
         List<ScoredSlice> kept = new ArrayList<>();
-        for (ScoredSlice s : result.top()) {
+        for (ScoredSlice s : candidates) {
             Long into = null;
             for (long ancestor : ancestors(space, s.slice().key())) {
                 SliceStats a = statsOf.get(ancestor);
@@ -90,8 +124,8 @@ public final class SliceFinder {
             SliceStats rest = total.minus(st);
             double pValue = SliceTests.pValueHigherThanRest(st, rest, binary);
             findings.add(new SliceFinding(findings.size() + 1, s.slice().predicates(features), st, st.rate(),
-                    SliceTests.interval(st, binary, options.level()), rest.rate(), pValue, family.qValue(pValue), s.score(),
-                    collapsedInto.getOrDefault(s.slice().key(), List.of())));
+                    SliceTests.interval(st, binary, options.level()), rest.rate(), pValue, family.qValue(pValue),
+                    shownScore.score(st), collapsedInto.getOrDefault(s.slice().key(), List.of())));
         }
         List<SliceReport.LevelSummary> summaries = new ArrayList<>();
         for (EvaluatedLevel level : levels) {
@@ -101,11 +135,64 @@ public final class SliceFinder {
         List<String> notices = new ArrayList<>(features.notices());
         notices.addAll(result.notices());
         if (findings.isEmpty() && total.errors() > 0) {
-            notices.add("no slice with at least " + p.minSupport() + " rows scores above 0: none has an error high enough, for its size, "
-                    + "to stand out (α = " + p.alpha() + ")");
+            notices.add(significant > 0
+                    ? significant + " slice(s) have q below " + options.fdr() + " but none was among the search's candidates; "
+                            + "a SliceLine weight alpha nearer 1 (e.g. 0.999) lets smaller slices through"
+                    : "no slice with at least " + p.minSupport() + " rows has an error high enough, for its size, to stand out");
         }
         return new SliceReport(errors.description(), total.rows(), errors.excludedRows(), total, binary, features.names(), p,
-                summaries, result.familySize(), significant, options.fdr(), findings, notices);
+                summaries, result.familySize(), significant, options.fdr(), findings, notices, byEffect
+                        ? "by how much worse than the rest a slice is at least (lower end of its " + Math.round(options.level() * 100)
+                                + "% interval minus the rest's error); candidates: SliceLine's top at alpha " + EFFECT_SEARCH_ALPHA
+                                + " and every slice with q below " + options.fdr()
+                        : "by SliceLine's score at alpha " + p.alpha() + " (SystemDS), then slices with q below " + options.fdr());
+    }
+
+    /**
+     * The slices to rank: the search's top slices, and every evaluated slice with q below the false discovery
+     * rate (so that a significant slice is never left out because SliceLine scored it below 0), best first by
+     * the ranking; with {@link Ranking#SLICELINE} the significant ones only fill a list shorter than asked.
+     */
+    private static List<ScoredSlice> candidates(SliceSearchResult result, QValues family, Options options, SliceScore score,
+            SliceSpace space, boolean binary) {
+        Map<Long, ScoredSlice> byKey = new LinkedHashMap<>();
+        for (ScoredSlice s : result.top()) {
+            byKey.put(s.slice().key(), s);
+        }
+        SliceStats total = result.total();
+        List<ScoredSlice> significant = new ArrayList<>();
+        for (EvaluatedLevel level : result.levels()) {
+            for (int i = 0; i < level.size(); i++) {
+                if (!level.inFamily(i) || byKey.containsKey(level.key(i))) {
+                    continue;
+                }
+                SliceStats st = level.stats(i);
+                double q = family.qValue(SliceTests.pValueHigherThanRest(st, total.minus(st), binary));
+                if (q < options.fdr()) {
+                    significant.add(new ScoredSlice(space.slice(level.key(i)), st, score.score(st)));
+                }
+            }
+        }
+        List<ScoredSlice> out = new ArrayList<>(byKey.values());
+        if (options.ranking() == Ranking.EFFECT) {
+            out.addAll(significant);
+            java.util.Comparator<ScoredSlice> byLowerExcess = java.util.Comparator.comparingDouble(
+                    s -> lowerExcess(s.stats(), total, binary, options.level()));
+            out.sort(byLowerExcess.reversed().thenComparing(java.util.Comparator.comparingDouble(ScoredSlice::score).reversed()));
+        } else if (out.size() < options.search().topK()) {
+            significant.sort(java.util.Comparator.comparingDouble(ScoredSlice::score).reversed());
+            out.addAll(significant.subList(0, Math.min(significant.size(), options.search().topK() - out.size())));
+        }
+        return out;
+    }
+
+    /**
+     * How much worse than the rest a slice is at least: the lower end of its error's interval minus the
+     * rest's error ({@code −∞} without an interval).
+     */
+    static double lowerExcess(SliceStats slice, SliceStats total, boolean binary, double level) {
+        org.fairhunt.core.stats.Interval ci = SliceTests.interval(slice, binary, level);
+        return ci == null ? Double.NEGATIVE_INFINITY : ci.lo() - total.minus(slice).rate();
     }
 
     /**

@@ -19,10 +19,11 @@ import java.util.List;
  * @param fdr               the false discovery rate used to flag findings
  * @param findings          the reported slices, best first
  * @param notices           what was skipped, binned or left out, and why
+ * @param ranking           how the findings are ordered, in words
  */
 public record SliceReport(String errorDescription, long rows, int excludedRows, SliceStats total, boolean binary,
         List<String> features, SliceSearch.Params params, List<LevelSummary> levels, long familySize, long significantInFamily,
-        double fdr, List<SliceFinding> findings, List<String> notices) {
+        double fdr, List<SliceFinding> findings, List<String> notices, String ranking) {
 
     /** One lattice level's work. */
     public record LevelSummary(int depth, long generated, long prunedByBound, int evaluated, long inFamily) {

@@ -19,18 +19,19 @@ public final class SliceTests {
     private SliceTests() {
     }
 
-    /** The two-sided interval of the slice's error at {@code level}; {@code null} when undefined. */
+    /** The two-sided interval of the slice's error at {@code level}; {@code null} when undefined or of zero width. */
     public static Interval interval(SliceStats s, boolean binary, double level) {
         if (binary) {
             return Proportions.wilson(s.errors(), s.rows(), level);
         }
         double v = s.rateVariance();
-        if (Double.isNaN(v)) {
+        if (!(v > 0)) {
+            // No spread (every row's error alike) shows no uncertainty, which is not certainty: no interval.
             return null;
         }
         double t = new TDistribution(s.rows() - 1.0).inverseCumulativeProbability(1 - (1 - level) / 2);
         double half = t * Math.sqrt(v);
-        return new Interval(Math.max(0, s.rate() - half), s.rate() + half, level, "ratio_t");
+        return new Interval(Math.max(0, s.rate() - half), s.rate() + half, level, org.fairhunt.core.stats.IntervalMethod.RATIO_T);
     }
 
     /**

@@ -23,7 +23,8 @@ class SpeechSlicesTest {
         Table t = SharedData.speechWithErrors();
         RowErrors wer = RowErrors.errorsOverUnits(t, "errors", "ref_words");
         SliceFeatures features = SliceFeatures.encode(t, List.of("voice", "condition"), 4, 100);
-        return SliceFinder.find(features, wer, SliceFinder.Options.of(new SliceSearch.Params(2, 20, 10, alpha, 2)));
+        return SliceFinder.find(features, wer, new SliceFinder.Options(new SliceSearch.Params(2, 20, 10, alpha, 2), 0.95, 0.05,
+                SliceFinder.Ranking.SLICELINE));
     }
 
     @Test

@@ -6,10 +6,12 @@ import static org.fairhunt.report.html.Html.raw;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
+import org.fairhunt.core.result.Outcome;
 import org.fairhunt.core.result.Verdict;
 import org.fairhunt.core.stats.Interval;
 import org.fairhunt.report.AuditDigest;
@@ -31,6 +33,19 @@ import org.fairhunt.report.html.Html.Fragment;
 public final class HtmlReport {
     /** Metrics charted in the open; the rest of the chosen metrics sit in a collapsed block (opened for print). */
     static final int OPEN_CHARTS = 4;
+    /*
+     * Size limits: an audit of thousands of slices must still give a page a browser opens (issue 11: 10,000
+     * values made a 173 MB page). Beyond them a chart shows the extremes, a table the largest slices, and a
+     * note says what was left out; audit.json always has everything.
+     */
+    /** Bars in one chart at most: beyond, the lowest and the highest half of them. */
+    static final int MAX_BARS = 40;
+    /** Heatmap cells at most (40 × 40). */
+    static final int MAX_HEATMAP_CELLS = 1600;
+    /** Rows of one attribute set's values table at most: beyond, the largest slices. */
+    static final int MAX_TABLE_ROWS = 300;
+    /** Rows of the full disparities table at most: beyond, those with the smallest q-values. */
+    static final int MAX_DISPARITY_ROWS = 1000;
 
     private final AuditResult result;
     private final List<String> metrics;
@@ -43,7 +58,8 @@ public final class HtmlReport {
     private HtmlReport(AuditResult result, ReportOptions options) {
         this.result = result;
         this.metrics = AuditDigest.metrics(result, options);
-        this.charted = metrics.stream().filter(m -> !AuditDigest.COUNT.equals(m)).toList();
+        Set<String> sizes = AuditDigest.sizeMetrics(result);
+        this.charted = metrics.stream().filter(m -> !sizes.contains(m)).toList();
         this.overall = AuditDigest.overall(result);
         Object min = result.settings().get("min_group_size");
         this.minSize = min == null ? null : String.valueOf(min);
@@ -112,12 +128,12 @@ public final class HtmlReport {
         long pass = count(Verdict.PASS);
         long fail = count(Verdict.FAIL);
         long open = count(Verdict.INCONCLUSIVE);
-        sb.append("<p>").append(result.verdicts().size()).append(" constraints: ").append(Html.badge(Verdict.PASS)).append(' ')
-                .append(pass).append(" &nbsp; ").append(Html.badge(Verdict.FAIL)).append(' ').append(fail).append(" &nbsp; ")
-                .append(Html.badge(Verdict.INCONCLUSIVE)).append(' ').append(open).append("</p>");
+        sb.append("<p>").append(result.verdicts().size()).append(" constraints: ").append(Html.badge(Verdict.PASS.word())).append(' ')
+                .append(pass).append(" &nbsp; ").append(Html.badge(Verdict.FAIL.word())).append(' ').append(fail).append(" &nbsp; ")
+                .append(Html.badge(Verdict.INCONCLUSIVE.word())).append(' ').append(open).append("</p>");
         for (Verdict v : result.verdicts()) {
-            String kind = v.outcome() == null ? "neutral" : v.outcome();
-            sb.append("<div class=\"fh-verdict fh-v-").append(escape(kind)).append("\">").append(Html.badge(v.outcome()))
+            String kind = v.outcome() == null ? "neutral" : v.outcome().word();
+            sb.append("<div class=\"fh-verdict fh-v-").append(escape(kind)).append("\">").append(Html.badge(kind))
                     .append("<div><div class=\"fh-constraint\">").append(escape(v.constraint())).append("</div>");
             if (v.detail() != null) {
                 sb.append("<div class=\"fh-detail\">").append(escape(v.detail())).append("</div>");
@@ -138,8 +154,8 @@ public final class HtmlReport {
         return raw(sb.toString());
     }
 
-    private long count(String outcome) {
-        return result.verdicts().stream().filter(v -> outcome.equals(v.outcome())).count();
+    private long count(Outcome outcome) {
+        return result.verdicts().stream().filter(v -> outcome == v.outcome()).count();
     }
 
     private Fragment headline() {
@@ -166,8 +182,9 @@ public final class HtmlReport {
         }
         List<Gap> gaps = AuditDigest.largestGaps(result, metrics);
         if (!gaps.isEmpty()) {
-            sb.append("<h3>Largest gaps</h3><p class=\"fh-note\">Between the highest and the lowest slice of one attribute set, "
-                    + "among slices that are not too small.</p>");
+            sb.append("<h3>Largest gaps</h3><p class=\"fh-note\">Between the highest and the lowest slice of one attribute set "
+                    + "(the audit's max_gap rows, preferring sets whose slices are not too small). The gap is biased upward for "
+                    + "small slices; its interval is not (simultaneous over every pair of slices).</p>");
             sb.append(gapTable(gaps.subList(0, Math.min(OPEN_CHARTS, gaps.size()))));
             if (gaps.size() > OPEN_CHARTS) {
                 sb.append("<details><summary>Gaps of ").append(gaps.size() - OPEN_CHARTS).append(" more metrics</summary>")
@@ -181,7 +198,8 @@ public final class HtmlReport {
         Html.Table t = Html.table().column("metric").numericColumn("gap").column("among").column("highest")
                 .numericColumn("").column("lowest").numericColumn("");
         for (Gap g : gaps) {
-            t.row(g.metric(), Formats.number(g.gap()), g.set().label(),
+            t.row(g.metric(), Formats.number(g.gap()) + (g.disparity().lo() == null ? ""
+                    : " " + Formats.interval(g.gap(), g.disparity().lo(), g.disparity().hi())), g.set().label(),
                     g.highest().label() + " (n=" + g.highest().n() + ")", Formats.estimate(g.highest().metric(g.metric())),
                     g.lowest().label() + " (n=" + g.lowest().n() + ")", Formats.estimate(g.lowest().metric(g.metric())));
         }
@@ -207,9 +225,15 @@ public final class HtmlReport {
             StringBuilder fig = new StringBuilder("<div class=\"fh-metric-charts\">");
             boolean pair = set.attributes().size() == 2;
             if (pair) {
-                fig.append(figure(m, heatmap(set, m), null));
+                int cells = set.values(0).size() * set.values(1).size();
+                fig.append(cells <= MAX_HEATMAP_CELLS ? figure(m, heatmap(set, m), null)
+                        : figure(m, raw(""), "heatmap left out: " + set.values(0).size() + " × " + set.values(1).size()
+                                + " cells are more than a page can show; the bars and the table below have the slices"));
             }
-            fig.append(figure(pair ? null : m, bars(set, m), null));
+            List<SliceResult> shown = barsShown(set.slices(), m);
+            String caption = shown.size() == set.slices().size() ? null : "the " + shown.size() / 2 + " lowest and "
+                    + (shown.size() - shown.size() / 2) + " highest of " + set.slices().size() + " slices";
+            fig.append(figure(pair ? null : m, bars(set, shown, m), caption));
             figures.add(raw(fig.append("</div>").toString()));
         }
         sb.append("<div class=\"fh-grid\">");
@@ -234,9 +258,37 @@ public final class HtmlReport {
                 + (caption == null ? "" : "<figcaption>" + escape(caption) + "</figcaption>") + "</figure>";
     }
 
-    private Fragment bars(AttributeSet set, String metric) {
+    /**
+     * The slices one chart shows: all of them, or when there are more than {@link #MAX_BARS}, those with
+     * the lowest and the highest values (in their usual order), since the extremes are what a reader looks
+     * for; slices whose metric is undefined are left to the table then.
+     */
+    static List<SliceResult> barsShown(List<SliceResult> slices, String metric) {
+        if (slices.size() <= MAX_BARS) {
+            return slices;
+        }
+        List<Integer> defined = new ArrayList<>();
+        for (int i = 0; i < slices.size(); i++) {
+            MetricEstimate e = slices.get(i).metric(metric);
+            if (e != null && e.defined()) {
+                defined.add(i);
+            }
+        }
+        defined.sort((a, b) -> Double.compare(slices.get(a).metric(metric).value(), slices.get(b).metric(metric).value()));
+        java.util.TreeSet<Integer> keep = new java.util.TreeSet<>();
+        int half = MAX_BARS / 2;
+        for (int k = 0; k < Math.min(half, defined.size()); k++) {
+            keep.add(defined.get(k));
+            keep.add(defined.get(defined.size() - 1 - k));
+        }
+        List<SliceResult> out = new ArrayList<>();
+        keep.forEach(i -> out.add(slices.get(i)));
+        return out;
+    }
+
+    private Fragment bars(AttributeSet set, List<SliceResult> slices, String metric) {
         Svg.BarChart chart = Svg.barChart(metric + " by " + set.label());
-        for (SliceResult s : set.slices()) {
+        for (SliceResult s : slices) {
             MetricEstimate e = s.metric(metric);
             String label = String.join(" · ", s.attributes().values());
             if (e == null || !e.defined()) {
@@ -286,7 +338,22 @@ public final class HtmlReport {
         set.attributes().forEach(t::column);
         t.numericColumn("n");
         metrics.forEach(t::numericColumn);
-        for (SliceResult s : set.slices()) {
+        List<SliceResult> rows = set.slices();
+        String note = "";
+        if (rows.size() > MAX_TABLE_ROWS) {
+            // The largest slices, in their usual order: they are the ones a judgement can rest on.
+            List<Integer> bySize = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                bySize.add(i);
+            }
+            List<SliceResult> all = rows;
+            bySize.sort((a, b) -> Long.compare(all.get(b).n(), all.get(a).n()));
+            java.util.TreeSet<Integer> keep = new java.util.TreeSet<>(bySize.subList(0, MAX_TABLE_ROWS));
+            rows = keep.stream().map(all::get).toList();
+            note = "<p class=\"fh-note\">The " + MAX_TABLE_ROWS + " largest of " + all.size() + " slices; every slice is in "
+                    + "the JSON result.</p>";
+        }
+        for (SliceResult s : rows) {
             List<Object> cells = new ArrayList<>(s.attributes().values());
             cells.add(s.tooSmall() ? raw(s.n() + " <span class=\"fh-flag\">too small</span>") : Long.toString(s.n()));
             for (String m : metrics) {
@@ -294,7 +361,7 @@ public final class HtmlReport {
             }
             t.row(s.tooSmall() ? "muted" : null, cells);
         }
-        return t.render();
+        return raw(note + t.render().html());
     }
 
     private static Object cell(MetricEstimate e) {
@@ -322,13 +389,33 @@ public final class HtmlReport {
         List<Disparity> key = AuditDigest.keyDisparities(result);
         if (key.size() < all.size()) {
             sb.append("<p class=\"fh-note\">The largest gap of each metric in each attribute set, and the significant "
-                    + "comparisons:</p>").append(disparityTable(key))
-                    .append("<details><summary>All ").append(all.size()).append(" comparisons</summary>")
-                    .append(disparityTable(all)).append("</details>");
+                    + "comparisons:</p>").append(disparityTable(capped(key)))
+                    .append("<details><summary>All ").append(all.size()).append(" comparisons")
+                    .append(all.size() > MAX_DISPARITY_ROWS ? " (the " + MAX_DISPARITY_ROWS + " with the smallest q-values shown; "
+                            + "every one is in the JSON result)" : "").append("</summary>")
+                    .append(disparityTable(capped(all))).append("</details>");
         } else {
-            sb.append(disparityTable(all));
+            sb.append(disparityTable(capped(all)));
         }
         return raw(sb.toString());
+    }
+
+    /** At most {@link #MAX_DISPARITY_ROWS} comparisons: those with the smallest q-values, in their usual order. */
+    private static List<Disparity> capped(List<Disparity> all) {
+        if (all.size() <= MAX_DISPARITY_ROWS) {
+            return all;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Double.compare(q(all.get(a)), q(all.get(b))));
+        java.util.TreeSet<Integer> keep = new java.util.TreeSet<>(order.subList(0, MAX_DISPARITY_ROWS));
+        return keep.stream().map(all::get).toList();
+    }
+
+    private static double q(Disparity d) {
+        return d.qValue() == null ? Double.POSITIVE_INFINITY : d.qValue();
     }
 
     private static Fragment disparityTable(List<Disparity> disparities) {
@@ -340,7 +427,7 @@ public final class HtmlReport {
         }
         for (Disparity d : disparities) {
             List<Object> cells = new ArrayList<>(List.of(d.metric(), AuditDigest.sliceLabel(d.attributes()),
-                    AuditDigest.sliceLabel(d.reference()), d.kind(), Formats.estimate(d.value(), d.lo(), d.hi()),
+                    AuditDigest.sliceLabel(d.reference()), d.kind().word(), Formats.estimate(d.value(), d.lo(), d.hi()),
                     Formats.pValue(d.pValue()), Formats.pValue(d.qValue())));
             if (notes) {
                 cells.add(d.reason() == null ? "" : d.reason());

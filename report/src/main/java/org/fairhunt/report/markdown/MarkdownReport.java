@@ -10,6 +10,7 @@ import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
+import org.fairhunt.core.result.Outcome;
 import org.fairhunt.core.result.Verdict;
 import org.fairhunt.report.AuditDigest;
 import org.fairhunt.report.AuditDigest.AttributeSet;
@@ -84,12 +85,11 @@ public final class MarkdownReport {
                 List.of(false, false, false, true, true), rows)).append('\n');
     }
 
-    private static String outcome(String outcome) {
-        return switch (outcome == null ? "" : outcome) {
-            case Verdict.PASS -> "✅ pass";
-            case Verdict.FAIL -> "❌ **fail**";
-            case Verdict.INCONCLUSIVE -> "⚠️ inconclusive";
-            default -> escape(outcome);
+    private static String outcome(Outcome outcome) {
+        return switch (outcome) {
+            case PASS -> "✅ pass";
+            case FAIL -> "❌ **fail**";
+            case INCONCLUSIVE -> "⚠️ inconclusive";
         };
     }
 
@@ -107,10 +107,12 @@ public final class MarkdownReport {
         }
         List<Gap> gaps = AuditDigest.largestGaps(result, metrics);
         if (!gaps.isEmpty()) {
-            out.append("Largest gaps between slices that are not too small:\n\n");
+            out.append("Largest gaps between slices (the max_gap rows; biased upward for small slices, their intervals "
+                    + "are not):\n\n");
             List<List<String>> rows = new ArrayList<>();
             for (Gap g : gaps) {
-                rows.add(List.of(escape(g.metric()), Formats.number(g.gap()), escape(g.set().label()),
+                rows.add(List.of(escape(g.metric()), Formats.number(g.gap()) + (g.disparity().lo() == null ? ""
+                        : " " + Formats.interval(g.gap(), g.disparity().lo(), g.disparity().hi())), escape(g.set().label()),
                         escape(g.highest().label()) + ": " + value(g.highest().metric(g.metric())) + " (n=" + g.highest().n() + ")",
                         escape(g.lowest().label()) + ": " + value(g.lowest().metric(g.metric())) + " (n=" + g.lowest().n() + ")"));
             }
@@ -180,7 +182,7 @@ public final class MarkdownReport {
             String value = d.value() == null ? Formats.UNDEFINED + footnote(d.reason()) : Formats.estimate(d.value(), d.lo(), d.hi())
                     + (d.reason() != null ? footnote(d.reason()) : "");
             rows.add(List.of(escape(d.metric()), escape(AuditDigest.sliceLabel(d.attributes())),
-                    escape(AuditDigest.sliceLabel(d.reference())), escape(d.kind()), value, Formats.pValue(d.pValue()),
+                    escape(AuditDigest.sliceLabel(d.reference())), escape(d.kind().word()), value, Formats.pValue(d.pValue()),
                     Formats.pValue(d.qValue())));
         }
         out.append(Markdown.table(List.of("metric", "slice", "reference", "kind", "value", "p", "q"),

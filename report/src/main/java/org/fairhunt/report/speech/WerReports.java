@@ -98,7 +98,7 @@ public final class WerReports {
         if (!a.verdicts().isEmpty()) {
             sb.append("\npolicy verdicts:\n");
             for (var v : a.verdicts()) {
-                sb.append(String.format(Locale.ROOT, "  %-12s %s%s%n", v.outcome().toUpperCase(Locale.ROOT), v.constraint(),
+                sb.append(String.format(Locale.ROOT, "  %-12s %s%s%n", v.outcome().word().toUpperCase(Locale.ROOT), v.constraint(),
                         v.detail() == null ? "" : ": " + v.detail()));
             }
         }

@@ -53,15 +53,27 @@ class MarkdownReportTest {
     }
 
     @Test
-    void largest_gaps_ignore_slices_that_are_too_small() {
-        String md = MarkdownReport.render(HandAudits.result());
+    void largest_gaps_are_the_audits_max_gap_rows_with_their_simultaneous_intervals() {
+        AuditResult r = HandAudits.result();
+        String md = MarkdownReport.render(r);
+        // Every slice with a value counts (x is flagged too small, not dropped). Intervals: Šidák over the 3 pairs
+        // (1 for tpr, x has none), each pair Newcombe's, max(0, max lo) to max hi — recomputed independently with
+        // scipy: accuracy [0, 0.9302], tpr [0, 0.9055], fpr [0, 0.9302].
         assertTrue(md.contains("""
                 | metric | gap | among | highest | lowest |
                 |---|---:|---|---|---|
-                | accuracy | 0.400 | sex | sex=m: 1.000 [0.57, 1.00] (n=5) | sex=f: 0.600 [0.23, 0.88] (n=5) |
-                | tpr | 0.500 | sex | sex=m: 1.000 [0.34, 1.00] (n=5) | sex=f: 0.500 [0.09, 0.91] (n=5) |
-                | fpr | 0.333 | sex | sex=f: 0.333 [0.06, 0.79] (n=5) | sex=m: 0.000 [0.00, 0.56] (n=5) |
+                | accuracy | 0.500 [0.00, 0.93] | sex | sex=m: 1.000 [0.57, 1.00] (n=5) | sex=x: 0.500 [0.09, 0.91] (n=2) |
+                | tpr | 0.500 [0.00, 0.91] | sex | sex=m: 1.000 [0.34, 1.00] (n=5) | sex=f: 0.500 [0.09, 0.91] (n=5) |
+                | fpr | 0.500 [0.00, 0.93] | sex | sex=x: 0.500 [0.09, 0.91] (n=2) | sex=m: 0.000 [0.00, 0.56] (n=5) |
                 """), md);
+        for (org.fairhunt.report.AuditDigest.Gap g : org.fairhunt.report.AuditDigest.largestGaps(r, List.of("accuracy", "tpr", "fpr"))) {
+            Disparity row = r.disparities().stream().filter(d -> d.kind().equals("max_gap") && d.metric().equals(g.metric()))
+                    .findFirst().orElseThrow();
+            assertEquals(row, g.disparity());
+            assertEquals(row.highest(), g.highest().attributes());
+            assertEquals(row.lowest(), g.lowest().attributes());
+            assertEquals(row.value(), g.gap());
+        }
     }
 
     @Test
@@ -71,9 +83,9 @@ class MarkdownReportTest {
                         new Verdict("max_gap(accuracy) <= 0.1", Verdict.FAIL, "sex=m vs sex=f differ by 0.400", 0.4, 0.1, 0.7, null),
                         new Verdict("min(tpr) >= 0.4", Verdict.INCONCLUSIVE, "sex=f: 0.500 straddles 0.4", 0.5, 0.09, 0.91, 140L)))
                 .withDisparities(List.of(
-                        new Disparity("accuracy", Map.of("sex", "f"), Map.of("sex", "m"), "difference", -0.4, -0.75, -0.05, 0.021,
+                        new Disparity("accuracy", Map.of("sex", "f"), Map.of("sex", "m"), Disparity.DIFFERENCE, -0.4, -0.75, -0.05, 0.021,
                                 0.042, null),
-                        new Disparity("tpr", Map.of("sex", "x"), Map.of("sex", "m"), "difference", null, null, null, null, null,
+                        new Disparity("tpr", Map.of("sex", "x"), Map.of("sex", "m"), Disparity.DIFFERENCE, null, null, null, null, null,
                                 "no positives")));
         String md = MarkdownReport.render(r);
         assertTrue(md.indexOf("## Verdicts") < md.indexOf("## Headline"), md);
@@ -159,8 +171,8 @@ class MarkdownReportTest {
         AuditResult r = org.fairhunt.core.audit.Auditor.run(org.fairhunt.core.testing.Tables.random(5, 3000, 3000),
                 org.fairhunt.core.audit.AuditRequest.of("y", null, "p", null, List.of("a", "b")).withIntersections(2).withThreads(1)
                         .withMetrics(List.of("error_rate", "selection_rate", "prevalence"))).result();
-        long gaps = r.disparities().stream().filter(d -> d.kind().equals("max_gap")).count();
-        long significant = r.disparities().stream().filter(d -> !d.kind().equals("max_gap") && d.qValue() != null
+        long gaps = r.disparities().stream().filter(d -> d.kind() == Disparity.MAX_GAP).count();
+        long significant = r.disparities().stream().filter(d -> d.kind() != Disparity.MAX_GAP && d.qValue() != null
                 && d.qValue() < 0.05).count();
         assertTrue(r.disparities().size() > 30, "fixture has " + r.disparities().size());
         assertTrue(significant > 0, "the prevalence differs by group in Tables.random, so some comparison is significant");

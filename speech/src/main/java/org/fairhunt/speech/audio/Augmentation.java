@@ -52,7 +52,7 @@ public final class Augmentation {
             }
             return files;
         } catch (IOException e) {
-            throw new UserInputException("cannot list " + input + ": " + e.getMessage(), e);
+            throw new UserInputException("cannot list " + input + ": " + org.fairhunt.core.io.IoMessages.describe(e), e);
         }
     }
 

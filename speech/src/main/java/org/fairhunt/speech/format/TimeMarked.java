@@ -192,7 +192,7 @@ public final class TimeMarked {
                 handler.handle(line, number);
             }
         } catch (IOException e) {
-            throw new UserInputException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UserInputException(org.fairhunt.core.io.IoMessages.cannotRead(file, e), e);
         }
     }
 

@@ -43,7 +43,7 @@ public final class TrnFormat {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UserInputException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UserInputException(org.fairhunt.core.io.IoMessages.cannotRead(file, e), e);
         }
         return read(bytes, file.toString(), speakers, networks);
     }

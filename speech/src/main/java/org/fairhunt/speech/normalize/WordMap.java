@@ -47,7 +47,7 @@ public final class WordMap implements NormalizationStep {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UserInputException("cannot read word map " + file + ": " + e.getMessage(), e);
+            throw new UserInputException("cannot read word map " + file + ": " + org.fairhunt.core.io.IoMessages.describe(e), e);
         }
         return parse(lines, file.toString(), String.valueOf(file.getFileName()));
     }

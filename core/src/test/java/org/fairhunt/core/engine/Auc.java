@@ -1,46 +1,27 @@
-package org.fairhunt.core.metric;
+package org.fairhunt.core.engine;
+
+import org.fairhunt.core.metric.MetricValue;
 
 /**
- * The area under the ROC curve, exactly: the Mann–Whitney statistic, i.e. the (weighted) share of
- * positive–negative pairs in which the positive has the higher score, ties counting one half. It is a
- * rank metric, not a sum, so the engine computes it from the rows of each slice sorted by score.
+ * The test oracle for {@link AucPass}: AUC of one set of rows, computed independently (a comparison sort
+ * of boxed indices and one sweep over tie blocks, {@code O(n log n)}), with the engine's reason strings.
  */
-public final class Auc {
-    /** Name, description and direction of AUC. */
-    public static final MetricInfo INFO = new MetricInfo() {
-        @Override
-        public String metricName() {
-            return "auc";
-        }
-
-        @Override
-        public String description() {
-            return "area under the ROC curve: P(score of a positive > score of a negative), ties count 1/2";
-        }
-
-        @Override
-        public Boolean higherIsBetter() {
-            return Boolean.TRUE;
-        }
-    };
-
+final class Auc {
     private Auc() {
     }
 
     /**
-     * AUC of one set of rows, sorting a copy: {@code O(n log n)}.
-     *
      * @param scores   scores, none NaN
      * @param positive whether each row is positive
      * @param weights  row weights, or {@code null} for 1
      */
-    public static MetricValue of(double[] scores, boolean[] positive, double[] weights) {
+    static MetricValue of(double[] scores, boolean[] positive, double[] weights) {
         int n = scores.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[a] == 0 ? 0 : scores[a], scores[b] == 0 ? 0 : scores[b]));
         double cumulativeNegatives = 0;
         double numerator = 0;
         double pos = 0;
@@ -66,10 +47,10 @@ public final class Auc {
             i = j;
         }
         if (pos <= 0) {
-            return MetricValue.undefined("no positives");
+            return MetricValue.undefined(AucPass.NO_POSITIVES);
         }
         if (neg <= 0) {
-            return MetricValue.undefined("no negatives");
+            return MetricValue.undefined(AucPass.NO_NEGATIVES);
         }
         return MetricValue.of(numerator / (pos * neg));
     }

@@ -1,0 +1,188 @@
+package org.fairhunt.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Random;
+import org.fairhunt.core.metric.ConfusionStatistic;
+import org.fairhunt.core.metric.MetricValue;
+import org.fairhunt.core.table.TableBuilder;
+import org.fairhunt.core.table.CategoricalColumn;
+import org.fairhunt.core.table.Table;
+import org.fairhunt.core.testing.Tables;
+import org.junit.jupiter.api.Test;
+
+class AucTest {
+
+    /** Brute force over every positive–negative pair, ties counting one half. */
+    static double pairCount(double[] s, boolean[] pos) {
+        double num = 0;
+        long pairs = 0;
+        for (int i = 0; i < s.length; i++) {
+            for (int j = 0; j < s.length; j++) {
+                if (pos[i] && !pos[j]) {
+                    pairs++;
+                    num += s[i] > s[j] ? 1 : s[i] == s[j] ? 0.5 : 0;
+                }
+            }
+        }
+        return num / pairs;
+    }
+
+    @Test
+    void hand_example_with_ties() {
+        // positives 0.9, 0.5; negatives 0.5, 0.1: pairs (0.9>0.5)=1, (0.9>0.1)=1, (0.5=0.5)=0.5, (0.5>0.1)=1 → 3.5/4
+        MetricValue v = Auc.of(new double[] {0.9, 0.5, 0.5, 0.1}, new boolean[] {true, true, false, false}, null);
+        assertEquals(0.875, v.value(), 1e-15);
+    }
+
+    @Test
+    void engine_auc_equals_brute_force_pair_count_in_every_slice() {
+        Table t = Tables.random(3, 2000, 50);
+        AuditRun run = new LocalEngine().run(t, AuditSpec.builder().groups(List.of("a", "b")).intersections(2)
+                .auc("y", null, "s").statistic(new ConfusionStatistic("y", null, "p")).threads(2).build());
+        double[] s = t.numeric("s").valuesUnsafe();
+        CategoricalColumn y = t.categorical("y");
+        for (int sl = 0; sl < run.slices().size(); sl++) {
+            var key = run.slices().get(sl);
+            List<Integer> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < t.rowCount(); i++) {
+                boolean in = true;
+                for (int q = 0; q < key.depth(); q++) {
+                    in &= t.column(key.attributes().get(q)).text(i).equals(key.values().get(q));
+                }
+                if (in) {
+                    rows.add(i);
+                }
+            }
+            double[] ss = rows.stream().mapToDouble(i -> s[i]).toArray();
+            boolean[] pp = new boolean[rows.size()];
+            for (int q = 0; q < pp.length; q++) {
+                pp[q] = y.text(rows.get(q)).equals("1");
+            }
+            assertEquals(pairCount(ss, pp), run.auc()[sl][0], 1e-12, key.label());
+        }
+    }
+
+    @Test
+    void weighted_auc_equals_the_auc_of_rows_repeated_by_weight() {
+        Random rnd = new Random(9);
+        int n = 60;
+        double[] s = new double[n];
+        boolean[] p = new boolean[n];
+        double[] w = new double[n];
+        List<Double> rs = new java.util.ArrayList<>();
+        List<Boolean> rp = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            s[i] = rnd.nextInt(10) / 10.0;
+            p[i] = rnd.nextBoolean();
+            w[i] = rnd.nextInt(3);
+            for (int k = 0; k < w[i]; k++) {
+                rs.add(s[i]);
+                rp.add(p[i]);
+            }
+        }
+        boolean[] rpa = new boolean[rp.size()];
+        for (int i = 0; i < rpa.length; i++) {
+            rpa[i] = rp.get(i);
+        }
+        assertEquals(pairCount(rs.stream().mapToDouble(Double::doubleValue).toArray(), rpa), Auc.of(s, p, w).value(), 1e-12);
+    }
+
+    /** Rows of {@code t} in slice {@code key}. */
+    private static List<Integer> rowsOf(Table t, SliceKey key) {
+        List<Integer> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            boolean in = true;
+            for (int q = 0; q < key.depth(); q++) {
+                in &= t.column(key.attributes().get(q)).text(i).equals(key.values().get(q));
+            }
+            if (in) {
+                rows.add(i);
+            }
+        }
+        return rows;
+    }
+
+    /** A table with long tie blocks, integer or fractional row weights, clusters and a few rows lacking a label or a score. */
+    private static Table weightedTable(long seed, int n, boolean integerWeights) {
+        return weightedTable(seed, n, integerWeights, 12);
+    }
+
+    /** {@code distinct} score values: 12 gives tie blocks of dozens of rows, 400 blocks of one to a few. */
+    private static Table weightedTable(long seed, int n, boolean integerWeights, int distinct) {
+        Random rnd = new Random(seed);
+        TableBuilder b = new TableBuilder("weighted-" + seed, List.of("y", "s", "w", "a", "b", "k"));
+        for (int i = 0; i < n; i++) {
+            String y = rnd.nextInt(40) == 0 ? "" : Integer.toString(rnd.nextInt(3) == 0 ? 1 : 0);
+            String s = rnd.nextInt(50) == 0 ? "" : Integer.toString(rnd.nextInt(distinct) - 3);
+            if (rnd.nextInt(7) == 0) {
+                s = String.format("%.6f", rnd.nextDouble());
+            }
+            b.addRow(new String[] {y, s, integerWeights ? Integer.toString(rnd.nextInt(4))
+                : String.format("%.3f", 0.1 + rnd.nextDouble() * 3), "a" + rnd.nextInt(3),
+                "b" + rnd.nextInt(2), "k" + rnd.nextInt(23)});
+        }
+        return b.build();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "integer weights: {0}, {1} distinct scores")
+    @org.junit.jupiter.params.provider.CsvSource({"false, 12", "true, 12", "true, 400", "false, 400"})
+    void every_bootstrap_replicate_of_every_slice_equals_the_oracle_with_that_replicates_weights(boolean integerWeights,
+            int distinct) {
+        // Integer weights take the exact paths (long tie blocks summed per atom, short ones per slice), fractional
+        // ones the row path that keeps the order of additions.
+        assertEquals(integerWeights, AucPass.exactSums(new double[] {integerWeights ? 2 : 2.5}, 1, true));
+        Table t = weightedTable(5, 700, integerWeights, distinct);
+        int bootstrap = 13;
+        AuditRun run = new LocalEngine().run(t, AuditSpec.builder().groups(List.of("a", "b")).intersections(2)
+                .bootstrap(bootstrap, 77).cluster("k").weight("w").auc("y", null, "s").threads(2).build());
+        PoissonWeights poisson = new PoissonWeights(77);
+        double[] s = t.numeric("s").valuesUnsafe();
+        double[] w = t.numeric("w").valuesUnsafe();
+        for (int sl = 0; sl < run.slices().size(); sl++) {
+            List<Integer> rows = rowsOf(t, run.slices().get(sl));
+            rows.removeIf(i -> Double.isNaN(s[i]) || t.column("y").isMissing(i));
+            double[] ss = rows.stream().mapToDouble(i -> s[i]).toArray();
+            boolean[] pp = new boolean[rows.size()];
+            for (int q = 0; q < pp.length; q++) {
+                pp[q] = t.column("y").text(rows.get(q)).equals("1");
+            }
+            for (int r = 0; r <= bootstrap; r++) {
+                double[] ww = new double[rows.size()];
+                for (int q = 0; q < ww.length; q++) {
+                    int i = rows.get(q);
+                    ww[q] = r == 0 ? w[i] : w[i] * poisson.weight(PoissonWeights.keyOf(t.column("k").text(i)), r - 1);
+                }
+                MetricValue expected = Auc.of(ss, pp, ww);
+                String where = run.slices().get(sl).label() + " replicate " + r;
+                if (expected.defined()) {
+                    assertEquals(expected.value(), run.auc()[sl][r], 1e-12, where);
+                    assertNull(run.aucReasons()[sl][r], where);
+                } else {
+                    assertEquals(expected.reason(), run.aucReasons()[sl][r], where);
+                }
+            }
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "integer weights: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void auc_is_bit_identical_for_one_two_and_five_threads(boolean integerWeights) {
+        Table t = weightedTable(6, 3000, integerWeights);
+        double[][] one = null;
+        for (int threads : new int[] {1, 2, 5}) {
+            AuditRun run = new LocalEngine().run(t, AuditSpec.builder().groups(List.of("a", "b")).intersections(2)
+                    .bootstrap(37, 3).cluster("k").weight("w").auc("y", null, "s").threads(threads).build());
+            if (one == null) {
+                one = run.auc();
+            } else {
+                for (int sl = 0; sl < one.length; sl++) {
+                    assertArrayEquals(one[sl], run.auc()[sl], threads + " threads, slice " + sl);
+                }
+            }
+        }
+    }
+}
