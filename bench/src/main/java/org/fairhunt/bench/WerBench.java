@@ -105,15 +105,7 @@ public final class WerBench {
         Path dir = Files.createTempDirectory("werbench");
         Path ref = dir.resolve("ref.trn");
         Path hyp = dir.resolve("hyp.trn");
-        List<Utterance> refs = new ArrayList<>(scliteN);
-        List<Utterance> hyps = new ArrayList<>(scliteN);
-        Column ids = table.column("utterance_id");
-        for (int row = 0; row < scliteN; row++) {
-            refs.add(Utterance.of(ids.text(row), "", table.column("reference").text(row)));
-            hyps.add(Utterance.of(ids.text(row), "", table.column("hypothesis").text(row)));
-        }
-        TrnFormat.write(ref, refs);
-        TrnFormat.write(hyp, hyps);
+        writeTrn(table, scliteN, ref, hyp, id -> id);
         Sclite.Result s = new Sclite(sclite.get()).run(ref, hyp, false, dir);
         long c = 0, sub = 0, del = 0, ins = 0;
         for (Sclite.Counts x : s.utterances().values()) {
@@ -141,6 +133,20 @@ public final class WerBench {
         for (Path p : List.of(ref, hyp, dir)) {
             Files.deleteIfExists(p);
         }
+    }
+
+    /** The first {@code n} pairs of {@code table} as reference and hypothesis trn files, ids through {@code idOf}. */
+    static void writeTrn(Table table, int n, Path ref, Path hyp, java.util.function.UnaryOperator<String> idOf) {
+        List<Utterance> refs = new ArrayList<>(n);
+        List<Utterance> hyps = new ArrayList<>(n);
+        Column ids = table.column("utterance_id");
+        for (int row = 0; row < n; row++) {
+            String id = idOf.apply(ids.text(row));
+            refs.add(Utterance.of(id, "", table.column("reference").text(row)));
+            hyps.add(Utterance.of(id, "", table.column("hypothesis").text(row)));
+        }
+        TrnFormat.write(ref, refs);
+        TrnFormat.write(hyp, hyps);
     }
 
     static Table data(int n, long seed) {

@@ -6,10 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.fairhunt.core.table.Column;
 import org.fairhunt.core.table.Table;
-import org.fairhunt.speech.format.TrnFormat;
-import org.fairhunt.speech.format.Utterance;
 import org.fairhunt.speech.tools.ExternalTools;
 
 /**
@@ -34,17 +31,8 @@ public final class WerCliBench {
         Path dir = Files.createTempDirectory("wercli");
         Path ref = dir.resolve("ref.trn");
         Path hyp = dir.resolve("hyp.trn");
-        List<Utterance> refs = new ArrayList<>(n);
-        List<Utterance> hyps = new ArrayList<>(n);
-        Column ids = table.column("utterance_id");
-        for (int row = 0; row < n; row++) {
-            // sclite-style ids: the speaker, '-', the utterance
-            String id = ids.text(row).replace('_', '-');
-            refs.add(Utterance.of(id, "", table.column("reference").text(row)));
-            hyps.add(Utterance.of(id, "", table.column("hypothesis").text(row)));
-        }
-        TrnFormat.write(ref, refs);
-        TrnFormat.write(hyp, hyps);
+        // sclite-style ids: the speaker, '-', the utterance
+        WerBench.writeTrn(table, n, ref, hyp, id -> id.replace('_', '-'));
         List<String> ours = new ArrayList<>(List.of("java"));
         if (args.length > 3 && !args[3].isBlank()) {
             ours.addAll(List.of(args[3].strip().split("\\s+")));

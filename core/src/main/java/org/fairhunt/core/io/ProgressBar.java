@@ -78,12 +78,8 @@ public final class ProgressBar implements ProgressListener {
     }
 
     String renderItems(long done, long total, String detail, long elapsedNanos) {
-        StringBuilder sb = new StringBuilder(label).append(" [");
         double fraction = total > 0 ? Math.min(1.0, (double) done / total) : 1;
-        int filled = (int) Math.floor(fraction * WIDTH);
-        for (int i = 0; i < WIDTH; i++) {
-            sb.append(i < filled ? '#' : '.');
-        }
+        StringBuilder sb = bar(fraction);
         sb.append(String.format(Locale.ROOT, "] %3d%%  %,d/%,d %s", (int) Math.floor(fraction * 100), done, total, detail));
         if (done > 0 && done < total) {
             sb.append(String.format(Locale.ROOT, ", ~%.0f s left", elapsedNanos / 1e9 / done * (total - done)));
@@ -120,14 +116,20 @@ public final class ProgressBar implements ProgressListener {
         out.flush();
     }
 
-    /** The bar's text for the given state; {@code elapsedNanos} gives the rate. */
-    String render(long bytesRead, long totalBytes, long rows, long elapsedNanos) {
+    /** {@code label [#####...............} for a fraction done (the closing bracket is the caller's). */
+    private StringBuilder bar(double fraction) {
         StringBuilder sb = new StringBuilder(label).append(" [");
-        double fraction = totalBytes > 0 ? Math.min(1.0, (double) bytesRead / totalBytes) : 0;
         int filled = (int) Math.floor(fraction * WIDTH);
         for (int i = 0; i < WIDTH; i++) {
             sb.append(i < filled ? '#' : '.');
         }
+        return sb;
+    }
+
+    /** The bar's text for the given state; {@code elapsedNanos} gives the rate. */
+    String render(long bytesRead, long totalBytes, long rows, long elapsedNanos) {
+        double fraction = totalBytes > 0 ? Math.min(1.0, (double) bytesRead / totalBytes) : 0;
+        StringBuilder sb = bar(fraction);
         sb.append(']');
         double mb = bytesRead / 1e6;
         if (totalBytes > 0) {

@@ -76,14 +76,19 @@ public final class UtteranceScorer {
             hypIds[k] = id(hyp.get(k));
         }
         List<String> path = network.align(hypIds, m, counts);
+        return withCharacters(path, hyp);
+    }
+
+    /** The word counts in {@code counts} as a score, with the character alignment of the words when asked for. */
+    private UtteranceScore withCharacters(List<String> ref, List<String> hyp) {
         int c = counts[0], s = counts[1], d = counts[2], i = counts[3];
         if (!characters) {
-            return new UtteranceScore(path, hyp, c, s, d, i, 0, 0);
+            return new UtteranceScore(ref, hyp, c, s, d, i, 0, 0);
         }
-        int rc = fillChars(path, true);
+        int rc = fillChars(ref, true);
         int hc = fillChars(hyp, false);
         aligner.count(refChars, rc, hypChars, hc, counts);
-        return new UtteranceScore(path, hyp, c, s, d, i, rc, counts[1] + counts[2] + counts[3]);
+        return new UtteranceScore(ref, hyp, c, s, d, i, rc, counts[1] + counts[2] + counts[3]);
     }
 
     /** Scores already-normalized tokens. */
@@ -106,16 +111,7 @@ public final class UtteranceScorer {
             hypIds[k] = id(hyp.get(k));
         }
         aligner.count(refIds, n, hypIds, m, counts);
-        int c = counts[0], s = counts[1], d = counts[2], i = counts[3];
-
-        if (!characters) {
-            return new UtteranceScore(ref, hyp, c, s, d, i, 0, 0);
-        }
-        int rc = fillChars(ref, true);
-        int hc = fillChars(hyp, false);
-        aligner.count(refChars, rc, hypChars, hc, counts);
-        int charErrors = counts[1] + counts[2] + counts[3];
-        return new UtteranceScore(ref, hyp, c, s, d, i, rc, charErrors);
+        return withCharacters(ref, hyp);
     }
 
     /**
