@@ -19,6 +19,7 @@ import org.fairhunt.core.engine.StatisticGrid;
 import org.fairhunt.core.policy.Policy;
 import org.fairhunt.core.result.AuditJson;
 import org.fairhunt.core.result.AuditResult;
+import org.fairhunt.core.result.DisparityKind;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.core.table.CategoricalColumn;
@@ -340,12 +341,12 @@ public final class WerAudit {
     static List<String> ceilingOrFloor(AuditResult a, Map<String, WerTotals> totals) {
         List<String> out = new ArrayList<>();
         for (var d : a.disparities()) {
-            if (!d.metric().equals("wer") || d.kind().equals("max_gap") || d.reference() == null) {
+            if (!d.metric().equals("wer") || d.kind() == DisparityKind.MAX_GAP || d.reference() == null) {
                 continue;
             }
             WerTotals x = totals.get(new SliceResult(d.attributes(), 0, false, Map.of()).label());
             WerTotals y = totals.get(new SliceResult(d.reference(), 0, false, Map.of()).label());
-            if (x == null || y == null || x.referenceWords() == 0 || y.referenceWords() == 0 || !d.kind().equals("difference")) {
+            if (x == null || y == null || x.referenceWords() == 0 || y.referenceWords() == 0 || d.kind() != DisparityKind.DIFFERENCE) {
                 continue;
             }
             double wx = x.wer();
