@@ -84,8 +84,8 @@ public final class WerBench {
         double audit = BenchData.median(auditSeconds);
         WerTotals ours = WerAudit.sliceTotals(result).get("(all)");
         System.out.printf(Locale.ROOT, "full audit, words (align + %d slices x 201 replicates, clustered by speaker): median %.2f s over %d runs "
-                        + "(min %.2f, max %.2f), %,.0f utterances/s; overall WER %.4f%n", result.audit().slices().size(), audit,
-                repetitions, min(auditSeconds), max(auditSeconds), n / audit, ours.wer());
+                        + "(min %.2f, max %.2f), %,.0f utterances/s; overall WER %s%n", result.audit().slices().size(), audit,
+                repetitions, min(auditSeconds), max(auditSeconds), n / audit, org.fairhunt.report.Formats.number(ours.wer()));
         System.out.printf(Locale.ROOT, "full audit: median process CPU %.2f s, i.e. %.2f s of wall on %d otherwise idle cores; load average now %.1f%n",
                 BenchData.median(auditCpu), BenchData.median(auditCpu) / threads, threads, load());
 
@@ -94,8 +94,8 @@ public final class WerBench {
         WerScores withChars = WerScores.compute(table, "reference", "hypothesis", normalizer, threads, true);
         double charSeconds = (System.nanoTime() - t0) / 1e9;
         double charCpu = (cpuNanos() - c0) / 1e9;
-        System.out.printf(Locale.ROOT, "words and characters (for CER): one run %.2f s wall, %.2f s CPU, %,.0f utterances/s; overall CER %.4f%n",
-                charSeconds, charCpu, n / charSeconds, withChars.totals().cer());
+        System.out.printf(Locale.ROOT, "words and characters (for CER): one run %.2f s wall, %.2f s CPU, %,.0f utterances/s; overall CER %s%n",
+                charSeconds, charCpu, n / charSeconds, org.fairhunt.report.Formats.number(withChars.totals().cer()));
 
         var sclite = ExternalTools.sclite();
         if (sclite.isEmpty()) {
@@ -105,15 +105,7 @@ public final class WerBench {
         Path dir = Files.createTempDirectory("werbench");
         Path ref = dir.resolve("ref.trn");
         Path hyp = dir.resolve("hyp.trn");
-        List<Utterance> refs = new ArrayList<>(scliteN);
-        List<Utterance> hyps = new ArrayList<>(scliteN);
-        Column ids = table.column("utterance_id");
-        for (int row = 0; row < scliteN; row++) {
-            refs.add(Utterance.of(ids.text(row), "", table.column("reference").text(row)));
-            hyps.add(Utterance.of(ids.text(row), "", table.column("hypothesis").text(row)));
-        }
-        TrnFormat.write(ref, refs);
-        TrnFormat.write(hyp, hyps);
+        writeTrn(table, scliteN, ref, hyp, id -> id);
         Sclite.Result s = new Sclite(sclite.get()).run(ref, hyp, false, dir);
         long c = 0, sub = 0, del = 0, ins = 0;
         for (Sclite.Counts x : s.utterances().values()) {
@@ -141,6 +133,20 @@ public final class WerBench {
         for (Path p : List.of(ref, hyp, dir)) {
             Files.deleteIfExists(p);
         }
+    }
+
+    /** The first {@code n} pairs of {@code table} as reference and hypothesis trn files, ids through {@code idOf}. */
+    static void writeTrn(Table table, int n, Path ref, Path hyp, java.util.function.UnaryOperator<String> idOf) {
+        List<Utterance> refs = new ArrayList<>(n);
+        List<Utterance> hyps = new ArrayList<>(n);
+        Column ids = table.column("utterance_id");
+        for (int row = 0; row < n; row++) {
+            String id = idOf.apply(ids.text(row));
+            refs.add(Utterance.of(id, "", table.column("reference").text(row)));
+            hyps.add(Utterance.of(id, "", table.column("hypothesis").text(row)));
+        }
+        TrnFormat.write(ref, refs);
+        TrnFormat.write(hyp, hyps);
     }
 
     static Table data(int n, long seed) {

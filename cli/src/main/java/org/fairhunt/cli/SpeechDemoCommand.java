@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.fairhunt.core.UserInputException;
-import org.fairhunt.speech.WerAudit;
+import org.fairhunt.report.speech.WerReports;
 import org.fairhunt.speech.demo.SpeechDemo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,19 +60,22 @@ public final class SpeechDemoCommand implements Callable<Integer> {
         SpeechDemo.Outcome outcome = SpeechDemo.run(out, sentences, SpeechDemo.VOICES,
                 conditions.isEmpty() ? SpeechDemo.CONDITIONS : conditions, bootstrap, seed, workers, System.err);
         o.println();
-        o.print(WerAudit.summary(outcome.result()));
+        o.print(WerReports.summary(outcome.result()));
         if (!outcome.failures().isEmpty()) {
             o.println();
-            o.println(outcome.failures().size() + " file(s) could not be transcribed (scored as empty hypotheses):");
+            o.println(outcome.failures().size() + " file(s) could not be transcribed (empty hypotheses, scored as all deletions):");
             outcome.failures().forEach(f -> o.println("  " + f));
         }
         o.println();
         o.println("Audio: " + out + "/clean and one directory per condition; transcripts: " + outcome.referenceTrn() + ", "
                 + outcome.hypothesisTrn());
-        o.println("Reports: " + out.resolve("report"));
+        // The same reports as 'wer --out': audit.json/md/html, then the sclite-style text files.
+        List<Path> written = WerReports.writeAll(outcome.result(), out.resolve("report"), 3);
+        o.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
         o.println("Re-score with sclite-compatible totals:");
         o.println("  fairhunt wer --ref " + outcome.referenceTrn() + " --hyp " + outcome.hypothesisTrn()
-                + " --normalize case,punctuation --id-fields voice,condition,sentence --group voice --group condition");
+                + " --normalize case,punctuation --id-fields voice,condition,sentence --group voice --group condition --out "
+                + out.resolve("report"));
         o.flush();
         return 0;
     }

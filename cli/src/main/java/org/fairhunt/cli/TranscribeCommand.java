@@ -1,22 +1,17 @@
 package org.fairhunt.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fairhunt.core.UserInputException;
-import org.fairhunt.speech.audio.Augmentation;
-import org.fairhunt.speech.format.TrnFormat;
-import org.fairhunt.speech.format.Utterance;
-import org.fairhunt.speech.transcribe.BatchTranscription;
 import org.fairhunt.speech.transcribe.CommandTranscriber;
+import org.fairhunt.speech.transcribe.FailedFiles;
 import org.fairhunt.speech.transcribe.PocketsphinxTranscriber;
+import org.fairhunt.speech.transcribe.TranscribeJob;
 import org.fairhunt.speech.transcribe.Transcriber;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,11 +22,15 @@ import picocli.CommandLine.Spec;
 /** {@code fairhunt transcribe}: run a real recognizer over WAV files and write a trn. */
 @Command(name = "transcribe", header = "Transcribe WAV files with a recognizer (pocketsphinx or any command).", mixinStandardHelpOptions = true,
         description = {"Transcribe WAV files with a recognizer, in parallel, into a trn file. A file that fails or",
-            "exceeds --timeout is reported and left out; the others go on (exit status 1 if any failed).",
-            "Utterance ids: the file name without .wav (--id name), or the path below INPUT with '/' as '_'",
-            "(--id path), e.g. white-noise-snr10_awb_s01 after 'fairhunt augment'.", ""},
+            "exceeds --timeout is reported, written as an empty hypothesis (scored as all deletions, as sclite does)",
+            "and listed in OUT.failed.jsonl; the others go on (exit status 1 if any failed).",
+            "Each result is journalled in OUT.partial.jsonl as it arrives: after a crash or a kill, the same command",
+            "resumes and decodes only what is missing. OUT is checked before any decoding.",
+            "Utterance ids: the file name without .wav (--id name, default; 'fairhunt augment' names files",
+            "SPEAKER-CONDITION_UTTERANCE.wav), or the path below INPUT with '/' as '_' (--id path).", ""},
         footer = {"", "Examples:",
-            "  fairhunt transcribe noisy/ --engine pocketsphinx --id path --out hyp.trn",
+            "  fairhunt transcribe noisy/ --engine pocketsphinx --out hyp.trn",
+            "  fairhunt transcribe noisy/ --engine pocketsphinx --decoder-arg -hmm --decoder-arg /path/to/en-us-8khz --out hyp.trn",
             "  fairhunt transcribe clean/ --engine command --command 'my-asr --model m {wav}' --out hyp.trn"})
 public final class TranscribeCommand implements Callable<Integer> {
     @Spec
@@ -48,8 +47,21 @@ public final class TranscribeCommand implements Callable<Integer> {
             description = "For --engine command: the command line, with {wav} where the file goes; it prints the text.")
     String command;
 
+    @Option(names = "--decoder-arg", paramLabel = "ARG",
+            description = "An argument passed to pocketsphinx_continuous as it is (repeatable), e.g. -hmm DIR -lm FILE -dict FILE "
+                    + "for a narrowband model on telephone audio.")
+    List<String> decoderArgs = new ArrayList<>();
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The trn file to write.")
     Path out;
+
+    @Option(names = "--force", description = "Replace --out if it exists.")
+    boolean force;
+
+    @Option(names = "--failed", paramLabel = "HOW", defaultValue = "empty",
+            description = "Files the recognizer failed on: empty (an empty hypothesis, scored as all deletions) or omit "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String failedMode;
 
     @Option(names = "--id", paramLabel = "HOW", defaultValue = "name", description = "name or path (default: ${DEFAULT-VALUE}).")
     String id;
@@ -63,11 +75,15 @@ public final class TranscribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        TranscribeJob.checkOutput(out, force);
         Transcriber transcriber = switch (engine.toLowerCase(Locale.ROOT)) {
-            case "pocketsphinx" -> PocketsphinxTranscriber.installed();
+            case "pocketsphinx" -> PocketsphinxTranscriber.installed(decoderArgs);
             case "command" -> {
                 if (command == null) {
                     throw new UserInputException("--engine command needs --command 'program args {wav}'");
+                }
+                if (!decoderArgs.isEmpty()) {
+                    throw new UserInputException("--decoder-arg goes with --engine pocketsphinx; put a command's arguments in --command");
                 }
                 yield new CommandTranscriber(command);
             }
@@ -76,56 +92,23 @@ public final class TranscribeCommand implements Callable<Integer> {
         if (!(timeout > 0)) {
             throw new UserInputException("--timeout must be positive, got " + timeout);
         }
+        boolean keepFailures = switch (failedMode.toLowerCase(Locale.ROOT)) {
+            case "empty" -> true;
+            case "omit" -> false;
+            default -> throw new UserInputException("unknown --failed '" + failedMode + "': expected empty or omit");
+        };
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) {
             throw new UserInputException("--threads must be at least 1, got " + workers);
         }
-        List<Path> files = Augmentation.wavFiles(input);
-        Path base = Files.isDirectory(input) ? input : input.toAbsolutePath().getParent();
-        Map<String, Path> ids = new HashMap<>();
-        List<String> idList = new ArrayList<>();
-        for (Path f : files) {
-            String u = utteranceId(base, f);
-            Path clash = ids.put(u, f);
-            if (clash != null) {
-                throw new UserInputException("two files give the utterance id '" + u + "': " + clash + " and " + f
-                        + (id.equals("name") ? "; use --id path" : ""));
-            }
-            idList.add(u);
-        }
         PrintWriter o = spec.commandLine().getOut();
-        o.println("Transcribing " + files.size() + " file(s) with " + transcriber.describe() + ", " + workers + " at a time");
+        TranscribeJob.Result r = TranscribeJob.run(transcriber, new TranscribeJob.Settings(input, out, id.toLowerCase(Locale.ROOT),
+                force, keepFailures, Duration.ofMillis((long) (timeout * 1000)), workers), o);
+        r.failures().forEach(f -> spec.commandLine().getErr().println("fairhunt: " + f));
+        o.println("Wrote " + r.written() + " transcript(s) to " + out + (r.resumed() == 0 ? "" : " (" + r.resumed() + " from the journal)")
+                + (r.failures().isEmpty() ? "" : "; " + r.failures().size() + " file(s) failed (listed above and in "
+                + FailedFiles.fileBeside(out) + (keepFailures ? "; written as empty hypotheses)" : "; left out)")));
         o.flush();
-        List<BatchTranscription.Outcome> outcomes = new BatchTranscription(transcriber, workers,
-                Duration.ofMillis((long) (timeout * 1000))).run(files, System.err);
-        List<Utterance> utterances = new ArrayList<>();
-        int failed = 0;
-        for (int k = 0; k < outcomes.size(); k++) {
-            BatchTranscription.Outcome x = outcomes.get(k);
-            if (x.ok()) {
-                utterances.add(Utterance.of(idList.get(k), "", x.text().replaceAll("[(){}]", "")));
-            } else {
-                failed++;
-                spec.commandLine().getErr().println("fairhunt: " + x.file() + ": " + x.failure());
-            }
-        }
-        TrnFormat.write(out, utterances);
-        o.println("Wrote " + utterances.size() + " transcript(s) to " + out + (failed == 0 ? "" : "; " + failed + " file(s) failed (listed above)"));
-        o.flush();
-        return failed == 0 ? 0 : 1;
-    }
-
-    private String utteranceId(Path base, Path file) {
-        String name = file.getFileName().toString();
-        String stem = name.substring(0, name.length() - 4);
-        return switch (id.toLowerCase(Locale.ROOT)) {
-            case "name" -> stem;
-            case "path" -> {
-                Path rel = base.toAbsolutePath().relativize(file.toAbsolutePath());
-                String p = rel.toString().replace('\\', '/');
-                yield p.substring(0, p.length() - 4).replace('/', '_');
-            }
-            default -> throw new UserInputException("unknown --id '" + id + "': expected name or path");
-        };
+        return r.failures().isEmpty() ? 0 : 1;
     }
 }

@@ -20,9 +20,10 @@ class SpeechCommandsTest {
     @TempDir
     Path tmp;
 
-    private static Path speechData() {
-        Path dir = Path.of("").toAbsolutePath().getParent().getParent().resolve("shared/data/speech");
-        assumeTrue(Files.isRegularFile(dir.resolve("ref.trn")), "shared speech data not found at " + dir);
+    /** The speech set shipped with speech's tests (no ../shared needed). */
+    static Path speechData() {
+        Path dir = Path.of("").toAbsolutePath().getParent().resolve("speech/src/test/resources/fixtures/speech");
+        assertTrue(Files.isRegularFile(dir.resolve("ref.trn")), "speech fixtures not found at " + dir);
         return dir;
     }
 
@@ -86,14 +87,14 @@ class SpeechCommandsTest {
         CliRun run = CliRun.of("augment", clean.toString(), "--condition", "white-noise:snr=10", "--condition", "telephone",
                 "--out", tmp.resolve("noisy").toString(), "--seed", "4");
         assertEquals(0, run.exit(), run.err());
-        Audio noisy = WavFile.read(tmp.resolve("noisy/white-noise-snr10/spk_a.wav"));
+        Audio noisy = WavFile.read(tmp.resolve("noisy/white-noise-snr10/spk-white-noise-snr10_a.wav"));
         Audio cleanBack = WavFile.read(clean.resolve("spk_a.wav"));
         float[] noise = new float[noisy.length()];
         for (int k = 0; k < noise.length; k++) {
             noise[k] = noisy.samples()[k] - cleanBack.samples()[k];
         }
         assertEquals(10.0, Signals.db(Signals.speechRms(cleanBack.samples()) / Signals.rms(noise)), 0.05);
-        assertTrue(Files.isRegularFile(tmp.resolve("noisy/telephone-low300-high3400-rate8000/spk_a.wav")));
+        assertTrue(Files.isRegularFile(tmp.resolve("noisy/telephone-low300-high3400-rate8000/spk-telephone-low300-high3400-rate8000_a.wav")));
         List<String> meta = Files.readAllLines(tmp.resolve("noisy/conditions.jsonl"));
         assertEquals(2, meta.size());
         assertTrue(meta.get(0).contains("\"spec\":\"white-noise:snr=10\"") && meta.get(0).contains("\"signal_to_distortion_db\":10.0"),
@@ -119,8 +120,17 @@ class SpeechCommandsTest {
         CliRun run = CliRun.of("transcribe", audio.toString(), "--engine", "command", "--command", asr + " {wav}", "--out",
                 out.toString(), "--timeout", "20");
         assertEquals(1, run.exit(), run.err());
-        assertEquals("hello there (spk_ok)\n", Files.readString(out));
+        // The failed file is an empty hypothesis (sclite scores it as all deletions) and is listed beside the trn.
+        assertEquals("(spk_bad)\nhello there (spk_ok)\n", Files.readString(out));
         assertTrue(run.err().contains("spk_bad.wav") && run.err().contains("decoder crashed"), run.err());
+        assertTrue(Files.readString(tmp.resolve("hyp.trn.failed.jsonl")).contains("\"id\":\"spk_bad\""));
+        assertTrue(Files.notExists(tmp.resolve("hyp.trn.partial.jsonl")));
+        // wer names the failed utterance in its report and scores it as deletions.
+        Path ref = Files.writeString(tmp.resolve("ref.trn"), "hello there (spk_ok)\nsay it again (spk_bad)\n");
+        CliRun wer = CliRun.of("wer", "--ref", ref.toString(), "--hyp", out.toString(), "--min-group-size", "1");
+        assertEquals(0, wer.exit(), wer.err());
+        assertTrue(wer.out().matches("(?s).*\\(all\\)\\s+2\\s+5 \\|\\s+40\\.0\\s+0\\.0\\s+60\\.0\\s+0\\.0\\s+60\\.0.*"), wer.out());
+        assertTrue(wer.out().contains("failed on, scored as all deletions") && wer.out().contains("spk_bad: ") && wer.out().contains("decoder crashed"), wer.out());
     }
 
     @Test

@@ -46,10 +46,19 @@ public final class Auditor {
      * error rate, for instance).
      */
     public static Outcome run(Table table, AuditRequest request, List<Statistic> extraStatistics) {
+        return run(table, request, extraStatistics, Map.of());
+    }
+
+    /**
+     * Runs the request with {@code extraStatistics}; {@code extraSettings} are added to the result's
+     * {@code settings} and replace the request's own entries of the same name (speech's {@code task},
+     * normalization, reference and hypothesis columns), so every audit is orchestrated here, once.
+     */
+    public static Outcome run(Table table, AuditRequest request, List<Statistic> extraStatistics, Map<String, Object> extraSettings) {
         Table binned = bin(table, request);
         checkLevels(binned, request);
         AuditSpec spec = spec(binned, request, extraStatistics);
-        return finish(binned, new LocalEngine().run(binned, spec), request);
+        return finish(binned, new LocalEngine().run(binned, spec), request, extraSettings);
     }
 
     /**
@@ -108,9 +117,16 @@ public final class Auditor {
 
     /** The result of an engine's {@code run} of {@link #spec}: metrics, disparities, Clarify, policy verdicts. */
     public static Outcome finish(Table binned, AuditRun run, AuditRequest request) {
+        return finish(binned, run, request, Map.of());
+    }
+
+    /** As {@link #finish(Table, AuditRun, AuditRequest)}, with {@code extraSettings} added to the result's settings. */
+    public static Outcome finish(Table binned, AuditRun run, AuditRequest request, Map<String, Object> extraSettings) {
+        Map<String, Object> settings = settings(request);
+        settings.putAll(extraSettings);
         Map<Double, AuditResult> byLevel = new java.util.HashMap<>();
         java.util.function.DoubleFunction<AuditResult> atLevel = level -> byLevel.computeIfAbsent(level,
-                lv -> AuditResults.from(run, request.metrics(), settings(request), lv).withDisparities(Disparities.compute(run,
+                lv -> AuditResults.from(run, request.metrics(), settings, lv).withDisparities(Disparities.compute(run,
                         AuditResults.select(run, request.metrics()), ReferenceChoice.parse(request.reference()), lv)));
         AuditResult result = atLevel.apply(request.level());
         if (request.clarify()) {

@@ -99,9 +99,7 @@ public final class LocalEngine {
     }
 
     private static Prepared prepare(Table table, AuditSpec spec, long[] rowIds) {
-        if (spec.groups().isEmpty()) {
-            throw new UserInputException("name at least one group attribute to audit (--group)");
-        }
+        // No group attribute: the overall slice alone (what sclite's Sum/Avg row is for speech).
         if (spec.statistics().isEmpty() && !spec.auc()) {
             throw new UserInputException("nothing to measure: give a prediction, a score or a numeric label");
         }

@@ -47,6 +47,46 @@ public final class ProgressBar implements ProgressListener {
         return ProgressListener.NONE;
     }
 
+    /**
+     * A bar on stderr for a count of work items (files to decode, say) when the JVM has a console;
+     * otherwise null, so logs and pipes never receive control characters.
+     */
+    public static ProgressBar forItems(String label) {
+        return System.console() != null ? new ProgressBar(label, System.err, System::nanoTime) : null;
+    }
+
+    /**
+     * Redraws (throttled like {@link #update}) a bar of {@code done} of {@code total} items followed by
+     * {@code detail}: {@code transcribe [#####...............]  25%  30/120 files, 1 failed, ~90 s left}.
+     */
+    public void updateItems(long done, long total, String detail) {
+        long now = nanoClock.getAsLong();
+        if (drawn && now - lastDrawNanos < MIN_REDRAW_NANOS && done < total) {
+            return;
+        }
+        draw(renderItems(done, total, detail, now - startNanos));
+        lastDrawNanos = now;
+        drawn = true;
+    }
+
+    /** Ends an item bar's line. */
+    public void finishItems() {
+        if (drawn) {
+            out.print('\n');
+            out.flush();
+        }
+    }
+
+    String renderItems(long done, long total, String detail, long elapsedNanos) {
+        double fraction = total > 0 ? Math.min(1.0, (double) done / total) : 1;
+        StringBuilder sb = bar(fraction);
+        sb.append(String.format(Locale.ROOT, "] %3d%%  %,d/%,d %s", (int) Math.floor(fraction * 100), done, total, detail));
+        if (done > 0 && done < total) {
+            sb.append(String.format(Locale.ROOT, ", ~%.0f s left", elapsedNanos / 1e9 / done * (total - done)));
+        }
+        return sb.toString();
+    }
+
     @Override
     public void update(long bytesRead, long totalBytes, long rows) {
         long now = nanoClock.getAsLong();
@@ -76,14 +116,20 @@ public final class ProgressBar implements ProgressListener {
         out.flush();
     }
 
-    /** The bar's text for the given state; {@code elapsedNanos} gives the rate. */
-    String render(long bytesRead, long totalBytes, long rows, long elapsedNanos) {
+    /** {@code label [#####...............} for a fraction done (the closing bracket is the caller's). */
+    private StringBuilder bar(double fraction) {
         StringBuilder sb = new StringBuilder(label).append(" [");
-        double fraction = totalBytes > 0 ? Math.min(1.0, (double) bytesRead / totalBytes) : 0;
         int filled = (int) Math.floor(fraction * WIDTH);
         for (int i = 0; i < WIDTH; i++) {
             sb.append(i < filled ? '#' : '.');
         }
+        return sb;
+    }
+
+    /** The bar's text for the given state; {@code elapsedNanos} gives the rate. */
+    String render(long bytesRead, long totalBytes, long rows, long elapsedNanos) {
+        double fraction = totalBytes > 0 ? Math.min(1.0, (double) bytesRead / totalBytes) : 0;
+        StringBuilder sb = bar(fraction);
         sb.append(']');
         double mb = bytesRead / 1e6;
         if (totalBytes > 0) {

@@ -29,16 +29,12 @@ public record EditCounts(long correct, long substitutions, long deletions, long 
     }
 
     /**
-     * Errors over reference tokens, as sclite's {@code Err}. Empty reference: 0 when there are no
-     * errors, +infinity when there are insertions (sclite prints such a rate as undefined; we keep the
-     * sign of the evidence rather than dividing by zero silently).
+     * Errors over reference tokens, as sclite's {@code Err}; NaN (undefined) for an empty reference, with
+     * or without insertions, as {@link org.fairhunt.speech.metric.WerStatistic} defines it.
      */
     public double errorRate() {
         long n = referenceLength();
-        if (n == 0) {
-            return errors() == 0 ? 0.0 : Double.POSITIVE_INFINITY;
-        }
-        return (double) errors() / n;
+        return n == 0 ? Double.NaN : (double) errors() / n;
     }
 
     public EditCounts plus(EditCounts other) {

@@ -12,13 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.fairhunt.core.FairhuntException;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.concurrent.Workers;
 
 /**
  * Applies conditions to a set of WAV files: each input × each condition gives
@@ -64,7 +62,23 @@ public final class Augmentation {
         }
     }
 
+    /** Where a file goes below {@code out/<condition label>/}: the same relative path. */
     public static List<Output> run(Path input, List<AcousticCondition> conditions, Path outDir, long seed, int threads) {
+        return run(input, conditions, outDir, seed, threads, (relative, condition) -> relative.toString());
+    }
+
+    /** Names an output file (relative to {@code out/<condition label>/}) from the input's relative path. */
+    @FunctionalInterface
+    public interface Naming {
+        String name(Path relative, AcousticCondition condition);
+    }
+
+    /**
+     * Applies every condition to every file; {@code naming} gives each output's path below
+     * {@code out/<condition label>/} (Fairhunt's {@code SPEAKER-CONDITION_UTTERANCE.wav} in {@code augment}).
+     */
+    public static List<Output> run(Path input, List<AcousticCondition> conditions, Path outDir, long seed, int threads,
+                                   Naming naming) {
         List<Path> files = wavFiles(input);
         Path base = Files.isDirectory(input) ? input : input.toAbsolutePath().getParent();
         record Job(Path file, AcousticCondition condition) {
@@ -75,50 +89,42 @@ public final class Augmentation {
                 jobs.add(new Job(f, c));
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "augment");
-            t.setDaemon(true);
-            return t;
-        });
-        List<Output> outputs = new ArrayList<>();
-        try {
-            List<Future<Output>> futures = new ArrayList<>();
-            for (Job j : jobs) {
-                futures.add(pool.submit(() -> {
-                    Path relative = base.toAbsolutePath().relativize(j.file().toAbsolutePath());
-                    Path target = outDir.resolve(j.condition().label()).resolve(relative.toString());
-                    long fileSeed = new SplittableRandom(seed ^ (relative.toString().replace('\\', '/') + "|" + j.condition().spec())
-                            .hashCode() * 0x9E3779B97F4A7C15L).nextLong();
-                    Audio in = WavFile.read(j.file());
-                    Audio out = j.condition().apply(in, fileSeed);
-                    Files.createDirectories(target.getParent());
-                    WavFile.write(target, out, "fairhunt condition " + j.condition().spec() + " seed " + fileSeed);
-                    double speech = Signals.speechRms(in.samples());
-                    double distortion = distortionRms(in, out);
-                    long clipped = 0;
-                    for (float v : out.samples()) {
-                        if (v > 1f || v < -1f) {
-                            clipped++;
-                        }
+        List<Callable<Output>> tasks = new ArrayList<>();
+        java.util.Map<Path, Path> targets = new java.util.HashMap<>();
+        for (Job j : jobs) {
+            Path relative = base.toAbsolutePath().relativize(j.file().toAbsolutePath());
+            Path target = outDir.resolve(j.condition().label()).resolve(naming.name(relative, j.condition()));
+            Path clash = targets.put(target.toAbsolutePath().normalize(), j.file());
+            if (clash != null) {
+                throw new UserInputException("two input files would both be written to " + target + ": " + clash + " and " + j.file());
+            }
+            tasks.add(() -> {
+                long fileSeed = new SplittableRandom(seed ^ (relative.toString().replace('\\', '/') + "|" + j.condition().spec())
+                        .hashCode() * 0x9E3779B97F4A7C15L).nextLong();
+                Audio in = WavFile.read(j.file());
+                Audio out = j.condition().apply(in, fileSeed);
+                Files.createDirectories(target.getParent());
+                WavFile.write(target, out, "fairhunt condition " + j.condition().spec() + " seed " + fileSeed);
+                double speech = Signals.speechRms(in.samples());
+                double distortion = distortionRms(in, out);
+                long clipped = 0;
+                for (float v : out.samples()) {
+                    if (v > 1f || v < -1f) {
+                        clipped++;
                     }
-                    return new Output(j.file(), target, j.condition(), fileSeed, Signals.db(speech),
-                            distortion == 0 ? Double.POSITIVE_INFINITY : Signals.db(speech / distortion), clipped, out.length());
-                }));
+                }
+                return new Output(j.file(), target, j.condition(), fileSeed, Signals.db(speech),
+                        distortion == 0 ? Double.POSITIVE_INFINITY : Signals.db(speech / distortion), clipped, out.length());
+            });
+        }
+        List<Output> outputs;
+        try (Workers workers = new Workers(Math.max(1, threads), "augment")) {
+            outputs = workers.invokeAll(tasks, "augmentation");
+        } catch (FairhuntException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new UserInputException("augmentation failed: " + io.getMessage(), io);
             }
-            for (Future<Output> f : futures) {
-                outputs.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FairhuntException("augmentation interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new UserInputException("augmentation failed: " + cause.getMessage(), cause);
-        } finally {
-            pool.shutdownNow();
+            throw e;
         }
         writeMetadata(outDir.resolve("conditions.jsonl"), outDir, outputs);
         return outputs;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.io.ProgressBar;
 import org.fairhunt.speech.WerAudit;
 import org.fairhunt.speech.audio.AcousticCondition;
 import org.fairhunt.speech.audio.Audio;
@@ -19,6 +20,7 @@ import org.fairhunt.speech.format.MissingPolicy;
 import org.fairhunt.speech.format.SpeakerIds;
 import org.fairhunt.speech.format.TrnFormat;
 import org.fairhunt.speech.format.Utterance;
+import org.fairhunt.speech.format.UtteranceIds;
 import org.fairhunt.speech.format.UtterancePairs;
 import org.fairhunt.speech.normalize.Normalizer;
 import org.fairhunt.speech.tools.ExternalTools;
@@ -79,33 +81,39 @@ public final class SpeechDemo {
         for (Voice v : voices) {
             for (int s = 0; s < sentenceCount; s++) {
                 String sentence = String.format("s%02d", s + 1);
-                Path raw = clean.resolve(v.id() + "_" + sentence + ".raw.wav");
+                String cleanId = UtteranceIds.compose(v.id(), "clean", sentence);
+                Path raw = clean.resolve(cleanId + ".raw.wav");
                 synthesize(flite, v.id(), SENTENCES.get(s), raw);
                 Audio audio = levelAndPad(WavFile.read(raw));
                 Files.delete(raw);
-                Path cleanWav = clean.resolve(v.id() + "_" + sentence + ".wav");
+                Path cleanWav = clean.resolve(cleanId + ".wav");
                 WavFile.write(cleanWav, audio, "flite voice " + v.id() + ", speech RMS -26 dBFS, 0.3 s padding");
                 String reference = SENTENCES.get(s);
-                add(refs, wavs, ids, v.id() + "_clean_" + sentence, reference, cleanWav);
+                add(refs, wavs, ids, cleanId, reference, cleanWav);
                 for (AcousticCondition c : conditions) {
                     Path dir = Files.createDirectories(outDir.resolve(c.label()));
-                    Path wav = dir.resolve(v.id() + "_" + sentence + ".wav");
+                    String id = UtteranceIds.compose(v.id(), c.label(), sentence);
+                    Path wav = dir.resolve(id + ".wav");
                     long fileSeed = seed * 1_000_003L + (v.id() + sentence + c.spec()).hashCode();
                     WavFile.write(wav, c.apply(audio, fileSeed), "fairhunt condition " + c.spec() + " seed " + fileSeed);
-                    add(refs, wavs, ids, v.id() + "_" + c.label() + "_" + sentence, reference, wav);
+                    add(refs, wavs, ids, id, reference, wav);
                 }
             }
         }
         log.println("Transcribing " + wavs.size() + " file(s) with " + recognizer.describe());
         List<BatchTranscription.Outcome> outcomes = new BatchTranscription(recognizer, threads, Duration.ofSeconds(120))
-                .run(wavs, log);
+                .run(wavs, ProgressBar.forItems("transcribe"));
         List<Utterance> hyps = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        Map<String, String> failed = new java.util.LinkedHashMap<>();
         for (int k = 0; k < outcomes.size(); k++) {
             BatchTranscription.Outcome o = outcomes.get(k);
             if (o.ok()) {
                 hyps.add(Utterance.of(ids.get(k), "", o.text()));
             } else {
+                // An empty hypothesis: scored as all deletions, as sclite scores it, and listed in the report.
+                hyps.add(Utterance.of(ids.get(k), "", ""));
+                failed.put(ids.get(k), o.failure());
                 failures.add(o.file() + ": " + o.failure());
             }
         }
@@ -114,17 +122,21 @@ public final class SpeechDemo {
         // The reference keeps its capitals and punctuation; the audit's normalization (case, punctuation) is explicit.
         TrnFormat.write(refTrn, refs);
         TrnFormat.write(hypTrn, hyps);
-        UtterancePairs pairs = UtterancePairs.join(TrnFormat.read(refTrn, SpeakerIds.RM), TrnFormat.read(hypTrn, SpeakerIds.RM),
+        UtterancePairs pairs = UtterancePairs.join(TrnFormat.read(refTrn, SpeakerIds.SCLITE), TrnFormat.read(hypTrn, SpeakerIds.SCLITE),
                 MissingPolicy.SCORE_ALL, refTrn.toString(), hypTrn.toString());
         var table = WerAudit.tableOf(pairs, List.of("voice", "condition", "sentence"), hypTrn.toString());
         table = table.with(WerAuditColumns.lookup(table, "voice", "accent", voices.stream()
                 .collect(java.util.stream.Collectors.toMap(Voice::id, Voice::accent))));
         var options = new WerAudit.Options(Normalizer.parse("case,punctuation", null), List.of("voice", "accent", "condition"), 2,
                 bootstrap, seed, "sentence", 5, threads, 0.95);
+        Map<String, Object> notes = new java.util.LinkedHashMap<>(); // ordered: the JSON is the same on every run
+        notes.put("missing_policy", "score-all");
+        notes.put("failed_transcriptions", failed);
+        notes.put("speaker_source", "id field 'voice' (" + UtteranceIds.describe(List.of("voice", "condition", "sentence")) + ")");
+        notes.put("synthesizer", "flite (" + flite + ")");
+        notes.put("recognizer", recognizer.describe());
         WerAudit.Result result = WerAudit.run(table, WerAudit.ID, WerAudit.REFERENCE, WerAudit.HYPOTHESIS, WerAudit.SPEAKER,
-                options, Map.of("missing_policy", "score-all", "failed_files", failures,
-                        "synthesizer", "flite (" + flite + ")", "recognizer", recognizer.describe()));
-        WerAudit.writeReports(result, outDir.resolve("report"), 3);
+                options, notes);
         return new Outcome(result, refTrn, hypTrn, failures);
     }
 

@@ -48,23 +48,32 @@ public final class WerScores {
     /** As {@link #compute(Table, String, String, Normalizer, int)}; {@code characters = false} skips the character alignment (no CER). */
     public static WerScores compute(Table table, String referenceColumn, String hypothesisColumn, Normalizer normalizer,
                                     int threads, boolean characters) {
+        return compute(table, referenceColumn, hypothesisColumn, normalizer, threads, characters, false);
+    }
+
+    /**
+     * As {@link #compute(Table, String, String, Normalizer, int, boolean)}; {@code networks} reads sclite's
+     * optional words and alternations in the references (trn references), as {@code sclite -D}.
+     */
+    public static WerScores compute(Table table, String referenceColumn, String hypothesisColumn, Normalizer normalizer,
+                                    int threads, boolean characters, boolean networks) {
         Column ref = table.column(referenceColumn);
         Column hyp = table.column(hypothesisColumn);
         int n = table.rowCount();
         WerScores s = new WerScores(n, ref.missingCount(), hyp.missingCount(), characters);
         int chunks = Math.max(1, Math.min(threads, n / 1024));
         if (chunks == 1) {
-            s.fill(ref, hyp, normalizer, 0, n);
+            s.fill(ref, hyp, normalizer, networks, 0, n);
             return s;
         }
         try (Workers workers = new Workers(chunks, "wer-align")) {
-            workers.forRanges(n, chunks, "alignment", (from, to) -> s.fill(ref, hyp, normalizer, from, to));
+            workers.forRanges(n, chunks, "alignment", (from, to) -> s.fill(ref, hyp, normalizer, networks, from, to));
         }
         return s;
     }
 
-    private void fill(Column ref, Column hyp, Normalizer normalizer, int from, int to) {
-        UtteranceScorer scorer = new UtteranceScorer(normalizer, characters);
+    private void fill(Column ref, Column hyp, Normalizer normalizer, boolean networks, int from, int to) {
+        UtteranceScorer scorer = new UtteranceScorer(normalizer, characters, networks);
         int[] c = new int[6];
         for (int row = from; row < to; row++) {
             String r = ref.text(row);

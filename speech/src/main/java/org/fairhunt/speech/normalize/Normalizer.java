@@ -14,7 +14,13 @@ import org.fairhunt.core.UserInputException;
 public final class Normalizer {
 
     /** The step names accepted by {@link #parse(String, Path)}. */
-    public static final List<String> STEP_NAMES = List.of("case", "punctuation", "contractions", "nonspeech");
+    public static final List<String> STEP_NAMES = List.of("case", "markup", "punctuation", "contractions", "nonspeech", "numbers");
+
+    /**
+     * The default chain, {@code case,markup}: sclite's case-insensitive comparison, with non-speech
+     * markup ({@code <unk>}, {@code [noise]}, {@code ++breath++}) kept out of the score.
+     */
+    public static final String DEFAULT = "case,markup";
 
     private final List<NormalizationStep> steps;
 
@@ -33,15 +39,28 @@ public final class Normalizer {
     }
 
     /**
-     * Builds a chain from a comma-separated list of step names ({@code case, punctuation,
+     * Builds a chain from a comma-separated list of step names ({@code case, markup, punctuation,
      * contractions, nonspeech}; {@code none} for none) and an optional word-map file applied last.
+     * {@code markup} and {@code nonspeech} always run first, whatever their place in the list: after
+     * {@code punctuation}, {@code <unk>} would already be the word {@code unk} and be scored; {@code numbers}
+     * (English numbers as digits) runs next, before {@code punctuation} could strip a {@code $}.
      */
     public static Normalizer parse(String spec, Path wordMap) {
         List<NormalizationStep> steps = new ArrayList<>();
         String trimmed = spec == null ? "" : spec.strip();
         if (!trimmed.isEmpty() && !trimmed.equalsIgnoreCase("none")) {
+            List<NormalizationStep> first = new ArrayList<>();
+            NormalizationStep numbers = null;
             for (String raw : trimmed.split(",")) {
                 String name = raw.strip().toLowerCase(Locale.ROOT);
+                if (name.equals("markup") || name.equals("nonspeech")) {
+                    first.add(name.equals("markup") ? Steps.markup() : Steps.nonSpeech());
+                    continue;
+                }
+                if (name.equals("numbers")) {
+                    numbers = new EnglishNumbers();
+                    continue;
+                }
                 steps.add(switch (name) {
                     case "case" -> Steps.caseFold();
                     case "punctuation" -> Steps.punctuation();
@@ -51,6 +70,10 @@ public final class Normalizer {
                             + "': expected a comma-separated list of " + STEP_NAMES + " or 'none'");
                 });
             }
+            if (numbers != null) {
+                first.add(numbers);
+            }
+            steps.addAll(0, first);
         }
         if (wordMap != null) {
             steps.add(WordMap.read(wordMap));
@@ -96,6 +119,12 @@ public final class Normalizer {
     public boolean isCaseFoldAtMost() {
         return steps.isEmpty() || (steps.size() == 1 && steps.get(0).describe().equals("case")
                 && steps.get(0).getClass().getEnclosingClass() == Steps.class);
+    }
+
+    /** Whether the chain is {@code markup} then {@code case} (the default): the fast path folds case and drops markup tokens. */
+    public boolean isDefaultChain() {
+        return steps.size() == 2 && steps.get(0).describe().equals("markup") && steps.get(1).describe().equals("case")
+                && steps.get(0).getClass().getEnclosingClass() == Steps.class && steps.get(1).getClass().getEnclosingClass() == Steps.class;
     }
 
     /** Whether the chain folds case (so the fast path must fold too). */

@@ -135,12 +135,17 @@ public final class Steps {
      * {@link #FILLERS} (compared case-insensitively).
      */
     public static NormalizationStep nonSpeech() {
-        return new SimpleStep("nonspeech") {
+        return dropping("nonspeech", Steps::isNonSpeech);
+    }
+
+    /** A step that drops the tokens {@code drop} accepts. */
+    private static NormalizationStep dropping(String name, java.util.function.Predicate<String> drop) {
+        return new SimpleStep(name) {
             @Override
             public List<String> apply(List<String> tokens) {
                 List<String> out = new ArrayList<>(tokens.size());
                 for (String t : tokens) {
-                    if (!isNonSpeech(t)) {
+                    if (!drop.test(t)) {
                         out.add(t);
                     }
                 }
@@ -149,15 +154,23 @@ public final class Steps {
         };
     }
 
-    static boolean isNonSpeech(String t) {
+    /**
+     * Removes non-speech markup only: tokens wholly in angle or square brackets ({@code <unk>},
+     * {@code <sil>}, {@code [noise]}) and sphinx-style {@code ++noise++}. Unlike {@link #nonSpeech()} it
+     * keeps filler words: pocketsphinx writes "ah" for real sounds, and dropping them would hide errors.
+     */
+    public static NormalizationStep markup() {
+        return dropping("markup", Steps::isMarkup);
+    }
+
+    static boolean isMarkup(String t) {
         int n = t.length();
-        if (n >= 2 && ((t.charAt(0) == '<' && t.charAt(n - 1) == '>') || (t.charAt(0) == '[' && t.charAt(n - 1) == ']'))) {
-            return true;
-        }
-        if (n >= 4 && t.startsWith("++") && t.endsWith("++")) {
-            return true;
-        }
-        return FILLERS.contains(t.toLowerCase(Locale.ROOT));
+        return n >= 2 && ((t.charAt(0) == '<' && t.charAt(n - 1) == '>') || (t.charAt(0) == '[' && t.charAt(n - 1) == ']'))
+                || n >= 4 && t.startsWith("++") && t.endsWith("++");
+    }
+
+    static boolean isNonSpeech(String t) {
+        return isMarkup(t) || FILLERS.contains(t.toLowerCase(Locale.ROOT));
     }
 
     private abstract static class SimpleStep implements NormalizationStep {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fairhunt.speech.align.Aligner;
+import org.fairhunt.speech.align.ReferenceNetwork;
 import org.fairhunt.speech.normalize.Normalizer;
 
 /**
@@ -34,16 +35,60 @@ public final class UtteranceScorer {
      *                   as much as the square of the word length ratio, some 25 times the word alignment
      */
     public UtteranceScorer(Normalizer normalizer, boolean characters) {
+        this(normalizer, characters, false);
+    }
+
+    /**
+     * @param networks whether references may hold sclite's optional words {@code (uh)} and alternations
+     *                 <code>{ a / b }</code> (trn references), scored as {@code sclite -D} does
+     */
+    public UtteranceScorer(Normalizer normalizer, boolean characters, boolean networks) {
+        this.networks = networks;
         this.normalizer = normalizer;
         this.characters = characters;
-        this.fastPath = normalizer.isCaseFoldAtMost();
+        // The default chain (markup, case) is a case fold on any text without markup characters.
+        this.fastPath = normalizer.isCaseFoldAtMost() || normalizer.isDefaultChain();
         this.fold = normalizer.foldsCase();
     }
 
     public UtteranceScore score(String referenceText, String hypothesisText) {
-        List<String> ref = normalizer.tokens(referenceText);
         List<String> hyp = normalizer.tokens(hypothesisText);
+        if (networks && ReferenceNetwork.hasSyntax(referenceText)) {
+            return scoreNetwork(referenceText, hyp);
+        }
+        List<String> ref = normalizer.tokens(referenceText);
         return scoreTokens(ref, hyp);
+    }
+
+    private final boolean networks;
+
+    /** A reference with optional words or alternations: the network's cheapest path is the scored reference. */
+    private UtteranceScore scoreNetwork(String referenceText, List<String> hyp) {
+        if (vocabulary.size() > VOCABULARY_LIMIT) {
+            vocabulary.clear();
+        }
+        ReferenceNetwork network = ReferenceNetwork.parse(referenceText, normalizer::tokens, this::id);
+        int m = hyp.size();
+        if (hypIds.length < m) {
+            hypIds = new int[m * 2];
+        }
+        for (int k = 0; k < m; k++) {
+            hypIds[k] = id(hyp.get(k));
+        }
+        List<String> path = network.align(hypIds, m, counts);
+        return withCharacters(path, hyp);
+    }
+
+    /** The word counts in {@code counts} as a score, with the character alignment of the words when asked for. */
+    private UtteranceScore withCharacters(List<String> ref, List<String> hyp) {
+        int c = counts[0], s = counts[1], d = counts[2], i = counts[3];
+        if (!characters) {
+            return new UtteranceScore(ref, hyp, c, s, d, i, 0, 0);
+        }
+        int rc = fillChars(ref, true);
+        int hc = fillChars(hyp, false);
+        aligner.count(refChars, rc, hypChars, hc, counts);
+        return new UtteranceScore(ref, hyp, c, s, d, i, rc, counts[1] + counts[2] + counts[3]);
     }
 
     /** Scores already-normalized tokens. */
@@ -66,16 +111,7 @@ public final class UtteranceScorer {
             hypIds[k] = id(hyp.get(k));
         }
         aligner.count(refIds, n, hypIds, m, counts);
-        int c = counts[0], s = counts[1], d = counts[2], i = counts[3];
-
-        if (!characters) {
-            return new UtteranceScore(ref, hyp, c, s, d, i, 0, 0);
-        }
-        int rc = fillChars(ref, true);
-        int hc = fillChars(hyp, false);
-        aligner.count(refChars, rc, hypChars, hc, counts);
-        int charErrors = counts[1] + counts[2] + counts[3];
-        return new UtteranceScore(ref, hyp, c, s, d, i, rc, charErrors);
+        return withCharacters(ref, hyp);
     }
 
     /**
@@ -85,7 +121,8 @@ public final class UtteranceScorer {
      * words up in one pass without allocating: the bulk-scoring path.
      */
     public void count(String referenceText, String hypothesisText, int[] out) {
-        if (!fastPath || !isAscii(referenceText) || !isAscii(hypothesisText)) {
+        if (!fastPath || !isPlainAscii(referenceText) || !isPlainAscii(hypothesisText)
+                || networks && ReferenceNetwork.hasSyntax(referenceText)) {
             UtteranceScore u = score(referenceText, hypothesisText);
             out[0] = u.correct();
             out[1] = u.substitutions();
@@ -115,9 +152,11 @@ public final class UtteranceScorer {
         }
     }
 
-    private static boolean isAscii(String s) {
+    /** ASCII without the characters that can start non-speech markup ({@code < [ +}): the fast path's domain. */
+    private static boolean isPlainAscii(String s) {
         for (int k = 0, n = s.length(); k < n; k++) {
-            if (s.charAt(k) >= 128) {
+            char c = s.charAt(k);
+            if (c >= 128 || c == '<' || c == '[' || c == '+' || c == '(' || c == '{') {
                 return false;
             }
         }

@@ -2,8 +2,9 @@ package org.fairhunt.speech.score;
 
 /**
  * Mutable, mergeable sums over utterances: the sufficient statistics of every WER-family rate.
- * Rates of an empty total (no reference words) are NaN, except that errors over zero reference words
- * give +infinity (insertions into silence are real errors with no denominator).
+ * A rate over zero reference words (or characters, or utterances) is undefined and returned as NaN,
+ * even when there are insertions: {@link org.fairhunt.speech.metric.WerStatistic} owns the definition
+ * and gives the reason ("no reference words"); nothing here produces an infinity.
  */
 public final class WerTotals {
 
@@ -130,10 +131,7 @@ public final class WerTotals {
     }
 
     static double ratio(long numerator, long denominator) {
-        if (denominator == 0) {
-            return numerator == 0 ? Double.NaN : Double.POSITIVE_INFINITY;
-        }
-        return (double) numerator / denominator;
+        return denominator == 0 ? Double.NaN : (double) numerator / denominator;
     }
 
     @Override

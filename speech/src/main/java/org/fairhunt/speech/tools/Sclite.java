@@ -39,11 +39,14 @@ public final class Sclite {
 
     /** Scores {@code hyp} against {@code ref}; {@code characterLevel} adds sclite's {@code -c}. */
     public Result run(Path ref, Path hyp, boolean characterLevel, Path workDir) throws IOException, InterruptedException {
+        return run(ref, hyp, characterLevel ? List.of("-c") : List.of(), workDir);
+    }
+
+    /** Scores {@code hyp} against {@code ref} with extra sclite options ({@code -c}, {@code -D}, ...). */
+    public Result run(Path ref, Path hyp, List<String> options, Path workDir) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
-        if (characterLevel) {
-            command.add("-c");
-        }
+        command.addAll(options);
         command.addAll(List.of("-r", ref.toAbsolutePath().toString(), "trn", "-h", hyp.toAbsolutePath().toString(),
                 "trn", "-i", "rm", "-o", "pralign", "stdout"));
         Path out = Files.createTempFile(workDir, "sclite", ".out");

@@ -1,21 +1,20 @@
 package org.fairhunt.speech.transcribe;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.fairhunt.core.FairhuntException;
+import java.util.function.Consumer;
+import org.fairhunt.core.concurrent.Workers;
+import org.fairhunt.core.io.ProgressBar;
 
 /**
- * Runs a {@link Transcriber} over many files on a fixed number of threads. Results come back in input
- * order; a file that fails (error, timeout, unsupported audio) is recorded with its reason and the
- * others go on. Progress is drawn on one terminal line ({@code \r}) when a stream is given.
+ * Runs a {@link Transcriber} over many files on the project's {@link Workers}. Results come back in
+ * input order; a file that fails (error, timeout, unsupported audio) is recorded with its reason and the
+ * others go on. Each outcome is also handed to a listener as soon as it is known, so a caller can
+ * journal it (a crash then keeps what was done). Progress is {@link ProgressBar}'s item bar.
  */
 public final class BatchTranscription {
 
@@ -36,59 +35,46 @@ public final class BatchTranscription {
         this.timeout = timeout;
     }
 
-    public List<Outcome> run(List<Path> files, PrintStream progress) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "transcriber");
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicInteger done = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        long start = System.nanoTime();
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (Path file : files) {
-                futures.add(pool.submit(() -> {
-                    long t0 = System.nanoTime();
-                    Outcome o;
-                    try {
-                        o = new Outcome(file, transcriber.transcribe(file, timeout), null, (System.nanoTime() - t0) / 1_000_000);
-                    } catch (TranscriptionException | RuntimeException e) {
-                        failed.incrementAndGet();
-                        o = new Outcome(file, null, e.getMessage(), (System.nanoTime() - t0) / 1_000_000);
-                    }
-                    int n = done.incrementAndGet();
-                    if (progress != null) {
-                        draw(progress, n, files.size(), failed.get(), start);
-                    }
-                    return o;
-                }));
-            }
-            List<Outcome> outcomes = new ArrayList<>(files.size());
-            for (Future<Outcome> f : futures) {
-                outcomes.add(f.get());
-            }
-            if (progress != null && !files.isEmpty()) {
-                progress.println();
-            }
-            return outcomes;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FairhuntException("transcription interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new FairhuntException("transcription failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+    /** Transcribes {@code files}; {@code progress} may be null (no bar). */
+    public List<Outcome> run(List<Path> files, ProgressBar progress) {
+        return run(files, progress, o -> { });
     }
 
-    private static synchronized void draw(PrintStream out, int done, int total, int failed, long start) {
-        int width = 30;
-        int filled = total == 0 ? width : done * width / total;
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double eta = done == 0 ? 0 : seconds / done * (total - done);
-        out.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d files, %d failed, %.0f s elapsed, ~%.0f s left ",
-                "#".repeat(filled), ".".repeat(width - filled), done, total, failed, seconds, eta));
-        out.flush();
+    /**
+     * Transcribes {@code files}, calling {@code listener} (from worker threads, one call at a time) with
+     * each outcome as it finishes; {@code progress} may be null (no bar).
+     */
+    public List<Outcome> run(List<Path> files, ProgressBar progress, Consumer<Outcome> listener) {
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Object lock = new Object();
+        List<Callable<Outcome>> tasks = new ArrayList<>(files.size());
+        for (Path file : files) {
+            tasks.add(() -> {
+                long t0 = System.nanoTime();
+                Outcome o;
+                try {
+                    o = new Outcome(file, transcriber.transcribe(file, timeout), null, (System.nanoTime() - t0) / 1_000_000);
+                } catch (TranscriptionException | RuntimeException e) {
+                    failed.incrementAndGet();
+                    o = new Outcome(file, null, e.getMessage(), (System.nanoTime() - t0) / 1_000_000);
+                }
+                synchronized (lock) {
+                    listener.accept(o);
+                    int n = done.incrementAndGet();
+                    if (progress != null) {
+                        progress.updateItems(n, files.size(), "files, " + failed.get() + " failed");
+                    }
+                }
+                return o;
+            });
+        }
+        try (Workers workers = new Workers(threads, "transcriber")) {
+            return workers.invokeAll(tasks, "transcription");
+        } finally {
+            if (progress != null) {
+                progress.finishItems();
+            }
+        }
     }
 }

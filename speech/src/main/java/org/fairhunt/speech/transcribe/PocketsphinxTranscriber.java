@@ -32,9 +32,23 @@ public final class PocketsphinxTranscriber implements Transcriber {
 
     /** The installed decoder, or a user error naming the Debian packages to install. */
     public static PocketsphinxTranscriber installed() {
+        return installed(List.of());
+    }
+
+    /**
+     * The installed decoder with {@code decoderArguments} passed through as they are (e.g. {@code -hmm DIR
+     * -lm FILE -dict FILE} for a narrowband model on telephone audio); {@code -infile} and {@code -logfn}
+     * are ours.
+     */
+    public static PocketsphinxTranscriber installed(List<String> decoderArguments) {
+        for (String a : decoderArguments) {
+            if (a.equals("-infile") || a.equals("-logfn")) {
+                throw new UserInputException("--decoder-arg " + a + " is set by Fairhunt itself; leave it out");
+            }
+        }
         return new PocketsphinxTranscriber(ExternalTools.pocketsphinxContinuous().orElseThrow(() -> new UserInputException(
                 "pocketsphinx_continuous not found on the PATH: install the Debian packages pocketsphinx and pocketsphinx-en-us")),
-                List.of());
+                decoderArguments);
     }
 
     @Override

@@ -37,8 +37,8 @@ class SpeechDemoTest {
         WerTotals ours = WerAudit.sliceTotals(r).get("(all)");
 
         // The noisy file really is 20 dB below the clean speech.
-        Audio clean = WavFile.read(tmp.resolve("clean/slt_s01.wav"));
-        Audio noisy = WavFile.read(tmp.resolve("white-noise-snr20/slt_s01.wav"));
+        Audio clean = WavFile.read(tmp.resolve("clean/slt-clean_s01.wav"));
+        Audio noisy = WavFile.read(tmp.resolve("white-noise-snr20/slt-white-noise-snr20_s01.wav"));
         float[] noise = new float[clean.length()];
         for (int k = 0; k < noise.length; k++) {
             noise[k] = noisy.samples()[k] - clean.samples()[k];
@@ -46,6 +46,7 @@ class SpeechDemoTest {
         assertEquals(20.0, Signals.db(Signals.speechRms(clean.samples()) / Signals.rms(noise)), 0.05);
         assertEquals(-26.0, Signals.db(Signals.speechRms(clean.samples())), 0.05);
 
+        WerAudit.writeNormalizedTrn(r, tmp.resolve("report"));
         var exe = ExternalTools.sclite();
         assumeTrue(exe.isPresent(), "sclite is not installed");
         Sclite.Result sclite = new Sclite(exe.get()).run(tmp.resolve("report/ref.norm.trn"), tmp.resolve("report/hyp.norm.trn"),

@@ -23,7 +23,7 @@ class FormatsTest {
     @Test
     void trnLinesGiveIdSpeakerAndTextAndEmptyUtterancesAreKept() throws Exception {
         Path f = Files.writeString(tmp.resolve("a.trn"), "the  cat sat (spk1_u1)\n\n(spk2_u2)\n");
-        List<Utterance> u = TrnFormat.read(f, SpeakerIds.RM);
+        List<Utterance> u = TrnFormat.read(f, SpeakerIds.SCLITE);
         assertEquals(2, u.size());
         assertEquals(new Utterance("spk1_u1", "spk1", "the cat sat", f.toString(), 1), u.get(0));
         assertEquals("", u.get(1).text());
@@ -33,19 +33,24 @@ class FormatsTest {
     @Test
     void trnLineWithoutIdNamesFileAndLine() throws Exception {
         Path f = Files.writeString(tmp.resolve("bad.trn"), "a b (x_1)\nno id here\n");
-        DataFormatException e = assertThrows(DataFormatException.class, () -> TrnFormat.read(f, SpeakerIds.RM));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> TrnFormat.read(f, SpeakerIds.SCLITE));
         assertEquals(2, e.line());
         assertTrue(e.getMessage().contains("bad.trn:2"), e.getMessage());
     }
 
     @Test
-    void duplicateIdsAndOptionalWordsAreRejected() throws Exception {
+    void duplicateIdsAndOptionalWordsInAHypothesisAreRejected() throws Exception {
         Path dup = Files.writeString(tmp.resolve("dup.trn"), "a (x_1)\nb (x_1)\n");
-        assertTrue(assertThrows(DataFormatException.class, () -> TrnFormat.read(dup, SpeakerIds.RM)).getMessage()
+        assertTrue(assertThrows(DataFormatException.class, () -> TrnFormat.read(dup, SpeakerIds.SCLITE)).getMessage()
                 .contains("already used on line 1"));
         Path opt = Files.writeString(tmp.resolve("opt.trn"), "a (uh) b (x_1)\n");
-        assertTrue(assertThrows(DataFormatException.class, () -> TrnFormat.read(opt, SpeakerIds.RM)).getMessage()
-                .contains("not supported"));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> TrnFormat.read(opt, SpeakerIds.SCLITE));
+        assertTrue(e.getMessage().contains("opt.trn:1:3") && e.getMessage().contains("belong in the reference"), e.getMessage());
+        // A reference may hold them (scored as sclite -D), but not unbalanced.
+        assertEquals("a (uh) b", TrnFormat.readReference(opt, SpeakerIds.SCLITE).get(0).text());
+        Path bad = Files.writeString(tmp.resolve("bad.trn"), "a { b / c b (x_1)\n");
+        assertTrue(assertThrows(DataFormatException.class, () -> TrnFormat.readReference(bad, SpeakerIds.SCLITE)).getMessage()
+                .contains("bad.trn:1:3"));
     }
 
     @Test
@@ -54,7 +59,7 @@ class FormatsTest {
         Path f = tmp.resolve("out.trn");
         TrnFormat.write(f, in);
         assertEquals("hello world (a_1)\n(a_2)\n", Files.readString(f));
-        List<Utterance> back = TrnFormat.read(f, SpeakerIds.RM);
+        List<Utterance> back = TrnFormat.read(f, SpeakerIds.SCLITE);
         assertEquals("hello world", back.get(0).text());
         assertEquals("", back.get(1).text());
     }

@@ -35,14 +35,14 @@ class MapssweScliteTest {
     private List<List<Utterance>> systems() throws Exception {
         Path d = TestData.speechDir();
         List<Utterance> ref = new ArrayList<>();
-        for (Utterance u : TrnFormat.read(d.resolve("ref.trn"), SpeakerIds.RM)) {
+        for (Utterance u : TrnFormat.read(d.resolve("ref.trn"), SpeakerIds.SCLITE)) {
             if (u.id().contains("_clean_")) {
                 ref.add(u);
             }
         }
         List<Utterance> a = new ArrayList<>();
         List<Utterance> b = new ArrayList<>();
-        for (Utterance u : TrnFormat.read(d.resolve("hyp.trn"), SpeakerIds.RM)) {
+        for (Utterance u : TrnFormat.read(d.resolve("hyp.trn"), SpeakerIds.SCLITE)) {
             if (u.id().contains("_clean_")) {
                 a.add(u);
             } else if (u.id().contains("_imaging_")) {

@@ -42,8 +42,8 @@ class PublishedFiguresTest {
     @Test
     void totalsByVoiceAndByConditionEqualScliteSummary() {
         var dir = TestData.speechDir();
-        var pairs = UtterancePairs.join(TrnFormat.read(dir.resolve("ref.trn"), SpeakerIds.RM),
-                TrnFormat.read(dir.resolve("hyp.trn"), SpeakerIds.RM), MissingPolicy.ERROR, "ref", "hyp");
+        var pairs = UtterancePairs.join(TrnFormat.read(dir.resolve("ref.trn"), SpeakerIds.SCLITE),
+                TrnFormat.read(dir.resolve("hyp.trn"), SpeakerIds.SCLITE), MissingPolicy.ERROR, "ref", "hyp");
         List<ScoredUtterance> scored = new CorpusScorer(Normalizer.scliteDefault(), 2).score(pairs.pairs().stream()
                 .map(p -> new CorpusScorer.Input(p.id(), p.speaker(), Map.of(), p.reference(), p.hypothesis())).toList());
         Map<String, WerTotals> byVoice = CorpusScorer.totalsBy(scored, ScoredUtterance::speaker);

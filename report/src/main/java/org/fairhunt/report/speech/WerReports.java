@@ -1,0 +1,140 @@
+package org.fairhunt.report.speech;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.fairhunt.core.io.AtomicFiles;
+import org.fairhunt.core.result.AuditResult;
+import org.fairhunt.core.result.MetricEstimate;
+import org.fairhunt.core.result.SliceResult;
+import org.fairhunt.report.Formats;
+import org.fairhunt.report.ReportWriter;
+import org.fairhunt.speech.WerAudit;
+import org.fairhunt.speech.score.Mapsswe;
+import org.fairhunt.speech.score.WerTotals;
+
+/**
+ * The reports of a WER audit: {@code summary.txt} (sclite's Corr/Sub/Del/Ins/Err/S.Err per slice with the
+ * WER interval, the speaker source, few-speaker, ceiling and failed-transcription warnings) and the whole
+ * set {@code fairhunt wer --out} writes. Numbers go through {@link Formats}, so an undefined rate prints as
+ * in every other report.
+ */
+public final class WerReports {
+
+    private WerReports() {
+    }
+
+    /**
+     * Writes {@code audit.json}, {@code audit.md}, {@code audit.html} (the audit with its {@code speech}
+     * section), {@code summary.txt}, {@code alignments.txt} (the {@code worst} utterances of every group value,
+     * pralign layout) and the normalized trn files that were scored; every file atomically.
+     */
+    public static List<Path> writeAll(WerAudit.Result r, Path outDir, int worst) {
+        List<Path> written = new ArrayList<>(ReportWriter.writeAll(r.audit(), outDir));
+        Path summary = outDir.resolve("summary.txt");
+        AtomicFiles.writeString(summary, summary(r));
+        written.add(summary);
+        written.add(WerAudit.writeAlignments(r, outDir, worst));
+        written.addAll(WerAudit.writeNormalizedTrn(r, outDir));
+        return written;
+    }
+
+    /** The MAPSSWE result as text for the summary. */
+    public static String describe(Mapsswe.Result m, String a, String b) {
+        String verdict = Double.isNaN(m.pValue()) ? "undefined (fewer than two segments with errors, or no variation)"
+                : m.pValue() < 0.05 ? "the systems differ at the 5% level (" + (m.meanDifference() > 0 ? b : a) + " makes fewer errors)"
+                : "no significant difference at the 5% level";
+        return String.format(Locale.ROOT, "MAPSSWE (matched-pair sentence-segment word error, as sclite): A = %s, B = %s%n"
+                        + "  %d segments; errors A %d, B %d; mean(A-B) %.3f, sd %.3f; W = %.3f, two-sided p = %.4f: %s%n",
+                a, b, m.segments(), m.errorsA(), m.errorsB(), m.meanDifference(), m.sdDifference(), m.w(), m.pValue(), verdict);
+    }
+
+    /** The sclite-style summary: overall, then one table per group attribute (and intersection). */
+    public static String summary(WerAudit.Result r) {
+        StringBuilder sb = new StringBuilder();
+        AuditResult a = r.audit();
+        sb.append("Word error rate audit of ").append(a.source()).append('\n');
+        sb.append("normalization: ").append(r.options().normalizer().describe()).append('\n');
+        Object boot = a.settings().get("bootstrap");
+        sb.append(boot == null ? "intervals: none (no bootstrap; use --bootstrap N)\n"
+                : "intervals: " + Math.round(r.options().level() * 100) + "% bootstrap percentile, " + r.options().bootstrap()
+                        + " replicates clustered by " + (r.options().cluster() == null ? "utterance" : r.options().cluster()) + "\n");
+        JsonNode speech = a.extensions().get("speech");
+        if (speech != null && speech.hasNonNull("speaker_source")) {
+            sb.append("speakers: ").append(speech.get("speaker_source").asText()).append('\n');
+        }
+        Map<String, Integer> few = new LinkedHashMap<>();
+        if (speech != null && speech.has("few_speakers")) {
+            speech.get("few_speakers").forEach(n -> few.put(n.get("slice").asText(), n.get("speakers").asInt()));
+        }
+        sb.append('\n');
+        String header = String.format(Locale.ROOT, "%-36s %6s %7s | %5s %5s %5s %5s %6s %6s | %-17s%n", "slice", "#Snt",
+                "#Wrd", "Corr", "Sub", "Del", "Ins", "Err", "S.Err", "WER interval");
+        sb.append(header).append("-".repeat(header.length() - 1)).append('\n');
+        Map<String, WerTotals> totals = WerAudit.sliceTotals(r);
+        int lastDepth = 0;
+        String lastAttributes = "";
+        for (SliceResult s : a.slices()) {
+            String attrs = String.join(",", s.attributes().keySet());
+            if (s.depth() != lastDepth || !attrs.equals(lastAttributes)) {
+                sb.append('\n');
+                lastDepth = s.depth();
+                lastAttributes = attrs;
+            }
+            WerTotals t = totals.get(s.label());
+            MetricEstimate wer = s.metric("wer");
+            String ci = wer == null || wer.ci() == null ? "" : String.format(Locale.ROOT, "[%5s, %5s]",
+                    Formats.fixed(100 * wer.ci().lo(), 1), Formats.fixed(100 * wer.ci().hi(), 1));
+            sb.append(String.format(Locale.ROOT, "%-36s %6d %7d | %5s %5s %5s %5s %6s %6s | %-17s%s%n",
+                    truncate(s.label(), 36), t.sentences(), t.referenceWords(), pct(t.correctRate()),
+                    pct(t.substitutionRate()), pct(t.deletionRate()), pct(t.insertionRate()), pct(t.wer()), pct(t.ser()), ci,
+                    (s.tooSmall() ? " (small)" : "") + (few.containsKey(s.label()) ? " (" + few.get(s.label()) + " speakers)" : "")));
+        }
+        sb.append("\nCorr/Sub/Del/Ins/Err: percent of reference words, as sclite; S.Err: percent of utterances with an error.\n");
+        if (!a.verdicts().isEmpty()) {
+            sb.append("\npolicy verdicts:\n");
+            for (var v : a.verdicts()) {
+                sb.append(String.format(Locale.ROOT, "  %-12s %s%s%n", v.outcome().word().toUpperCase(Locale.ROOT), v.constraint(),
+                        v.detail() == null ? "" : ": " + v.detail()));
+            }
+        }
+        List<String> warnings = new ArrayList<>(a.warnings());
+        if (!few.isEmpty()) {
+            warnings.add(few.size() + " slice(s) have fewer than " + r.options().minSpeakers() + " speakers (--min-speakers): "
+                    + "their speaker-clustered intervals cover the truth less often than stated; marked '(N speakers)'");
+        }
+        if (speech != null && speech.has("single_valued_groups")) {
+            speech.get("single_valued_groups").fields().forEachRemaining(e -> warnings.add(e.getKey() + " has the single value '"
+                    + e.getValue().asText() + "' in every utterance: its slice is (all)"));
+        }
+        if (speech != null && speech.has("bounded_comparisons")) {
+            speech.get("bounded_comparisons").forEach(n -> warnings.add(n.asText()));
+        }
+        if (speech != null && speech.has("failed_transcriptions") && speech.get("failed_transcriptions").size() > 0) {
+            StringBuilder f = new StringBuilder(speech.get("failed_transcriptions").size()
+                    + " utterance(s) the recognizer failed on, scored as all deletions:");
+            speech.get("failed_transcriptions").fields().forEachRemaining(e -> f.append("\n    ").append(e.getKey())
+                    .append(": ").append(e.getValue().asText()));
+            warnings.add(f.toString());
+        }
+        if (!warnings.isEmpty()) {
+            sb.append("\nwarnings:\n");
+            warnings.forEach(w -> sb.append("  ").append(w).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    private static String truncate(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    /** A rate as sclite prints it, a percentage with one decimal; undefined as {@link Formats#UNDEFINED}. */
+    static String pct(double rate) {
+        return Double.isFinite(rate) ? Formats.fixed(100 * rate, 1) : Formats.UNDEFINED;
+    }
+
+}
