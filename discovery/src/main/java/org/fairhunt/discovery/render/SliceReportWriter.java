@@ -48,13 +48,19 @@ public final class SliceReportWriter {
             n.put("pruned_by_score_bound", l.prunedByBound());
             n.put("counted", l.evaluated());
             n.put("tested", l.inFamily());
+            n.put("tested_counted", l.familyCounted());
         }
         ObjectNode testing = root.putObject("multiple_testing");
         testing.put("method", "benjamini_hochberg");
         testing.put("family", "every slice up to max_depth with at least min_support rows");
         testing.put("family_size", r.familySize());
+        testing.put("family_size_exact", r.familyExact());
+        testing.put("family_counted", r.familyCounted());
         testing.put("fdr", r.fdr());
         testing.put("significant_in_family", r.significantInFamily());
+        testing.put("significant_listed", r.significantListed().listed());
+        testing.put("significant_collapsed", r.significantListed().collapsed());
+        testing.put("significant_not_shown", r.significantListed().notShown());
         testing.put("test", r.binary() ? "exact binomial, one-sided (slice error above the overall rate)"
                 : "Welch t on ratio estimates, one-sided (slice error above the rest)");
         ArrayNode findings = root.putArray("slices");
@@ -94,9 +100,7 @@ public final class SliceReportWriter {
                 "Search: conjunctions of up to %d predicates over %s; at least %d rows; SliceLine score with α = %s; ranked %s.%n%n",
                 r.params().maxDepth(), String.join(", ", r.features()), r.params().minSupport(), Fmt.num(r.params().alpha()),
                 r.ranking()));
-        sb.append(String.format(Locale.ROOT,
-                "Multiple testing: %d slices tested (every slice up to the depth with enough rows); %d have a Benjamini–Hochberg q below %s.%n%n",
-                r.familySize(), r.significantInFamily(), Fmt.num(r.fdr())));
+        sb.append("Multiple testing: ").append(r.testingSummary()).append("\n\n");
         if (r.findings().isEmpty()) {
             sb.append("No slice found.\n\n");
         } else {
@@ -124,8 +128,7 @@ public final class SliceReportWriter {
                 .subtitle(r.errorDescription() + " · " + r.rows() + " rows · overall error " + Fmt.num(r.overallError()));
         page.add(Html.element("p", null, "Conjunctions of up to " + r.params().maxDepth() + " predicates over "
                 + String.join(", ", r.features()) + ", at least " + r.params().minSupport() + " rows, SliceLine score with α = "
-                + Fmt.num(r.params().alpha()) + "; ranked " + r.ranking() + ". " + r.familySize() + " slices tested (every slice up to that depth with enough rows); "
-                + r.significantInFamily() + " have a Benjamini–Hochberg q below " + Fmt.num(r.fdr()) + "."));
+                + Fmt.num(r.params().alpha()) + "; ranked " + r.ranking() + ". " + r.testingSummary()));
         if (r.findings().isEmpty()) {
             page.section("slices", "Slices", Html.element("p", null, "No slice found."));
         } else {
