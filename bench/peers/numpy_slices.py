@@ -116,19 +116,24 @@ def enumerate_slices(path):
 def compare(peer, path):
     with open(path) as f:
         fh = json.load(f)
-    ours = fh["findings"]
+    ours = fh["slices"]
     same, valid = len(ours) == len(peer["findings"]), True
     for a, b in zip(ours, peer["findings"]):
-        preds = sorted((p["feature"], str(p["value"])) for p in a["predicates"])
+        preds = sorted(tuple(p.split(" = ", 1)) for p in a["predicates"])
         if preds != [tuple(p) for p in b["predicates"]] or a["rows"] != b["rows"]:
             same = False
         # Valid BH: a q-value from a bound may be larger than the exact one, never smaller.
         if not (a["q_value"] >= b["q"] * (1 - 1e-9) - 1e-300):
             valid = False
             print("q below the exact BH q-value: %s %g < %g" % (preds, a["q_value"], b["q"]), file=sys.stderr)
+    mt = fh["multiple_testing"]
+    # Conservative q-values can only flag fewer slices than exact BH over the whole family.
+    fewer = mt["significant_in_family"] <= peer["significant"]
+    valid = valid and fewer and mt["family_size"] >= peer["family"]
     print("compared: top %d identical %s; q-values valid (>= exact BH over the %d-slice family) %s; "
-          "fairhunt family %s, exact %d" % (len(ours), same, peer["family"], valid, fh.get("family_size"), peer["family"]),
-          file=sys.stderr)
+          "family fairhunt %s (counted %s), exact %d; q < %g: fairhunt %d of the slices searched, exact %d in the family"
+          % (len(ours), same, peer["family"], valid, mt["family_size"], mt.get("family_counted"), peer["family"], FDR,
+             mt["significant_in_family"], peer["significant"]), file=sys.stderr)
     return same and valid
 
 

@@ -95,12 +95,8 @@ public final class WerCommand implements Callable<Integer> {
     int minGroupSize;
 
 
-    @Option(names = "--normalize", paramLabel = "STEPS", defaultValue = "case",
-            description = "Comma-separated normalization steps, or 'none' (default: ${DEFAULT-VALUE}).")
-    String normalize;
-
-    @Option(names = "--word-map", paramLabel = "FILE", description = "GLM-style word map applied after the steps ('ok => okay').")
-    Path wordMap;
+    @Mixin
+    NormalizerOptions normalization;
 
     @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "sclite",
             description = "Ids on one side only: sclite, score-all or error (default: ${DEFAULT-VALUE}).")
@@ -140,7 +136,7 @@ public final class WerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        Normalizer normalizer = Normalizer.parse(normalize, wordMap);
+        Normalizer normalizer = normalization.normalizer();
         int workers = uncertainty.workers();
         Map<String, Object> notes = new LinkedHashMap<>();
         Table data;
