@@ -218,4 +218,54 @@ class DiscoveryCommandsTest {
         assertTrue(audit.err().contains("prediction column 'p' never takes the positive value 'yes'"), audit.err());
         assertFalse(slices.err().contains("Exception"), slices.err());
     }
+
+    @Test
+    void help_of_slices_coverage_and_wer_prints_no_picocli_warnings() {
+        for (String command : new String[] {"slices", "coverage", "wer"}) {
+            CliRun run = CliRun.of(command, "--help");
+            assertEquals(0, run.exit(), command + ": " + run.err());
+            assertFalse((run.out() + run.err()).contains("WARN"), command + ": " + run.err());
+            assertTrue(run.out().contains("Usage"), command);
+        }
+        assertTrue(CliRun.of("coverage", "--help").out().contains("(80% power"));
+    }
+
+    @Test
+    void a_gap_no_cell_size_can_detect_is_explained_not_about_infinity_rows() throws IOException {
+        Path file = dir.resolve("small.csv");
+        StringBuilder sb = new StringBuilder("a,b\n");
+        for (int i = 0; i < 60; i++) {
+            sb.append(i % 3 == 0 ? "x" : "y").append(',').append(i % 2 == 0 ? "p" : "q").append('\n');
+        }
+        Files.writeString(file, sb.toString());
+        // 60 rows at the default baseline 0.5: detecting a gap of 0.01 needs about 19,600 rows outside the cell
+        // ((1.96 + 0.84)² · 0.25 / 0.01²), so no cell size reaches 80% power.
+        CliRun run = CliRun.of("coverage", file.toString(), "--dimensions", "a,b", "--strength", "2", "--min-per-cell", "30",
+                "--detect-gap", "0.01", "--out", dir.resolve("cov").toString());
+        assertEquals(0, run.exit(), run.err());
+        assertFalse(run.out().contains("Infinity"), run.out());
+        assertTrue(run.out().contains("more rows than any cell can have"), run.out());
+        for (String f : new String[] {"coverage.md", "coverage.html"}) {
+            String text = Files.readString(dir.resolve("cov").resolve(f));
+            assertFalse(text.contains("Infinity") || text.contains("about unreachable"), f);
+        }
+    }
+
+    @Test
+    void coverage_values_and_heatmap_axes_are_in_natural_order_with_target_only_values_in_place() throws IOException {
+        Path file = dir.resolve("order.csv");
+        StringBuilder sb = new StringBuilder("site,band\n");
+        String[] sites = {"s10", "s2", "s1"};
+        for (int i = 0; i < 90; i++) {
+            sb.append(sites[i % 3]).append(',').append(i % 2 == 0 ? "b" : "a").append('\n');
+        }
+        Files.writeString(file, sb.toString());
+        Path target = dir.resolve("target.csv");
+        Files.writeString(target, "site,share\ns1,0.2\ns2,0.2\ns10,0.2\ns3,0.4\n");
+        CliRun run = CliRun.of("coverage", file.toString(), "--dimensions", "site,band", "--strength", "2", "--target-shares",
+                target.toString(), "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode values = new ObjectMapper().readTree(run.out()).get("dimensions").get(0).get("values");
+        assertEquals("[\"s1\",\"s2\",\"s3\",\"s10\"]", values.toString());
+    }
 }

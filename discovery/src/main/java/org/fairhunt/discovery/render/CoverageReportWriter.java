@@ -117,9 +117,9 @@ public final class CoverageReportWriter {
                 pct(r.coveredShare()), r.thinCellCount(), r.emptyCells()));
         if (r.plan() != null) {
             sb.append(String.format(Locale.ROOT,
-                    "Plan: to detect a gap of %s in an error rate of %s (%s) with %s%% power at %s%% two-sided, a cell needs about %s rows.%n%n",
+                    "Plan: to detect a gap of %s in an error rate of %s (%s) with %s%% power at %s%% two-sided, a cell needs %s.%n%n",
                     Fmt.num(r.plan().gap()), Fmt.num(r.plan().baseline()), r.plan().baselineSource(), Fmt.num(r.plan().power() * 100),
-                    Fmt.num(r.plan().alpha() * 100), Fmt.rows(r.plan().rowsPerCell())));
+                    Fmt.num(r.plan().alpha() * 100), r.plan().need()));
         }
         if (!r.thinCells().isEmpty()) {
             sb.append("## Thin cells, most expected first\n\n| cell | rows | expected share | short of minimum |")
@@ -164,8 +164,8 @@ public final class CoverageReportWriter {
         if (r.plan() != null) {
             page.add(Html.element("p", null, "Plan: to detect a gap of " + Fmt.num(r.plan().gap()) + " in an error rate of "
                     + Fmt.num(r.plan().baseline()) + " (" + r.plan().baselineSource() + ") with " + Fmt.num(r.plan().power() * 100)
-                    + "% power at " + Fmt.num(r.plan().alpha() * 100) + "% two-sided, a cell needs about " + Fmt.rows(r.plan().rowsPerCell())
-                    + " rows (two-proportion z-test, Fleiss)."));
+                    + "% power at " + Fmt.num(r.plan().alpha() * 100) + "% two-sided, a cell needs " + r.plan().need()
+                    + " (two-proportion z-test, Fleiss)."));
         }
         for (CoverageResult.CombinationCounts c : r.combinations()) {
             if (c.dimensions().size() != 2) {
