@@ -13,6 +13,7 @@ import org.fairhunt.bounty.learn.HunterKit;
 import org.fairhunt.bounty.learn.Learner;
 import org.fairhunt.bounty.onnx.OnnxModel;
 import org.fairhunt.bounty.pdl.Decision;
+import org.fairhunt.bounty.pdl.AcceptanceRule;
 import org.fairhunt.bounty.pdl.Loss;
 import org.fairhunt.bounty.pdl.PdlEngine;
 import org.fairhunt.bounty.pdl.PdlNode;
@@ -108,7 +109,7 @@ public final class BountyVerifyBench {
         byte[] baseBytes = HunterKit.train(schema, train, IntStream.range(0, 5_000).toArray(), Learner.BOOSTED,
                 new HunterKit.Options(3, 20, 50, 0.02, 1)).onnx();
         OnnxModel base = OnnxModel.load("base", baseBytes, schema, OnnxModel.Role.PREDICTOR, 1L << 26, 60_000);
-        PdlEngine engine = new PdlEngine(holdout.labels(), base.predict(holdout), Loss.ZERO_ONE, 1e-4, 100);
+        PdlEngine engine = new PdlEngine(holdout.labels(), base.predict(holdout), new AcceptanceRule(Loss.ZERO_ONE, 1e-4, 100, 1));
         Random rnd = new Random(7);
         List<CelGroup> nodeGroups = new ArrayList<>();
         List<OnnxModel> nodeModels = new ArrayList<>();
@@ -205,7 +206,7 @@ public final class BountyVerifyBench {
                 + "columnar is %.0fx faster%n", groupMedian, groupMedian / BenchData.median(ms));
 
         long s = System.nanoTime();
-        PdlEngine rebuilt = new PdlEngine(holdout.labels(), base.predict(holdout), Loss.ZERO_ONE, 1e-4, 100);
+        PdlEngine rebuilt = new PdlEngine(holdout.labels(), base.predict(holdout), new AcceptanceRule(Loss.ZERO_ONE, 1e-4, 100, 1));
         for (PdlNode node : engine.nodes()) {
             if (node.kind() == PdlNode.Kind.ACCEPT) {
                 int[] r = GroupPredicate.rows(groupsById.get(node.groupId()).members(holdout));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.fairhunt.bounty.pdl.Decision;
+import org.fairhunt.bounty.pdl.AcceptanceRule;
 import org.fairhunt.bounty.pdl.Loss;
 import org.fairhunt.bounty.pdl.PdlEngine;
 import org.fairhunt.bounty.pdl.PdlNode;
@@ -28,7 +29,7 @@ class PdlEngineTest {
     @Test
     void an_update_that_hurts_an_earlier_group_is_repaired_by_a_catch_node() {
         double[] y = {1, 1, 1, 1, 0, 0, 1, 1, 0, 0};
-        PdlEngine e = new PdlEngine(y, new double[10], Loss.ZERO_ONE, 0.05, 1);
+        PdlEngine e = new PdlEngine(y, new double[10], new AcceptanceRule(Loss.ZERO_ONE, 0.05, 1, 1));
         assertEquals(0.6, e.error(0), 1e-15);
         Decision d1 = e.decide(1, new int[] {0, 1, 2, 3, 4, 5}, new double[] {1, 1, 1, 0, 1, 0});
         assertTrue(d1.accepted());
@@ -48,7 +49,7 @@ class PdlEngineTest {
     @Test
     void a_candidate_equal_to_the_current_model_is_rejected() {
         double[] y = {1, 0, 1, 0};
-        PdlEngine e = new PdlEngine(y, new double[] {0, 0, 0, 0}, Loss.ZERO_ONE, 1e-9, 1);
+        PdlEngine e = new PdlEngine(y, new double[] {0, 0, 0, 0}, new AcceptanceRule(Loss.ZERO_ONE, 1e-9, 1, 1));
         Decision d = e.decide(1, new int[] {0, 1, 2}, new double[] {0, 0, 0});
         assertFalse(d.accepted());
         assertEquals(0, e.currentVersion());
@@ -57,7 +58,7 @@ class PdlEngineTest {
     @Test
     void truncating_undoes_a_decision_completely() {
         double[] y = {1, 1, 1, 1, 0, 0, 1, 1, 0, 0};
-        PdlEngine e = new PdlEngine(y, new double[10], Loss.ZERO_ONE, 0.05, 1);
+        PdlEngine e = new PdlEngine(y, new double[10], new AcceptanceRule(Loss.ZERO_ONE, 0.05, 1, 1));
         e.decide(1, new int[] {0, 1, 2, 3, 4, 5}, new double[] {1, 1, 1, 0, 1, 0});
         e.decide(2, new int[] {3, 4, 5, 6, 7, 8}, new double[] {0, 1, 1, 1, 1, 0});
         e.truncate(1);
@@ -86,7 +87,7 @@ class PdlEngineTest {
             f0[i] = loss == Loss.ZERO_ONE ? (rnd.nextDouble() < 0.6 ? y[i] : 1 - y[i]) : y[i] + rnd.nextGaussian();
         }
         double alpha = 0.002;
-        PdlEngine e = new PdlEngine(y, f0, loss, alpha, 5);
+        PdlEngine e = new PdlEngine(y, f0, new AcceptanceRule(loss, alpha, 5, 1));
         double l0 = e.error(0);
         Map<Long, int[]> accepted = new HashMap<>();
         Map<Long, Integer> since = new HashMap<>();

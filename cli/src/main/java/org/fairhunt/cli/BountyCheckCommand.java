@@ -3,6 +3,7 @@ package org.fairhunt.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fairhunt.bounty.program.Program;
+import org.fairhunt.bounty.program.PublicKit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +18,7 @@ public final class BountyCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "Program directory.")
+    @Parameters(index = "0", paramLabel = "DIR", description = "Hunter's kit (from 'bounty kit'), or the program directory.")
     Path dir;
 
     @Option(names = "--group", paramLabel = "CEL", description = "Group as a CEL expression over the features.")
@@ -31,13 +32,20 @@ public final class BountyCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Program p = Program.open(dir)) {
-            Program.CheckResult r = p.check(BountyCommand.group(group, groupModel), BountyCommand.readModel(model), model.toString());
-            spec.commandLine().getOut().printf(java.util.Locale.ROOT,
-                    "On the public training rows: group has %d of %d rows (share %.4f); current model error %.4f, yours %.4f;%n"
-                    + "gain %.5f vs alpha %s -> %s%n", r.groupRows(), r.rows(), r.groupShare(), r.lossCurrent(), r.lossCandidate(),
-                    r.gain(), r.alpha(), r.wouldPass() ? "would pass if the holdout agrees" : "would not pass");
+        Program.CheckResult r;
+        if (PublicKit.isKit(dir)) {
+            try (PublicKit kit = PublicKit.open(dir)) {
+                r = kit.check(BountyCommand.group(group, groupModel), BountyCommand.readModel(model), model.toString());
+            }
+        } else {
+            try (Program p = Program.open(dir)) {
+                r = p.check(BountyCommand.group(group, groupModel), BountyCommand.readModel(model), model.toString());
+            }
         }
+        spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+                "On the public training rows: group has %d of %d rows (share %.4f); current model error %.4f, yours %.4f;%n"
+                + "gain %.5f vs alpha %s -> %s%n", r.groupRows(), r.rows(), r.groupShare(), r.lossCurrent(), r.lossCandidate(),
+                r.gain(), r.alpha(), r.wouldPass() ? "would pass if the holdout agrees" : "would not pass: " + r.verdict().reason());
         return 0;
     }
 }

@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Example:",
             "  fairhunt bounty init prog/ --train train.csv --holdout holdout.csv --test test.csv --label deny \\",
             "      --base-model base.onnx --loss zero-one --alpha 0.001 --min-group-size 30 --budget 20",
-            "  fairhunt bounty train prog/ --group 'afam == \"yes\" && single == \"yes\"' --learner tree --out h.onnx",
-            "  fairhunt bounty check prog/ --group 'afam == \"yes\" && single == \"yes\"' --model h.onnx",
+            "  fairhunt bounty kit prog/ --out kit/      # what hunters get; prog/ holds the holdout and stays private",
+            "  fairhunt bounty train kit/ --group 'afam == \"yes\" && single == \"yes\"' --learner tree --out h.onnx",
+            "  fairhunt bounty check kit/ --group 'afam == \"yes\" && single == \"yes\"' --model h.onnx",
             "  fairhunt bounty submit prog/ --team red --group 'afam == \"yes\" && single == \"yes\"' --model h.onnx",
             "  fairhunt bounty status prog/",
             "  fairhunt bounty export prog/ --out model/ && fairhunt predict model/ new.csv"},
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
             BountyCheckCommand.class,
             BountySubmitCommand.class,
             BountyStatusCommand.class,
+            BountyKitCommand.class,
             BountyExportCommand.class,
             BountyAutoCommand.class,
         })
@@ -39,7 +41,7 @@ public final class BountyCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: init, train, check, submit, status, export or auto");
+        throw new ParameterException(spec.commandLine(), "missing command: init, kit, train, check, submit, status, export or auto");
     }
 
     static byte[] readModel(Path file) {

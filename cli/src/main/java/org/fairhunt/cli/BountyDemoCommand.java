@@ -3,6 +3,7 @@ package org.fairhunt.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fairhunt.bounty.demo.BountyDemo;
+import org.fairhunt.report.bounty.BountyStatusReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bounty", mixinStandardHelpOptions = true,
         description = {"Run a whole bias bounty on shipped real data (Boston HMDA mortgage applications).", "",
             "Boston Fed HMDA data, 1990 (R package AER, GPL): seeded splits, a weak base model, scripted hunters "
-                + "(accepted, rejected, a repair), the automated hunter, the leaderboard, and the exported final model."})
+                + "(accepted, and rejected with the reasons the holdout defences give), the automated hunter, the leaderboard, and the "
+                + "exported final model."})
 public final class BountyDemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,7 +31,7 @@ public final class BountyDemoCommand implements Callable<Integer> {
         if (java.nio.file.Files.exists(out.resolve("program"))) {
             throw new org.fairhunt.core.UserInputException(out + ": already holds a demo program; choose another --out or remove it");
         }
-        BountyDemo.run(out, seed, spec.commandLine().getOut());
+        BountyDemo.run(out, seed, spec.commandLine().getOut(), BountyStatusReport::text);
         spec.commandLine().getOut().flush();
         return 0;
     }

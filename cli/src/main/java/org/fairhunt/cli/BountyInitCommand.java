@@ -46,8 +46,9 @@ public final class BountyInitCommand implements Callable<Integer> {
     @Option(names = "--loss", defaultValue = "zero-one", description = "zero-one (classification), squared or absolute (regression). Default: ${DEFAULT-VALUE}.")
     String loss;
 
-    @Option(names = "--alpha", defaultValue = "0.001", description = "Minimum gain mu(g)*(L(f,g)-L(h,g)) on the holdout. Default: ${DEFAULT-VALUE}.")
-    double alpha;
+    @Option(names = "--alpha", description = "Minimum gain mu(g)*(L(f,g)-L(h,g)) on the holdout; at least --alpha-floor-rows / "
+            + "holdout rows. Default: that floor.")
+    Double alpha;
 
     @Option(names = "--min-group-size", defaultValue = "30", description = "Minimum holdout rows in a group. Default: ${DEFAULT-VALUE}.")
     int minGroupSize;
@@ -68,10 +69,26 @@ public final class BountyInitCommand implements Callable<Integer> {
     @Option(names = "--max-group-cost", defaultValue = "500", description = "Static cost limit of a CEL group. Default: ${DEFAULT-VALUE}.")
     int maxGroupCost;
 
+    @Option(names = "--significance", defaultValue = "0.05",
+            description = "Largest p-value of the paired test (McNemar for zero-one loss, sign-flip otherwise) of the candidate against "
+                    + "the current model on the group's holdout rows; 1 turns the test off. Default: ${DEFAULT-VALUE}.")
+    double significance;
+
+    @Option(names = "--alpha-floor-rows", defaultValue = "5",
+            description = "Refuse --alpha below this many holdout rows' worth of gain (k/|holdout|), so that no single row can decide "
+                    + "a verdict. Default: ${DEFAULT-VALUE}.")
+    int alphaFloorRows;
+
+    @Option(names = "--min-group-difference", defaultValue = "10",
+            description = "Refuse, without a verdict, a group whose holdout rows differ in fewer than this many rows from a group "
+                    + "already submitted against the same model version (0: off). Default: ${DEFAULT-VALUE}.")
+    int minGroupDifference;
+
     @Override
     public Integer call() {
-        ProgramSettings settings = new ProgramSettings(label, Loss.parse(loss), alpha, minGroupSize, budget, reportStep,
-                maxModelMb << 20, modelTimeoutMs, new CelLimits(CelLimits.defaults().maxChars(), maxGroupCost));
+        ProgramSettings settings = new ProgramSettings(label, Loss.parse(loss), alpha == null ? Double.NaN : alpha, minGroupSize, budget, reportStep,
+                maxModelMb << 20, modelTimeoutMs, new CelLimits(CelLimits.defaults().maxChars(), maxGroupCost), significance,
+                alphaFloorRows, minGroupDifference);
         Table tr = TableReaders.read(train);
         Table ho = TableReaders.read(holdout);
         Table te = TableReaders.read(test);

@@ -3,7 +3,9 @@ package org.fairhunt.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fairhunt.bounty.program.Program;
-import org.fairhunt.bounty.program.StatusReport;
+import org.fairhunt.bounty.program.ProgramStatus;
+import org.fairhunt.core.json.Json;
+import org.fairhunt.report.bounty.BountyStatusReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,12 +28,18 @@ public final class BountyStatusCommand implements Callable<Integer> {
             + "(for the program's operator only: showing them to hunters defeats the holdout's protection).")
     boolean decisions;
 
+    @Option(names = "--json", description = "Print the status as JSON (schema fairhunt.bounty-status/v1) instead of text.")
+    boolean json;
+
     @Override
     public Integer call() {
         try (Program p = Program.open(dir)) {
-            spec.commandLine().getOut().print(StatusReport.render(p));
-            if (decisions) {
-                spec.commandLine().getOut().print(StatusReport.decisions(p));
+            ProgramStatus status = p.status(decisions);
+            if (json) {
+                spec.commandLine().getOut().print(Json.toText(BountyStatusReport.json(status)));
+            } else {
+                spec.commandLine().getOut().print(BountyStatusReport.text(status));
+                spec.commandLine().getOut().print(BountyStatusReport.decisions(status));
             }
             spec.commandLine().getOut().flush();
         }

@@ -1,15 +1,16 @@
 package org.fairhunt.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fairhunt.bounty.group.GroupPredicate;
 import org.fairhunt.bounty.learn.HunterKit;
 import org.fairhunt.bounty.learn.Learner;
+import org.fairhunt.bounty.program.GroupSpec;
 import org.fairhunt.bounty.program.Program;
+import org.fairhunt.bounty.program.PublicKit;
+import org.fairhunt.bounty.schema.FeatureSchema;
 import org.fairhunt.bounty.schema.FeatureData;
-import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +24,7 @@ public final class BountyTrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "Program directory.")
+    @Parameters(index = "0", paramLabel = "DIR", description = "Hunter's kit (from 'bounty kit'), or the program directory.")
     Path dir;
 
     @Option(names = "--group", paramLabel = "CEL", description = "Group as a CEL expression over the features.")
@@ -49,20 +50,41 @@ public final class BountyTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Program p = Program.open(dir)) {
-            FeatureData train = p.data("train");
-            int[] rows = GroupPredicate.rows(p.compileGroup(BountyCommand.group(group, groupModel)).members(train));
-            HunterKit.Trained t = HunterKit.train(p.schema(), train, rows, Learner.parse(learner),
-                    new HunterKit.Options(maxDepth, minLeaf, rounds, 0.1, 1.0));
-            try {
-                Files.write(out, t.onnx());
-            } catch (IOException e) {
-                throw new UserInputException(out + ": cannot write: " + e.getMessage());
+        GroupSpec spec0 = BountyCommand.group(group, groupModel);
+        FeatureSchema schema;
+        FeatureData train;
+        GroupPredicate g;
+        if (PublicKit.isKit(dir)) {
+            try (PublicKit kit = PublicKit.open(dir)) {
+                schema = kit.schema();
+                train = kit.train();
+                g = kit.compileGroup(spec0);
             }
-            spec.commandLine().getOut().printf("Fitted %s on %d public rows of the group; wrote %s (%d bytes); ONNX Runtime agrees with "
-                    + "the learner on %d of %d rows (the rest lie within float rounding of the decision boundary)%n", learner, rows.length,
-                    out, t.onnx().length, t.rows() - t.nearBoundary(), t.rows());
+        } else {
+            try (Program p = Program.open(dir)) {
+                schema = p.schema();
+                train = p.data("train");
+                g = p.compileGroup(spec0);
+            }
         }
+        int[] rows;
+        try {
+            rows = GroupPredicate.rows(g.members(train));
+        } finally {
+            if (g instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // closing a session
+                }
+            }
+        }
+        HunterKit.Trained t = HunterKit.train(schema, train, rows, Learner.parse(learner),
+                new HunterKit.Options(maxDepth, minLeaf, rounds, 0.1, 1.0));
+        AtomicFiles.writeBytes(out, t.onnx());
+        spec.commandLine().getOut().printf("Fitted %s on %d public rows of the group; wrote %s (%d bytes); ONNX Runtime agrees with "
+                + "the learner on %d of %d rows (the rest lie within float rounding of the decision boundary)%n", learner, rows.length,
+                out, t.onnx().length, t.rows() - t.nearBoundary(), t.rows());
         return 0;
     }
 }

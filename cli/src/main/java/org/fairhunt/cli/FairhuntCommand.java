@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
             PredictCommand.class,
             SlicesCommand.class,
             CoverageCommand.class,
+            ServeCommand.class,
+            AdminCommand.class,
         })
 public final class FairhuntCommand implements Runnable {
     @Spec

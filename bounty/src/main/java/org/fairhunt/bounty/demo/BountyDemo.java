@@ -16,7 +16,7 @@ import org.fairhunt.bounty.pdl.Loss;
 import org.fairhunt.bounty.program.GroupSpec;
 import org.fairhunt.bounty.program.Program;
 import org.fairhunt.bounty.program.ProgramSettings;
-import org.fairhunt.bounty.program.StatusReport;
+import org.fairhunt.bounty.program.ProgramStatus;
 import org.fairhunt.bounty.program.SubmissionResult;
 import org.fairhunt.bounty.schema.FeatureData;
 import org.fairhunt.bounty.schema.FeatureSchema;
@@ -58,7 +58,15 @@ public final class BountyDemo {
         }
     }
 
-    public static Outcome run(Path dir, long seed, PrintWriter out) {
+    private static int repairs(SubmissionResult r) {
+        return r.decision() == null ? 0 : r.decision().repairs();
+    }
+
+    /**
+     * Runs the demo, printing to {@code out}; {@code status} renders the program's status (the report
+     * module's renderer: this module produces the record, not its text).
+     */
+    public static Outcome run(Path dir, long seed, PrintWriter out, java.util.function.Function<ProgramStatus, String> status) {
         Table hmda = load();
         int n = hmda.rowCount();
         int[] perm = new int[n];
@@ -85,7 +93,7 @@ public final class BountyDemo {
         // A weak base model: a depth-1 tree (one split) fitted on the first 300 public rows.
         byte[] base = HunterKit.train(schema, trainData, java.util.stream.IntStream.range(0, 300).toArray(), Learner.TREE,
                 new HunterKit.Options(1, 20, 1, 0.1, 1)).onnx();
-        ProgramSettings settings = ProgramSettings.defaults("deny", Loss.ZERO_ONE).withAlpha(0.001).withMinGroupSize(20)
+        ProgramSettings settings = ProgramSettings.defaults("deny", Loss.ZERO_ONE).withMinGroupSize(20)
                 .withBudget(5).withReportStep(0.005);
         int accepted = 0;
         int rejected = 0;
@@ -106,12 +114,12 @@ public final class BountyDemo {
                 SubmissionResult r = p.submit(hunter[0], g, h, hunter[0] + ".onnx");
                 out.printf("%-7s group [%s], %s model%n        %s%n", hunter[0], hunter[1],
                         hunter[2].equals("base") ? "the base" : hunter[2], r.publicMessage());
-                if (r.decision().repairs() > 0) {
-                    out.printf("        repair: %d catch node(s) sent earlier groups back to their best version%n", r.decision().repairs());
+                if (repairs(r) > 0) {
+                    out.printf("        repair: %d catch node(s) sent earlier groups back to their best version%n", repairs(r));
                 }
                 accepted += r.accepted() ? 1 : 0;
                 rejected += r.accepted() ? 0 : 1;
-                repairs += r.decision().repairs();
+                repairs += repairs(r);
             }
             for (AutoHunter.Round round : new AutoHunter(3, 15, 0.05).run(p, "auto", 3)) {
                 if (round.result() == null) {
@@ -122,13 +130,13 @@ public final class BountyDemo {
                         round.result().publicMessage());
                 accepted += round.result().accepted() ? 1 : 0;
                 rejected += round.result().accepted() ? 0 : 1;
-                repairs += round.result().decision().repairs();
-                if (round.result().decision().repairs() > 0) {
-                    out.printf("        repair: %d catch node(s)%n", round.result().decision().repairs());
+                repairs += repairs(round.result());
+                if (repairs(round.result()) > 0) {
+                    out.printf("        repair: %d catch node(s)%n", repairs(round.result()));
                 }
             }
             out.println();
-            out.print(StatusReport.render(p));
+            out.print(status.apply(p.status(false)));
             Path model = ExportedModel.write(p, dir.resolve("model"));
             out.printf("%nExported the final model to %s (try: fairhunt predict %s new.csv)%n", model, model);
             return new Outcome(accepted, rejected, repairs, progDir, model);

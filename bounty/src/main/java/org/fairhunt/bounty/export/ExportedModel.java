@@ -15,10 +15,10 @@ import org.fairhunt.bounty.group.CelGroup;
 import org.fairhunt.bounty.group.CelLimits;
 import org.fairhunt.bounty.group.GroupPredicate;
 import org.fairhunt.bounty.group.OnnxGroup;
+import org.fairhunt.bounty.onnx.ModelHash;
 import org.fairhunt.bounty.onnx.OnnxModel;
 import org.fairhunt.bounty.pdl.PdlNode;
 import org.fairhunt.bounty.pdl.PdlPredictor;
-import org.fairhunt.bounty.program.ModelStore;
 import org.fairhunt.bounty.program.Program;
 import org.fairhunt.bounty.schema.FeatureData;
 import org.fairhunt.bounty.schema.FeatureSchema;
@@ -47,54 +47,53 @@ public final class ExportedModel implements AutoCloseable {
         this.models = models;
     }
 
-    /** Writes the program's current model to {@code out} (created; must not hold a model already). */
+    /**
+     * Writes the program's current model to {@code out} (a new or empty folder), whole or not at all
+     * ({@link DirectoryOutput}).
+     */
     public static Path write(Program program, Path out) {
-        try {
-            if (Files.exists(out.resolve(MANIFEST))) {
-                throw new UserInputException(out + ": already holds an exported model; choose an empty directory");
-            }
-            Files.createDirectories(out.resolve("models"));
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("format", FORMAT);
-            m.put("schema", program.schema().toManifest());
-            m.put("loss", program.settings().loss().cliName());
-            m.put("celMaxChars", program.settings().celLimits().maxChars());
-            m.put("celMaxCost", program.settings().celLimits().maxCost());
-            List<PdlNode> nodes = program.nodes();
-            m.put("version", nodes.size());
-            m.put("baseModel", copy(program, program.baseModelHash(), out));
-            Map<Long, Map<String, Object>> groups = new LinkedHashMap<>();
-            List<Map<String, Object>> ns = new ArrayList<>();
-            for (PdlNode n : nodes) {
-                Map<String, Object> nm = new LinkedHashMap<>();
-                nm.put("version", n.version());
-                nm.put("kind", n.kind() == PdlNode.Kind.ACCEPT ? "accept" : "catch");
-                nm.put("group", n.groupId());
-                if (n.groupId() != PdlNode.POPULATION && !groups.containsKey(n.groupId())) {
-                    Map<String, Object> g = program.groupRecord(n.groupId());
-                    if (g.containsKey("model")) {
-                        copy(program, (String) g.get("model"), out);
-                    }
-                    groups.put(n.groupId(), g);
+        DirectoryOutput.write(out, "exported model", dir -> writeInto(program, dir));
+        return out;
+    }
+
+    /** Writes the manifest and the model files into an existing folder. */
+    static void writeInto(Program program, Path out) throws IOException {
+        Files.createDirectories(out.resolve("models"));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("schema", program.schema().toManifest());
+        m.put("loss", program.settings().loss().cliName());
+        m.put("celMaxChars", program.settings().celLimits().maxChars());
+        m.put("celMaxCost", program.settings().celLimits().maxCost());
+        List<PdlNode> nodes = program.nodes();
+        m.put("version", nodes.size());
+        m.put("baseModel", copy(program, program.baseModelHash(), out));
+        Map<Long, Map<String, Object>> groups = new LinkedHashMap<>();
+        List<Map<String, Object>> ns = new ArrayList<>();
+        for (PdlNode n : nodes) {
+            Map<String, Object> nm = new LinkedHashMap<>();
+            nm.put("version", n.version());
+            nm.put("kind", n.kind() == PdlNode.Kind.ACCEPT ? "accept" : "catch");
+            nm.put("group", n.groupId());
+            if (n.groupId() != PdlNode.POPULATION && !groups.containsKey(n.groupId())) {
+                Map<String, Object> g = program.groupRecord(n.groupId());
+                if (g.containsKey("model")) {
+                    copy(program, (String) g.get("model"), out);
                 }
-                if (n.kind() == PdlNode.Kind.ACCEPT) {
-                    nm.put("model", copy(program, n.modelHash(), out));
-                } else {
-                    nm.put("targetVersion", n.targetVersion());
-                }
-                ns.add(nm);
+                groups.put(n.groupId(), g);
             }
-            m.put("groups", new ArrayList<>(groups.values()));
-            m.put("nodes", ns);
-            m.put("semantics", "version v = version v-1 except on the rows of node v's group, which get node v's model "
-                    + "(accept) or version targetVersion's prediction (catch); group 0 is every row; version 0 is baseModel");
-            Path tmp = out.resolve(MANIFEST + ".tmp");
-            JSON.writeValue(tmp.toFile(), m);
-            Files.move(tmp, out.resolve(MANIFEST), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return out;
-        } catch (IOException e) {
-            throw new UserInputException(out + ": cannot write the exported model: " + e.getMessage());
+            if (n.kind() == PdlNode.Kind.ACCEPT) {
+                nm.put("model", copy(program, n.modelHash(), out));
+            } else {
+                nm.put("targetVersion", n.targetVersion());
+            }
+            ns.add(nm);
         }
+        m.put("groups", new ArrayList<>(groups.values()));
+        m.put("nodes", ns);
+        m.put("semantics", "version v = version v-1 except on the rows of node v's group, which get node v's model "
+                + "(accept) or version targetVersion's prediction (catch); group 0 is every row; version 0 is baseModel");
+        JSON.writeValue(out.resolve(MANIFEST).toFile(), m);
     }
 
     private static String copy(Program program, String hash, Path out) throws IOException {
@@ -105,12 +104,13 @@ public final class ExportedModel implements AutoCloseable {
         return hash;
     }
 
-    /** Loads an exported model; every file is checked against its SHA-256. */
-    @SuppressWarnings("unchecked")
-    public static ExportedModel load(Path dir) {
-        Path manifest = dir.resolve(MANIFEST);
+    /**
+     * Reads a folder's JSON manifest and checks its {@code format}; {@code missing} is the message when
+     * there is no manifest. (Exported models and hunters' kits.)
+     */
+    public static Map<String, Object> readManifest(Path manifest, String format, String missing) {
         if (!Files.isRegularFile(manifest)) {
-            throw new UserInputException(dir + ": not an exported bounty model (no " + MANIFEST + ")");
+            throw new UserInputException(missing);
         }
         Map<String, Object> m;
         try {
@@ -118,9 +118,16 @@ public final class ExportedModel implements AutoCloseable {
         } catch (IOException e) {
             throw new UserInputException(manifest + ": not valid JSON: " + e.getMessage());
         }
-        if (!FORMAT.equals(m.get("format"))) {
-            throw new UserInputException(manifest + ": unknown format '" + m.get("format") + "', expected " + FORMAT);
+        if (!format.equals(m.get("format"))) {
+            throw new UserInputException(manifest + ": unknown format '" + m.get("format") + "', expected " + format);
         }
+        return m;
+    }
+
+    /** Loads an exported model; every file is checked against its SHA-256. */
+    @SuppressWarnings("unchecked")
+    public static ExportedModel load(Path dir) {
+        Map<String, Object> m = readManifest(dir.resolve(MANIFEST), FORMAT, dir + ": not an exported bounty model (no " + MANIFEST + ")");
         FeatureSchema schema = FeatureSchema.fromManifest((Map<String, Object>) m.get("schema"));
         CelLimits limits = new CelLimits(((Number) m.get("celMaxChars")).intValue(), ((Number) m.get("celMaxCost")).intValue());
         Map<String, OnnxModel> models = new HashMap<>();
@@ -132,7 +139,7 @@ public final class ExportedModel implements AutoCloseable {
             } catch (IOException e) {
                 throw new UserInputException(p + ": missing from the exported model");
             }
-            if (!ModelStore.sha256(bytes).equals(h)) {
+            if (!ModelHash.sha256(bytes).equals(h)) {
                 throw new UserInputException(p + ": does not match its SHA-256; the exported model is damaged");
             }
             return OnnxModel.load(p.toString(), bytes, schema, role, Long.MAX_VALUE, 60_000);

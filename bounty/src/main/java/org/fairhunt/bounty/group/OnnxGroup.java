@@ -6,7 +6,7 @@ import org.fairhunt.bounty.onnx.OnnxModel;
 import org.fairhunt.bounty.schema.FeatureData;
 
 /** A learned group: an ONNX model (role {@link OnnxModel.Role#GROUP}) whose first output is the indicator. */
-public final class OnnxGroup implements GroupPredicate {
+public final class OnnxGroup implements GroupPredicate, AutoCloseable {
     private final OnnxModel model;
     private final String description;
 
@@ -29,5 +29,11 @@ public final class OnnxGroup implements GroupPredicate {
     @Override
     public String describe() {
         return description;
+    }
+
+    /** Closes the model's ONNX Runtime session. */
+    @Override
+    public void close() {
+        model.close();
     }
 }

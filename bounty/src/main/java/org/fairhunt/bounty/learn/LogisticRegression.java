@@ -1,6 +1,13 @@
 package org.fairhunt.bounty.learn;
 
 import org.fairhunt.bounty.schema.Feature;
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.QRDecomposition;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
 import org.fairhunt.bounty.schema.FeatureSchema;
 
 /**
@@ -85,43 +92,13 @@ public final class LogisticRegression {
             }
             z[i][d] = 1;
         }
-        double[] beta = new double[d + 1];
-        for (int iter = 0; iter < 50; iter++) {
-            double[] grad = new double[d + 1];
-            double[][] hess = new double[d + 1][d + 1];
-            for (int i = 0; i < n; i++) {
-                double eta = 0;
-                for (int a = 0; a <= d; a++) {
-                    eta += z[i][a] * beta[a];
-                }
-                double p = 1 / (1 + Math.exp(-eta));
-                double g = p - y[rows[i]];
-                double h = Math.max(p * (1 - p), 1e-10);
-                for (int a = 0; a <= d; a++) {
-                    if (z[i][a] == 0) {
-                        continue;
-                    }
-                    grad[a] += g * z[i][a];
-                    for (int b = 0; b <= d; b++) {
-                        hess[a][b] += h * z[i][a] * z[i][b];
-                    }
-                }
-            }
-            for (int a = 0; a < d; a++) {
-                grad[a] += lambda * beta[a];
-                hess[a][a] += lambda;
-            }
-            hess[d][d] += 1e-9;
-            double[] step = solve(hess, grad);
-            double max = 0;
-            for (int a = 0; a <= d; a++) {
-                beta[a] -= step[a];
-                max = Math.max(max, Math.abs(step[a]));
-            }
-            if (max < 1e-8) {
-                break;
-            }
+        double[] penalty = new double[d + 1];
+        java.util.Arrays.fill(penalty, 0, d, lambda);
+        double[] labels = new double[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = y[rows[i]];
         }
+        double[] beta = newton(z, labels, penalty, 50, 1e-8);
         float[][] levelWeights = new float[f][];
         float[] means = new float[f];
         float[] numericWeights = new float[f];
@@ -143,49 +120,74 @@ public final class LogisticRegression {
         return new Weights(levelWeights, means, numericWeights, (float) bias);
     }
 
-    /** Solves A x = b by Gaussian elimination with partial pivoting (A is small and positive definite). */
-    static double[] solve(double[][] a, double[] b) {
-        int n = b.length;
-        double[][] m = new double[n][];
-        double[] v = b.clone();
-        for (int i = 0; i < n; i++) {
-            m[i] = a[i].clone();
-        }
-        for (int c = 0; c < n; c++) {
-            int p = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(m[r][c]) > Math.abs(m[p][c])) {
-                    p = r;
+    /**
+     * The one logistic-regression solver: Newton's method (iteratively reweighted least squares) for
+     * the L2-penalized log-likelihood of a design matrix, each step solved by Hipparchus's Cholesky
+     * decomposition of the (symmetric, positive definite) penalized Hessian, with its QR decomposition
+     * as the fallback when a column is all zero and unpenalized.
+     *
+     * @param design        one row per observation, one column per coefficient (include an intercept column)
+     * @param y             0/1 per row
+     * @param penalty       ridge penalty per coefficient (0 for the intercept)
+     * @param maxIterations Newton steps at most
+     * @param tolerance     stop when no coefficient moves more than this
+     * @return the coefficients
+     */
+    public static double[] newton(double[][] design, double[] y, double[] penalty, int maxIterations, double tolerance) {
+        int p = penalty.length;
+        double[] beta = new double[p];
+        for (int iter = 0; iter < maxIterations; iter++) {
+            double[] grad = new double[p];
+            double[][] hess = new double[p][p];
+            for (int i = 0; i < design.length; i++) {
+                double[] z = design[i];
+                double eta = 0;
+                for (int a = 0; a < p; a++) {
+                    eta += z[a] * beta[a];
+                }
+                double mu = 1 / (1 + Math.exp(-eta));
+                double w = Math.max(mu * (1 - mu), 1e-10);
+                double r = y[i] - mu;
+                for (int a = 0; a < p; a++) {
+                    double za = z[a];
+                    if (za == 0) {
+                        continue;
+                    }
+                    grad[a] += za * r;
+                    for (int b = 0; b <= a; b++) {
+                        hess[a][b] += w * za * z[b];
+                    }
                 }
             }
-            double[] t = m[c];
-            m[c] = m[p];
-            m[p] = t;
-            double tv = v[c];
-            v[c] = v[p];
-            v[p] = tv;
-            if (Math.abs(m[c][c]) < 1e-300) {
-                continue;
+            for (int a = 0; a < p; a++) {
+                grad[a] -= penalty[a] * beta[a];
+                // A tiny ridge keeps an unpenalized, constant column (the intercept) from a zero pivot.
+                hess[a][a] += penalty[a] > 0 ? penalty[a] : 1e-9;
+                for (int b = 0; b < a; b++) {
+                    hess[b][a] = hess[a][b];
+                }
             }
-            for (int r = c + 1; r < n; r++) {
-                double f = m[r][c] / m[c][c];
-                if (f == 0) {
-                    continue;
-                }
-                for (int k = c; k < n; k++) {
-                    m[r][k] -= f * m[c][k];
-                }
-                v[r] -= f * v[c];
+            double[] step = solve(hess, grad);
+            double max = 0;
+            for (int a = 0; a < p; a++) {
+                beta[a] += step[a];
+                max = Math.max(max, Math.abs(step[a]));
+            }
+            if (max < tolerance) {
+                break;
             }
         }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double s = v[r];
-            for (int k = r + 1; k < n; k++) {
-                s -= m[r][k] * x[k];
-            }
-            x[r] = Math.abs(m[r][r]) < 1e-300 ? 0 : s / m[r][r];
+        return beta;
+    }
+
+    /** Solves H x = g for the symmetric penalized Hessian H. */
+    static double[] solve(double[][] h, double[] g) {
+        RealMatrix m = MatrixUtils.createRealMatrix(h);
+        RealVector v = new ArrayRealVector(g, false);
+        try {
+            return new CholeskyDecomposition(m, 1e-12, 1e-300).getSolver().solve(v).toArray();
+        } catch (MathIllegalArgumentException notPositiveDefinite) {
+            return new QRDecomposition(m).getSolver().solve(v).toArray();
         }
-        return x;
     }
 }

@@ -6,6 +6,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import ai.onnxruntime.ValueInfo;
@@ -71,8 +72,9 @@ public final class OnnxModel implements AutoCloseable {
         OnnxInspector.check(source, bytes, maxBytes);
         OrtSession session;
         try {
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtEnvironment env = environment();
             try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+                opts.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
                 opts.setIntraOpNumThreads(Math.min(2, Runtime.getRuntime().availableProcessors()));
                 // Spinning worker threads help only on an idle machine; on a shared one they cost 3-7x (measured).
                 opts.addConfigEntry("session.intra_op.allow_spinning", "0");
@@ -138,6 +140,15 @@ public final class OnnxModel implements AutoCloseable {
         }
     }
 
+    /**
+     * The process's ONNX Runtime environment, created on first use with logging at FATAL: its own
+     * warnings arrive as coloured lines on stderr (issue 11 §5), and every failure we care about reaches
+     * us as an exception that we turn into a message.
+     */
+    static OrtEnvironment environment() {
+        return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "fairhunt");
+    }
+
     public String source() {
         return source;
     }
@@ -188,7 +199,7 @@ public final class OnnxModel implements AutoCloseable {
     private double[] run(FeatureData data) {
         int n = data.rowCount();
         double[] result = new double[n];
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = environment();
         for (int start = 0; start < n; start += BATCH_ROWS) {
             int len = Math.min(BATCH_ROWS, n - start);
             Map<String, OnnxTensor> feeds = new HashMap<>();

@@ -18,8 +18,7 @@ import java.util.List;
 public final class PdlEngine {
     private final double[] labels;
     private final Loss loss;
-    private final double alpha;
-    private final int minGroupSize;
+    private final AcceptanceRule rule;
     private final List<double[]> predictions = new ArrayList<>();
     private final List<PdlNode> nodes = new ArrayList<>();
     private final List<TrackedGroup> tracked = new ArrayList<>();
@@ -59,18 +58,15 @@ public final class PdlEngine {
     /**
      * @param labels          holdout labels (class codes for classification)
      * @param basePredictions the base model f0 on the holdout
+     * @param rule            the acceptance rule decisions apply
      */
-    public PdlEngine(double[] labels, double[] basePredictions, Loss loss, double alpha, int minGroupSize) {
+    public PdlEngine(double[] labels, double[] basePredictions, AcceptanceRule rule) {
         if (labels.length != basePredictions.length) {
             throw new IllegalArgumentException("labels and predictions differ in length: " + labels.length + " vs " + basePredictions.length);
         }
-        if (!(alpha > 0)) {
-            throw new IllegalArgumentException("alpha must be positive, got " + alpha);
-        }
         this.labels = labels;
-        this.loss = loss;
-        this.alpha = alpha;
-        this.minGroupSize = minGroupSize;
+        this.loss = rule.loss();
+        this.rule = rule;
         predictions.add(basePredictions.clone());
         int[] all = new int[labels.length];
         Arrays.setAll(all, i -> i);
@@ -102,8 +98,8 @@ public final class PdlEngine {
         return loss;
     }
 
-    public double alpha() {
-        return alpha;
+    public AcceptanceRule rule() {
+        return rule;
     }
 
     /** Mean loss of {@code version} over the whole holdout. */
@@ -162,29 +158,17 @@ public final class PdlEngine {
      */
     public Decision decide(long groupId, int[] rows, double[] candidateOnRows) {
         int before = currentVersion();
-        double[] cur = predictions.get(before);
-        double lf = error(cur, rows);
-        double lh = 0;
-        for (int k = 0; k < rows.length; k++) {
-            lh += loss.of(labels[rows[k]], candidateOnRows[k]);
-        }
-        lh = rows.length == 0 ? 0 : lh / rows.length;
-        double mu = (double) rows.length / labels.length;
-        double gain = mu * (lf - lh);
         double errBefore = error(before);
-        if (rows.length < minGroupSize) {
-            return new Decision(false, "group has fewer holdout rows than the program's minimum of " + minGroupSize, rows.length,
-                    mu, lf, lh, gain, alpha, before, before, errBefore, errBefore, List.of());
-        }
-        if (!(gain >= alpha)) {
-            return new Decision(false, "improvement below the program's threshold alpha = " + alpha, rows.length, mu, lf, lh,
-                    gain, alpha, before, before, errBefore, errBefore, List.of());
+        AcceptanceRule.Verdict v = rule.judge(labels, predictions.get(before), rows, candidateOnRows, labels.length);
+        if (!v.passed()) {
+            return new Decision(false, v.reason(), v.groupSize(), v.groupShare(), v.lossCurrent(), v.lossCandidate(), v.gain(),
+                    rule.alpha(), v.pValue(), before, before, errBefore, errBefore, List.of());
         }
         List<PdlNode> added = new ArrayList<>();
         added.add(applyAccept(groupId, rows, candidateOnRows));
         added.addAll(repair());
-        return new Decision(true, "accepted", rows.length, mu, lf, lh, gain, alpha, before, currentVersion(), errBefore,
-                error(currentVersion()), added);
+        return new Decision(true, v.reason(), v.groupSize(), v.groupShare(), v.lossCurrent(), v.lossCandidate(), v.gain(), rule.alpha(),
+                v.pValue(), before, currentVersion(), errBefore, error(currentVersion()), added);
     }
 
     /** Prepends an accept node and starts tracking its group; used by decisions and by replay. */

@@ -1,219 +1,265 @@
 package org.fairhunt.bounty.program;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.fairhunt.bounty.group.CelGroup;
 import org.fairhunt.bounty.group.GroupPredicate;
 import org.fairhunt.bounty.group.OnnxGroup;
+import org.fairhunt.bounty.onnx.ModelHash;
 import org.fairhunt.bounty.onnx.OnnxModel;
+import org.fairhunt.bounty.pdl.AcceptanceRule;
 import org.fairhunt.bounty.pdl.Decision;
 import org.fairhunt.bounty.pdl.PdlEngine;
 import org.fairhunt.bounty.pdl.PdlNode;
 import org.fairhunt.bounty.pdl.PdlPredictor;
-import org.fairhunt.bounty.schema.Feature;
 import org.fairhunt.bounty.schema.FeatureData;
 import org.fairhunt.bounty.schema.FeatureSchema;
-import org.fairhunt.core.FairhuntException;
+import org.fairhunt.bounty.schema.PublicProbe;
+import org.fairhunt.bounty.schema.SplitFormat;
+import org.fairhunt.bounty.store.BountyStore;
+import org.fairhunt.core.StorageException;
 import org.fairhunt.core.UserInputException;
-import org.fairhunt.core.table.ColumnType;
+import org.fairhunt.core.io.AtomicFiles;
 import org.fairhunt.core.table.Table;
-import org.fairhunt.core.table.TableBuilder;
 
 /**
- * A bounty program in a directory: {@code program.db} (SQLite) and {@code models/} (ONNX files by
- * SHA-256). Opening is cheap; the holdout state (every version's predictions) is rebuilt from the
- * record on first use and checked against the holdout errors recorded with each node.
+ * One bounty program: the service the command line and the web service call. It creates a program,
+ * checks a pair on public rows, decides submissions on the holdout, and reads the status, the
+ * leaderboard and the decisions; the record lives in a {@link BountyStore} (a program directory's
+ * SQLite {@code program.db}, or a shared PostgreSQL database).
  *
- * <p>A submission takes SQLite's write lock first ({@code BEGIN IMMEDIATE}), so two processes
- * submitting to one program are serialized and the second sees the first's nodes.
+ * <p><b>Threading.</b> A {@code Program} is used by one thread at a time (it caches decoded splits,
+ * loaded models and the holdout state). Decisions are sequential by definition: {@link #submit} takes
+ * the store's write lock for this program before it reads the state, so two processes (or two
+ * {@code Program} objects on one database) submitting to one program are serialized and the second
+ * decides against the first's nodes. One writer; any number of readers on their own stores.
+ *
+ * <p><b>The holdout.</b> A submitted group and model are validated on public rows (the training split
+ * and a synthetic probe of the schema) before they touch the holdout; anything that goes wrong on the
+ * holdout afterwards is recorded as a failed submission, charged to the team's budget and reported
+ * without numbers. See the threat model in the module's README.
  */
 public final class Program implements AutoCloseable {
+    /** The database file of a program directory. */
     public static final String DB_FILE = "program.db";
-    static final String FORMAT = "fairhunt-bounty-1";
+    /** The name of the one program a directory's database holds. */
+    public static final String DIRECTORY_PROGRAM = "program";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] SPLITS = {"train", "holdout", "test"};
 
+    private final BountyStore store;
+    private final boolean ownsStore;
+    private final long id;
+    private final String name;
     private final Path dir;
-    private final Connection db;
     private final ProgramSettings settings;
     private final FeatureSchema schema;
-    private final ModelStore store;
     private final String baseModelHash;
-    private final Map<String, Table> tables = new HashMap<>();
+    private final List<String> columns;
     private final Map<String, FeatureData> encoded = new HashMap<>();
     private final Map<String, OnnxModel> models = new HashMap<>();
     private final Map<Long, GroupPredicate> groups = new HashMap<>();
+    private final Map<Long, BountyStore.GroupRow> groupRows = new HashMap<>();
     private PdlEngine engine;
 
-    private Program(Path dir, Connection db, ProgramSettings settings, FeatureSchema schema, String baseModelHash) {
+    private Program(BountyStore store, boolean ownsStore, BountyStore.ProgramRow row, Path dir) {
+        this.store = store;
+        this.ownsStore = ownsStore;
+        this.id = row.id();
+        this.name = row.name();
         this.dir = dir;
-        this.db = db;
-        this.settings = settings;
-        this.schema = schema;
-        this.store = new ModelStore(dir.resolve("models"));
-        this.baseModelHash = baseModelHash;
+        try {
+            this.settings = ProgramSettings.fromMap(JSON.readValue(row.settingsJson(), new TypeReference<>() { }));
+            this.schema = FeatureSchema.fromManifest(JSON.readValue(row.schemaJson(), new TypeReference<>() { }));
+            this.columns = JSON.readValue(row.columnsJson(), new TypeReference<List<String>>() { });
+        } catch (IOException | RuntimeException e) {
+            throw new StorageException(store.location() + ": the settings of program '" + row.name() + "' are damaged ("
+                    + e.getMessage() + "); restore the database from a backup", e);
+        }
+        this.baseModelHash = row.baseModel();
     }
 
+    // ---- creating and opening ----
+
     /**
-     * Creates a program in {@code dir} (which must not hold one yet). The base model is checked
-     * against the schema inferred from the three splits before anything is written.
+     * Creates a program in directory {@code dir} (created owner-only, 0700; it must not hold a program
+     * yet). The database is built under a temporary name and renamed when complete, so a killed
+     * {@code init} leaves no half program.
      */
     public static Program create(Path dir, ProgramSettings settings, Table train, Table holdout, Table test, byte[] baseModel,
             String baseModelSource) {
-        FeatureSchema schema = FeatureSchema.infer(settings.label(), settings.loss().task(), train, holdout, test);
-        if (Files.exists(dir.resolve(DB_FILE))) {
+        Prepared prepared = prepare(settings, train, holdout, test, baseModel, baseModelSource);
+        Path file = dir.resolve(DB_FILE);
+        if (Files.exists(file)) {
             throw new UserInputException(dir + ": already holds a bounty program (" + DB_FILE + ")");
         }
-        FeatureData holdoutData = schema.encode(holdout, true);
-        if (holdout.rowCount() == 0 || train.rowCount() == 0 || test.rowCount() == 0) {
-            throw new UserInputException("train, holdout and test must each have at least one row (they have " + train.rowCount()
-                    + ", " + holdout.rowCount() + ", " + test.rowCount() + ")");
+        createPrivateDirectory(dir);
+        Path tmp = dir.resolve(DB_FILE + ".creating");
+        try {
+            Files.deleteIfExists(tmp);
+            deleteQuietly(dir.resolve(DB_FILE + ".creating-journal"));
+        } catch (IOException e) {
+            throw new StorageException("cannot remove " + tmp + ": " + AtomicFiles.describe(e), e);
         }
-        schema.encode(train, true);
-        schema.encode(test, true);
-        try (OnnxModel base = OnnxModel.load(baseModelSource, baseModel, schema, OnnxModel.Role.PREDICTOR,
-                settings.maxModelBytes(), settings.modelTimeoutMs())) {
-            base.predict(holdoutData);
+        try (BountyStore s = BountyStore.openSqlite(tmp, true)) {
+            prepared.insert(s, DIRECTORY_PROGRAM);
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp);
+            throw e;
         }
         try {
-            Files.createDirectories(dir);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UserInputException(dir + ": cannot create the program directory: " + e.getMessage());
-        }
-        String baseHash = new ModelStore(dir.resolve("models")).put(baseModel);
-        Path tmpDb = dir.resolve(DB_FILE + ".creating");
-        try {
-            Files.deleteIfExists(tmpDb);
-            try (Connection c = connect(tmpDb)) {
-                c.setAutoCommit(false);
-                try (Statement st = c.createStatement()) {
-                    st.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-                    st.execute("CREATE TABLE split_rows(split TEXT NOT NULL, row INTEGER NOT NULL, fields TEXT NOT NULL, "
-                            + "PRIMARY KEY(split, row))");
-                    st.execute("CREATE TABLE models(hash TEXT PRIMARY KEY, role TEXT NOT NULL, bytes INTEGER NOT NULL)");
-                    st.execute("CREATE TABLE groups(id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, expression TEXT, "
-                            + "model_hash TEXT, features TEXT NOT NULL)");
-                    st.execute("CREATE TABLE submissions(id INTEGER PRIMARY KEY AUTOINCREMENT, team TEXT NOT NULL, at TEXT NOT NULL, "
-                            + "group_id INTEGER NOT NULL REFERENCES groups(id), model_hash TEXT NOT NULL, accepted INTEGER NOT NULL, "
-                            + "reason TEXT NOT NULL, group_size INTEGER, group_share REAL, loss_current REAL, loss_candidate REAL, "
-                            + "gain REAL, alpha REAL, reported_improvement REAL, version_before INTEGER, version_after INTEGER, "
-                            + "error_before REAL, error_after REAL)");
-                    st.execute("CREATE TABLE nodes(version INTEGER PRIMARY KEY, kind TEXT NOT NULL, group_id INTEGER NOT NULL, "
-                            + "model_hash TEXT, target_version INTEGER, submission_id INTEGER NOT NULL REFERENCES submissions(id), "
-                            + "holdout_error REAL NOT NULL)");
-                }
-                putMeta(c, "format", FORMAT);
-                putMeta(c, "settings", JSON.writeValueAsString(settings.toMap()));
-                putMeta(c, "schema", JSON.writeValueAsString(schema.toManifest()));
-                putMeta(c, "columns", JSON.writeValueAsString(train.columnNames()));
-                putMeta(c, "base_model", baseHash);
-                putMeta(c, "created", Instant.now().toString());
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO models(hash, role, bytes) VALUES (?, 'base', ?)")) {
-                    ps.setString(1, baseHash);
-                    ps.setLong(2, baseModel.length);
-                    ps.executeUpdate();
-                }
-                Table[] split = {train, holdout, test};
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO split_rows(split, row, fields) VALUES (?, ?, ?)")) {
-                    for (int s = 0; s < 3; s++) {
-                        Table t = split[s];
-                        List<org.fairhunt.core.table.Column> cols = t.columns();
-                        String[] fields = new String[cols.size()];
-                        for (int i = 0; i < t.rowCount(); i++) {
-                            for (int j = 0; j < fields.length; j++) {
-                                fields[j] = cols.get(j).text(i);
-                            }
-                            ps.setString(1, SPLITS[s]);
-                            ps.setInt(2, i);
-                            ps.setString(3, JSON.writeValueAsString(fields));
-                            ps.addBatch();
-                            if (i % 5000 == 4999) {
-                                ps.executeBatch();
-                            }
-                        }
-                        ps.executeBatch();
-                    }
-                }
-                c.commit();
-            }
-            // The database appears under its real name only once complete, so a killed init leaves no half program.
-            Files.move(tmpDb, dir.resolve(DB_FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new FairhuntException("cannot write the program database in " + dir + ": " + e.getMessage(), e);
+            throw new StorageException("cannot rename " + tmp + " to " + file + ": " + AtomicFiles.describe(e), e);
         }
         return open(dir);
     }
 
-    /** Opens the program in {@code dir}. */
+    /** Creates program {@code name} in a shared store (the web service); the caller keeps the store. */
+    public static Program create(BountyStore store, String name, ProgramSettings settings, Table train, Table holdout, Table test,
+            byte[] baseModel, String baseModelSource) {
+        prepare(settings, train, holdout, test, baseModel, baseModelSource).insert(store, name);
+        return open(store, name);
+    }
+
+    /** A program checked and encoded, ready to be stored. */
+    private record Prepared(ProgramSettings settings, FeatureSchema schema, List<String> columns, Map<String, byte[]> splits,
+            Map<String, Integer> rows, byte[] baseModel, double[] baseOnHoldout) {
+        void insert(BountyStore s, String name) {
+            try {
+                s.createProgram(name, JSON.writeValueAsString(settings.toMap()), JSON.writeValueAsString(schema.toManifest()),
+                        JSON.writeValueAsString(columns), splits, rows, SplitFormat.VERSION, ModelHash.sha256(baseModel), baseModel,
+                        baseOnHoldout);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static Prepared prepare(ProgramSettings requested, Table train, Table holdout, Table test, byte[] baseModel,
+            String baseModelSource) {
+        FeatureSchema schema = FeatureSchema.infer(requested.label(), requested.loss().task(), train, holdout, test);
+        if (holdout.rowCount() == 0 || train.rowCount() == 0 || test.rowCount() == 0) {
+            throw new UserInputException("train, holdout and test must each have at least one row (they have " + train.rowCount()
+                    + ", " + holdout.rowCount() + ", " + test.rowCount() + ")");
+        }
+        ProgramSettings settings = requested.resolveAlpha(holdout.rowCount());
+        Table[] tables = {train, holdout, test};
+        Map<String, byte[]> splits = new LinkedHashMap<>();
+        Map<String, Integer> rows = new HashMap<>();
+        FeatureData holdoutData = null;
+        for (int s = 0; s < 3; s++) {
+            FeatureData d = schema.encode(tables[s], true);
+            splits.put(SPLITS[s], SplitFormat.write(d));
+            rows.put(SPLITS[s], d.rowCount());
+            if (s == 1) {
+                holdoutData = d;
+            }
+        }
+        try (OnnxModel base = OnnxModel.load(baseModelSource, baseModel, schema, OnnxModel.Role.PREDICTOR, settings.maxModelBytes(),
+                settings.modelTimeoutMs())) {
+            // The operator's own model: its errors may quote the holdout.
+            return new Prepared(settings, schema, train.columnNames(), splits, rows, baseModel, base.predict(holdoutData));
+        }
+    }
+
+    /** Opens the program in directory {@code dir}, removing what a killed process left behind. */
     public static Program open(Path dir) {
         Path file = dir.resolve(DB_FILE);
         if (!Files.isRegularFile(file)) {
             throw new UserInputException(dir + ": not a bounty program (no " + DB_FILE + "); create one with 'fairhunt bounty init'");
         }
+        cleanLeftovers(dir);
+        BountyStore s = BountyStore.openSqlite(file, false);
         try {
-            Connection c = connect(file);
-            Map<String, String> meta = new HashMap<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT key, value FROM meta")) {
-                while (rs.next()) {
-                    meta.put(rs.getString(1), rs.getString(2));
+            BountyStore.ProgramRow row = s.program(DIRECTORY_PROGRAM).orElseThrow(() -> new StorageException(file
+                    + ": holds no program; the file is damaged or not a program directory's database: restore it from a backup"));
+            return new Program(s, true, row, dir);
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** Opens program {@code name} of a shared store (the caller keeps and closes the store). */
+    public static Program open(BountyStore store, String name) {
+        BountyStore.ProgramRow row = store.program(name)
+                .orElseThrow(() -> new UserInputException(store.location() + ": no bounty program named '" + name + "'"));
+        return new Program(store, false, row, null);
+    }
+
+    private static void createPrivateDirectory(Path dir) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                try {
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } catch (UnsupportedOperationException e) {
+                    Files.createDirectories(dir);
+                }
+            } else {
+                try {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not POSIX: the platform's defaults apply
                 }
             }
-            if (!FORMAT.equals(meta.get("format"))) {
-                c.close();
-                throw new UserInputException(file + ": unknown program format '" + meta.get("format") + "', expected " + FORMAT);
-            }
-            ProgramSettings settings = ProgramSettings.fromMap(JSON.readValue(meta.get("settings"), new TypeReference<>() { }));
-            FeatureSchema schema = FeatureSchema.fromManifest(JSON.readValue(meta.get("schema"), new TypeReference<>() { }));
-            return new Program(dir, c, settings, schema, meta.get("base_model"));
-        } catch (SQLException e) {
-            throw new FairhuntException("cannot read the program database " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new FairhuntException("damaged program settings in " + file + ": " + e.getMessage(), e);
+            throw new StorageException("cannot create the program directory " + dir + ": " + AtomicFiles.describe(e), e);
         }
     }
 
-    private static Connection connect(Path file) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath() + "?transaction_mode=IMMEDIATE");
-        try (Statement st = c.createStatement()) {
-            // Rollback journal with full sync: a commit is durable and a crash mid-transaction rolls back on next open.
-            st.execute("PRAGMA synchronous=FULL");
-            st.execute("PRAGMA foreign_keys=ON");
-            st.execute("PRAGMA busy_timeout=30000");
-        }
-        return c;
-    }
-
-    private static void putMeta(Connection c, String key, String value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(key, value) VALUES (?, ?)")) {
-            ps.setString(1, key);
-            ps.setString(2, value);
-            ps.executeUpdate();
+    /** A killed {@code init} leaves {@code program.db.creating}; a killed atomic write leaves {@code .name.*.tmp}. */
+    private static void cleanLeftovers(Path dir) {
+        deleteQuietly(dir.resolve(DB_FILE + ".creating"));
+        deleteQuietly(dir.resolve(DB_FILE + ".creating-journal"));
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                if (AtomicFiles.isTemporary(f)) {
+                    deleteQuietly(f);
+                }
+            }
+        } catch (IOException ignored) {
+            // reading the program reports a real problem
         }
     }
 
+    private static void deleteQuietly(Path f) {
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException ignored) {
+            // a leftover that stays is harmless
+        }
+    }
+
+    // ---- what a program is ----
+
+    /** The program's directory, or null for a program in a shared store. */
     public Path dir() {
         return dir;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Where the record is: the database file or URL. */
+    public String location() {
+        return store.location();
     }
 
     public ProgramSettings settings() {
@@ -224,47 +270,17 @@ public final class Program implements AutoCloseable {
         return schema;
     }
 
-    /** The public training split (hunters may see it). */
-    public Table train() {
-        return table("train");
+    /** The splits' columns in their files' order (features and label). */
+    public List<String> columns() {
+        return columns;
     }
 
-    /** A split as stored; {@code holdout} and {@code test} are for the program's decisions and report only. */
-    public Table table(String split) {
-        return tables.computeIfAbsent(split, this::readSplit);
-    }
-
-    /** A split encoded by the schema, with labels. */
+    /**
+     * A split encoded by the schema, with labels: {@code train} is public; {@code holdout} and
+     * {@code test} are for the program's decisions and report only.
+     */
     public FeatureData data(String split) {
-        return encoded.computeIfAbsent(split, s -> schema.encode(table(s), true));
-    }
-
-    private Table readSplit(String split) {
-        try {
-            List<String> columns;
-            try (PreparedStatement ps = db.prepareStatement("SELECT value FROM meta WHERE key = 'columns'")) {
-                ResultSet rs = ps.executeQuery();
-                rs.next();
-                columns = JSON.readValue(rs.getString(1), new TypeReference<List<String>>() { });
-            }
-            Map<String, ColumnType> hints = new HashMap<>();
-            for (Feature f : schema.features()) {
-                hints.put(f.name(), f.categorical() ? ColumnType.CATEGORICAL : ColumnType.NUMERIC);
-            }
-            hints.put(schema.label(), schema.task() == org.fairhunt.bounty.schema.Task.CLASSIFICATION
-                    ? ColumnType.CATEGORICAL : ColumnType.NUMERIC);
-            TableBuilder b = new TableBuilder(dir.getFileName() + ":" + split, columns, hints, Set.of());
-            try (PreparedStatement ps = db.prepareStatement("SELECT fields FROM split_rows WHERE split = ? ORDER BY row")) {
-                ps.setString(1, split);
-                ResultSet rs = ps.executeQuery();
-                while (rs.next()) {
-                    b.addRow(JSON.readValue(rs.getString(1), String[].class));
-                }
-            }
-            return b.build();
-        } catch (SQLException | IOException e) {
-            throw new FairhuntException("cannot read split " + split + " from " + dir + ": " + e.getMessage(), e);
-        }
+        return encoded.computeIfAbsent(split, s -> SplitFormat.read(schema, name + ":" + s, store.split(id, s)));
     }
 
     /** The base model f0. */
@@ -278,31 +294,65 @@ public final class Program implements AutoCloseable {
 
     private OnnxModel model(String hash, OnnxModel.Role role) {
         // Keyed by role too: one file may serve as a group (0/1 output) and as a two-class predictor.
-        return models.computeIfAbsent(role + ":" + hash, k -> OnnxModel.load("model " + hash.substring(0, 12), store.get(hash),
+        return models.computeIfAbsent(role + ":" + hash, k -> OnnxModel.load("model " + hash.substring(0, 12), modelBytes(hash),
                 schema, role, Long.MAX_VALUE, settings.modelTimeoutMs()));
     }
 
-    /** The group with id {@code id} as recorded. */
-    public GroupPredicate group(long id) {
-        return groups.computeIfAbsent(id, this::readGroup);
-    }
-
-    private GroupPredicate readGroup(long id) {
-        try (PreparedStatement ps = db.prepareStatement("SELECT kind, expression, model_hash FROM groups WHERE id = ?")) {
-            ps.setLong(1, id);
-            ResultSet rs = ps.executeQuery();
-            if (!rs.next()) {
-                throw new FairhuntException("group " + id + " is missing from the program record");
-            }
-            return "cel".equals(rs.getString(1)) ? CelGroup.compile(rs.getString(2), schema, settings.celLimits())
-                    : new OnnxGroup(model(rs.getString(3), OnnxModel.Role.GROUP), "learned group " + rs.getString(3).substring(0, 12));
-        } catch (SQLException e) {
-            throw new FairhuntException("cannot read group " + id + ": " + e.getMessage(), e);
+    /** Stored bytes of a model, checked against their hash. */
+    public byte[] modelBytes(String hash) {
+        byte[] bytes = store.model(id, hash);
+        if (!ModelHash.sha256(bytes).equals(hash)) {
+            throw new StorageException(store.location() + ": model " + hash + " does not match its SHA-256; the record is damaged: "
+                    + "restore it from a backup");
         }
+        return bytes;
     }
 
-    /** Compiles and checks a submitted group (no state changes). */
+    /** The group with id {@code groupId} as recorded. */
+    public GroupPredicate group(long groupId) {
+        return groups.computeIfAbsent(groupId, gid -> {
+            BountyStore.GroupRow g = groupRow(gid);
+            return "cel".equals(g.kind()) ? CelGroup.compile(g.expression(), schema, settings.celLimits())
+                    : new OnnxGroup(model(g.modelHash(), OnnxModel.Role.GROUP), "learned group " + g.modelHash().substring(0, 12));
+        });
+    }
+
+    private BountyStore.GroupRow groupRow(long groupId) {
+        BountyStore.GroupRow g = groupRows.get(groupId);
+        if (g == null) {
+            for (BountyStore.GroupRow r : store.groups(id)) {
+                groupRows.put(r.id(), r);
+            }
+            g = groupRows.get(groupId);
+        }
+        if (g == null) {
+            throw new StorageException(store.location() + ": group " + groupId + " is missing from the record; restore it from a backup");
+        }
+        return g;
+    }
+
+    /** Expression (CEL) or model hash (learned) and features of a recorded group. */
+    public Map<String, Object> groupRecord(long groupId) {
+        BountyStore.GroupRow g = groupRow(groupId);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", groupId);
+        m.put("kind", g.kind());
+        if (g.expression() != null) {
+            m.put("expression", g.expression());
+        }
+        if (g.modelHash() != null) {
+            m.put("model", g.modelHash());
+        }
+        m.put("features", g.features());
+        return m;
+    }
+
+    /** Compiles and checks a submitted group (no state changes); the caller closes a learned group's model. */
     public GroupPredicate compileGroup(GroupSpec spec) {
+        return compileGroup(spec, schema, settings);
+    }
+
+    static GroupPredicate compileGroup(GroupSpec spec, FeatureSchema schema, ProgramSettings settings) {
         if (spec.isCel()) {
             return CelGroup.compile(spec.celExpression(), schema, settings.celLimits());
         }
@@ -311,7 +361,7 @@ public final class Program implements AutoCloseable {
         return new OnnxGroup(m, "learned group from " + spec.source());
     }
 
-    /** Loads and checks a submitted model (no state changes). */
+    /** Loads and checks a submitted model (no state changes); the caller closes it. */
     public OnnxModel loadCandidate(byte[] bytes, String source) {
         return OnnxModel.load(source, bytes, schema, OnnxModel.Role.PREDICTOR, settings.maxModelBytes(), settings.modelTimeoutMs());
     }
@@ -319,16 +369,15 @@ public final class Program implements AutoCloseable {
     /** The recorded nodes 1..current, with model hashes. */
     public List<PdlNode> nodes() {
         List<PdlNode> out = new ArrayList<>();
-        try (Statement st = db.createStatement();
-                ResultSet rs = st.executeQuery("SELECT version, kind, group_id, model_hash, target_version FROM nodes ORDER BY version")) {
-            while (rs.next()) {
-                out.add("accept".equals(rs.getString(2)) ? PdlNode.accept(rs.getInt(1), rs.getLong(3), rs.getString(4))
-                        : PdlNode.catchNode(rs.getInt(1), rs.getLong(3), rs.getInt(5)));
-            }
-        } catch (SQLException e) {
-            throw new FairhuntException("cannot read the list's nodes: " + e.getMessage(), e);
+        for (BountyStore.NodeRow n : store.nodes(id, false)) {
+            out.add(toNode(n));
         }
         return out;
+    }
+
+    private static PdlNode toNode(BountyStore.NodeRow n) {
+        return "accept".equals(n.kind()) ? PdlNode.accept(n.version(), n.groupId(), n.modelHash())
+                : PdlNode.catchNode(n.version(), n.groupId(), n.targetVersion());
     }
 
     /** A resolver of the record's groups and models, for {@link PdlPredictor}. */
@@ -346,233 +395,267 @@ public final class Program implements AutoCloseable {
         };
     }
 
-    /** Predictions of the current model (or of every version) on {@code data}. */
+    /** Predictions of every version on {@code data} (index 0 is the base model). */
     public List<double[]> predictAllVersions(FeatureData data) {
         return PdlPredictor.allVersions(data, baseModel(), nodes(), resolver());
     }
 
     /**
-     * The holdout state, rebuilt from the record when missing or stale; every replayed node's holdout
-     * error must equal the one recorded with it.
+     * The holdout state, rebuilt from the record when missing or stale. The replay runs no submitted
+     * model: accept nodes carry their holdout predictions and groups their holdout rows. Every replayed
+     * node's holdout error must equal the one recorded with it.
      */
     public PdlEngine engine() {
-        List<PdlNode> recorded = nodes();
+        List<BountyStore.NodeRow> recorded = store.nodes(id, engine == null);
         if (engine != null && engine.currentVersion() == recorded.size()) {
             return engine;
         }
-        FeatureData holdout = data("holdout");
-        PdlEngine e = new PdlEngine(holdout.labels(), baseModel().predict(holdout), settings.loss(), settings.alpha(),
-                settings.minGroupSize());
-        Map<Integer, Double> errors = new HashMap<>();
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT version, holdout_error FROM nodes")) {
-            while (rs.next()) {
-                errors.put(rs.getInt(1), rs.getDouble(2));
-            }
-        } catch (SQLException ex) {
-            throw new FairhuntException("cannot read the list's nodes: " + ex.getMessage(), ex);
+        if (engine != null) {
+            recorded = store.nodes(id, true);
         }
-        for (PdlNode n : recorded) {
-            if (n.kind() == PdlNode.Kind.ACCEPT) {
-                int[] rows = GroupPredicate.rows(group(n.groupId()).members(holdout));
-                e.applyAccept(n.groupId(), rows, model(n.modelHash(), OnnxModel.Role.PREDICTOR).predict(holdout.subset(rows)));
+        FeatureData holdout = data("holdout");
+        double[] base = store.baseHoldoutPredictions(id);
+        if (base == null || base.length != holdout.rowCount()) {
+            base = baseModel().predict(holdout);
+        }
+        PdlEngine e = new PdlEngine(holdout.labels(), base, settings.rule());
+        for (BountyStore.NodeRow n : recorded) {
+            if ("accept".equals(n.kind())) {
+                int[] rows = groupRow(n.groupId()).holdoutRows();
+                if (rows == null || n.predictions() == null || n.predictions().length != rows.length) {
+                    throw inconsistent("node " + n.version() + " lacks its group's holdout rows or predictions");
+                }
+                e.applyAccept(n.groupId(), rows, n.predictions());
             } else {
                 e.applyCatch(n.groupId(), n.targetVersion());
             }
-            if (Double.compare(e.error(n.version()), errors.get(n.version())) != 0) {
-                throw new FairhuntException("program record is inconsistent: version " + n.version() + " has holdout error "
-                        + e.error(n.version()) + " when rebuilt but " + errors.get(n.version()) + " as recorded");
+            if (Double.compare(e.error(n.version()), n.holdoutError()) != 0) {
+                throw inconsistent("version " + n.version() + " has holdout error " + e.error(n.version()) + " when rebuilt but "
+                        + n.holdoutError() + " as recorded");
             }
         }
         engine = e;
         return e;
     }
 
+    private StorageException inconsistent(String what) {
+        return new StorageException(store.location() + ": the program record is inconsistent: " + what + "; restore it from a backup");
+    }
+
+    // ---- hunters: the free check on public rows ----
+
     /**
-     * What a (group, model) pair would do against the current model on the public training rows:
-     * no holdout row is read and no budget is spent.
+     * What a (group, model) pair would do against the current model on the public training rows: the
+     * same {@link AcceptanceRule} as on the holdout, no holdout row read and no budget spent.
      */
-    public record CheckResult(int groupRows, int rows, double groupShare, double lossCurrent, double lossCandidate, double gain,
-            double alpha, int minGroupSize) {
+    public record CheckResult(AcceptanceRule.Verdict verdict, int rows, double alpha, int minGroupSize) {
+        public int groupRows() {
+            return verdict.groupSize();
+        }
+
+        public double groupShare() {
+            return verdict.groupShare();
+        }
+
+        public double lossCurrent() {
+            return verdict.lossCurrent();
+        }
+
+        public double lossCandidate() {
+            return verdict.lossCandidate();
+        }
+
+        public double gain() {
+            return verdict.gain();
+        }
+
         /** Whether the same numbers on the holdout would be accepted. */
         public boolean wouldPass() {
-            return groupRows >= minGroupSize && gain >= alpha;
+            return verdict.passed();
         }
     }
 
     public CheckResult check(GroupSpec groupSpec, byte[] modelBytes, String modelSource) {
         GroupPredicate g = compileGroup(groupSpec);
-        OnnxModel h = loadCandidate(modelBytes, modelSource);
-        try {
+        try (OnnxModel h = loadCandidate(modelBytes, modelSource)) {
             return check(g, h);
         } finally {
-            h.close();
+            closeGroup(g);
         }
     }
 
     public CheckResult check(GroupPredicate g, OnnxModel h) {
         FeatureData train = data("train");
         List<double[]> versions = predictAllVersions(train);
-        double[] cur = versions.get(versions.size() - 1);
+        return check(settings, train, versions.get(versions.size() - 1), g, h);
+    }
+
+    /** The check on given public rows and the current model's predictions on them (also used by a hunter's kit). */
+    public static CheckResult check(ProgramSettings settings, FeatureData train, double[] current, GroupPredicate g, OnnxModel h) {
         int[] rows = GroupPredicate.rows(g.members(train));
         if (rows.length == 0) {
             throw new UserInputException("the group selects no rows of the training data");
         }
         double[] cand = h.predict(train.subset(rows));
-        double[] y = train.labels();
-        double lf = 0;
-        double lh = 0;
-        for (int k = 0; k < rows.length; k++) {
-            lf += settings.loss().of(y[rows[k]], cur[rows[k]]);
-            lh += settings.loss().of(y[rows[k]], cand[k]);
-        }
-        lf /= rows.length;
-        lh /= rows.length;
-        double mu = (double) rows.length / train.rowCount();
-        return new CheckResult(rows.length, train.rowCount(), mu, lf, lh, mu * (lf - lh), settings.alpha(), settings.minGroupSize());
+        AcceptanceRule.Verdict v = settings.rule().judge(train.labels(), current, rows, cand, train.rowCount());
+        return new CheckResult(v, train.rowCount(), settings.alpha(), settings.minGroupSize());
     }
 
-    /** Submissions team {@code team} has made. */
-    public int submissionsBy(String team) {
-        try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM submissions WHERE team = ?")) {
-            ps.setString(1, team);
-            ResultSet rs = ps.executeQuery();
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new FairhuntException("cannot count submissions: " + e.getMessage(), e);
+    static void closeGroup(GroupPredicate g) {
+        if (g instanceof OnnxGroup og) {
+            og.close();
         }
+    }
+
+    // ---- submissions ----
+
+    /** Submissions team {@code team} has made (every outcome counts against the budget). */
+    public int submissionsBy(String team) {
+        return store.submissionsBy(id, team);
     }
 
     /**
-     * Decides a submission on the holdout and records it in one transaction. Bad input (group, model,
-     * team over budget, group empty on the holdout) throws {@link UserInputException} and changes nothing.
+     * Decides a submission on the holdout and records it in one transaction.
+     *
+     * <p>Before anything touches the holdout, the group and the model are validated on public rows (the
+     * training split and a synthetic probe of the schema): a mistake there is a {@link UserInputException}
+     * whose message may quote those public rows, nothing is recorded and no budget is spent. Then, holding
+     * the program's write lock: a team over budget is refused (nothing recorded); a group that nearly
+     * coincides on the holdout with one already submitted against the same model version is refused
+     * without an answer; a group or model that fails on the holdout is recorded as failed, without
+     * numbers; otherwise the {@link AcceptanceRule} decides. Refused, failed, rejected and accepted
+     * submissions are all recorded and charged to the team's budget.
      */
     public SubmissionResult submit(String team, GroupSpec groupSpec, byte[] modelBytes, String modelSource) {
         if (team == null || team.isBlank() || team.length() > 100) {
             throw new UserInputException("--team must name the submitting team (1 to 100 characters)");
         }
+        if (submissionsBy(team) >= settings.budget()) {
+            throw new UserInputException("team " + team + " has used its budget of " + settings.budget() + " submissions");
+        }
         GroupPredicate g = compileGroup(groupSpec);
-        OnnxModel h = loadCandidate(modelBytes, modelSource);
-        String modelHash = store.put(modelBytes);
-        String groupModelHash = groupSpec.isCel() ? null : store.put(groupSpec.onnxModel());
-        int before = -1;
-        try {
-            // The connection begins IMMEDIATE transactions: the write lock is taken here, before reading the state.
-            db.setAutoCommit(false);
-            int used = submissionsBy(team);
-            if (used >= settings.budget()) {
-                throw new UserInputException("team " + team + " has used its budget of " + settings.budget() + " submissions");
-            }
-            PdlEngine e = engine();
-            before = e.currentVersion();
-            FeatureData holdout = data("holdout");
-            int[] rows = GroupPredicate.rows(g.members(holdout));
-            if (rows.length == 0) {
-                throw new UserInputException("the group selects no rows of the holdout; nothing to decide (no budget used)");
-            }
-            double[] candidate = h.predict(holdout.subset(rows));
-            long groupId = insertGroup(groupSpec, groupModelHash, g);
-            insertModel(modelHash, "candidate", modelBytes.length);
-            if (groupModelHash != null) {
-                insertModel(groupModelHash, "group", groupSpec.onnxModel().length);
-            }
-            Decision d = e.decide(groupId, rows, candidate);
-            double reported = d.accepted() ? settings.reported(d.gain()) : 0;
-            long submissionId;
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO submissions(team, at, group_id, model_hash, accepted, reason, "
-                    + "group_size, group_share, loss_current, loss_candidate, gain, alpha, reported_improvement, version_before, "
-                    + "version_after, error_before, error_after) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, team);
-                ps.setString(2, Instant.now().toString());
-                ps.setLong(3, groupId);
-                ps.setString(4, modelHash);
-                ps.setInt(5, d.accepted() ? 1 : 0);
-                ps.setString(6, d.reason());
-                ps.setInt(7, d.groupSize());
-                ps.setDouble(8, d.groupShare());
-                ps.setDouble(9, d.lossCurrent());
-                ps.setDouble(10, d.lossCandidate());
-                ps.setDouble(11, d.gain());
-                ps.setDouble(12, d.alpha());
-                ps.setDouble(13, reported);
-                ps.setInt(14, d.versionBefore());
-                ps.setInt(15, d.versionAfter());
-                ps.setDouble(16, d.errorBefore());
-                ps.setDouble(17, d.errorAfter());
-                ps.executeUpdate();
-                ResultSet keys = ps.getGeneratedKeys();
-                keys.next();
-                submissionId = keys.getLong(1);
-            }
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO nodes(version, kind, group_id, model_hash, target_version, "
-                    + "submission_id, holdout_error) VALUES (?,?,?,?,?,?,?)")) {
-                for (PdlNode n : d.nodesAdded()) {
-                    ps.setInt(1, n.version());
-                    ps.setString(2, n.kind() == PdlNode.Kind.ACCEPT ? "accept" : "catch");
-                    ps.setLong(3, n.groupId());
-                    ps.setString(4, n.kind() == PdlNode.Kind.ACCEPT ? modelHash : null);
-                    if (n.kind() == PdlNode.Kind.CATCH) {
-                        ps.setInt(5, n.targetVersion());
-                    } else {
-                        ps.setNull(5, java.sql.Types.INTEGER);
-                    }
-                    ps.setLong(6, submissionId);
-                    ps.setDouble(7, e.error(n.version()));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            db.commit();
-            return new SubmissionResult(submissionId, team, d.accepted(), reported, settings.budget() - used - 1, d);
-        } catch (SQLException ex) {
-            rollback(before);
-            throw new FairhuntException("cannot record the submission (nothing was changed): " + ex.getMessage(), ex);
-        } catch (RuntimeException ex) {
-            rollback(before);
-            throw ex;
+        try (OnnxModel h = loadCandidate(modelBytes, modelSource)) {
+            FeatureData probe = PublicProbe.of(data("train"));
+            g.members(probe);
+            h.predict(probe);
+            return decide(team, groupSpec, g, h, modelBytes);
         } finally {
-            try {
-                db.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // the connection is unusable; the next call reports it
+            closeGroup(g);
+        }
+    }
+
+    private SubmissionResult decide(String team, GroupSpec groupSpec, GroupPredicate g, OnnxModel h, byte[] modelBytes) {
+        String modelHash = ModelHash.sha256(modelBytes);
+        String groupModelHash = groupSpec.isCel() ? null : ModelHash.sha256(groupSpec.onnxModel());
+        int[] before = {-1};
+        try {
+            return store.write(id, "record the submission", () -> {
+                int used = store.submissionsBy(id, team);
+                if (used >= settings.budget()) {
+                    throw new UserInputException("team " + team + " has used its budget of " + settings.budget() + " submissions");
+                }
+                PdlEngine e = engine();
+                before[0] = e.currentVersion();
+                FeatureData holdout = data("holdout");
+                int[] rows = null;
+                double[] candidate = null;
+                String failure = null;
+                try {
+                    rows = GroupPredicate.rows(g.members(holdout));
+                    candidate = h.predict(holdout.subset(rows));
+                } catch (UserInputException ex) {
+                    // Its message may quote holdout values or sizes: recorded for the operator, never shown.
+                    failure = ex.getMessage();
+                }
+                store.putModel(id, modelHash, "candidate", modelBytes);
+                if (groupModelHash != null) {
+                    store.putModel(id, groupModelHash, "group", groupSpec.onnxModel());
+                }
+                long groupId = store.insertGroup(id, groupSpec.isCel() ? "cel" : "onnx", groupSpec.celExpression(), groupModelHash,
+                        List.copyOf(g.featuresUsed()), failure == null ? rows : null);
+                String at = Instant.now().toString();
+                int v = e.currentVersion();
+                if (failure != null) {
+                    long sid = store.insertSubmission(id, new BountyStore.SubmissionRow(0, team, at, groupId, modelHash, "failed",
+                            "failed on the holdout: " + failure, null, null, null, null, null, settings.alpha(), null, 0, v, v, null, null));
+                    return SubmissionResult.failed(sid, team, settings.budget() - used - 1);
+                }
+                if (nearDuplicate(rows, v)) {
+                    long sid = store.insertSubmission(id, new BountyStore.SubmissionRow(0, team, at, groupId, modelHash, "refused",
+                            "group's holdout rows differ in fewer than " + settings.minGroupDifference() + " rows from a group already "
+                                    + "submitted against model version " + v, rows.length, null, null, null, null, settings.alpha(), null, 0,
+                            v, v, null, null));
+                    return SubmissionResult.refused(sid, team, settings.budget() - used - 1);
+                }
+                Decision d = e.decide(groupId, rows, candidate);
+                double reported = d.accepted() ? settings.reported(d.gain()) : 0;
+                long sid = store.insertSubmission(id, new BountyStore.SubmissionRow(0, team, at, groupId, modelHash,
+                        d.accepted() ? "accepted" : "rejected", d.reason(), d.groupSize(), d.groupShare(), d.lossCurrent(),
+                        d.lossCandidate(), d.gain(), d.alpha(), d.pValue(), reported, d.versionBefore(), d.versionAfter(), d.errorBefore(),
+                        d.errorAfter()));
+                List<BountyStore.NodeRow> nodeRows = new ArrayList<>();
+                for (PdlNode n : d.nodesAdded()) {
+                    boolean accept = n.kind() == PdlNode.Kind.ACCEPT;
+                    nodeRows.add(new BountyStore.NodeRow(n.version(), accept ? "accept" : "catch", n.groupId(), accept ? modelHash : null,
+                            accept ? null : n.targetVersion(), sid, e.error(n.version()), accept ? candidate : null));
+                }
+                store.insertNodes(id, nodeRows);
+                groupRows.remove(groupId);
+                return new SubmissionResult(sid, team, SubmissionResult.Outcome.of(d.accepted()), reported, settings.budget() - used - 1, d);
+            });
+        } catch (RuntimeException ex) {
+            if (engine != null && before[0] >= 0) {
+                engine.truncate(before[0]);
+            }
+            groupRows.clear();
+            throw ex;
+        }
+    }
+
+    /** Whether {@code rows} differ in fewer than k rows from a group already decided against model version {@code version}. */
+    private boolean nearDuplicate(int[] rows, int version) {
+        int k = settings.minGroupDifference();
+        if (k == 0) {
+            return false;
+        }
+        Set<Long> sameVersion = new java.util.HashSet<>();
+        for (BountyStore.SubmissionRow s : store.submissions(id)) {
+            if (s.versionBefore() == version && !"failed".equals(s.outcome())) {
+                sameVersion.add(s.groupId());
             }
         }
+        if (sameVersion.isEmpty()) {
+            return false;
+        }
+        for (BountyStore.GroupRow g : store.groups(id)) {
+            if (sameVersion.contains(g.id()) && g.holdoutRows() != null && symmetricDifference(rows, g.holdoutRows(), k) < k) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private void rollback(int versionBefore) {
-        try {
-            db.rollback();
-        } catch (SQLException ignored) {
-            // nothing was committed
+    /** |a Δ b| for ascending arrays, counting no further than {@code limit}. */
+    static int symmetricDifference(int[] a, int[] b, int limit) {
+        int i = 0;
+        int j = 0;
+        int d = 0;
+        while ((i < a.length || j < b.length) && d < limit) {
+            if (j >= b.length || (i < a.length && a[i] < b[j])) {
+                i++;
+                d++;
+            } else if (i >= a.length || b[j] < a[i]) {
+                j++;
+                d++;
+            } else {
+                i++;
+                j++;
+            }
         }
-        if (engine != null && versionBefore >= 0) {
-            engine.truncate(versionBefore);
-        }
+        return d;
     }
 
-    private long insertGroup(GroupSpec spec, String modelHash, GroupPredicate g) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO groups(kind, expression, model_hash, features) VALUES (?,?,?,?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, spec.isCel() ? "cel" : "onnx");
-            ps.setString(2, spec.celExpression());
-            ps.setString(3, modelHash);
-            ps.setString(4, String.join(",", g.featuresUsed()));
-            ps.executeUpdate();
-            ResultSet keys = ps.getGeneratedKeys();
-            keys.next();
-            return keys.getLong(1);
-        }
-    }
-
-    private void insertModel(String hash, String role, long bytes) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT OR IGNORE INTO models(hash, role, bytes) VALUES (?,?,?)")) {
-            ps.setString(1, hash);
-            ps.setString(2, role);
-            ps.setLong(3, bytes);
-            ps.executeUpdate();
-        }
-    }
+    // ---- status, leaderboard, decisions ----
 
     /** One row of the leaderboard. */
     public record TeamStanding(String team, int submissions, int accepted, double reportedImprovement, int budgetLeft,
@@ -581,33 +664,28 @@ public final class Program implements AutoCloseable {
 
     /** Teams ordered by reported improvement, then by fewer submissions. */
     public List<TeamStanding> leaderboard() {
+        Map<Long, List<String>> features = new HashMap<>();
+        for (BountyStore.GroupRow g : store.groups(id)) {
+            features.put(g.id(), g.features());
+        }
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, Double> improvement = new HashMap<>();
-        Map<String, Map<String, Integer>> features = new HashMap<>();
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT s.team, s.accepted, s.reported_improvement, g.features FROM submissions s JOIN groups g ON g.id = s.group_id "
-                        + "ORDER BY s.id")) {
-            while (rs.next()) {
-                String team = rs.getString(1);
-                int[] c = counts.computeIfAbsent(team, t -> new int[2]);
-                c[0]++;
-                c[1] += rs.getInt(2);
-                improvement.merge(team, rs.getDouble(3), Double::sum);
-                Map<String, Integer> f = features.computeIfAbsent(team, t -> new java.util.TreeMap<>());
-                for (String name : rs.getString(4).split(",")) {
-                    if (!name.isEmpty()) {
-                        f.merge(name, 1, Integer::sum);
-                    }
-                }
+        Map<String, Map<String, Integer>> used = new HashMap<>();
+        for (BountyStore.SubmissionRow s : store.submissions(id)) {
+            int[] c = counts.computeIfAbsent(s.team(), t -> new int[2]);
+            c[0]++;
+            c[1] += "accepted".equals(s.outcome()) ? 1 : 0;
+            improvement.merge(s.team(), s.reportedImprovement(), Double::sum);
+            Map<String, Integer> f = used.computeIfAbsent(s.team(), t -> new TreeMap<>());
+            for (String name : features.getOrDefault(s.groupId(), List.of())) {
+                f.merge(name, 1, Integer::sum);
             }
-        } catch (SQLException e) {
-            throw new FairhuntException("cannot read submissions: " + e.getMessage(), e);
         }
         List<TeamStanding> out = new ArrayList<>();
         for (Map.Entry<String, int[]> en : counts.entrySet()) {
             String t = en.getKey();
-            out.add(new TeamStanding(t, en.getValue()[0], en.getValue()[1], improvement.get(t),
-                    settings.budget() - en.getValue()[0], features.get(t)));
+            out.add(new TeamStanding(t, en.getValue()[0], en.getValue()[1], improvement.get(t), settings.budget() - en.getValue()[0],
+                    used.get(t)));
         }
         out.sort((a, b) -> a.reportedImprovement() != b.reportedImprovement()
                 ? Double.compare(b.reportedImprovement(), a.reportedImprovement()) : Integer.compare(a.submissions(), b.submissions()));
@@ -615,53 +693,55 @@ public final class Program implements AutoCloseable {
     }
 
     /** A recorded submission as the program's log shows it (exact numbers: for the operator). */
-    public record SubmissionRecord(long id, String team, String group, boolean accepted, String reason, int groupSize,
-            double gain, double reportedImprovement, int versionBefore, int versionAfter) {
+    public record SubmissionRecord(long id, String team, String group, String outcome, String reason, Integer groupSize, Double gain,
+            Double pValue, double reportedImprovement, int versionBefore, int versionAfter) {
+        public boolean accepted() {
+            return "accepted".equals(outcome);
+        }
     }
 
+    /** Every submission with the numbers behind its outcome: for the operator, never for hunters. */
     public List<SubmissionRecord> submissions() {
         List<SubmissionRecord> out = new ArrayList<>();
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT s.id, s.team, coalesce(g.expression, 'learned group ' || substr(g.model_hash, 1, 12)), s.accepted, s.reason, "
-                        + "s.group_size, s.gain, s.reported_improvement, s.version_before, s.version_after "
-                        + "FROM submissions s JOIN groups g ON g.id = s.group_id ORDER BY s.id")) {
-            while (rs.next()) {
-                out.add(new SubmissionRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1, rs.getString(5),
-                        rs.getInt(6), rs.getDouble(7), rs.getDouble(8), rs.getInt(9), rs.getInt(10)));
-            }
-        } catch (SQLException e) {
-            throw new FairhuntException("cannot read submissions: " + e.getMessage(), e);
+        for (BountyStore.SubmissionRow s : store.submissions(id)) {
+            out.add(new SubmissionRecord(s.id(), s.team(), describeGroup(s.groupId()), s.outcome(), s.reason(), s.groupSize(), s.gain(), s.pValue(),
+                    s.reportedImprovement(), s.versionBefore(), s.versionAfter()));
         }
         return out;
     }
 
-    /** Stored bytes of a model. */
-    public byte[] modelBytes(String hash) {
-        return store.get(hash);
+    /**
+     * The status: rules, versions, the test split's improvement, the leaderboard and, with
+     * {@code withDecisions}, every decision's exact numbers (for the operator only).
+     */
+    public ProgramStatus status(boolean withDecisions) {
+        List<PdlNode> list = nodes();
+        List<ProgramStatus.Node> out = new ArrayList<>();
+        for (PdlNode n : list) {
+            String group = n.groupId() == PdlNode.POPULATION ? "everyone" : describeGroup(n.groupId());
+            out.add(n.kind() == PdlNode.Kind.ACCEPT ? new ProgramStatus.Node(n.version(), "accept", group, n.modelHash(), null)
+                    : new ProgramStatus.Node(n.version(), "repair", group, null, n.targetVersion()));
+        }
+        FeatureData test = data("test");
+        List<double[]> versions = PdlPredictor.allVersions(test, baseModel(), list, resolver());
+        ProgramStatus.TestSplit t = new ProgramStatus.TestSplit(test.rowCount(), error(test, versions.get(0)),
+                error(test, versions.get(versions.size() - 1)));
+        return new ProgramStatus(name, ProgramStatus.Rules.of(settings), list.size(), out, t, leaderboard(),
+                withDecisions ? submissions() : null);
     }
 
-    /** Expression (CEL) or model hash (learned) of a recorded group. */
-    public Map<String, Object> groupRecord(long id) {
-        try (PreparedStatement ps = db.prepareStatement("SELECT kind, expression, model_hash, features FROM groups WHERE id = ?")) {
-            ps.setLong(1, id);
-            ResultSet rs = ps.executeQuery();
-            if (!rs.next()) {
-                throw new FairhuntException("group " + id + " is missing from the program record");
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", id);
-            m.put("kind", rs.getString(1));
-            if (rs.getString(2) != null) {
-                m.put("expression", rs.getString(2));
-            }
-            if (rs.getString(3) != null) {
-                m.put("model", rs.getString(3));
-            }
-            m.put("features", new ArrayList<>(new LinkedHashSet<>(Arrays.asList(rs.getString(4).split(",")))));
-            return m;
-        } catch (SQLException e) {
-            throw new FairhuntException("cannot read group " + id + ": " + e.getMessage(), e);
+    private String describeGroup(long groupId) {
+        BountyStore.GroupRow g = groupRow(groupId);
+        return g.expression() != null ? g.expression() : "learned group " + g.modelHash().substring(0, 12);
+    }
+
+    /** Mean loss of {@code predictions} against {@code data}'s labels. */
+    public double error(FeatureData data, double[] predictions) {
+        double s = 0;
+        for (int i = 0; i < predictions.length; i++) {
+            s += settings.loss().of(data.labels()[i], predictions[i]);
         }
+        return s / predictions.length;
     }
 
     @Override
@@ -669,10 +749,9 @@ public final class Program implements AutoCloseable {
         for (OnnxModel m : models.values()) {
             m.close();
         }
-        try {
-            db.close();
-        } catch (SQLException ignored) {
-            // closing
+        models.clear();
+        if (ownsStore) {
+            store.close();
         }
     }
 }

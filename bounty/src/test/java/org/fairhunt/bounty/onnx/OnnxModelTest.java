@@ -1,6 +1,7 @@
 package org.fairhunt.bounty.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,36 @@ class OnnxModelTest {
         g.node("Greater", List.of("w", "zero"), List.of("gt")).add();
         g.node("Cast", List.of("gt"), List.of("label")).attr("to", (long) OnnxGraphBuilder.INT64).add();
         return g;
+    }
+
+    /**
+     * A model that takes minutes: a chain of 2000x2000 matrix products of a matrix built from the input
+     * (so that ONNX Runtime cannot fold it into a constant when it loads the model).
+     */
+    static byte[] slowModel() {
+        OnnxGraphBuilder g = new OnnxGraphBuilder("slow").input("w", OnnxGraphBuilder.FLOAT, -1, 1);
+        g.initializer("shape", new long[] {2000, 2000}, 2);
+        g.node("ReduceMax", List.of("w"), List.of("s")).attr("keepdims", 1L).add();
+        g.node("Expand", List.of("s", "shape"), List.of("m0")).add();
+        for (int k = 1; k <= 40; k++) {
+            g.node("MatMul", List.of("m" + (k - 1), "m0"), List.of("m" + k)).add();
+        }
+        g.node("ReduceMax", List.of("m40"), List.of("t")).attr("keepdims", 0L).add();
+        g.node("Greater", List.of("w", "t"), List.of("gt")).add();
+        g.node("Cast", List.of("gt"), List.of("label")).attr("to", (long) OnnxGraphBuilder.INT64).add();
+        return g.output("label", OnnxGraphBuilder.INT64, -1, 1).build();
+    }
+
+    @Test
+    void a_model_that_runs_past_the_time_limit_is_stopped_with_a_clear_message() {
+        long start = System.nanoTime();
+        try (OnnxModel model = OnnxModel.load("slow.onnx", slowModel(), SCHEMA, OnnxModel.Role.PREDICTOR, 1 << 20, 300)) {
+            String m = assertThrows(UserInputException.class, () -> model.predict(DATA)).getMessage();
+            assertEquals("slow.onnx: model ran longer than the program's limit of 300 ms", m);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // Unstopped, the 40 products take minutes here; stopped, the run ends after the product in flight.
+        assertTrue(seconds < 30, "took " + seconds + " s");
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class CreditDemo {
                     train.add(i);
                 }
             }
-            LogisticRegression model = LogisticRegression.fit(t, features, positive,
+            CreditBaseline model = CreditBaseline.fit(t, features, positive,
                     train.stream().mapToInt(Integer::intValue).toArray(), 1.0);
             for (int i = 0; i < fold.length; i++) {
                 if (fold[i] == k) {

@@ -107,6 +107,11 @@ public final class HeadlessBrowser implements AutoCloseable {
         this.profile = profile;
     }
 
+    /** The WebDriver itself, for tests that navigate a live site and fill its forms (the bounty service's pages). */
+    public ChromeDriver driver() {
+        return driver;
+    }
+
     /**
      * Loads a file and waits for its load event (and one animation frame, so layout is done). Errors
      * seen so far are cleared first, so {@link #errors()} tells about this page only.

@@ -8,18 +8,19 @@ import org.fairhunt.core.table.NumericColumn;
 import org.fairhunt.core.table.Table;
 
 /**
- * A small L2-regularised logistic regression fitted by iteratively reweighted least squares (Newton's
- * method), exact and deterministic — enough for a demo baseline. Categorical features are one-hot
- * encoded against their first level, numeric ones standardised; a missing value gets all-zero codes.
+ * The credit demo's baseline model: an L2-regularised logistic regression on a table's columns,
+ * fitted by the bounty's solver ({@link org.fairhunt.bounty.learn.LogisticRegression#newton}, the one
+ * owner of that method). Categorical features are one-hot encoded against their first level, numeric
+ * ones standardised; a missing value gets all-zero codes.
  */
-public final class LogisticRegression {
+public final class CreditBaseline {
     private final List<String> features;
     private final double[] means;
     private final double[] scales;
     private final double[] coefficients;
     private final int[] offsets;
 
-    private LogisticRegression(List<String> features, double[] means, double[] scales, double[] coefficients, int[] offsets) {
+    private CreditBaseline(List<String> features, double[] means, double[] scales, double[] coefficients, int[] offsets) {
         this.features = features;
         this.means = means;
         this.scales = scales;
@@ -33,7 +34,7 @@ public final class LogisticRegression {
      * @param positive 1 for each row of {@code table} that is positive
      * @param lambda   ridge penalty on the coefficients (not the intercept)
      */
-    public static LogisticRegression fit(Table table, List<String> features, int[] positive, int[] train, double lambda) {
+    public static CreditBaseline fit(Table table, List<String> features, int[] positive, int[] train, double lambda) {
         int f = features.size();
         double[] means = new double[f];
         double[] scales = new double[f];
@@ -61,78 +62,18 @@ public final class LogisticRegression {
             }
         }
         int p = offsets[f];
-        LogisticRegression model = new LogisticRegression(List.copyOf(features), means, scales, new double[p], offsets);
+        CreditBaseline model = new CreditBaseline(List.copyOf(features), means, scales, new double[p], offsets);
         double[][] x = new double[train.length][];
+        double[] y = new double[train.length];
         for (int r = 0; r < train.length; r++) {
             x[r] = model.encode(table, train[r]);
+            y[r] = positive[train[r]];
         }
-        double[] beta = model.coefficients;
-        for (int iteration = 0; iteration < 25; iteration++) {
-            double[][] h = new double[p][p];
-            double[] g = new double[p];
-            for (int r = 0; r < train.length; r++) {
-                double mu = sigmoid(dot(beta, x[r]));
-                double w = Math.max(mu * (1 - mu), 1e-10);
-                double resid = positive[train[r]] - mu;
-                for (int a = 0; a < p; a++) {
-                    double xa = x[r][a];
-                    if (xa == 0) {
-                        continue;
-                    }
-                    g[a] += xa * resid;
-                    for (int b = 0; b <= a; b++) {
-                        h[a][b] += w * xa * x[r][b];
-                    }
-                }
-            }
-            for (int a = 1; a < p; a++) {
-                g[a] -= lambda * beta[a];
-                h[a][a] += lambda;
-            }
-            h[0][0] += 1e-9;
-            double[] step = solveCholesky(h, g);
-            double change = 0;
-            for (int a = 0; a < p; a++) {
-                beta[a] += step[a];
-                change = Math.max(change, Math.abs(step[a]));
-            }
-            if (change < 1e-9) {
-                break;
-            }
-        }
+        double[] penalty = new double[p];
+        java.util.Arrays.fill(penalty, 1, p, lambda);
+        double[] beta = org.fairhunt.bounty.learn.LogisticRegression.newton(x, y, penalty, 25, 1e-9);
+        System.arraycopy(beta, 0, model.coefficients, 0, p);
         return model;
-    }
-
-    /** Solves {@code H x = g} for symmetric positive definite H given by its lower triangle. */
-    static double[] solveCholesky(double[][] h, double[] g) {
-        int n = g.length;
-        double[][] l = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = h[i][j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                l[i][j] = i == j ? Math.sqrt(Math.max(s, 1e-12)) : s / l[j][j];
-            }
-        }
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = g[i];
-            for (int k = 0; k < i; k++) {
-                s -= l[i][k] * y[k];
-            }
-            y[i] = s / l[i][i];
-        }
-        double[] x = new double[n];
-        for (int i = n - 1; i >= 0; i--) {
-            double s = y[i];
-            for (int k = i + 1; k < n; k++) {
-                s -= l[k][i] * x[k];
-            }
-            x[i] = s / l[i][i];
-        }
-        return x;
     }
 
     private double[] encode(Table table, int row) {

@@ -1,0 +1,84 @@
+package org.fairhunt.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.fairhunt.bounty.learn.HunterKit;
+import org.fairhunt.bounty.learn.Learner;
+import org.fairhunt.bounty.schema.FeatureData;
+import org.fairhunt.bounty.schema.FeatureSchema;
+import org.fairhunt.bounty.schema.Task;
+import org.fairhunt.core.io.CsvWriter;
+import org.fairhunt.core.table.Table;
+import org.fairhunt.core.table.TableBuilder;
+
+/**
+ * A small seeded bounty program on disk: lending rows whose label follows a different rule for
+ * southern women, a weak base model (logistic regression on 200 rows, blind to that rule), and a
+ * candidate tree trained on the southern women's public rows, which the holdout accepts.
+ */
+public final class Fixtures {
+    public static final String SOUTHERN_WOMEN = "sex == \"f\" && region == \"south\"";
+
+    public final Path dir;
+    public final Path train;
+    public final Path holdout;
+    public final Path test;
+    public final byte[] baseModel;
+    public final byte[] candidate;
+    public final byte[] everyoneModel;
+
+    private Fixtures(Path dir, int rows) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+        Table tr = table("train.csv", rows, 11);
+        Table ho = table("holdout.csv", rows, 12);
+        Table te = table("test.csv", rows, 13);
+        train = dir.resolve("train.csv");
+        holdout = dir.resolve("holdout.csv");
+        test = dir.resolve("test.csv");
+        CsvWriter.write(tr, train);
+        CsvWriter.write(ho, holdout);
+        CsvWriter.write(te, test);
+        FeatureSchema schema = FeatureSchema.infer("deny", Task.CLASSIFICATION, tr, ho, te);
+        FeatureData d = schema.encode(tr, true);
+        baseModel = HunterKit.train(schema, d, IntStream.range(0, 200).toArray(), Learner.LOGISTIC, HunterKit.Options.defaults()).onnx();
+        List<Integer> group = new ArrayList<>();
+        for (int i = 0; i < tr.rowCount(); i++) {
+            if ("f".equals(tr.column("sex").text(i)) && "south".equals(tr.column("region").text(i))) {
+                group.add(i);
+            }
+        }
+        candidate = HunterKit.train(schema, d, group.stream().mapToInt(Integer::intValue).toArray(), Learner.TREE,
+                HunterKit.Options.defaults()).onnx();
+        everyoneModel = HunterKit.train(schema, d, IntStream.range(0, 50).toArray(), Learner.LOGISTIC, HunterKit.Options.defaults()).onnx();
+    }
+
+    public static Fixtures create(Path dir) throws IOException {
+        return new Fixtures(dir, 2000);
+    }
+
+    static Table table(String source, int rows, long seed) {
+        Random rnd = new Random(seed);
+        TableBuilder b = new TableBuilder(source, List.of("sex", "region", "age", "income", "deny"));
+        String[] regions = {"north", "south", "east"};
+        for (int i = 0; i < rows; i++) {
+            String sex = rnd.nextBoolean() ? "f" : "m";
+            String region = regions[rnd.nextInt(3)];
+            int age = 18 + rnd.nextInt(60);
+            double income = Math.round(20 + rnd.nextGaussian() * 10 + age * 0.5);
+            double z = (40 - income) / 8.0;
+            if (sex.equals("f") && region.equals("south")) {
+                z = (age - 45) / 6.0;
+            }
+            boolean deny = rnd.nextDouble() < 1 / (1 + Math.exp(-3 * z));
+            String incomeText = rnd.nextDouble() < 0.05 ? null : Double.toString(income);
+            b.addRow(new String[] {sex, region, Integer.toString(age), incomeText, deny ? "yes" : "no"});
+        }
+        return b.build();
+    }
+}
