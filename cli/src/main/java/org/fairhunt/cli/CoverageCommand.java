@@ -10,7 +10,7 @@ import org.fairhunt.core.table.Table;
 import org.fairhunt.discovery.coverage.CoverageAnalysis;
 import org.fairhunt.discovery.coverage.CoverageResult;
 import org.fairhunt.discovery.coverage.TargetShares;
-import org.fairhunt.discovery.render.CoverageReportWriter;
+import org.fairhunt.report.discovery.CoverageReportWriter;
 import org.fairhunt.discovery.slice.RowErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.table.Table;
-import org.fairhunt.discovery.render.SliceReportWriter;
+import org.fairhunt.report.discovery.SliceReportWriter;
 import org.fairhunt.discovery.slice.RowErrors;
 import org.fairhunt.discovery.slice.SliceFeatures;
 import org.fairhunt.discovery.slice.SliceFinder;

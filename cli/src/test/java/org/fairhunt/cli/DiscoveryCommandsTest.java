@@ -50,7 +50,7 @@ class DiscoveryCommandsTest {
         assertTrue(run.out().contains("accent = scottish AND noise = loud"), run.out());
         assertTrue(run.out().contains("feature 'site' skipped: it has a single value"), run.out());
         JsonNode json = new ObjectMapper().readTree(out.resolve("slices.json").toFile());
-        assertEquals("fairhunt.slices/1", json.get("schema").asText());
+        assertEquals("fairhunt.slices/v1", json.get("schema").asText());
         JsonNode first = json.get("slices").get(0);
         assertEquals("accent = scottish", first.get("predicates").get(0).asText());
         assertEquals("noise = loud", first.get("predicates").get(1).asText());
