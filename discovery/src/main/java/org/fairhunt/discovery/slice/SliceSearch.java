@@ -499,23 +499,6 @@ public final class SliceSearch {
         return space.key(ids, ids.length);
     }
 
-    /** A growable list of longs. */
-    private static final class LongList {
-        private long[] values = new long[64];
-        private int size;
-
-        void add(long v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
-
-        long[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
-    }
-
     /** All increasing {@code size}-tuples of features whose last element is below {@code limit}. */
     private static void combinations(int limit, int size, int start, int[] current, int filled, List<int[]> out) {
         if (filled == size) {
@@ -559,7 +542,7 @@ public final class SliceSearch {
             }
         }
         DoubleList family = new DoubleList();
-        LongList frequent = new LongList();
+        java.util.stream.LongStream.Builder frequent = java.util.stream.LongStream.builder();
         List<Integer> denseBinary = new ArrayList<>();
         for (int last = prefixFeatures[depth - 2] + 1; last < codes.length; last++) {
             List<Integer> candidates = candidatesBySet.get(prefixName.toString() + last + ",");
@@ -581,7 +564,7 @@ public final class SliceSearch {
             countDenseBinary(keys, prefixFeatures, prefixName.toString(), candidatesBySet, prefix, (int) prefixCells, denseBinary, out,
                     total, family, frequent);
         }
-        return new Counted(family.toArray(), frequent.toArray());
+        return new Counted(family.toArray(), frequent.build().toArray());
     }
 
     /** Rows per block when several combinations sharing a prefix are counted together. */
@@ -594,7 +577,7 @@ public final class SliceSearch {
      * one addition per combination.
      */
     private void countDenseBinary(long[] keys, int[] prefixFeatures, String prefixName, Map<String, List<Integer>> candidatesBySet,
-            int[] prefix, int prefixCells, List<Integer> lasts, StatsColumns out, SliceStats total, DoubleList family, LongList frequent) {
+            int[] prefix, int prefixCells, List<Integer> lasts, StatsColumns out, SliceStats total, DoubleList family, java.util.stream.LongStream.Builder frequent) {
         int t = lasts.size();
         long[][] packed = new long[t][];
         byte[][] lastCodes = new byte[t][];
@@ -660,7 +643,7 @@ public final class SliceSearch {
 
     /** Counts general (non 0/1) errors for one combination in dense arrays of full statistics. */
     private void countDense(long[] keys, List<Integer> candidates, int[] prefix, int cells, int[] allFeatures, StatsColumns out,
-            SliceStats total, DoubleList family, LongList frequent) {
+            SliceStats total, DoubleList family, java.util.stream.LongStream.Builder frequent) {
         int lastFeature = allFeatures[allFeatures.length - 1];
         byte[] last = codes[lastFeature];
         int k = features.levelCount(lastFeature);
@@ -686,7 +669,7 @@ public final class SliceSearch {
      * equal cells is one occupied cell (empty cells have no support and are no candidates).
      */
     private void countSorted(long[] keys, List<Integer> candidates, int[] allFeatures, StatsColumns out, SliceStats total,
-            DoubleList family, LongList frequent) {
+            DoubleList family, java.util.stream.LongStream.Builder frequent) {
         LongIntMap cellToCandidate = new LongIntMap(Math.max(1, candidates.size()));
         for (int c : candidates) {
             cellToCandidate.put(cellOf(keys[c]) + 1, c);

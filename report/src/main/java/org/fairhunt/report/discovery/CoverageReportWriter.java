@@ -9,7 +9,6 @@ import org.fairhunt.discovery.coverage.CoverageResult;
 import org.fairhunt.core.json.Json;
 import org.fairhunt.core.json.ResultKind;
 import org.fairhunt.report.Formats;
-import org.fairhunt.report.ReportWriter;
 import org.fairhunt.report.html.Html;
 import org.fairhunt.report.html.Svg;
 
@@ -24,11 +23,7 @@ public final class CoverageReportWriter {
 
     /** Writes {@code coverage.json}, {@code coverage.md} and {@code coverage.html} into {@code dir}. */
     public static List<Path> write(CoverageResult result, Path dir) {
-        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
-        files.put("coverage.json", json(result));
-        files.put("coverage.md", markdown(result));
-        files.put("coverage.html", html(result));
-        return ReportWriter.writeFiles(dir, files);
+        return Nodes.writeThree(dir, "coverage", json(result), markdown(result), html(result));
     }
 
     public static String json(CoverageResult r) {
@@ -42,7 +37,7 @@ public final class CoverageReportWriter {
         for (int j = 0; j < r.dimensions().size(); j++) {
             ObjectNode d = dims.addObject();
             d.put("name", r.dimensions().get(j));
-            d.set("values", strings(r.levels().get(j)));
+            d.set("values", Nodes.strings(r.levels().get(j)));
         }
         ObjectNode summary = root.putObject("summary");
         summary.put("cells", r.totalCells());
@@ -53,11 +48,11 @@ public final class CoverageReportWriter {
         ArrayNode combos = root.putArray("combinations");
         for (CoverageResult.CombinationCounts c : r.combinations()) {
             ObjectNode n = combos.addObject();
-            n.set("dimensions", strings(c.dimensions()));
+            n.set("dimensions", Nodes.strings(c.dimensions()));
             ArrayNode cells = n.putArray("cells");
             for (int i = 0; i < c.counts().length; i++) {
                 ObjectNode cell = cells.addObject();
-                cell.set("values", strings(c.values(i)));
+                cell.set("values", Nodes.strings(c.values(i)));
                 cell.put("rows", c.counts()[i]);
                 if (c.metric() != null) {
                     Json.putNumber(cell, "error", c.metric()[i]);
@@ -67,8 +62,8 @@ public final class CoverageReportWriter {
         ArrayNode thin = root.putArray("thin_cells");
         for (CoverageResult.CellReport c : r.thinCells()) {
             ObjectNode n = thin.addObject();
-            n.set("dimensions", strings(c.dimensions()));
-            n.set("values", strings(c.values()));
+            n.set("dimensions", Nodes.strings(c.dimensions()));
+            n.set("values", Nodes.strings(c.values()));
             n.put("rows", c.rows());
             Json.putNumber(n, "expected_share", c.expectedShare());
             Json.putNumber(n, "expected_rows", c.expectedRows());
@@ -85,7 +80,7 @@ public final class CoverageReportWriter {
         ArrayNode targets = root.putArray("targets");
         for (CoverageResult.TargetComparison t : r.targets()) {
             ObjectNode n = targets.addObject();
-            n.set("dimensions", strings(t.dimensions()));
+            n.set("dimensions", Nodes.strings(t.dimensions()));
             Json.putNumber(n, "total_variation", t.totalVariation());
             Json.putNumber(n, "kl_target_to_data_nats", t.klTargetToData());
             n.put("kl_infinite", Double.isInfinite(t.klTargetToData()));
@@ -104,7 +99,7 @@ public final class CoverageReportWriter {
             p.put("need", r.plan().need());
             p.put("method", "two-sided two-proportion z-test, cell at baseline+gap against the rest at baseline (Fleiss, Levin and Paik 2003)");
         }
-        root.set("notices", strings(r.notices()));
+        root.set("notices", Nodes.strings(r.notices()));
         return Json.toText(root);
     }
 
@@ -112,7 +107,7 @@ public final class CoverageReportWriter {
         ArrayNode a = Json.mapper().createArrayNode();
         for (CoverageResult.CellShare s : list) {
             ObjectNode n = a.addObject();
-            n.set("values", strings(s.values()));
+            n.set("values", Nodes.strings(s.values()));
             n.put("rows", s.rows());
             Json.putNumber(n, "data_share", s.dataShare());
             Json.putNumber(n, "target_share", s.targetShare());
@@ -240,11 +235,5 @@ public final class CoverageReportWriter {
 
     private static String pct(double share) {
         return Formats.share(share);
-    }
-
-    private static com.fasterxml.jackson.databind.node.ArrayNode strings(List<String> values) {
-        com.fasterxml.jackson.databind.node.ArrayNode a = Json.mapper().createArrayNode();
-        values.forEach(a::add);
-        return a;
     }
 }

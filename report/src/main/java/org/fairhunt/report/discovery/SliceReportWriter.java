@@ -9,7 +9,6 @@ import org.fairhunt.discovery.slice.SliceFinding;
 import org.fairhunt.core.json.Json;
 import org.fairhunt.core.json.ResultKind;
 import org.fairhunt.report.Formats;
-import org.fairhunt.report.ReportWriter;
 import org.fairhunt.report.html.Html;
 import org.fairhunt.report.html.Svg;
 import org.fairhunt.discovery.slice.SliceReport;
@@ -24,11 +23,7 @@ public final class SliceReportWriter {
 
     /** Writes {@code slices.json}, {@code slices.md} and {@code slices.html} into {@code dir}; returns their paths. */
     public static List<Path> write(SliceReport report, Path dir) {
-        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
-        files.put("slices.json", json(report));
-        files.put("slices.md", markdown(report));
-        files.put("slices.html", html(report));
-        return ReportWriter.writeFiles(dir, files);
+        return Nodes.writeThree(dir, "slices", json(report), markdown(report), html(report));
     }
 
     public static String json(SliceReport r) {
@@ -40,7 +35,7 @@ public final class SliceReportWriter {
         root.put("rows", r.rows());
         root.put("excluded_rows", r.excludedRows());
         Json.putNumber(root, "overall_error", r.overallError());
-        root.set("features", strings(r.features()));
+        root.set("features", Nodes.strings(r.features()));
         ObjectNode params = root.putObject("search");
         params.put("max_depth", r.params().maxDepth());
         params.put("min_support", r.params().minSupport());
@@ -75,7 +70,7 @@ public final class SliceReportWriter {
         for (SliceFinding f : r.findings()) {
             ObjectNode n = findings.addObject();
             n.put("rank", f.rank());
-            n.set("predicates", strings(f.predicates()));
+            n.set("predicates", Nodes.strings(f.predicates()));
             n.put("rows", f.stats().rows());
             Json.putNumber(n, "units", f.stats().units());
             Json.putNumber(n, "errors", f.stats().errors());
@@ -95,9 +90,9 @@ public final class SliceReportWriter {
             Json.putNumber(n, "q_value", f.qValue());
             n.put("significant", f.qValue() < r.fdr());
             Json.putNumber(n, "score", f.score());
-            n.set("collapsed", strings(f.collapsed()));
+            n.set("collapsed", Nodes.strings(f.collapsed()));
         }
-        root.set("notices", strings(r.notices()));
+        root.set("notices", Nodes.strings(r.notices()));
         return Json.toText(root);
     }
 
@@ -171,11 +166,5 @@ public final class SliceReportWriter {
             page.section("notices", "Notices", Html.raw(ul.append("</ul>").toString()));
         }
         return page.render();
-    }
-
-    private static com.fasterxml.jackson.databind.node.ArrayNode strings(List<String> values) {
-        com.fasterxml.jackson.databind.node.ArrayNode a = Json.mapper().createArrayNode();
-        values.forEach(a::add);
-        return a;
     }
 }
