@@ -101,7 +101,8 @@ public final class AuditCommand implements Callable<Integer> {
                 .clarify(clarify, conditionalGroup, facets)
                 .build();
         Auditor.Outcome outcome = Auditor.run(table, request);
-        AuditResult result = outcome.result();
+        // the evidence a service card needs (fairhunt card build): replicates, sums and clusters per slice
+        AuditResult result = org.fairhunt.lastmile.card.Evidence.attach(outcome.result(), outcome.run(), outcome.table());
         PrintWriter stdout = spec.commandLine().getOut();
         if (output.json) {
             stdout.println(org.fairhunt.core.result.AuditJson.toJson(result));
