@@ -10,7 +10,7 @@ import org.fairhunt.core.table.Table;
 import org.fairhunt.discovery.coverage.CoverageAnalysis;
 import org.fairhunt.discovery.coverage.CoverageResult;
 import org.fairhunt.discovery.coverage.TargetShares;
-import org.fairhunt.discovery.render.CoverageReportWriter;
+import org.fairhunt.report.discovery.CoverageReportWriter;
 import org.fairhunt.discovery.slice.RowErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +60,7 @@ public final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--target-shares", paramLabel = "FILE", description = "A population's shares over some of the dimensions.")
     Path targetShares;
 
-    @Option(names = "--detect-gap", paramLabel = "D", description = "Plan rows to detect this gap in the error rate (80% power, 5% two-sided).")
+    @Option(names = "--detect-gap", paramLabel = "D", description = "Plan rows to detect this gap in the error rate (80%% power, 5%% two-sided).")
     Double detectGap;
 
     @Option(names = "--baseline-rate", paramLabel = "P", description = "The error rate the plan starts from when no errors are given.")
@@ -106,8 +106,8 @@ public final class CoverageCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "%d of %d cells have at least %d rows (%.1f%%); %d thin, %d empty%n", r.coveredCells(), r.totalCells(),
                 r.minPerCell(), r.coveredShare() * 100, r.thinCellCount(), r.emptyCells()));
         if (r.plan() != null) {
-            sb.append(String.format(Locale.ROOT, "plan: a cell needs about %.0f rows to detect a gap of %s at baseline %s (%s)%n",
-                    r.plan().rowsPerCell(), SlicesCommand.fmt(r.plan().gap()), SlicesCommand.fmt(r.plan().baseline()), r.plan().baselineSource()));
+            sb.append(String.format(Locale.ROOT, "plan: to detect a gap of %s at baseline %s (%s), a cell needs %s%n",
+                    SlicesCommand.fmt(r.plan().gap()), SlicesCommand.fmt(r.plan().baseline()), r.plan().baselineSource(), r.plan().need()));
         }
         if (!r.thinCells().isEmpty()) {
             sb.append("\nthin cells, most expected first:\n");

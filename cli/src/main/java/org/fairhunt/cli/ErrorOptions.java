@@ -1,12 +1,10 @@
 package org.fairhunt.cli;
 
 import org.fairhunt.core.UserInputException;
-import org.fairhunt.core.table.Column;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.discovery.slice.RowErrors;
-import org.fairhunt.speech.normalize.Normalizer;
-import org.fairhunt.speech.score.UtteranceScore;
-import org.fairhunt.speech.score.UtteranceScorer;
+import org.fairhunt.speech.metric.WerScores;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,6 +18,10 @@ public final class ErrorOptions {
 
     @Option(names = "--prediction", paramLabel = "COLUMN", description = "The model's prediction.")
     String prediction;
+
+    @Option(names = "--positive", paramLabel = "VALUE",
+            description = "The label value counted as positive, as in audit (default: 1, true or yes, whichever the label has).")
+    String positive;
 
     @Option(names = "--metric", paramLabel = "NAME", defaultValue = "error_rate",
             description = "With --label/--prediction: error_rate (0/1 misclassification), abs_error or squared_error (regression). "
@@ -38,11 +40,15 @@ public final class ErrorOptions {
 
     @Option(names = "--ref-col", paramLabel = "COLUMN",
             description = "Speech: the reference transcript; with --hyp-col a row's errors are its word substitutions, deletions "
-                + "and insertions (sclite's alignment, case-folded) over its reference words, so a slice's error is its WER.")
+                + "and insertions (sclite's alignment, normalized as by wer: --normalize, --word-map) over its reference words, "
+                + "so a slice's error is its WER; a missing side is empty text, as sclite scores it.")
     String referenceColumn;
 
     @Option(names = "--hyp-col", paramLabel = "COLUMN", description = "Speech: the recognizer's transcript, with --ref-col.")
     String hypothesisColumn;
+
+    @Mixin
+    NormalizerOptions normalization;
 
     /** Whether any error definition was given. */
     boolean given() {
@@ -50,25 +56,19 @@ public final class ErrorOptions {
                 || referenceColumn != null || hypothesisColumn != null;
     }
 
-    /** Word errors over reference words per row, by the speech module's sclite-compatible aligner. */
+    /**
+     * Word errors over reference words per row, by speech's {@link WerScores}, the one owner of per-row WER:
+     * the same normalizer options as {@code wer} and sclite's rule for a missing side (scored as empty
+     * text), so that {@code wer} and {@code slices} give the same WER for the same rows.
+     */
     private RowErrors wordErrors(Table table) {
-        Column ref = table.column(referenceColumn);
-        Column hyp = table.column(hypothesisColumn);
-        UtteranceScorer scorer = new UtteranceScorer(Normalizer.parse("case", null), false);
-        double[] errors = new double[table.rowCount()];
-        double[] words = new double[table.rowCount()];
+        WerScores scores = WerScores.compute(table, referenceColumn, hypothesisColumn, normalization.normalizer(),
+                Runtime.getRuntime().availableProcessors(), false);
+        double[] errors = new double[scores.size()];
+        double[] words = new double[scores.size()];
         for (int i = 0; i < errors.length; i++) {
-            String r = ref.text(i);
-            if (r == null) {
-                // No reference: the row's error is unknown (counted and reported, not dropped silently).
-                errors[i] = Double.NaN;
-                words[i] = Double.NaN;
-                continue;
-            }
-            String h = hyp.text(i);
-            UtteranceScore score = scorer.score(r, h == null ? "" : h);
-            errors[i] = score.wordErrors();
-            words[i] = score.referenceWords();
+            errors[i] = scores.wordErrors(i);
+            words[i] = scores.referenceWords(i);
         }
         return RowErrors.of("word errors of '" + hypothesisColumn + "' against '" + referenceColumn + "' over reference words (WER)",
                 errors, words);
@@ -104,7 +104,7 @@ public final class ErrorOptions {
             throw new UserInputException("--label and --prediction go together");
         }
         return switch (metric) {
-            case "error_rate" -> RowErrors.misclassification(table, label, prediction);
+            case "error_rate" -> RowErrors.misclassification(table, label, prediction, positive);
             case "abs_error" -> RowErrors.regression(table, label, prediction, RowErrors.RegressionLoss.ABSOLUTE);
             case "squared_error" -> RowErrors.regression(table, label, prediction, RowErrors.RegressionLoss.SQUARED);
             default -> throw new UserInputException("--metric must be error_rate, abs_error or squared_error, got '" + metric + "'");

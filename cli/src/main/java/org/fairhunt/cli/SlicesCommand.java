@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.table.Table;
-import org.fairhunt.discovery.render.SliceReportWriter;
+import org.fairhunt.report.discovery.SliceReportWriter;
 import org.fairhunt.discovery.slice.RowErrors;
 import org.fairhunt.discovery.slice.SliceFeatures;
 import org.fairhunt.discovery.slice.SliceFinder;
@@ -120,8 +120,7 @@ public final class SlicesCommand implements Callable<Integer> {
     static String summary(SliceReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s: %d rows, overall error %s%n", r.errorDescription(), r.rows(), fmt(r.overallError())));
-        sb.append(String.format(Locale.ROOT, "%d slices tested up to depth %d with at least %d rows; %d with q < %s%n%n", r.familySize(),
-                r.params().maxDepth(), r.params().minSupport(), r.significantInFamily(), fmt(r.fdr())));
+        sb.append(r.testingSummary()).append(System.lineSeparator()).append(System.lineSeparator());
         sb.append("Ranked ").append(r.ranking()).append(".\n\n");
         if (r.findings().isEmpty()) {
             sb.append("No slice found.\n");

@@ -96,13 +96,8 @@ public final class WerCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}, from a coverage simulation; see the speech README).")
     int minSpeakers;
 
-
-    @Option(names = "--normalize", paramLabel = "STEPS", defaultValue = Normalizer.DEFAULT,
-            description = "Comma-separated normalization steps, or 'none' (default: ${DEFAULT-VALUE}).")
-    String normalize;
-
-    @Option(names = "--word-map", paramLabel = "FILE", description = "GLM-style word map applied after the steps ('ok => okay').")
-    Path wordMap;
+    @Mixin
+    NormalizerOptions normalization;
 
     @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "sclite",
             description = "Ids on one side only: sclite, score-all or error (default: ${DEFAULT-VALUE}).")
@@ -146,7 +141,7 @@ public final class WerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        Normalizer normalizer = Normalizer.parse(normalize, wordMap);
+        Normalizer normalizer = normalization.normalizer();
         WerInputs.Source source = new WerInputs.Source(table, ref, hyp, refColumn, hypColumn, idColumn, speaker, idFields,
                 idFormat, missing);
         WerInputs.Loaded loaded = WerInputs.load(source);

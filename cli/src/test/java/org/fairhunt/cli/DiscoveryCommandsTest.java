@@ -50,7 +50,7 @@ class DiscoveryCommandsTest {
         assertTrue(run.out().contains("accent = scottish AND noise = loud"), run.out());
         assertTrue(run.out().contains("feature 'site' skipped: it has a single value"), run.out());
         JsonNode json = new ObjectMapper().readTree(out.resolve("slices.json").toFile());
-        assertEquals("fairhunt.slices/1", json.get("schema").asText());
+        assertEquals("fairhunt.slices/v1", json.get("schema").asText());
         JsonNode first = json.get("slices").get(0);
         assertEquals("accent = scottish", first.get("predicates").get(0).asText());
         assertEquals("noise = loud", first.get("predicates").get(1).asText());
@@ -158,5 +158,114 @@ class DiscoveryCommandsTest {
         assertEquals("condition = telephone", first.get("predicates").get(0).asText());
         assertEquals(0.975, first.get("error").asDouble(), 0.0005);
         assertEquals(2808, first.get("units").asDouble(), 0);
+    }
+
+    /** Six utterances: a case difference, a substitution, a missing reference, a missing hypothesis, an insertion. */
+    private Path transcripts() throws IOException {
+        Path file = dir.resolve("w.csv");
+        Files.writeString(file, "utterance_id,voice,reference,hypothesis\n"
+                + "u1,a,the cat sat,The cat sat\n"
+                + "u2,a,hello world,hello word\n"
+                + "u3,b,,spurious words\n"
+                + "u4,b,good morning all,\n"
+                + "u5,a,One Two three,one two three four\n"
+                + "u6,b,it is ok,it is okay\n");
+        return file;
+    }
+
+    private static double werOf(CliRun wer) throws IOException {
+        assertEquals(0, wer.exit(), wer.err());
+        return new ObjectMapper().readTree(wer.out()).get("slices").get(0).get("metrics").get("wer").get("value").asDouble();
+    }
+
+    @Test
+    void wer_and_slices_give_the_same_wer_for_the_same_rows_with_sclites_rule_for_a_missing_side() throws IOException {
+        Path w = transcripts();
+        // By hand, case folded: 14 reference words; errors 0 + 1 (sub) + 2 (ins, no reference) + 3 (del, no hypothesis)
+        // + 1 (ins) + 1 (sub) = 8. Without normalization u1's "The" and u5's "One", "Two" are substitutions too: 11.
+        for (String[] normalize : new String[][] {{}, {"--normalize", "none"}}) {
+            double expected = normalize.length == 0 ? 8 / 14.0 : 11 / 14.0;
+            java.util.List<String> werArgs = new java.util.ArrayList<>(java.util.List.of("wer", w.toString(), "--ref-col", "reference",
+                    "--hyp-col", "hypothesis", "--group", "voice", "--min-group-size", "1", "--json"));
+            werArgs.addAll(java.util.List.of(normalize));
+            double fromWer = werOf(CliRun.of(werArgs.toArray(String[]::new)));
+            java.util.List<String> slicesArgs = new java.util.ArrayList<>(java.util.List.of("slices", w.toString(), "--ref-col",
+                    "reference", "--hyp-col", "hypothesis", "--features", "voice", "--min-support", "1", "--json"));
+            slicesArgs.addAll(java.util.List.of(normalize));
+            CliRun slices = CliRun.of(slicesArgs.toArray(String[]::new));
+            assertEquals(0, slices.exit(), slices.err());
+            JsonNode json = new ObjectMapper().readTree(slices.out());
+            assertEquals(expected, fromWer, 1e-12);
+            assertEquals(expected, json.get("overall_error").asDouble(), 1e-12);
+            assertEquals(0, json.get("excluded_rows").asInt(), "a missing side is scored as empty text, not dropped");
+        }
+    }
+
+    @Test
+    void a_label_yes_no_with_predictions_Yes_No_is_the_same_clear_error_as_in_audit() throws IOException {
+        Path file = dir.resolve("case.csv");
+        StringBuilder sb = new StringBuilder("g,y,p\n");
+        for (int i = 0; i < 200; i++) {
+            sb.append(i % 2 == 0 ? "a" : "b").append(',').append(i % 3 == 0 ? "yes" : "no").append(',').append(i % 3 == 0 ? "Yes" : "No")
+                    .append('\n');
+        }
+        Files.writeString(file, sb.toString());
+        CliRun slices = CliRun.of("slices", file.toString(), "--label", "y", "--prediction", "p", "--features", "g");
+        CliRun audit = CliRun.of("audit", file.toString(), "--label", "y", "--prediction", "p", "--group", "g");
+        assertEquals(2, slices.exit(), slices.out());
+        assertEquals(2, audit.exit(), audit.out());
+        assertTrue(slices.err().contains("prediction column 'p' never takes the positive value 'yes'"), slices.err());
+        assertTrue(audit.err().contains("prediction column 'p' never takes the positive value 'yes'"), audit.err());
+        assertFalse(slices.err().contains("Exception"), slices.err());
+    }
+
+    @Test
+    void help_of_slices_coverage_and_wer_prints_no_picocli_warnings() {
+        for (String command : new String[] {"slices", "coverage", "wer"}) {
+            CliRun run = CliRun.of(command, "--help");
+            assertEquals(0, run.exit(), command + ": " + run.err());
+            assertFalse((run.out() + run.err()).contains("WARN"), command + ": " + run.err());
+            assertTrue(run.out().contains("Usage"), command);
+        }
+        assertTrue(CliRun.of("coverage", "--help").out().contains("(80% power"));
+    }
+
+    @Test
+    void a_gap_no_cell_size_can_detect_is_explained_not_about_infinity_rows() throws IOException {
+        Path file = dir.resolve("small.csv");
+        StringBuilder sb = new StringBuilder("a,b\n");
+        for (int i = 0; i < 60; i++) {
+            sb.append(i % 3 == 0 ? "x" : "y").append(',').append(i % 2 == 0 ? "p" : "q").append('\n');
+        }
+        Files.writeString(file, sb.toString());
+        // 60 rows at the default baseline 0.5: detecting a gap of 0.01 needs about 19,600 rows outside the cell
+        // ((1.96 + 0.84)² · 0.25 / 0.01²), so no cell size reaches 80% power.
+        CliRun run = CliRun.of("coverage", file.toString(), "--dimensions", "a,b", "--strength", "2", "--min-per-cell", "30",
+                "--detect-gap", "0.01", "--out", dir.resolve("cov").toString());
+        assertEquals(0, run.exit(), run.err());
+        assertFalse(run.out().contains("Infinity"), run.out());
+        assertTrue(run.out().contains("more rows than any cell can have"), run.out());
+        for (String f : new String[] {"coverage.md", "coverage.html"}) {
+            String text = Files.readString(dir.resolve("cov").resolve(f));
+            assertFalse(text.contains("Infinity") || text.contains("about unreachable"), f);
+        }
+    }
+
+    @Test
+    void coverage_values_and_heatmap_axes_are_in_natural_order_with_target_only_values_in_place() throws IOException {
+        Path file = dir.resolve("order.csv");
+        StringBuilder sb = new StringBuilder("site,band\n");
+        String[] sites = {"s10", "s2", "s1"};
+        for (int i = 0; i < 90; i++) {
+            sb.append(sites[i % 3]).append(',').append(i % 2 == 0 ? "b" : "a").append('\n');
+        }
+        Files.writeString(file, sb.toString());
+        Path target = dir.resolve("target.csv");
+        Files.writeString(target, "site,share\ns1,0.2\ns2,0.2\ns10,0.2\ns3,0.4\n");
+        CliRun run = CliRun.of("coverage", file.toString(), "--dimensions", "site,band", "--strength", "2", "--target-shares",
+                target.toString(), "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode values = new ObjectMapper().readTree(run.out()).get("dimensions").get(0).get("values");
+        assertEquals("[\"s1\",\"s2\",\"s3\",\"s10\"]", values.toString());
     }
 }

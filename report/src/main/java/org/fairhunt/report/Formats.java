@@ -68,6 +68,24 @@ public final class Formats {
         return p < 0.001 ? "< 0.001" : fixed(p, 3);
     }
 
+    /** A number of rows: whole, {@code unreachable} for +∞ (no number of rows will do), {@code —} when undefined. */
+    public static String rows(Double v) {
+        if (v == null || v.isNaN()) {
+            return UNDEFINED;
+        }
+        return v.isInfinite() ? "unreachable" : fixed(v, 0);
+    }
+
+    /** A share of a whole as a percentage with two decimals: 0.1234 → {@code 12.34%}; {@code —} when undefined. */
+    public static String share(double share) {
+        return Double.isFinite(share) ? fixed(share * 100, 2) + "%" : UNDEFINED;
+    }
+
+    /** Like {@link #number(double)}, but +∞ as {@code ∞} where infinity is a meaningful value (a KL divergence). */
+    public static String numberOrInfinity(double v) {
+        return v == Double.POSITIVE_INFINITY ? "∞" : number(v);
+    }
+
     /** A confidence level as a percentage: 0.95 → {@code 95%}, 0.995 → {@code 99.5%}. */
     public static String percent(double level) {
         BigDecimal pct = BigDecimal.valueOf(level).multiply(BigDecimal.valueOf(100)).stripTrailingZeros();

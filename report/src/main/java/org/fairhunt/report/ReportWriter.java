@@ -39,6 +39,19 @@ public final class ReportWriter {
         String json = AuditJson.toJson(result) + "\n";
         String markdown = MarkdownReport.render(result, options);
         String html = HtmlReport.render(result, options);
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put(JSON, json);
+        files.put(MARKDOWN, markdown);
+        files.put(HTML, html);
+        return writeFiles(outDir, files);
+    }
+
+    /**
+     * Writes each named text into {@code outDir} (created if needed), each file atomically; returns their
+     * paths in the given order. A folder that cannot be made is a clear user error. Every result kind's
+     * reports are written through here.
+     */
+    public static List<Path> writeFiles(Path outDir, java.util.Map<String, String> contentByName) {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new UserInputException("cannot write the reports to " + outDir + ": it is a file, not a folder");
         }
@@ -49,13 +62,13 @@ public final class ReportWriter {
         } catch (IOException e) {
             throw new UserInputException("cannot create the report folder " + outDir + ": " + AtomicFiles.describe(e), e);
         }
-        Path jsonFile = outDir.resolve(JSON);
-        Path mdFile = outDir.resolve(MARKDOWN);
-        Path htmlFile = outDir.resolve(HTML);
-        write(jsonFile, json);
-        write(mdFile, markdown);
-        write(htmlFile, html);
-        return List.of(jsonFile, mdFile, htmlFile);
+        List<Path> out = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, String> f : contentByName.entrySet()) {
+            Path file = outDir.resolve(f.getKey());
+            write(file, f.getValue());
+            out.add(file);
+        }
+        return List.copyOf(out);
     }
 
     /** Each file is replaced atomically: a kill or a full disk leaves the previous complete file. */

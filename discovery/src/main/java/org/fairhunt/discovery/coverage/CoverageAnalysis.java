@@ -10,6 +10,7 @@ import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.stats.TwoProportionPower;
 import org.fairhunt.core.table.CategoricalColumn;
 import org.fairhunt.core.table.Column;
+import org.fairhunt.core.table.NaturalOrder;
 import org.fairhunt.core.table.NumericColumn;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.discovery.slice.RowErrors;
@@ -78,12 +79,14 @@ public final class CoverageAnalysis {
         int rows = table.rowCount();
         List<List<String>> levels = new ArrayList<>();
         int[][] codes = new int[d][];
+        boolean[] binned = new boolean[d];
         for (int j = 0; j < d; j++) {
             String name = dimensions.get(j);
             if (dimensions.subList(0, j).contains(name)) {
                 throw new UserInputException("dimension '" + name + "' is named twice");
             }
             Column column = table.column(name);
+            binned[j] = column instanceof NumericColumn;
             CategoricalColumn cat = column instanceof NumericColumn num ? SliceFeatures.binNumeric(num, options.bins(), notices)
                     : table.categorical(name);
             List<String> lv = new ArrayList<>(cat.levels());
@@ -105,6 +108,11 @@ public final class CoverageAnalysis {
         }
         if (targets != null) {
             addTargetLevels(targets, dimensions, levels, codes, notices);
+        }
+        for (int j = 0; j < d; j++) {
+            if (!binned[j]) {
+                naturalOrder(levels.get(j), codes[j]);
+            }
         }
         // Per-row errors for the cells' metric.
         double[] e = null;
@@ -272,6 +280,34 @@ public final class CoverageAnalysis {
         }
         return new CoverageResult(List.copyOf(dimensions), levels.stream().map(List::copyOf).toList(), options.strength(),
                 options.minPerCell(), rows, tables, totalCells, covered, empty, thin, thinCells, comparisons, plan, notices);
+    }
+
+    /**
+     * Sorts a categorical dimension's values in {@link NaturalOrder} ({@code 2} before {@code 10}; the missing
+     * value last), recoding the rows, so that tables and heatmap axes read in order whatever order the
+     * values were first seen in or added from a target file. Bins of numeric columns are already in order.
+     */
+    private static void naturalOrder(List<String> lv, int[] rowCodes) {
+        Integer[] order = new Integer[lv.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, (x, y) -> {
+            boolean mx = lv.get(x).equals(CategoricalColumn.MISSING_LABEL);
+            boolean my = lv.get(y).equals(CategoricalColumn.MISSING_LABEL);
+            return mx != my ? Boolean.compare(mx, my) : NaturalOrder.INSTANCE.compare(lv.get(x), lv.get(y));
+        });
+        int[] newCode = new int[order.length];
+        List<String> sorted = new ArrayList<>(order.length);
+        for (int k = 0; k < order.length; k++) {
+            newCode[order[k]] = k;
+            sorted.add(lv.get(order[k]));
+        }
+        for (int i = 0; i < rowCodes.length; i++) {
+            rowCodes[i] = newCode[rowCodes[i]];
+        }
+        lv.clear();
+        lv.addAll(sorted);
     }
 
     /** Adds target-only values as levels; refuses targets that lack values the data has. */

@@ -90,8 +90,21 @@ public record CoverageResult(List<String> dimensions, List<List<String>> levels,
      * {@code alpha}, by the two-proportion z-test (Fleiss; see {@code TwoProportionPower}).
      *
      * @param baselineSource  where the baseline came from
-     * @param rowsPerCell     rows a cell needs when the rest is the whole data
+     * @param rowsPerCell     rows a cell needs when the rest is the whole data; +∞ when no cell size reaches
+     *                        the power (the rest's own uncertainty is already too large for the gap)
      */
     public record Plan(double baseline, String baselineSource, double gap, double alpha, double power, double rowsPerCell) {
+        /**
+         * What a cell needs, in words: "about N rows", or why no number of rows will do (never "about
+         * Infinity rows").
+         */
+        public String need() {
+            if (Double.isInfinite(rowsPerCell)) {
+                return "more rows than any cell can have: against the other rows the gap cannot reach "
+                        + Math.round(power * 100) + "% power however large the cell (the rest's own uncertainty is too large); "
+                        + "plan for a larger --detect-gap or collect more rows overall";
+            }
+            return String.format(java.util.Locale.ROOT, "about %.0f rows", rowsPerCell);
+        }
     }
 }

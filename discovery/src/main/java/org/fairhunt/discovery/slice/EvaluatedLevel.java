@@ -2,8 +2,9 @@ package org.fairhunt.discovery.slice;
 
 /**
  * Every slice of one lattice level whose statistics the search computed, in generation order, with
- * how many candidates the score bound pruned before counting, and the p-values of the whole level's
- * testing family (every slice of this depth with at least the minimum support).
+ * how many candidates the score bound pruned before counting, the p-values of the part of the level's
+ * testing family (every slice of this depth with at least the minimum support) that was counted, and
+ * an upper bound of the whole level's family size.
  */
 public final class EvaluatedLevel {
     private final int depth;
@@ -13,8 +14,10 @@ public final class EvaluatedLevel {
     private final long generated;
     private final long prunedByBound;
     private final double[] familyPValues;
+    private final long familyBound;
 
-    EvaluatedLevel(int depth, long[] keys, StatsColumns stats, long minSupport, long generated, long prunedByBound, double[] familyPValues) {
+    EvaluatedLevel(int depth, long[] keys, StatsColumns stats, long minSupport, long generated, long prunedByBound, double[] familyPValues,
+            long familyBound) {
         this.depth = depth;
         this.keys = keys;
         this.stats = stats;
@@ -22,6 +25,7 @@ public final class EvaluatedLevel {
         this.generated = generated;
         this.prunedByBound = prunedByBound;
         this.familyPValues = familyPValues;
+        this.familyBound = familyBound;
     }
 
     public int depth() {
@@ -62,11 +66,33 @@ public final class EvaluatedLevel {
 
     /**
      * One-sided p-values (error higher than the rest) of every slice of this depth with at least the
-     * minimum support, candidate or not: this level's part of the multiple-testing family. {@code NaN}
-     * where no test could be made. Not a copy: callers must not modify it.
+     * minimum support in the feature combinations the search counted (every combination holding a
+     * candidate; all of them at level 1), candidate or not. {@code NaN} where no test could be made. Not
+     * a copy: callers must not modify it.
      */
     public double[] familyPValues() {
         return familyPValues;
+    }
+
+    /**
+     * An upper bound of the number of slices of this depth with at least the minimum support: the
+     * counted ones with a defined test, plus, in combinations not counted, every slice whose parents all
+     * may have the minimum support (support only shrinks from parent to child), at most
+     * {@code rows / minSupport} per combination. Equals the exact count when every combination was counted.
+     */
+    public long familyBound() {
+        return familyBound;
+    }
+
+    /** Slices of the family whose p-value is known (counted, with a defined test). */
+    public long familyCounted() {
+        long m = 0;
+        for (double p : familyPValues) {
+            if (!Double.isNaN(p)) {
+                m++;
+            }
+        }
+        return m;
     }
 
     StatsColumns columns() {

@@ -53,6 +53,18 @@ final class LongIntMap {
         return size;
     }
 
+    /** The keys, in no particular order. */
+    long[] keys() {
+        long[] out = new long[size];
+        int n = 0;
+        for (long k : keys) {
+            if (k != 0) {
+                out[n++] = k;
+            }
+        }
+        return out;
+    }
+
     private void grow() {
         long[] oldKeys = keys;
         int[] oldValues = values;

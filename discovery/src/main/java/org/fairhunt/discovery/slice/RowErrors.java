@@ -3,6 +3,7 @@ package org.fairhunt.discovery.slice;
 import java.util.ArrayList;
 import java.util.List;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.metric.BinaryOutcome;
 import org.fairhunt.core.table.CategoricalColumn;
 import org.fairhunt.core.table.NumericColumn;
 import org.fairhunt.core.table.Table;
@@ -61,17 +62,53 @@ public final class RowErrors {
         return new RowErrors(description, e, u, binary, excluded);
     }
 
-    /** 0/1 misclassification: a row is an error when its prediction differs from its label (compared as text). */
-    public static RowErrors misclassification(Table table, String labelColumn, String predictionColumn) {
+    /**
+     * 0/1 misclassification: a row is an error when its prediction differs from its label. A label with at
+     * most two values is a binary outcome read by core's {@link BinaryOutcome}, exactly as {@code audit}
+     * reads it: the positive value resolved from {@code positive} (or 1, true, yes), and a prediction that
+     * never takes it (labels {@code yes/no}, predictions {@code Yes/No}) is the same clear user error, not a
+     * 100% error rate. A label with more values (multi-class) compares values, numbers as numbers; a
+     * prediction value that matches a label value only when case is ignored is refused likewise.
+     */
+    public static RowErrors misclassification(Table table, String labelColumn, String predictionColumn, String positive) {
         CategoricalColumn label = table.categorical(labelColumn);
         CategoricalColumn prediction = table.categorical(predictionColumn);
+        String description = "misclassification of '" + predictionColumn + "' against '" + labelColumn + "'";
         double[] e = new double[table.rowCount()];
+        if (label.levels().size() <= 2 || positive != null) {
+            // The error rate does not depend on which value is positive: without 1/true/yes any label value serves
+            // to check that predictions are coded like the label.
+            String chosen = positive;
+            if (chosen == null && !label.levels().isEmpty() && label.levels().stream()
+                    .noneMatch(l -> BinaryOutcome.DEFAULT_POSITIVES.contains(l.toLowerCase(java.util.Locale.ROOT)))) {
+                chosen = label.levels().get(0);
+            }
+            BinaryOutcome y = BinaryOutcome.of(table, labelColumn, chosen);
+            BinaryOutcome p = BinaryOutcome.matching(table, predictionColumn, y);
+            for (int i = 0; i < e.length; i++) {
+                int yi = y.value(i);
+                int pi = p.value(i);
+                e[i] = yi < 0 || pi < 0 ? Double.NaN : yi == pi ? 0 : 1;
+            }
+            return of(description + " (positive '" + y.positive() + "')", e, null);
+        }
+        java.util.Map<String, String> labelsFolded = new java.util.HashMap<>();
+        for (String level : label.levels()) {
+            labelsFolded.put(level.toLowerCase(java.util.Locale.ROOT), level);
+        }
+        for (String level : prediction.levels()) {
+            String like = labelsFolded.get(level.toLowerCase(java.util.Locale.ROOT));
+            if (like != null && !like.equals(level) && label.codeOf(level) == CategoricalColumn.MISSING) {
+                throw new UserInputException(table.source() + ": prediction column '" + predictionColumn + "' has the value '" + level
+                        + "' where label '" + labelColumn + "' has '" + like + "' (predictions must be coded like the label)");
+            }
+        }
         for (int i = 0; i < e.length; i++) {
             String y = label.text(i);
             String p = prediction.text(i);
             e[i] = y == null || p == null ? Double.NaN : sameValue(y, p) ? 0 : 1;
         }
-        return of("misclassification of '" + predictionColumn + "' against '" + labelColumn + "'", e, null);
+        return of(description, e, null);
     }
 
     /** Numbers compare as numbers ("1" equals "1.0"), anything else as text. */

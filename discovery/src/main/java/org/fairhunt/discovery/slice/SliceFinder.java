@@ -70,8 +70,20 @@ public final class SliceFinder {
         SliceStats total = result.total();
 
         List<EvaluatedLevel> levels = result.levels();
-        QValues family = QValues.of(levels);
-        long significant = family.countBelow(options.fdr());
+        QValues family = QValues.of(levels, result.familySize());
+        // Significant slices the search evaluated, so that the count and the listing speak of the same slices.
+        java.util.Set<Long> significantKeys = new java.util.HashSet<>();
+        for (EvaluatedLevel level : levels) {
+            for (int i = 0; i < level.size(); i++) {
+                if (level.inFamily(i)) {
+                    SliceStats st = level.stats(i);
+                    if (family.qValue(SliceTests.pValueHigherThanRest(st, result.total().minus(st), errors.isBinary())) < options.fdr()) {
+                        significantKeys.add(level.key(i));
+                    }
+                }
+            }
+        }
+        long significant = significantKeys.size();
         SliceSpace space = result.space();
         SliceScore shownScore = new SliceScore(p.alpha(), total.rate(), total.rows(), p.minSupport());
         List<ScoredSlice> candidates = candidates(result, family, options, shownScore, space, binary);
@@ -92,6 +104,7 @@ public final class SliceFinder {
         List<SliceFinding> findings = new ArrayList<>();
         Map<Long, List<String>> collapsedInto = new LinkedHashMap<>();
         List<ScoredSlice> kept = new ArrayList<>();
+        Map<Long, List<Long>> collapsedKeys = new LinkedHashMap<>();
         for (ScoredSlice s : candidates) {
             Long into = null;
             for (long ancestor : ancestors(space, s.slice().key())) {
@@ -114,6 +127,7 @@ public final class SliceFinder {
                 kept.add(s);
             } else {
                 collapsedInto.computeIfAbsent(into, k -> new ArrayList<>()).add(s.slice().describe(features));
+                collapsedKeys.computeIfAbsent(into, k -> new ArrayList<>()).add(s.slice().key());
             }
         }
         for (ScoredSlice s : kept) {
@@ -127,10 +141,20 @@ public final class SliceFinder {
                     SliceTests.interval(st, binary, options.level()), rest.rate(), pValue, family.qValue(pValue),
                     shownScore.score(st), collapsedInto.getOrDefault(s.slice().key(), List.of())));
         }
+        long listed = 0;
+        long collapsed = 0;
+        for (int i = 0; i < findings.size(); i++) {
+            long key = kept.get(i).slice().key();
+            listed += significantKeys.contains(key) ? 1 : 0;
+            for (long c : collapsedKeys.getOrDefault(key, List.of())) {
+                collapsed += significantKeys.contains(c) ? 1 : 0;
+            }
+        }
+        SliceReport.Significant where = new SliceReport.Significant(listed, collapsed, significant - listed - collapsed);
         List<SliceReport.LevelSummary> summaries = new ArrayList<>();
         for (EvaluatedLevel level : levels) {
             summaries.add(new SliceReport.LevelSummary(level.depth(), level.generated(), level.prunedByBound(), level.size(),
-                    level.familyPValues().length));
+                    level.familyBound(), level.familyCounted()));
         }
         List<String> notices = new ArrayList<>(features.notices());
         notices.addAll(result.notices());
@@ -141,7 +165,7 @@ public final class SliceFinder {
                     : "no slice with at least " + p.minSupport() + " rows has an error high enough, for its size, to stand out");
         }
         return new SliceReport(errors.description(), total.rows(), errors.excludedRows(), total, binary, features.names(), p,
-                summaries, result.familySize(), significant, options.fdr(), findings, notices, byEffect
+                summaries, result.familySize(), result.familyCounted(), significant, where, options.fdr(), findings, notices, byEffect
                         ? "by how much worse than the rest a slice is at least (lower end of its " + Math.round(options.level() * 100)
                                 + "% interval minus the rest's error); candidates: SliceLine's top at alpha " + EFFECT_SEARCH_ALPHA
                                 + " and every slice with q below " + options.fdr()
@@ -196,25 +220,30 @@ public final class SliceFinder {
     }
 
     /**
-     * Benjamini–Hochberg q-values of a family given by its p-values, looked up by p-value: q is a
-     * non-decreasing function of p, so a finding's q is that of its p within the family.
+     * Benjamini–Hochberg q-values of a family given by the p-values known and an upper bound {@code m} of its
+     * size, looked up by p-value: q is a non-decreasing function of p, so a finding's q is that of its p
+     * within the family. With unknown members, the rank of a known p among the known ones is at most its
+     * true rank and {@code m} at least the true size, so each term {@code m·p/rank} and hence q is at least
+     * the exact BH q: valid, conservative, and exact when every member is known.
      */
     static final class QValues {
         private final double[] sorted;
         private final double[] q;
 
-        private QValues(double[] sorted) {
+        private QValues(double[] sorted, long m) {
+            if (m < sorted.length) {
+                throw new IllegalArgumentException("family bound " + m + " below the " + sorted.length + " p-values known");
+            }
             this.sorted = sorted;
-            int m = sorted.length;
-            q = new double[m];
+            q = new double[sorted.length];
             double running = 1;
-            for (int j = m - 1; j >= 0; j--) {
+            for (int j = sorted.length - 1; j >= 0; j--) {
                 running = Math.min(running, sorted[j] * m / (j + 1));
                 q[j] = running;
             }
         }
 
-        static QValues of(List<EvaluatedLevel> levels) {
+        static QValues of(List<EvaluatedLevel> levels, long familySize) {
             int m = 0;
             for (EvaluatedLevel level : levels) {
                 for (double p : level.familyPValues()) {
@@ -233,7 +262,13 @@ public final class SliceFinder {
                 }
             }
             java.util.Arrays.sort(all);
-            return new QValues(all);
+            return new QValues(all, familySize);
+        }
+
+        /** Exact BH over the given p-values (NaN left out); for tests. */
+        static QValues exact(double[] pValues) {
+            double[] all = java.util.Arrays.stream(pValues).filter(v -> !Double.isNaN(v)).sorted().toArray();
+            return new QValues(all, all.length);
         }
 
         /** The q-value of a p-value of the family (NaN for NaN). */
@@ -258,15 +293,6 @@ public final class SliceFinder {
             return found < 0 ? Math.min(1, q[0]) : q[found];
         }
 
-        long countBelow(double fdr) {
-            long n = 0;
-            for (double v : q) {
-                if (v < fdr) {
-                    n++;
-                }
-            }
-            return n;
-        }
     }
 
     /** Whether two slices select exactly the same rows (checked row by row; called only for equal statistics). */

@@ -26,6 +26,16 @@ import org.fairhunt.core.UserInputException;
  * descendant too, the result equals the top-k of a brute-force enumeration of all slices up to
  * {@code maxDepth} with at least {@code minSupport} rows and a positive score, ordered by score and
  * then by {@link Slice#key()}.
+ *
+ * <p><b>Testing family without counting the lattice.</b> The multiple-testing family is every slice up to
+ * {@code maxDepth} with at least {@code minSupport} rows. Only the feature combinations that hold a
+ * candidate are counted (their every cell's p-value is known); for the others the level's family size is
+ * bounded from the level below: support only shrinks from parent to child, so a slice can have
+ * {@code minSupport} rows only if all its parents may have it (counted ones that do, uncounted ones
+ * bounded in turn), and a combination's cells partition the rows, so at most {@code rows / minSupport} of
+ * them can. Benjamini–Hochberg with this upper bound of {@code m} over the known p-values (ranks among the
+ * known ones are lower bounds of the true ranks) gives q-values no smaller than the exact ones: valid,
+ * conservative, and exact when every combination was counted.
  */
 public final class SliceSearch {
     /** Feature combinations with at most this many cells are counted in dense arrays; larger ones by hash. */
@@ -75,6 +85,10 @@ public final class SliceSearch {
     private final double[] units;
     private final byte[] binaryErrors;
     private final int rows;
+    /** Keys of the previous level's slices that may have the minimum support (exact where counted). */
+    private LongIntMap possible;
+    /** Predicate ids with the minimum support, ascending. */
+    private int[] frequentIds;
 
     private SliceSearch(SliceFeatures features, RowErrors rowErrors, Params params) {
         if (features.rowCount() != rowErrors.size()) {
@@ -160,11 +174,11 @@ public final class SliceSearch {
         levels.add(level);
         offer(top, level, score);
         for (int depth = 2; depth <= maxDepth; depth++) {
-            double threshold = top.size() == params.topK() ? top.peek().score() : 0;
-            level = nextLevel(level, depth, score, threshold, total);
-            if (level.size() == 0 && level.familyPValues().length == 0) {
+            if (possible.size() == 0) {
                 break;
             }
+            double threshold = top.size() == params.topK() ? top.peek().score() : 0;
+            level = nextLevel(level, depth, score, threshold, total, depth == maxDepth);
             levels.add(level);
             offer(top, level, score);
         }
@@ -225,20 +239,30 @@ public final class SliceSearch {
             }
         }
         DoubleList family = new DoubleList();
+        possible = new LongIntMap(n);
+        int[] frequent = new int[n];
+        int frequentCount = 0;
+        long defined = 0;
         for (int id = 0; id < n; id++) {
             if (s.rows[id] >= params.minSupport()) {
                 SliceStats st = s.get(id);
-                family.add(SliceTests.pValueHigherThanRest(st, total.minus(st), binaryErrors != null));
+                double pValue = SliceTests.pValueHigherThanRest(st, total.minus(st), binaryErrors != null);
+                family.add(pValue);
+                defined += Double.isNaN(pValue) ? 0 : 1;
+                possible.put(keys[id], 1);
+                frequent[frequentCount++] = id;
             }
         }
-        return new EvaluatedLevel(1, keys, s, params.minSupport(), n, 0, family.toArray());
+        frequentIds = Arrays.copyOf(frequent, frequentCount);
+        return new EvaluatedLevel(1, keys, s, params.minSupport(), n, 0, family.toArray(), defined);
     }
 
     private boolean valid(EvaluatedLevel level, int i) {
         return level.inFamily(i) && level.errors(i) > 0;
     }
 
-    private EvaluatedLevel nextLevel(EvaluatedLevel previous, int depth, SliceScore score, double threshold, SliceStats total) {
+    private EvaluatedLevel nextLevel(EvaluatedLevel previous, int depth, SliceScore score, double threshold, SliceStats total,
+            boolean last) {
         LongIntMap validParents = new LongIntMap(previous.size());
         for (int i = 0; i < previous.size(); i++) {
             if (valid(previous, i)) {
@@ -304,19 +328,100 @@ public final class SliceSearch {
         }
         long[] keys = Arrays.copyOf(candidateKeys, candidates);
         StatsColumns stats = new StatsColumns(candidates);
-        double[] family = count(keys, depth, stats, total);
-        return new EvaluatedLevel(depth, keys, stats, params.minSupport(), generated, pruned, family);
+        LongIntMap countedFrequent = new LongIntMap(1024);
+        java.util.Set<Long> countedCombinations = new java.util.HashSet<>();
+        for (long key : keys) {
+            countedCombinations.add(combination(space.ids(key), depth));
+        }
+        double[] family = count(keys, depth, stats, total, countedFrequent);
+        long known = 0;
+        for (double pValue : family) {
+            known += Double.isNaN(pValue) ? 0 : 1;
+        }
+        long bound = known + boundUncounted(depth, countedCombinations, countedFrequent, last);
+        return new EvaluatedLevel(depth, keys, stats, params.minSupport(), generated, pruned, family, bound);
+    }
+
+    /** A feature combination as a number: its features (ascending) as digits in base featureCount + 1. */
+    private long combination(int[] ids, int length) {
+        long code = 0;
+        for (int j = 0; j < length; j++) {
+            code = code * (codes.length + 1) + space.featureOf(ids[j]) + 1;
+        }
+        return code;
     }
 
     /**
-     * Counts every combination of {@code depth} features, one pass over the rows each (threads over
-     * combinations sharing a prefix, whose cell index is computed once): the statistics of every
-     * candidate go to {@code out}, and the p-value of every cell with at least the minimum support
-     * goes to the returned family. The family is the whole lattice level bounded by support alone, not
-     * only the candidates the score bound let through, so that the multiple-testing correction is not
-     * biased by the search having looked where errors were high.
+     * The most slices of this depth, in combinations the search did not count, that can have the minimum
+     * support: children of the previous level's possibly frequent slices whose parents all may have it,
+     * at most {@code rows / minSupport} per combination. Replaces {@link #possible} with this level's
+     * possibly frequent slices (the counted ones that are, and the bounded ones) unless it is the last.
      */
-    private double[] count(long[] keys, int depth, StatsColumns out, SliceStats total) {
+    private long boundUncounted(int depth, java.util.Set<Long> counted, LongIntMap countedFrequent, boolean last) {
+        LongIntMap next = last ? null : new LongIntMap(Math.max(16, countedFrequent.size()));
+        Map<Long, long[]> perCombination = new HashMap<>();
+        long[] perFeature = new long[codes.length];
+        int[] child = new int[depth];
+        int[] parent = new int[depth - 1];
+        for (long key : possible.keys()) {
+            int[] ids = space.ids(key);
+            long parentCode = combination(ids, depth - 1);
+            int lastFeature = space.featureOf(ids[depth - 2]);
+            System.arraycopy(ids, 0, child, 0, depth - 1);
+            Arrays.fill(perFeature, 0);
+            for (int x : frequentIds) {
+                int g = space.featureOf(x);
+                if (g <= lastFeature || counted.contains(parentCode * (codes.length + 1) + g + 1)) {
+                    continue;
+                }
+                child[depth - 1] = x;
+                boolean allParents = true;
+                for (int drop = 0; drop < depth - 1 && allParents; drop++) {
+                    int k = 0;
+                    for (int j = 0; j < depth; j++) {
+                        if (j != drop) {
+                            parent[k++] = child[j];
+                        }
+                    }
+                    allParents = possible.get(space.key(parent, depth - 1)) >= 0;
+                }
+                if (allParents) {
+                    perFeature[g]++;
+                    if (next != null) {
+                        next.put(space.key(child, depth), 1);
+                    }
+                }
+            }
+            for (int g = lastFeature + 1; g < codes.length; g++) {
+                if (perFeature[g] > 0) {
+                    perCombination.computeIfAbsent(parentCode * (codes.length + 1) + g + 1, c -> new long[1])[0] += perFeature[g];
+                }
+            }
+        }
+        long cap = rows / params.minSupport();
+        long bound = 0;
+        for (long[] n : perCombination.values()) {
+            bound += Math.min(n[0], cap);
+        }
+        if (next != null) {
+            for (long key : countedFrequent.keys()) {
+                next.put(key, 1);
+            }
+            possible = next;
+        }
+        return bound;
+    }
+
+    /**
+     * Counts every combination of {@code depth} features that holds a candidate, one pass over the rows
+     * each (threads over combinations sharing a prefix, whose cell index is computed once): the
+     * statistics of every candidate go to {@code out}, the p-value of every cell with at least the
+     * minimum support goes to the returned family and its key to {@code frequentKeys}. The family is not
+     * only the candidates the score bound let through, so that the multiple-testing correction is not
+     * biased by the search having looked where errors were high; combinations left uncounted enter it
+     * through {@link #boundUncounted}.
+     */
+    private double[] count(long[] keys, int depth, StatsColumns out, SliceStats total, LongIntMap frequentKeys) {
         Map<String, List<Integer>> candidatesBySet = new HashMap<>();
         for (int c = 0; c < keys.length; c++) {
             int[] ids = space.ids(keys[c]);
@@ -328,13 +433,15 @@ public final class SliceSearch {
         }
         List<int[]> prefixes = new ArrayList<>();
         combinations(codes.length - 1, depth - 1, 0, new int[depth - 1], 0, prefixes);
-        List<java.util.concurrent.Callable<double[]>> tasks = new ArrayList<>();
+        List<java.util.concurrent.Callable<Counted>> tasks = new ArrayList<>();
         for (int[] prefix : prefixes) {
-            tasks.add(() -> countPrefixGroup(keys, prefix, candidatesBySet, out, total));
+            if (hasCandidates(prefix, candidatesBySet)) {
+                tasks.add(() -> countPrefixGroup(keys, prefix, candidatesBySet, out, total));
+            }
         }
-        List<double[]> parts = new ArrayList<>();
+        List<Counted> parts = new ArrayList<>();
         if (params.threads() == 1 || tasks.size() <= 1) {
-            for (java.util.concurrent.Callable<double[]> t : tasks) {
+            for (java.util.concurrent.Callable<Counted> t : tasks) {
                 try {
                     parts.add(t.call());
                 } catch (RuntimeException e) {
@@ -349,16 +456,47 @@ public final class SliceSearch {
             }
         }
         int m = 0;
-        for (double[] part : parts) {
-            m += part.length;
+        for (Counted part : parts) {
+            m += part.pValues().length;
         }
         double[] family = new double[m];
         int at = 0;
-        for (double[] part : parts) {
-            System.arraycopy(part, 0, family, at, part.length);
-            at += part.length;
+        for (Counted part : parts) {
+            System.arraycopy(part.pValues(), 0, family, at, part.pValues().length);
+            at += part.pValues().length;
+            for (long key : part.frequentKeys()) {
+                frequentKeys.put(key, 1);
+            }
         }
         return family;
+    }
+
+    /** What counting one prefix group gave: the family's p-values and keys of the cells with enough rows. */
+    private record Counted(double[] pValues, long[] frequentKeys) {
+    }
+
+    private boolean hasCandidates(int[] prefixFeatures, Map<String, List<Integer>> candidatesBySet) {
+        StringBuilder name = new StringBuilder();
+        for (int f : prefixFeatures) {
+            name.append(f).append(',');
+        }
+        for (int last = prefixFeatures[prefixFeatures.length - 1] + 1; last < codes.length; last++) {
+            if (candidatesBySet.containsKey(name.toString() + last + ",")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The key of a cell (mixed-radix digits of its values) of the combination {@code allFeatures}. */
+    private long keyOfCell(int[] allFeatures, long cell) {
+        int[] ids = new int[allFeatures.length];
+        for (int j = allFeatures.length - 1; j >= 0; j--) {
+            int k = features.levelCount(allFeatures[j]);
+            ids[j] = space.id(allFeatures[j], (int) (cell % k));
+            cell /= k;
+        }
+        return space.key(ids, ids.length);
     }
 
     /** All increasing {@code size}-tuples of features whose last element is below {@code limit}. */
@@ -375,7 +513,7 @@ public final class SliceSearch {
 
     private static final ThreadLocal<int[]> PREFIX_CELLS = new ThreadLocal<>();
 
-    private double[] countPrefixGroup(long[] keys, int[] prefixFeatures, Map<String, List<Integer>> candidatesBySet,
+    private Counted countPrefixGroup(long[] keys, int[] prefixFeatures, Map<String, List<Integer>> candidatesBySet,
             StatsColumns out, SliceStats total) {
         int depth = prefixFeatures.length + 1;
         long prefixCells = 1;
@@ -404,24 +542,29 @@ public final class SliceSearch {
             }
         }
         DoubleList family = new DoubleList();
+        java.util.stream.LongStream.Builder frequent = java.util.stream.LongStream.builder();
         List<Integer> denseBinary = new ArrayList<>();
         for (int last = prefixFeatures[depth - 2] + 1; last < codes.length; last++) {
-            List<Integer> candidates = candidatesBySet.getOrDefault(prefixName.toString() + last + ",", List.of());
+            List<Integer> candidates = candidatesBySet.get(prefixName.toString() + last + ",");
+            if (candidates == null) {
+                continue;
+            }
             long cells = prefixCells * features.levelCount(last);
+            int[] allFeatures = Arrays.copyOf(prefixFeatures, depth);
+            allFeatures[depth - 1] = last;
             if (prefix != null && cells <= DENSE_CELLS && binaryErrors != null) {
                 denseBinary.add(last);
             } else if (prefix != null && cells <= DENSE_CELLS) {
-                countDense(keys, candidates, prefix, (int) cells, last, out, total, family);
+                countDense(keys, candidates, prefix, (int) cells, allFeatures, out, total, family, frequent);
             } else {
-                int[] allFeatures = Arrays.copyOf(prefixFeatures, depth);
-                allFeatures[depth - 1] = last;
-                countSorted(keys, candidates, allFeatures, out, total, family);
+                countSorted(keys, candidates, allFeatures, out, total, family, frequent);
             }
         }
         if (!denseBinary.isEmpty()) {
-            countDenseBinary(keys, prefixName.toString(), candidatesBySet, prefix, (int) prefixCells, denseBinary, out, total, family);
+            countDenseBinary(keys, prefixFeatures, prefixName.toString(), candidatesBySet, prefix, (int) prefixCells, denseBinary, out,
+                    total, family, frequent);
         }
-        return family.toArray();
+        return new Counted(family.toArray(), frequent.build().toArray());
     }
 
     /** Rows per block when several combinations sharing a prefix are counted together. */
@@ -433,8 +576,8 @@ public final class SliceSearch {
      * stream past it. Rows go in the low 32 bits of a counter and errors in the high 32, so a row costs
      * one addition per combination.
      */
-    private void countDenseBinary(long[] keys, String prefixName, Map<String, List<Integer>> candidatesBySet, int[] prefix,
-            int prefixCells, List<Integer> lasts, StatsColumns out, SliceStats total, DoubleList family) {
+    private void countDenseBinary(long[] keys, int[] prefixFeatures, String prefixName, Map<String, List<Integer>> candidatesBySet,
+            int[] prefix, int prefixCells, List<Integer> lasts, StatsColumns out, SliceStats total, DoubleList family, java.util.stream.LongStream.Builder frequent) {
         int t = lasts.size();
         long[][] packed = new long[t][];
         byte[][] lastCodes = new byte[t][];
@@ -468,12 +611,15 @@ public final class SliceSearch {
         double totalErrors = total.errors();
         double totalRows = total.rows();
         long minSupport = params.minSupport();
+        int[] allFeatures = Arrays.copyOf(prefixFeatures, prefixFeatures.length + 1);
         for (int j = 0; j < t; j++) {
             long[] pk = packed[j];
+            allFeatures[prefixFeatures.length] = lasts.get(j);
             for (int cell = 0; cell < pk.length; cell++) {
                 int n = (int) pk[cell];
                 if (n >= minSupport) {
                     family.add(SliceTests.binaryPValue(pk[cell] >>> 32, n, totalErrors, totalRows));
+                    frequent.add(keyOfCell(allFeatures, cell));
                 }
             }
             for (int c : candidatesBySet.getOrDefault(prefixName + lasts.get(j) + ",", List.of())) {
@@ -496,8 +642,9 @@ public final class SliceSearch {
     }
 
     /** Counts general (non 0/1) errors for one combination in dense arrays of full statistics. */
-    private void countDense(long[] keys, List<Integer> candidates, int[] prefix, int cells, int lastFeature, StatsColumns out,
-            SliceStats total, DoubleList family) {
+    private void countDense(long[] keys, List<Integer> candidates, int[] prefix, int cells, int[] allFeatures, StatsColumns out,
+            SliceStats total, DoubleList family, java.util.stream.LongStream.Builder frequent) {
+        int lastFeature = allFeatures[allFeatures.length - 1];
         byte[] last = codes[lastFeature];
         int k = features.levelCount(lastFeature);
         long minSupport = params.minSupport();
@@ -509,6 +656,7 @@ public final class SliceSearch {
             if (s.rows[cell] >= minSupport) {
                 SliceStats st = s.get(cell);
                 family.add(SliceTests.pValueHigherThanRest(st, total.minus(st), false));
+                frequent.add(keyOfCell(allFeatures, cell));
             }
         }
         for (int c : candidates) {
@@ -521,7 +669,7 @@ public final class SliceSearch {
      * equal cells is one occupied cell (empty cells have no support and are no candidates).
      */
     private void countSorted(long[] keys, List<Integer> candidates, int[] allFeatures, StatsColumns out, SliceStats total,
-            DoubleList family) {
+            DoubleList family, java.util.stream.LongStream.Builder frequent) {
         LongIntMap cellToCandidate = new LongIntMap(Math.max(1, candidates.size()));
         for (int c : candidates) {
             cellToCandidate.put(cellOf(keys[c]) + 1, c);
@@ -547,6 +695,7 @@ public final class SliceSearch {
                 SliceStats st = run.get(0);
                 if (st.rows() >= params.minSupport()) {
                     family.add(SliceTests.pValueHigherThanRest(st, total.minus(st), binaryErrors != null));
+                    frequent.add(keyOfCell(allFeatures, cellOfRow[i]));
                 }
                 int c = cellToCandidate.get(cellOfRow[i] + 1);
                 if (c >= 0) {

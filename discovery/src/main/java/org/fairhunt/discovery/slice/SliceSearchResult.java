@@ -62,16 +62,22 @@ public final class SliceSearchResult {
 
     /**
      * Number of tests in the multiple-testing family: every slice up to the maximum depth with at
-     * least the minimum support (and a defined test), whether or not the score bound pruned it.
+     * least the minimum support (and a defined test), whether or not the score bound pruned it; exact
+     * where the search counted a combination, an upper bound elsewhere ({@link EvaluatedLevel#familyBound}).
      */
     public long familySize() {
         long m = 0;
         for (EvaluatedLevel level : levels) {
-            for (double p : level.familyPValues()) {
-                if (!Double.isNaN(p)) {
-                    m++;
-                }
-            }
+            m += level.familyBound();
+        }
+        return m;
+    }
+
+    /** Slices of the family whose p-value is known. */
+    public long familyCounted() {
+        long m = 0;
+        for (EvaluatedLevel level : levels) {
+            m += level.familyCounted();
         }
         return m;
     }

@@ -116,7 +116,7 @@ class CoverageAnalysisTest {
     @Test
     void plan_matches_the_two_proportion_power_calculation() {
         Table t = speechLike();
-        RowErrors errors = RowErrors.misclassification(t, "y", "p");
+        RowErrors errors = RowErrors.misclassification(t, "y", "p", null);
         CoverageResult r = CoverageAnalysis.analyze(t, List.of("accent", "noise"),
                 new CoverageAnalysis.Options(2, 30, 4, 0.03, null, 0.05, 0.8), null, errors);
         // Baseline 400/4000 = 0.10, cell at 0.13 against the rest at 0.10 (scipy brentq on the power function):

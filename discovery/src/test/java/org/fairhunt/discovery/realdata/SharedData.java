@@ -12,12 +12,24 @@ import org.fairhunt.core.table.ColumnType;
 import org.fairhunt.core.table.NumericColumn;
 import org.fairhunt.core.table.Table;
 
-/** The shared real data sets (see shared/data/README.md), resolved from the module directory. */
+/**
+ * The real data sets: the fixtures shipped with the tests ({@code src/test/resources/realdata}, copies of
+ * shared/data files; see the README there for origins and licences), else the shared folder beside the
+ * repository.
+ */
 final class SharedData {
     private SharedData() {
     }
 
     static Path file(String relative) {
+        java.net.URL shipped = SharedData.class.getClassLoader().getResource("realdata/" + relative);
+        if (shipped != null && "file".equals(shipped.getProtocol())) {
+            try {
+                return Path.of(shipped.toURI());
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         Path p = Path.of("..", "..", "shared", "data").resolve(relative);
         assumeTrue(Files.isRegularFile(p), "shared data not present: " + p.toAbsolutePath());
         return p;

@@ -120,4 +120,21 @@ class SliceFinderTest {
             assertTrue(!f.description().equals("accent = a0 AND engine = e0"), "listed twice");
         }
     }
+
+    @Test
+    void the_count_of_significant_slices_agrees_with_the_listing() {
+        // Issue 11 §5: "4 with q < 0.05" while listing 2. The count now covers the slices the search evaluated and
+        // says where each went; the listed ones are exactly the findings flagged significant.
+        for (long seed = 1; seed <= 5; seed++) {
+            SliceFeatures x = SyntheticData.randomFeatures(seed, 20000, new int[] {4, 4, 4, 4, 4, 4});
+            double[] e = SyntheticData.binaryErrors(seed, x, 0.05, 0.45, new int[] {0, 2}, new int[] {1, 1});
+            SliceReport r = SliceFinder.find(x, RowErrors.of("planted", e, null), SliceFinder.Options.of(SliceSearch.Params.of(3, 50, 3)));
+            SliceReport.Significant where = r.significantListed();
+            long flagged = r.findings().stream().filter(f -> f.qValue() < r.fdr()).count();
+            assertEquals(flagged, where.listed(), "seed " + seed);
+            assertEquals(r.significantInFamily(), where.listed() + where.collapsed() + where.notShown(), "seed " + seed);
+            assertTrue(where.notShown() >= 0 && where.collapsed() >= 0);
+            assertTrue(r.testingSummary().contains(r.significantInFamily() + " of the slices searched"), r.testingSummary());
+        }
+    }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.fairhunt.core.io.ProgressBar;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.io.AtomicFiles;
 import org.fairhunt.core.result.AuditJson;
@@ -207,7 +208,7 @@ public final class LastMileDemo {
     }
 
     private static List<String> transcribe(PocketsphinxTranscriber recognizer, List<Path> wavs, int threads, PrintStream log) {
-        List<BatchTranscription.Outcome> outcomes = new BatchTranscription(recognizer, threads, Duration.ofSeconds(120)).run(wavs, log);
+        List<BatchTranscription.Outcome> outcomes = new BatchTranscription(recognizer, threads, Duration.ofSeconds(120)).run(wavs, ProgressBar.forItems("transcribe"));
         List<String> out = new ArrayList<>();
         for (BatchTranscription.Outcome o : outcomes) {
             // a failed file is scored as sclite scores a missing hypothesis: every reference word deleted

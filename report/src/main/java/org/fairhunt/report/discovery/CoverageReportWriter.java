@@ -1,4 +1,4 @@
-package org.fairhunt.discovery.render;
+package org.fairhunt.report.discovery;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,13 +6,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.fairhunt.discovery.coverage.CoverageResult;
+import org.fairhunt.core.json.Json;
+import org.fairhunt.core.json.ResultKind;
+import org.fairhunt.report.Formats;
 import org.fairhunt.report.html.Html;
 import org.fairhunt.report.html.Svg;
 
-/** Writes a {@link CoverageResult} as JSON (schema {@value #SCHEMA}), Markdown and HTML with 2-way heatmaps. */
+/** Writes a {@link CoverageResult} as JSON (schema {@code fairhunt.coverage/v1}), Markdown and HTML with 2-way heatmaps. */
 public final class CoverageReportWriter {
-    /** Version of the JSON layout. */
-    public static final String SCHEMA = "fairhunt.coverage/1";
+    /** The JSON result's schema name, {@code fairhunt.coverage/v1}. */
+    public static final String SCHEMA = ResultKind.COVERAGE.schemaName();
     private static final int LISTED = 30;
 
     private CoverageReportWriter() {
@@ -20,12 +23,12 @@ public final class CoverageReportWriter {
 
     /** Writes {@code coverage.json}, {@code coverage.md} and {@code coverage.html} into {@code dir}. */
     public static List<Path> write(CoverageResult result, Path dir) {
-        return List.of(Json.writeFile(dir, "coverage.json", json(result)), Json.writeFile(dir, "coverage.md", markdown(result)),
-                Json.writeFile(dir, "coverage.html", html(result)));
+        return Nodes.writeThree(dir, "coverage", json(result), markdown(result), html(result));
     }
 
     public static String json(CoverageResult r) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
+        root.put("$schema", ResultKind.COVERAGE.uri());
         root.put("schema", SCHEMA);
         root.put("rows", r.rows());
         root.put("strength", r.strength());
@@ -34,77 +37,80 @@ public final class CoverageReportWriter {
         for (int j = 0; j < r.dimensions().size(); j++) {
             ObjectNode d = dims.addObject();
             d.put("name", r.dimensions().get(j));
-            d.set("values", Json.strings(r.levels().get(j)));
+            d.set("values", Nodes.strings(r.levels().get(j)));
         }
         ObjectNode summary = root.putObject("summary");
         summary.put("cells", r.totalCells());
         summary.put("covered_cells", r.coveredCells());
-        Json.put(summary, "covered_share", r.coveredShare());
+        Json.putNumber(summary, "covered_share", r.coveredShare());
         summary.put("thin_cells", r.thinCellCount());
         summary.put("empty_cells", r.emptyCells());
         ArrayNode combos = root.putArray("combinations");
         for (CoverageResult.CombinationCounts c : r.combinations()) {
             ObjectNode n = combos.addObject();
-            n.set("dimensions", Json.strings(c.dimensions()));
+            n.set("dimensions", Nodes.strings(c.dimensions()));
             ArrayNode cells = n.putArray("cells");
             for (int i = 0; i < c.counts().length; i++) {
                 ObjectNode cell = cells.addObject();
-                cell.set("values", Json.strings(c.values(i)));
+                cell.set("values", Nodes.strings(c.values(i)));
                 cell.put("rows", c.counts()[i]);
                 if (c.metric() != null) {
-                    Json.put(cell, "error", c.metric()[i]);
+                    Json.putNumber(cell, "error", c.metric()[i]);
                 }
             }
         }
         ArrayNode thin = root.putArray("thin_cells");
         for (CoverageResult.CellReport c : r.thinCells()) {
             ObjectNode n = thin.addObject();
-            n.set("dimensions", Json.strings(c.dimensions()));
-            n.set("values", Json.strings(c.values()));
+            n.set("dimensions", Nodes.strings(c.dimensions()));
+            n.set("values", Nodes.strings(c.values()));
             n.put("rows", c.rows());
-            Json.put(n, "expected_share", c.expectedShare());
-            Json.put(n, "expected_rows", c.expectedRows());
+            Json.putNumber(n, "expected_share", c.expectedShare());
+            Json.putNumber(n, "expected_rows", c.expectedRows());
             n.put("rows_short_of_minimum", c.missingToMinimum());
             if (c.metric() != null) {
-                Json.put(n, "error", c.metric());
+                Json.putNumber(n, "error", c.metric());
             }
             if (c.rowsForGap() != null) {
-                Json.put(n, "rows_for_gap", c.rowsForGap());
-                Json.put(n, "extra_rows_for_gap", c.extraRowsForGap());
+                Json.putNumber(n, "rows_for_gap", c.rowsForGap());
+                Json.putNumber(n, "extra_rows_for_gap", c.extraRowsForGap());
+                n.put("gap_detectable", !c.rowsForGap().isInfinite());
             }
         }
         ArrayNode targets = root.putArray("targets");
         for (CoverageResult.TargetComparison t : r.targets()) {
             ObjectNode n = targets.addObject();
-            n.set("dimensions", Json.strings(t.dimensions()));
-            Json.put(n, "total_variation", t.totalVariation());
-            Json.put(n, "kl_target_to_data_nats", t.klTargetToData());
+            n.set("dimensions", Nodes.strings(t.dimensions()));
+            Json.putNumber(n, "total_variation", t.totalVariation());
+            Json.putNumber(n, "kl_target_to_data_nats", t.klTargetToData());
             n.put("kl_infinite", Double.isInfinite(t.klTargetToData()));
             n.set("over_represented", shares(t.overRepresented()));
             n.set("under_represented", shares(t.underRepresented()));
         }
         if (r.plan() != null) {
             ObjectNode p = root.putObject("plan");
-            Json.put(p, "baseline", r.plan().baseline());
+            Json.putNumber(p, "baseline", r.plan().baseline());
             p.put("baseline_source", r.plan().baselineSource());
-            Json.put(p, "gap", r.plan().gap());
+            Json.putNumber(p, "gap", r.plan().gap());
             p.put("alpha", r.plan().alpha());
             p.put("power", r.plan().power());
-            Json.put(p, "rows_per_cell", r.plan().rowsPerCell());
+            Json.putNumber(p, "rows_per_cell", r.plan().rowsPerCell());
+            p.put("reachable", !Double.isInfinite(r.plan().rowsPerCell()));
+            p.put("need", r.plan().need());
             p.put("method", "two-sided two-proportion z-test, cell at baseline+gap against the rest at baseline (Fleiss, Levin and Paik 2003)");
         }
-        root.set("notices", Json.strings(r.notices()));
-        return Json.write(root);
+        root.set("notices", Nodes.strings(r.notices()));
+        return Json.toText(root);
     }
 
     private static ArrayNode shares(List<CoverageResult.CellShare> list) {
-        ArrayNode a = Json.MAPPER.createArrayNode();
+        ArrayNode a = Json.mapper().createArrayNode();
         for (CoverageResult.CellShare s : list) {
             ObjectNode n = a.addObject();
-            n.set("values", Json.strings(s.values()));
+            n.set("values", Nodes.strings(s.values()));
             n.put("rows", s.rows());
-            Json.put(n, "data_share", s.dataShare());
-            Json.put(n, "target_share", s.targetShare());
+            Json.putNumber(n, "data_share", s.dataShare());
+            Json.putNumber(n, "target_share", s.targetShare());
         }
         return a;
     }
@@ -117,9 +123,9 @@ public final class CoverageReportWriter {
                 pct(r.coveredShare()), r.thinCellCount(), r.emptyCells()));
         if (r.plan() != null) {
             sb.append(String.format(Locale.ROOT,
-                    "Plan: to detect a gap of %s in an error rate of %s (%s) with %s%% power at %s%% two-sided, a cell needs about %s rows.%n%n",
-                    Fmt.num(r.plan().gap()), Fmt.num(r.plan().baseline()), r.plan().baselineSource(), Fmt.num(r.plan().power() * 100),
-                    Fmt.num(r.plan().alpha() * 100), Fmt.rows(r.plan().rowsPerCell())));
+                    "Plan: to detect a gap of %s in an error rate of %s (%s) with %s%% power at %s%% two-sided, a cell needs %s.%n%n",
+                    Formats.number(r.plan().gap()), Formats.number(r.plan().baseline()), r.plan().baselineSource(), Formats.number(r.plan().power() * 100),
+                    Formats.number(r.plan().alpha() * 100), r.plan().need()));
         }
         if (!r.thinCells().isEmpty()) {
             sb.append("## Thin cells, most expected first\n\n| cell | rows | expected share | short of minimum |")
@@ -129,7 +135,7 @@ public final class CoverageReportWriter {
                 sb.append("| ").append(cell(c.dimensions(), c.values()).replace("|", "\\|")).append(" | ").append(c.rows()).append(" | ")
                         .append(pct(c.expectedShare())).append(" | ").append(c.missingToMinimum()).append(" |");
                 if (r.plan() != null) {
-                    sb.append(' ').append(Fmt.rows(c.extraRowsForGap())).append(" |");
+                    sb.append(' ').append(Formats.rows(c.extraRowsForGap())).append(" |");
                 }
                 sb.append('\n');
             }
@@ -137,7 +143,7 @@ public final class CoverageReportWriter {
         }
         for (CoverageResult.TargetComparison t : r.targets()) {
             sb.append("## Against the target shares over ").append(String.join(", ", t.dimensions())).append("\n\n");
-            sb.append("Total variation ").append(Fmt.num(t.totalVariation())).append(", KL(target ‖ data) ").append(Fmt.num(t.klTargetToData()))
+            sb.append("Total variation ").append(Formats.number(t.totalVariation())).append(", KL(target ‖ data) ").append(Formats.numberOrInfinity(t.klTargetToData()))
                     .append(" nats.\n\n| cell | data share | target share |\n|---|---:|---:|\n");
             for (CoverageResult.CellShare s : t.overRepresented()) {
                 sb.append("| ").append(String.join(" × ", s.values())).append(" (over) | ").append(pct(s.dataShare())).append(" | ")
@@ -162,10 +168,10 @@ public final class CoverageReportWriter {
         page.add(Html.element("p", null, r.coveredCells() + " of " + r.totalCells() + " cells covered (" + pct(r.coveredShare()) + "); "
                 + r.thinCellCount() + " thin, of which " + r.emptyCells() + " empty."));
         if (r.plan() != null) {
-            page.add(Html.element("p", null, "Plan: to detect a gap of " + Fmt.num(r.plan().gap()) + " in an error rate of "
-                    + Fmt.num(r.plan().baseline()) + " (" + r.plan().baselineSource() + ") with " + Fmt.num(r.plan().power() * 100)
-                    + "% power at " + Fmt.num(r.plan().alpha() * 100) + "% two-sided, a cell needs about " + Fmt.rows(r.plan().rowsPerCell())
-                    + " rows (two-proportion z-test, Fleiss)."));
+            page.add(Html.element("p", null, "Plan: to detect a gap of " + Formats.number(r.plan().gap()) + " in an error rate of "
+                    + Formats.number(r.plan().baseline()) + " (" + r.plan().baselineSource() + ") with " + Formats.number(r.plan().power() * 100)
+                    + "% power at " + Formats.number(r.plan().alpha() * 100) + "% two-sided, a cell needs " + r.plan().need()
+                    + " (two-proportion z-test, Fleiss)."));
         }
         for (CoverageResult.CombinationCounts c : r.combinations()) {
             if (c.dimensions().size() != 2) {
@@ -179,7 +185,7 @@ public final class CoverageReportWriter {
                 long n = c.counts()[i];
                 List<String> v = c.values(i);
                 map.cell(i / cols.size(), i % cols.size(), (double) n, Long.toString(n),
-                        v.get(0) + " × " + v.get(1) + ": " + n + " rows" + (c.metric() == null ? "" : ", error " + Fmt.num(c.metric()[i])),
+                        v.get(0) + " × " + v.get(1) + ": " + n + " rows" + (c.metric() == null ? "" : ", error " + Formats.number(c.metric()[i])),
                         n < r.minPerCell());
             }
             page.section(null, c.dimensions().get(0) + " × " + c.dimensions().get(1), map.render());
@@ -193,7 +199,7 @@ public final class CoverageReportWriter {
                 List<Object> row = new java.util.ArrayList<>(List.of(cell(c.dimensions(), c.values()), c.rows(), pct(c.expectedShare()),
                         c.missingToMinimum()));
                 if (r.plan() != null) {
-                    row.add(Fmt.rows(c.extraRowsForGap()));
+                    row.add(Formats.rows(c.extraRowsForGap()));
                 }
                 t.row(null, row);
             }
@@ -208,8 +214,8 @@ public final class CoverageReportWriter {
                 t.row(String.join(" × ", s.values()), "under", s.rows(), pct(s.dataShare()), pct(s.targetShare()));
             }
             page.section(null, "Against the target shares over " + String.join(", ", tc.dimensions()),
-                    Html.raw(Html.element("p", null, "Total variation " + Fmt.num(tc.totalVariation()) + ", KL(target ‖ data) "
-                            + Fmt.num(tc.klTargetToData()) + " nats.").html() + t.render().html()));
+                    Html.raw(Html.element("p", null, "Total variation " + Formats.number(tc.totalVariation()) + ", KL(target ‖ data) "
+                            + Formats.numberOrInfinity(tc.klTargetToData()) + " nats.").html() + t.render().html()));
         }
         if (!r.notices().isEmpty()) {
             StringBuilder ul = new StringBuilder("<ul>");
@@ -228,6 +234,6 @@ public final class CoverageReportWriter {
     }
 
     private static String pct(double share) {
-        return Fmt.pct(share);
+        return Formats.share(share);
     }
 }
