@@ -100,8 +100,15 @@ public final class Evidence {
         return root;
     }
 
-    /** Distinct cluster keys per slice; -1 where the slice's rows could not be matched exactly (never guessed). */
+    /**
+     * Distinct cluster keys per slice; -1 where the slice's rows could not be matched exactly (never guessed).
+     * The engine's own counts ({@link AuditRun#clusters()}, exact up to {@link AuditRun#CLUSTER_COUNT_CAP}) are
+     * the owner; the table is scanned only for a run that carries none.
+     */
     public static int[] clusterCounts(AuditRun run, Table table, String clusterColumn) {
+        if (run.clusters() != null) {
+            return run.clusters().clone();
+        }
         int[] out = new int[run.slices().size()];
         if (table == null || !table.hasColumn(clusterColumn)) {
             java.util.Arrays.fill(out, -1);
