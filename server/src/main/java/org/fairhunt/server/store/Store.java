@@ -365,7 +365,7 @@ public final class Store {
 
     // ---- the verification queue --------------------------------------------------------------
 
-    /** What a team sent, checked already on public data. */
+    /** What a team sent, inspected at the receipt (CEL type-checked, ONNX structure); no model has run yet. */
     public record NewSubmission(String groupKind, String groupText, byte[] groupModel, byte[] model, String modelName) {
     }
 
