@@ -78,6 +78,11 @@ public final class AugmentCommand implements Callable<Integer> {
             o.println(String.format(Locale.ROOT, "%-40s %d file(s) -> %s%s", c.spec(), outputs.stream().filter(x -> x.condition() == c).count(),
                     out.resolve(c.label()), n == 0 ? "" : String.format(Locale.ROOT, "  (speech/distortion %.2f to %.2f dB)", min, max)));
         }
+        long clippedFiles = outputs.stream().filter(x -> x.clippedSamples() > 0).count();
+        if (clippedFiles > 0) {
+            spec.commandLine().getErr().println("fairhunt: warning: " + clippedFiles + " output file(s) clip (samples beyond full"
+                    + " scale); see clipped_samples in " + out.resolve("conditions.jsonl"));
+        }
         o.println("Metadata: " + out.resolve("conditions.jsonl"));
         o.flush();
         return 0;

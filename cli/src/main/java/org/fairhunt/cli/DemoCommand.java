@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * {@code fairhunt demo}: audits a real model on real data end to end, with nothing to install or
  * download. Without a subcommand it runs the German credit demo.
  */
-@Command(name = "demo", header = "Audit a real model on shipped real data (also: demo speech, demo bounty).", mixinStandardHelpOptions = true, subcommands = {SpeechDemoCommand.class, BountyDemoCommand.class},
+@Command(name = "demo", header = "Audit a real model on shipped real data (also: demo speech, demo bounty, demo lastmile).", mixinStandardHelpOptions = true, subcommands = {SpeechDemoCommand.class, BountyDemoCommand.class, LastMileDemoCommand.class},
         description = {"Run a complete audit on shipped real data: the German credit data (UCI, CC BY 4.0), a logistic",
             "regression baseline trained here with out-of-fold predictions, audited by sex, age band and foreign",
             "worker status and their intersections. Writes the scored data and the JSON, Markdown and HTML reports.", ""},

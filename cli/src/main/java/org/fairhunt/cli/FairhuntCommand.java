@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
             PredictCommand.class,
             SlicesCommand.class,
             CoverageCommand.class,
+            CardCommand.class,
+            LastMileCommand.class,
+            NoiseProfileCommand.class,
             ServeCommand.class,
             AdminCommand.class,
         })

@@ -16,6 +16,7 @@ import org.fairhunt.core.policy.PolicyOutcome;
 import org.fairhunt.core.result.AuditJson;
 import org.fairhunt.core.table.ColumnType;
 import org.fairhunt.core.table.Table;
+import org.fairhunt.lastmile.card.Evidence;
 import org.fairhunt.speech.WerAudit;
 import org.fairhunt.speech.format.MissingPolicy;
 import org.fairhunt.speech.format.SpeakerIds;
@@ -255,6 +256,10 @@ public final class WerCommand implements Callable<Integer> {
             options = options.withPolicy(policy);
         }
         WerAudit.Result result = WerAudit.run(data, idCol, refCol, hypCol, speakerCol, options, notes);
+        // the evidence a service card needs (fairhunt card build): replicates, sums and speakers per slice
+        result = new WerAudit.Result(result.table(), result.idColumn(), result.referenceColumn(), result.hypothesisColumn(),
+                result.speakerColumn(), result.scores(), result.run(),
+                Evidence.attach(result.audit(), result.run(), result.table()), result.options());
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             stdout.println(AuditJson.toJson(result.audit()));

@@ -102,9 +102,9 @@ class SpeechCommandsTest {
 
     @Test
     void augmentRejectsAnUnknownCondition() throws Exception {
-        CliRun run = CliRun.of("augment", tmp.toString(), "--condition", "reverb:rt60=1", "--out", tmp.resolve("o").toString());
+        CliRun run = CliRun.of("augment", tmp.toString(), "--condition", "echo-chamber:rt60=1", "--out", tmp.resolve("o").toString());
         assertEquals(2, run.exit());
-        assertTrue(run.err().contains("unknown condition 'reverb'"), run.err());
+        assertTrue(run.err().contains("unknown condition 'echo-chamber'"), run.err());
     }
 
     @Test

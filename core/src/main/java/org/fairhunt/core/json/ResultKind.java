@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 /**
  * Every kind of result Fairhunt publishes, with its schema's three names. A kind's JSON Schema ships
  * in the jar of the module that produces it (audit in core, slices and coverage in discovery, wer in
- * speech, bounty status in bounty) at {@link #resource()}; each output names it in {@code $schema}
+ * speech, bounty status in bounty, card, lastmile and findings in lastmile) at {@link #resource()}; each output names it in {@code $schema}
  * ({@link #uri()}) and carries {@code schema} = {@link #schemaName()}. Version 1 is a contract: fields
  * may be added, never renamed, removed or changed in type (a golden-file test per kind holds it).
  */
@@ -18,7 +18,9 @@ public enum ResultKind {
     COVERAGE("coverage"),
     WER("wer"),
     BOUNTY_STATUS("bounty-status"),
-    CARD("card");
+    CARD("card"),
+    LASTMILE("lastmile"),
+    FINDINGS("findings");
 
     /** Where schema URIs live; {@code $id} of each schema file. */
     public static final String URI_BASE = "https://fairhunt.org/schemas/";

@@ -30,8 +30,14 @@ import org.fairhunt.core.UserInputException;
 public final class Augmentation {
 
     /** One written file. */
+    /**
+     * One written file.
+     *
+     * @param clippedSamples samples beyond full scale after the condition, clipped when written as PCM
+     *                       (added noise that clips distorts beyond the nominal SNR, so it is counted)
+     */
     public record Output(Path source, Path output, AcousticCondition condition, long seed, double speechDbfs,
-                         double signalToDistortionDb) {
+                         double signalToDistortionDb, long clippedSamples, long samples) {
     }
 
     private Augmentation() {
@@ -89,8 +95,14 @@ public final class Augmentation {
                     WavFile.write(target, out, "fairhunt condition " + j.condition().spec() + " seed " + fileSeed);
                     double speech = Signals.speechRms(in.samples());
                     double distortion = distortionRms(in, out);
+                    long clipped = 0;
+                    for (float v : out.samples()) {
+                        if (v > 1f || v < -1f) {
+                            clipped++;
+                        }
+                    }
                     return new Output(j.file(), target, j.condition(), fileSeed, Signals.db(speech),
-                            distortion == 0 ? Double.POSITIVE_INFINITY : Signals.db(speech / distortion));
+                            distortion == 0 ? Double.POSITIVE_INFINITY : Signals.db(speech / distortion), clipped, out.length());
                 }));
             }
             for (Future<Output> f : futures) {
@@ -140,6 +152,10 @@ public final class Augmentation {
                 n.put("speech_rms_dbfs", round(o.speechDbfs()));
                 if (Double.isFinite(o.signalToDistortionDb())) {
                     n.put("signal_to_distortion_db", round(o.signalToDistortionDb()));
+                }
+                n.put("clipped_samples", o.clippedSamples());
+                if (o.clippedSamples() > 0) {
+                    n.put("clipped_fraction", o.clippedSamples() / (double) Math.max(1, o.samples()));
                 }
                 w.write(mapper.writeValueAsString(n));
                 w.write('\n');

@@ -29,11 +29,19 @@ import org.fairhunt.core.UserInputException;
  *       {@code rate} and back to the input rate (so the same recognizer takes the file)</td></tr>
  *   <tr><td>clip</td><td>level (−6 dB)</td><td>hard clipping at {@code level} dB below the file's peak</td></tr>
  *   <tr><td>gain</td><td>db (required)</td><td>a level change; samples beyond full scale clip when written</td></tr>
+ *   <tr><td>clean</td><td></td><td>the signal unchanged (the baseline, named like the others)</td></tr>
+ *   <tr><td>noise-file</td><td>PATH (first), snr (dB, required)</td><td>a recorded site noise, resampled, looped from a
+ *       seeded random offset, at the SNR measured as for white-noise</td></tr>
+ *   <tr><td>reverb</td><td>rt60 (0.5 s), room (6x4x3 m), distance (2 m); or rir=PATH</td><td>convolution with a
+ *       generated or given room impulse response; speech level kept</td></tr>
+ *   <tr><td>mulaw, alaw</td><td></td><td>the G.711 codecs at 8 kHz and back to the input rate</td></tr>
+ *   <tr><td>gsm</td><td></td><td>GSM 06.10 full rate (13 kbit/s) through sox, at 8 kHz and back</td></tr>
  * </table>
  */
 public final class Conditions {
 
-    public static final List<String> NAMES = List.of("white-noise", "pink-noise", "tone", "telephone", "clip", "gain");
+    public static final List<String> NAMES = List.of("clean", "white-noise", "pink-noise", "noise-file", "tone", "telephone",
+            "mulaw", "alaw", "gsm", "reverb", "clip", "gain");
 
     private Conditions() {
     }
@@ -54,8 +62,15 @@ public final class Conditions {
         String name = (colon < 0 ? s : s.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
         Map<String, String> given = new LinkedHashMap<>();
         if (colon >= 0 && colon + 1 < s.length()) {
-            for (String kv : s.substring(colon + 1).split(",")) {
+            String[] items = s.substring(colon + 1).split(",");
+            for (int i = 0; i < items.length; i++) {
+                String kv = items[i];
                 int eq = kv.indexOf('=');
+                if (eq < 0 && i == 0 && name.equals("noise-file")) {
+                    // noise-file:PATH,snr=DB, the path first without a key
+                    given.put("path", kv.strip());
+                    continue;
+                }
                 if (eq <= 0) {
                     throw new UserInputException("condition '" + spec + "': expected key=value, found '" + kv.strip() + "'");
                 }
@@ -71,6 +86,14 @@ public final class Conditions {
             case "telephone" -> new Telephone(p.positive("low", 300), p.positive("high", 3400),
                     (int) p.positive("rate", 8000));
             case "clip" -> new Clip(p.number("level", -6));
+            case "clean" -> new RoomConditions.Clean();
+            case "noise-file" -> new RoomConditions.NoiseFile(p.path("path"), p.required("snr")).load();
+            case "mulaw" -> new RoomConditions.G711(true);
+            case "alaw" -> new RoomConditions.G711(false);
+            case "gsm" -> new GsmCodec();
+            case "reverb" -> p.has("rir")
+                    ? new RoomConditions.Reverb(Double.NaN, null, Double.NaN, p.path("rir"))
+                    : new RoomConditions.Reverb(p.positive("rt60", 0.5), p.room("room", "6x4x3"), p.positive("distance", 2), null);
             case "gain" -> new Gain(p.required("db"));
             default -> throw new UserInputException("unknown condition '" + name + "' in '" + spec + "': expected one of " + NAMES);
         };
@@ -86,6 +109,46 @@ public final class Conditions {
         Params(String spec, Map<String, String> given) {
             this.spec = spec;
             this.given = given;
+        }
+
+        boolean has(String key) {
+            return given.containsKey(key);
+        }
+
+        java.nio.file.Path path(String key) {
+            used.add(key);
+            String v = given.get(key);
+            if (v == null || v.isBlank()) {
+                throw new UserInputException("condition '" + spec + "': a file is required, e.g. noise-file:site.wav,snr=10"
+                        + " or reverb:rir=room.wav");
+            }
+            java.nio.file.Path file = java.nio.file.Path.of(v);
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new UserInputException("condition '" + spec + "': no such file " + v);
+            }
+            return file;
+        }
+
+        double[] room(String key, String fallback) {
+            used.add(key);
+            String v = given.getOrDefault(key, fallback);
+            String[] parts = v.toLowerCase(Locale.ROOT).split("x");
+            double[] out = new double[3];
+            try {
+                if (parts.length != 3) {
+                    throw new NumberFormatException();
+                }
+                for (int i = 0; i < 3; i++) {
+                    out[i] = Double.parseDouble(parts[i]);
+                    if (!(out[i] > 0) || !Double.isFinite(out[i])) {
+                        throw new NumberFormatException();
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw new UserInputException("condition '" + spec + "': parameter '" + key + "' must be LENGTHxWIDTHxHEIGHT in"
+                        + " metres, e.g. 6x4x3, found '" + v + "'");
+            }
+            return out;
         }
 
         double required(String key) {

@@ -159,4 +159,104 @@ public final class Signals {
         }
         return new Audio(y, targetRate);
     }
+
+    /**
+     * Linear convolution of {@code x} with {@code h} by FFT, truncated to {@code x}'s length (the tail past
+     * the end of the input is dropped, so the output lines up with the input sample for sample).
+     */
+    public static float[] convolve(float[] x, double[] h) {
+        int n = Integer.highestOneBit(Math.max(1, x.length + h.length - 1) - 1) << 1;
+        n = Math.max(n, 2);
+        double[] xr = new double[n];
+        double[] xi = new double[n];
+        double[] hr = new double[n];
+        double[] hi = new double[n];
+        for (int k = 0; k < x.length; k++) {
+            xr[k] = x[k];
+        }
+        System.arraycopy(h, 0, hr, 0, h.length);
+        fft(xr, xi, false);
+        fft(hr, hi, false);
+        for (int k = 0; k < n; k++) {
+            double re = xr[k] * hr[k] - xi[k] * hi[k];
+            double im = xr[k] * hi[k] + xi[k] * hr[k];
+            xr[k] = re;
+            xi[k] = im;
+        }
+        fft(xr, xi, true);
+        float[] y = new float[x.length];
+        for (int k = 0; k < y.length; k++) {
+            y[k] = (float) xr[k];
+        }
+        return y;
+    }
+
+    /** In-place iterative radix-2 FFT of a power-of-two length; the inverse is scaled by 1/n. */
+    public static void fft(double[] re, double[] im, boolean inverse) {
+        int n = re.length;
+        if (Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("FFT length must be a power of two, got " + n);
+        }
+        for (int i = 1, j = 0; i < n; i++) {
+            int bit = n >> 1;
+            for (; (j & bit) != 0; bit >>= 1) {
+                j ^= bit;
+            }
+            j ^= bit;
+            if (i < j) {
+                double t = re[i];
+                re[i] = re[j];
+                re[j] = t;
+                t = im[i];
+                im[i] = im[j];
+                im[j] = t;
+            }
+        }
+        for (int len = 2; len <= n; len <<= 1) {
+            double angle = 2 * Math.PI / len * (inverse ? 1 : -1);
+            double wr = Math.cos(angle);
+            double wi = Math.sin(angle);
+            for (int i = 0; i < n; i += len) {
+                double cr = 1;
+                double ci = 0;
+                for (int k = 0; k < len / 2; k++) {
+                    int a = i + k;
+                    int b = a + len / 2;
+                    double tr = re[b] * cr - im[b] * ci;
+                    double ti = re[b] * ci + im[b] * cr;
+                    re[b] = re[a] - tr;
+                    im[b] = im[a] - ti;
+                    re[a] += tr;
+                    im[a] += ti;
+                    double nr = cr * wr - ci * wi;
+                    ci = cr * wi + ci * wr;
+                    cr = nr;
+                }
+            }
+        }
+        if (inverse) {
+            for (int k = 0; k < n; k++) {
+                re[k] /= n;
+                im[k] /= n;
+            }
+        }
+    }
+
+    /**
+     * Schroeder's energy decay curve of an impulse response in dB (backward-integrated energy, 0 dB at
+     * t = 0), the curve from which reverberation times are read (ISO 3382-1).
+     */
+    public static double[] energyDecayDb(double[] h) {
+        double[] edc = new double[h.length];
+        double sum = 0;
+        for (int k = h.length - 1; k >= 0; k--) {
+            sum += h[k] * h[k];
+            edc[k] = sum;
+        }
+        double total = edc.length == 0 ? 1 : edc[0];
+        for (int k = 0; k < edc.length; k++) {
+            edc[k] = 10 * Math.log10(edc[k] / total);
+        }
+        return edc;
+    }
 }

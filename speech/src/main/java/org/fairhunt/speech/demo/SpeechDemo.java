@@ -134,7 +134,8 @@ public final class SpeechDemo {
         ids.add(id);
     }
 
-    private static void synthesize(Path flite, String voice, String text, Path out) throws IOException {
+    /** Runs flite with {@code voice} on {@code text} into the WAV file {@code out}. */
+    public static void synthesize(Path flite, String voice, String text, Path out) throws IOException {
         try {
             Process p = new ProcessBuilder(flite.toString(), "-voice", voice, "-t", text, "-o", out.toString())
                     .redirectErrorStream(true).start();
@@ -153,7 +154,7 @@ public final class SpeechDemo {
     }
 
     /** Speech RMS to −26 dBFS (measured over the active span), 16 kHz, 0.3 s of silence each side. */
-    static Audio levelAndPad(Audio in) {
+    public static Audio levelAndPad(Audio in) {
         Audio a = Signals.resample(in, 16000);
         int[] span = Signals.activeSpan(a.samples());
         if (span[1] <= span[0]) {

@@ -16,7 +16,7 @@ class ConditionsTest {
     private static final int RATE = 16000;
 
     /** 2 s of a 440 Hz + 1320 Hz "voice" at about -20 dBFS between 0.3 s of digital silence each side. */
-    private static Audio speechLike() {
+    static Audio speechLike() {
         int pad = (int) (0.3 * RATE);
         int body = 2 * RATE;
         float[] x = new float[pad + body + pad];
@@ -27,7 +27,7 @@ class ConditionsTest {
         return new Audio(x, RATE);
     }
 
-    private static float[] minus(float[] a, float[] b) {
+    static float[] minus(float[] a, float[] b) {
         float[] d = new float[a.length];
         for (int k = 0; k < a.length; k++) {
             d[k] = a[k] - b[k];
@@ -153,7 +153,7 @@ class ConditionsTest {
                 .contains("must be a number"));
         assertTrue(assertThrows(UserInputException.class, () -> Conditions.parse("tone:volume=3")).getMessage()
                 .contains("no parameter 'volume'"));
-        assertTrue(assertThrows(UserInputException.class, () -> Conditions.parse("reverb")).getMessage()
+        assertTrue(assertThrows(UserInputException.class, () -> Conditions.parse("echo-chamber")).getMessage()
                 .contains("unknown condition"));
         Audio silent = new Audio(new float[1600], RATE);
         assertTrue(assertThrows(UserInputException.class,
