@@ -293,7 +293,12 @@ public final class Service implements AutoCloseable {
         return base.isEmpty() ? "upload.onnx" : base.length() > 80 ? base.substring(0, 80) : base;
     }
 
-    /** Validates on public rows and queues a submission; returns the receipt's id. */
+    /**
+     * Queues a submission after the receipt's cheap, bounded checks (program state, CEL parse and
+     * type-check, ONNX structure; the budget in {@link Store#enqueue}'s transaction); returns the
+     * receipt's id. No model runs here: running the pair on the public rows is the verification
+     * worker's first step, still before the holdout (issue 11 §1).
+     */
     public long submit(Principal team, long programId, Pair pair) {
         Store.ProgramRow program = store.program(programId);
         if (!program.acceptsSubmissions(now())) {
@@ -301,24 +306,28 @@ public final class Service implements AutoCloseable {
         }
         EngineHandle e = engine(programId);
         GroupSpec spec = spec(e, pair);
-        validate(e, spec, pair);
+        try {
+            e.inspect(spec, pair.model(), safeName(pair.modelName()));
+        } catch (EngineHandle.InvalidSubmission ex) {
+            throw invalid(ex);
+        }
         return store.enqueue(team, e.settings().budget(), new Store.NewSubmission(spec.isCel() ? "cel" : "onnx", spec.celExpression(),
                 spec.onnxModel(), pair.model(), safeName(pair.modelName())));
     }
 
-    private static void validate(EngineHandle e, GroupSpec spec, Pair pair) {
-        try {
-            e.validate(spec, pair.model(), safeName(pair.modelName()));
-        } catch (EngineHandle.InvalidSubmission ex) {
-            throw Problem.badRequest(ex.field(), ex.field() + ": " + ex.getMessage());
-        }
+    private static Problem invalid(EngineHandle.InvalidSubmission ex) {
+        return Problem.badRequest(ex.field(), ex.field() + ": " + ex.getMessage());
     }
 
     /** The free check on public rows. */
     public Program.CheckResult check(long programId, Pair pair) {
         EngineHandle e = engine(programId);
         GroupSpec spec = spec(e, pair);
-        validate(e, spec, pair);
+        try {
+            e.validate(spec, pair.model(), safeName(pair.modelName()));
+        } catch (EngineHandle.InvalidSubmission ex) {
+            throw invalid(ex);
+        }
         try {
             return e.check(spec, pair.model(), safeName(pair.modelName()));
         } catch (UserInputException ex) {

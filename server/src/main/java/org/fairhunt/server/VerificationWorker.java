@@ -138,14 +138,18 @@ final class VerificationWorker implements Runnable {
         byte[] model = store.blob(job.modelBlob());
         EngineHandle.Verdict v;
         try {
+            // first on the public rows (the receipt ran no model): a group or model that fails there never reaches the holdout
+            engine.validate(spec, model, job.modelName());
             v = engine.submit(job.teamName(), spec, model, job.modelName());
         } catch (UserInputException e) {
             double ms = (System.nanoTime() - t0) / 1e6;
-            // the engine refused it before the holdout (its public-row checks): nothing recorded, no budget charged by the engine
-            store.markRefused(job.id(), "refused: " + e.getMessage(), e.getMessage(), ms);
-            metrics.decisions.labelValues("refused").inc();
+            // refused before the holdout (our public-row run, or the engine's own on the public rows and a synthetic probe of the
+            // schema): the reason is public, the engine recorded nothing, and as in the engine it is not charged
+            String reason = e instanceof EngineHandle.InvalidSubmission inv ? inv.field() + ": " + e.getMessage() : e.getMessage();
+            store.markRefused(job.id(), "refused on the public rows (not charged to the budget): " + reason, reason, ms, false);
+            metrics.decisions.labelValues("invalid").inc();
             metrics.verification.observe(ms / 1000);
-            LOG.info("event=refused submission={} program={} ms={}", job.id(), job.programId(), String.format(java.util.Locale.ROOT, "%.1f", ms));
+            LOG.info("event=invalid submission={} program={} ms={}", job.id(), job.programId(), String.format(java.util.Locale.ROOT, "%.1f", ms));
             return;
         } catch (RuntimeException e) {
             int n = failures.merge(job.id(), 1, Integer::sum);
@@ -154,7 +158,7 @@ final class VerificationWorker implements Runnable {
             }
             // a job that fails the same way three times would block the queue for everyone behind it
             store.markRefused(job.id(), "the submission could not be verified (internal error; the organizer has the details)",
-                    e.toString(), (System.nanoTime() - t0) / 1e6);
+                    e.toString(), (System.nanoTime() - t0) / 1e6, true);
             metrics.decisions.labelValues("refused").inc();
             failures.remove(job.id());
             return;

@@ -9,6 +9,8 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import org.fairhunt.bounty.learn.HunterKit;
 import org.fairhunt.bounty.learn.Learner;
+import org.fairhunt.bounty.onnx.OnnxGraphBuilder;
+import org.fairhunt.bounty.onnx.TestModels;
 import org.fairhunt.bounty.schema.FeatureData;
 import org.fairhunt.bounty.schema.FeatureSchema;
 import org.fairhunt.bounty.schema.Task;
@@ -56,6 +58,21 @@ public final class Fixtures {
         candidate = HunterKit.train(schema, d, group.stream().mapToInt(Integer::intValue).toArray(), Learner.TREE,
                 HunterKit.Options.defaults()).onnx();
         everyoneModel = HunterKit.train(schema, d, IntStream.range(0, 50).toArray(), Learner.LOGISTIC, HunterKit.Options.defaults()).onnx();
+    }
+
+    /**
+     * A well-formed model that takes minutes on any rows (40 products of 4000x4000 matrices, about 5 TFLOP:
+     * 2000x2000 ran within the 10 s limit here). The program's model time limit stops it.
+     */
+    static byte[] slowModel() {
+        return TestModels.slowModel("age", 4000);
+    }
+
+    /** A structurally sound ONNX graph whose input is not a feature of the program: ONNX Runtime must load it to tell. */
+    static byte[] wrongInputModel() {
+        OnnxGraphBuilder g = new OnnxGraphBuilder("zip").input("zip", OnnxGraphBuilder.FLOAT, -1, 1);
+        g.node("Cast", List.of("zip"), List.of("label")).attr("to", (long) OnnxGraphBuilder.INT64).add();
+        return g.output("label", OnnxGraphBuilder.INT64, -1, 1).build();
     }
 
     public static Fixtures create(Path dir) throws IOException {

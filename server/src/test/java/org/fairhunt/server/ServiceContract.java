@@ -458,6 +458,47 @@ abstract class ServiceContract {
         assertEquals(0, rows("blobs"));
     }
 
+    /**
+     * The receipt runs no model: a model that would run for minutes and one that ONNX Runtime cannot load
+     * both get their 202 while no worker runs (had the receipt run them, it would have refused them). The
+     * worker then refuses both on the public rows, before the holdout, with the reason; neither is charged.
+     */
+    @Test
+    void a_receipt_runs_no_model_and_the_worker_refuses_a_bad_model_on_public_rows_without_charging() throws Exception {
+        start(config().runWorker(false));
+        long pid = createProgram("receipts", 2);
+        String red = invite(pid, "red");
+        long slow = submit(pid, red, Fixtures.SOUTHERN_WOMEN, Fixtures.slowModel());
+        long zip = submit(pid, red, Fixtures.SOUTHERN_WOMEN, Fixtures.wrongInputModel());
+        for (long sid : List.of(slow, zip)) {
+            JsonNode s = http.get("/api/submissions/" + sid, red).json();
+            assertEquals("queued", s.get("status").asText(), s.toString());
+            assertNull(s.get("verdict"), s.toString());
+        }
+        assertTrue(http.get("/metrics", null).body().contains("fairhunt_queue_depth 2.0"));
+        assertEquals(0, server.service().engine(pid).recorded().size(), "nothing reached the engine");
+        server.close();
+        open.remove(server);
+
+        start(config());
+        JsonNode a = awaitDecision(slow, red);
+        assertEquals("refused", a.get("status").asText(), a.toString());
+        assertNull(a.get("verdict"), a.toString());
+        assertEquals("refused on the public rows (not charged to the budget): model: h.onnx: model ran longer than the program's limit "
+                + "of 10000 ms", a.get("message").asText());
+        JsonNode b = awaitDecision(zip, red);
+        assertEquals("refused", b.get("status").asText(), b.toString());
+        assertTrue(b.get("message").asText().startsWith("refused on the public rows (not charged to the budget): model: h.onnx: model "
+                + "input 'zip' is not a feature of the program"), b.toString());
+        assertEquals(0, server.service().engine(pid).recorded().size(), "refused before the holdout: the engine recorded nothing");
+        assertEquals(0, http.get("/api/programs/" + pid + "/decisions", null).json().size());
+        // neither refusal was charged: the budget of 2 still takes two submissions, and then no more
+        awaitDecision(submit(pid, red, Fixtures.SOUTHERN_WOMEN, fx.candidate), red);
+        awaitDecision(submit(pid, red, "region == \"north\"", fx.everyoneModel), red);
+        assertEquals(403, http.postMultipart("/api/programs/" + pid + "/submissions", red, pair("sex == \"m\"", fx.everyoneModel))
+                .status());
+    }
+
     @Test
     void budgets_and_rate_limits_are_enforced_on_the_server() throws Exception {
         start(config().submissionsPerMinute(3));

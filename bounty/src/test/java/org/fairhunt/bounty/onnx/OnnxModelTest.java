@@ -46,22 +46,9 @@ class OnnxModelTest {
         return g;
     }
 
-    /**
-     * A model that takes minutes: a chain of 2000x2000 matrix products of a matrix built from the input
-     * (so that ONNX Runtime cannot fold it into a constant when it loads the model).
-     */
+    /** A model that takes minutes here (40 products of 2000x2000 matrices). */
     static byte[] slowModel() {
-        OnnxGraphBuilder g = new OnnxGraphBuilder("slow").input("w", OnnxGraphBuilder.FLOAT, -1, 1);
-        g.initializer("shape", new long[] {2000, 2000}, 2);
-        g.node("ReduceMax", List.of("w"), List.of("s")).attr("keepdims", 1L).add();
-        g.node("Expand", List.of("s", "shape"), List.of("m0")).add();
-        for (int k = 1; k <= 40; k++) {
-            g.node("MatMul", List.of("m" + (k - 1), "m0"), List.of("m" + k)).add();
-        }
-        g.node("ReduceMax", List.of("m40"), List.of("t")).attr("keepdims", 0L).add();
-        g.node("Greater", List.of("w", "t"), List.of("gt")).add();
-        g.node("Cast", List.of("gt"), List.of("label")).attr("to", (long) OnnxGraphBuilder.INT64).add();
-        return g.output("label", OnnxGraphBuilder.INT64, -1, 1).build();
+        return TestModels.slowModel("w", 2000);
     }
 
     @Test

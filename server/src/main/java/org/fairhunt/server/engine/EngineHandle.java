@@ -20,6 +20,7 @@ import org.fairhunt.bounty.export.ExportedModel;
 import org.fairhunt.bounty.group.CelGroup;
 import org.fairhunt.bounty.group.GroupPredicate;
 import org.fairhunt.bounty.group.OnnxGroup;
+import org.fairhunt.bounty.onnx.OnnxInspector;
 import org.fairhunt.bounty.onnx.OnnxModel;
 import org.fairhunt.bounty.program.GroupSpec;
 import org.fairhunt.bounty.program.Program;
@@ -38,8 +39,10 @@ import org.fairhunt.core.table.Table;
  * sequential by definition);</li>
  * <li>the <b>reader</b> instance, behind its own lock, serves free checks on public rows and rebuilds
  * the public {@link Views} after each decision, so pages never wait for a verification;</li>
- * <li>validation of a new submission (CEL compiles, ONNX loads and runs on public rows) uses only
- * immutable public data and fresh objects, so receipts need no lock at all.</li>
+ * <li>a receipt only {@link #inspect inspects} a submission (CEL parse and type-check, ONNX structure
+ * read without creating a runtime session), which is bounded and cheap; running the models on public
+ * rows ({@link #validate}) is the verification worker's first step, before the holdout. Both use only
+ * immutable public data and fresh objects, so they need no lock.</li>
  * </ul>
  * Nothing computed on the holdout leaves this class except what {@link Verdict} carries.
  */
@@ -127,6 +130,27 @@ public final class EngineHandle implements AutoCloseable {
     /** A submitted group: CEL text or an ONNX group model. */
     public static GroupSpec group(String cel, byte[] groupModel, String groupModelName) {
         return cel != null ? GroupSpec.cel(cel) : GroupSpec.onnx(groupModel, groupModelName);
+    }
+
+    /**
+     * The receipt's checks, bounded in time and running no model: the CEL group parses and type-checks
+     * against the schema (within the program's cost limits), and each ONNX file is read as protobuf and
+     * inspected structurally (size, operator domains, no external data or local functions). Throws
+     * {@link InvalidSubmission} naming the field; thread-safe and lock-free.
+     */
+    public void inspect(GroupSpec spec, byte[] model, String modelName) {
+        String field = spec.isCel() ? "group" : "group_model";
+        try {
+            if (spec.isCel()) {
+                CelGroup.compile(spec.celExpression(), schema, settings.celLimits());
+            } else {
+                OnnxInspector.check(spec.source(), spec.onnxModel(), settings.maxModelBytes());
+            }
+            field = "model";
+            OnnxInspector.check(modelName, model, settings.maxModelBytes());
+        } catch (UserInputException e) {
+            throw new InvalidSubmission(field, e.getMessage());
+        }
     }
 
     /**

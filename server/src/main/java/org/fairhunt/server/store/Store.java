@@ -365,13 +365,14 @@ public final class Store {
 
     // ---- the verification queue --------------------------------------------------------------
 
-    /** What a team sent, checked already on public data. */
+    /** What a team sent, inspected at the receipt (CEL type-checked, ONNX structure); no model has run yet. */
     public record NewSubmission(String groupKind, String groupText, byte[] groupModel, byte[] model, String modelName) {
     }
 
     /**
      * Appends a submission to the queue in one transaction, after checking the team's budget (decided,
-     * refused-on-holdout and queued submissions all count, so queueing cannot outrun the budget).
+     * refused-on-holdout and queued submissions all count, so queueing cannot outrun the budget; only
+     * those the worker refused on the public rows do not, see {@link #markRefused}).
      */
     public long enqueue(Principal team, int budget, NewSubmission s) {
         return db.write(c -> {
@@ -382,7 +383,7 @@ public final class Store {
                     ps.executeQuery().close();
                 }
             }
-            int used = count(c, "SELECT count(*) FROM submissions WHERE team_id = ?", team.teamId());
+            int used = count(c, CHARGED, team.teamId());
             if (used >= budget) {
                 throw new Problem(403, "Budget used", "team " + team.displayName() + " has used its budget of " + budget
                         + " submissions", null);
@@ -402,8 +403,11 @@ public final class Store {
         });
     }
 
+    private static final String CHARGED = "SELECT count(*) FROM submissions WHERE team_id = ? AND charged = 1";
+
+    /** Submissions charged to the team's budget. */
     public int usedBudget(long teamId) {
-        return db.read(c -> count(c, "SELECT count(*) FROM submissions WHERE team_id = ?", teamId));
+        return db.read(c -> count(c, CHARGED, teamId));
     }
 
     private static final String SUBMISSION_SELECT = "SELECT s.id, s.program_id, s.team_id, t.name, s.received_at, s.state, s.group_kind, "
@@ -508,19 +512,24 @@ public final class Store {
         });
     }
 
-    /** Records that the engine refused a queued submission: {@code message} for the team, {@code note} for the organizer. */
-    public boolean markRefused(long id, String message, String operatorNote, double verifyMs) {
+    /**
+     * Records that a queued submission was refused without an engine decision: {@code message} for the
+     * team, {@code note} for the organizer. {@code charged} false (refused on the public rows, before
+     * the holdout) gives the budget slot back.
+     */
+    public boolean markRefused(long id, String message, String operatorNote, double verifyMs, boolean charged) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE submissions SET state = 'refused', message = ?, operator_note = ?, "
-                    + "decided_at = ?, verify_ms = ? WHERE id = ? AND state = 'queued'")) {
+                    + "decided_at = ?, verify_ms = ?, charged = ? WHERE id = ? AND state = 'queued'")) {
                 ps.setString(1, message);
                 ps.setString(2, operatorNote);
                 ps.setLong(3, now());
                 ps.setDouble(4, verifyMs);
-                ps.setLong(5, id);
+                ps.setInt(5, charged ? 1 : 0);
+                ps.setLong(6, id);
                 boolean changed = ps.executeUpdate() == 1;
                 if (changed) {
-                    audit(c, "verifier", "refuse", "submission:" + id, null);
+                    audit(c, "verifier", charged ? "refuse" : "refuse-public", "submission:" + id, null);
                 }
                 return changed;
             }
