@@ -86,7 +86,9 @@ class BountyStoreTest {
         // Back to what migration 1 created: no stored base predictions, history at version 1.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Program.DB_FILE)); Statement st = c.createStatement()) {
             st.execute("ALTER TABLE programs DROP COLUMN base_holdout_predictions");
-            st.execute("DELETE FROM " + BountyStore.HISTORY_TABLE + " WHERE version = '2'");
+            st.execute("DROP TABLE thresholdout_answers");
+            st.execute("ALTER TABLE programs DROP COLUMN thresholdout_seed");
+            st.execute("DELETE FROM " + BountyStore.HISTORY_TABLE + " WHERE version IN ('2', '3')");
         }
         try (Program p = Program.open(dir)) {
             assertArrayEquals(expected, p.engine().predictions(0), "the base model runs when no predictions are stored");
@@ -95,7 +97,7 @@ class BountyStoreTest {
                 java.sql.ResultSet rs = st.executeQuery("SELECT max(installed_rank), count(*) FROM " + BountyStore.HISTORY_TABLE
                         + " WHERE success = 1")) {
             rs.next();
-            assertEquals(2, rs.getInt(2), "migrations 1 and 2 recorded");
+            assertEquals(3, rs.getInt(2), "migrations 1, 2 and 3 recorded");
         }
     }
 
