@@ -17,6 +17,7 @@ import org.fairhunt.bounty.learn.HunterKit;
 import org.fairhunt.bounty.learn.Learner;
 import org.fairhunt.bounty.program.GroupSpec;
 import org.fairhunt.bounty.program.Program;
+import org.fairhunt.bounty.program.ProgramSettings;
 import org.fairhunt.bounty.program.SubmissionResult;
 import org.fairhunt.bounty.schema.FeatureData;
 import org.fairhunt.bounty.schema.FeatureSchema;
@@ -98,6 +99,39 @@ class BountyStoreTest {
                         + " WHERE success = 1")) {
             rs.next();
             assertEquals(3, rs.getInt(2), "migrations 1, 2 and 3 recorded");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void thresholdout_answers_are_recorded_and_replayed_on_both_databases(String db) throws Exception {
+        Opened o = open(db);
+        try {
+            Table train = Synthetic.table("train.csv", 2000, 11);
+            Table holdout = Synthetic.table("holdout.csv", 2000, 12);
+            Table test = Synthetic.table("test.csv", 2000, 13);
+            FeatureSchema schema = FeatureSchema.infer("deny", Task.CLASSIFICATION, train, holdout, test);
+            byte[] base = baseModel(schema, train);
+            ProgramSettings s = ProgramTest.settings().withThresholdout(new org.fairhunt.bounty.pdl.Thresholdout.Settings(0, 0.01, 2));
+            int left;
+            try (Program a = Program.create(o.store(), "t", s, train, holdout, test, base, "base.onnx")) {
+                for (String g : new String[] {ProgramTest.SOUTHERN_WOMEN, "age > 50.0", "income < 30.0", "region == \"east\""}) {
+                    try {
+                        a.submit("red", GroupSpec.cel(g), ProgramTest.fit(a, g, Learner.TREE), "h.onnx");
+                    } catch (UserInputException e) {
+                        assertTrue(e.getMessage().startsWith("the program's Thresholdout budget of 2"), e.getMessage());
+                    }
+                }
+                left = a.thresholdoutAnswersLeft();
+            }
+            try (BountyStore again = BountyStore.open(o.url(), new Properties()); Program a = Program.open(again, "t")) {
+                a.engine();
+                assertEquals(left, a.thresholdoutAnswersLeft());
+                assertEquals(s, a.settings());
+            }
+        } finally {
+            o.store().close();
+            o.cleanup().run();
         }
     }
 
