@@ -46,8 +46,29 @@ public final class BootstrapOptions {
                     + "'max_gap(error_rate) <= 0.05 over [sex]'; sets the exit status.")
     List<String> require = new ArrayList<>();
 
+    public int replicates() {
+        return replicates;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public double confidence() {
+        return confidence;
+    }
+
+    /** The {@code --cluster} column, or {@code null}. */
+    public String cluster() {
+        return cluster;
+    }
+
+    public List<String> reference() {
+        return List.copyOf(reference);
+    }
+
     /** Refuses out-of-range values with the option's name. */
-    void validate() {
+    public void validate() {
         if (replicates < 0 || replicates > 100_000) {
             throw new UserInputException("--bootstrap must be between 0 and 100000, got " + replicates);
         }
@@ -67,12 +88,12 @@ public final class BootstrapOptions {
     }
 
     /** The worker threads to use. */
-    int workers() {
+    public int workers() {
         return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     }
 
     /** The policy of {@code --policy} or {@code --require}, or {@code null} when neither was given. */
-    Policy policy() {
+    public Policy policy() {
         if (policyFile != null) {
             return Policy.load(policyFile);
         }
@@ -80,7 +101,7 @@ public final class BootstrapOptions {
     }
 
     /** Whether a policy sets the exit status. */
-    boolean judged() {
+    public boolean judged() {
         return policyFile != null || !require.isEmpty();
     }
 }

@@ -70,7 +70,14 @@ public final class Main {
 
     /** The configured command line, with Fairhunt's error handling. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new FairhuntCommand());
+        return configure(new CommandLine(new FairhuntCommand()));
+    }
+
+    /**
+     * Fairhunt's option parsing and error handling on any command line (the Spark engine's too): a user
+     * mistake is one line and exit status {@value #EXIT_USAGE}, anything else an internal error (70).
+     */
+    public static CommandLine configure(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(100);
         giveVersion(cl);

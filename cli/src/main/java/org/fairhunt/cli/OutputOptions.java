@@ -11,4 +11,14 @@ public final class OutputOptions {
 
     @Option(names = "--json", description = "Print the JSON result on standard output instead of the summary.")
     boolean json;
+
+    /** The reports folder of {@code --out}, or {@code null}. */
+    public Path out() {
+        return out;
+    }
+
+    /** Whether {@code --json} asks for the JSON result on standard output. */
+    public boolean json() {
+        return json;
+    }
 }

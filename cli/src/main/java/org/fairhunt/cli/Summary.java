@@ -8,7 +8,7 @@ import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.report.Formats;
 
 /** The short plain-text summary {@code fairhunt audit} prints on a terminal. */
-final class Summary {
+public final class Summary {
     private static final List<String> CLASSIFICATION = List.of("error_rate", "fpr", "fnr", "selection_rate", "auc");
     private static final List<String> REGRESSION = List.of("mae", "rmse", "mean_error");
     private static final int MAX_ROWS = 40;
@@ -37,7 +37,7 @@ final class Summary {
         return wanted;
     }
 
-    static String render(AuditResult result) {
+    public static String render(AuditResult result) {
         List<String> metrics = headline(result);
         StringBuilder sb = new StringBuilder();
         sb.append("Audit of ").append(result.source()).append(": ").append(result.rows()).append(" rows, ")

@@ -5,12 +5,12 @@ import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.result.Verdict;
 
 /** The policy verdicts as a few terminal lines: the overall outcome, then one line per constraint. */
-final class VerdictSummary {
+public final class VerdictSummary {
     private VerdictSummary() {
     }
 
     /** Empty when the audit had no policy. */
-    static String render(AuditResult result) {
+    public static String render(AuditResult result) {
         if (result.verdicts().isEmpty()) {
             return "";
         }

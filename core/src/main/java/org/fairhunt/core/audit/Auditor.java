@@ -48,6 +48,16 @@ public final class Auditor {
     public static Outcome run(Table table, AuditRequest request, List<Statistic> extraStatistics) {
         Table binned = bin(table, request);
         checkLevels(binned, request);
+        AuditSpec spec = spec(binned, request, extraStatistics);
+        return finish(binned, new LocalEngine().run(binned, spec), request);
+    }
+
+    /**
+     * The engine's spec for {@code request} over {@code binned} (the table after {@link #bin}); checks the
+     * request against the table. Another engine (Spark) calls it with a table that holds the columns'
+     * levels but no rows, and runs the spec itself.
+     */
+    public static AuditSpec spec(Table binned, AuditRequest request, List<Statistic> extraStatistics) {
         AuditSpec.Builder spec = AuditSpec.builder()
                 .groups(request.groups())
                 .intersections(request.intersections())
@@ -93,7 +103,11 @@ public final class Auditor {
         if (built.statistics().isEmpty()) {
             throw new UserInputException("nothing to measure: give --prediction and/or --score with --label");
         }
-        AuditRun run = new LocalEngine().run(binned, built);
+        return built;
+    }
+
+    /** The result of an engine's {@code run} of {@link #spec}: metrics, disparities, Clarify, policy verdicts. */
+    public static Outcome finish(Table binned, AuditRun run, AuditRequest request) {
         Map<Double, AuditResult> byLevel = new java.util.HashMap<>();
         java.util.function.DoubleFunction<AuditResult> atLevel = level -> byLevel.computeIfAbsent(level,
                 lv -> AuditResults.from(run, request.metrics(), settings(request), lv).withDisparities(Disparities.compute(run,
@@ -110,7 +124,7 @@ public final class Auditor {
     }
 
     /** Replaces each numeric group attribute named in the request's bins by its binned version. */
-    static Table bin(Table table, AuditRequest request) {
+    public static Table bin(Table table, AuditRequest request) {
         Table out = table;
         for (Map.Entry<String, String> e : request.bins().entrySet()) {
             if (!request.groups().contains(e.getKey())) {
@@ -141,11 +155,16 @@ public final class Auditor {
                 present += counts[i] > 0 ? 1 : 0;
             }
             if (present > request.maxLevels()) {
-                throw new UserInputException(table.source() + ": group attribute '" + g + "' has " + present
-                        + " distinct values (at most " + request.maxLevels() + " allowed); a slice on one of that many values "
-                        + "is not a group: bin it, map it to coarser values, or raise --max-levels");
+                throw tooManyLevels(table.source(), g, present, request.maxLevels());
             }
         }
+    }
+
+    /** The error for group attribute {@code g} of {@code source} with {@code present} values, more than {@code max}. */
+    public static UserInputException tooManyLevels(String source, String g, long present, int max) {
+        return new UserInputException(source + ": group attribute '" + g + "' has " + present
+                + " distinct values (at most " + max + " allowed); a slice on one of that many values "
+                + "is not a group: bin it, map it to coarser values, or raise --max-levels");
     }
 
     static Map<String, Object> settings(AuditRequest r) {

@@ -32,13 +32,6 @@ public final class LocalEngine {
         for (RowStatistic b : p.bound) {
             notes.add(b.exclusionNote());
         }
-        AuditRun run = state.toRun(table.source(), spec, spec.statistics(), notes, List.of());
-        List<String> warnings = new ArrayList<>(p.warnings);
-        for (int k = 0; k < notes.size(); k++) {
-            if (notes.get(k) != null) {
-                warnings.addAll(exclusionWarnings(run.grids().get(k), spec.statistics().get(k), notes.get(k)));
-            }
-        }
         double[][] auc = null;
         String[][] aucReasons = null;
         if (spec.auc()) {
@@ -46,9 +39,30 @@ public final class LocalEngine {
             auc = pass.values();
             aucReasons = pass.reasons();
         }
-        int[] clusters = p.clusterKeys == null ? null : clusterCounts(p.slicing, p.clusterKeys);
-        return new AuditRun(table.source(), table.rowCount(), spec, run.slices(), run.sliceRows(), run.grids(), auc,
-                aucReasons, List.copyOf(warnings), clusters);
+        AuditRun run = runOf(state, table.source(), spec, notes, p.warnings, auc, aucReasons);
+        if (p.clusterKeys == null) {
+            return run;
+        }
+        return new AuditRun(run.source(), run.rows(), spec, run.slices(), run.sliceRows(), run.grids(), auc, aucReasons,
+                run.warnings(), clusterCounts(p.slicing, p.clusterKeys));
+    }
+
+    /**
+     * The run of a (merged) state, as every engine finishes it: slices, grids, and {@code warnings} followed
+     * by one per statistic that left rows out ({@code notes}: each bound statistic's exclusion note).
+     * {@code auc} and {@code aucReasons} may be {@code null}; the run has no cluster counts.
+     */
+    public static AuditRun runOf(AuditState state, String source, AuditSpec spec, List<String> notes, List<String> warnings,
+            double[][] auc, String[][] aucReasons) {
+        AuditRun run = state.toRun(source, spec, spec.statistics(), notes, List.of());
+        List<String> all = new ArrayList<>(warnings);
+        for (int k = 0; k < notes.size(); k++) {
+            if (notes.get(k) != null) {
+                all.addAll(exclusionWarnings(run.grids().get(k), spec.statistics().get(k), notes.get(k)));
+            }
+        }
+        return new AuditRun(source, run.rows(), spec, run.slices(), run.sliceRows(), run.grids(), auc, aucReasons,
+                List.copyOf(all), null);
     }
 
     /**
@@ -58,7 +72,21 @@ public final class LocalEngine {
      * numbered globally; with a cluster column they always do.
      */
     public AuditState state(Table table, AuditSpec spec) {
-        return fill(prepare(table, spec), spec);
+        return fill(prepare(table, spec, null), spec);
+    }
+
+    /**
+     * The state of one part of a larger table (a Spark partition, say). {@code rowIds} are the part's rows'
+     * 0-based numbers in the whole table: they key the bootstrap weights where the local engine keys on the
+     * row index, so the parts' merged state equals {@link #state} of the whole table. Checks that need the
+     * whole table (a group attribute taking at least two values) are the caller's: a part may hold one value.
+     * Categorical columns of every part must share the whole table's levels, in its order.
+     */
+    public AuditState partState(Table part, AuditSpec spec, long[] rowIds) {
+        if (rowIds.length != part.rowCount()) {
+            throw new IllegalArgumentException(rowIds.length + " row ids for " + part.rowCount() + " rows");
+        }
+        return fill(prepare(part, spec, rowIds), spec);
     }
 
     /** Inputs resolved once: slicing, bound statistics, weights, cluster keys, warnings. */
@@ -67,6 +95,10 @@ public final class LocalEngine {
     }
 
     private static Prepared prepare(Table table, AuditSpec spec) {
+        return prepare(table, spec, null);
+    }
+
+    private static Prepared prepare(Table table, AuditSpec spec, long[] rowIds) {
         if (spec.groups().isEmpty()) {
             throw new UserInputException("name at least one group attribute to audit (--group)");
         }
@@ -74,14 +106,15 @@ public final class LocalEngine {
             throw new UserInputException("nothing to measure: give a prediction, a score or a numeric label");
         }
         List<String> warnings = new ArrayList<>();
-        Slicing slicing = Slicing.of(table, spec.groups(), spec.intersections());
+        Slicing slicing = rowIds == null ? Slicing.of(table, spec.groups(), spec.intersections())
+                : Slicing.ofPart(table, spec.groups(), spec.intersections());
         List<Statistic> stats = spec.statistics();
         RowStatistic[] bound = new RowStatistic[stats.size()];
         for (int k = 0; k < bound.length; k++) {
             bound[k] = stats.get(k).bind(table);
         }
         double[] rowWeights = weights(table, spec.weight());
-        long[] clusterKeys = spec.replicates() > 0 ? clusterKeys(table, spec.cluster(), warnings) : null;
+        long[] clusterKeys = spec.replicates() > 0 ? clusterKeys(table, spec.cluster(), rowIds, warnings) : null;
         return new Prepared(slicing, bound, rowWeights, clusterKeys, warnings);
     }
 
@@ -230,12 +263,12 @@ public final class LocalEngine {
         return v;
     }
 
-    private static long[] clusterKeys(Table table, String column, List<String> warnings) {
+    private static long[] clusterKeys(Table table, String column, long[] rowIds, List<String> warnings) {
         int rows = table.rowCount();
         long[] keys = new long[rows];
         if (column == null) {
             for (int i = 0; i < rows; i++) {
-                keys[i] = PoissonWeights.keyOfRow(i);
+                keys[i] = PoissonWeights.keyOfRow(rowIds == null ? i : rowIds[i]);
             }
             return keys;
         }
@@ -249,7 +282,7 @@ public final class LocalEngine {
             int[] codes = cat.codesUnsafe();
             for (int i = 0; i < rows; i++) {
                 if (codes[i] == CategoricalColumn.MISSING) {
-                    keys[i] = PoissonWeights.keyOfRow(i);
+                    keys[i] = PoissonWeights.keyOfRow(rowIds == null ? i : rowIds[i]);
                     missing++;
                 } else {
                     keys[i] = byCode[codes[i]];
@@ -259,7 +292,7 @@ public final class LocalEngine {
             for (int i = 0; i < rows; i++) {
                 String t = c.text(i);
                 if (t == null) {
-                    keys[i] = PoissonWeights.keyOfRow(i);
+                    keys[i] = PoissonWeights.keyOfRow(rowIds == null ? i : rowIds[i]);
                     missing++;
                 } else {
                     keys[i] = PoissonWeights.keyOf(t);
@@ -267,10 +300,14 @@ public final class LocalEngine {
             }
         }
         if (missing > 0) {
-            warnings.add(missing + " rows have no value in cluster column '" + column
-                    + "'; each of them is treated as a cluster of its own");
+            warnings.add(missingClusterWarning(missing, column));
         }
         return keys;
+    }
+
+    /** The warning for {@code rows} rows without a value in the cluster column. */
+    public static String missingClusterWarning(long rows, String column) {
+        return rows + " rows have no value in cluster column '" + column + "'; each of them is treated as a cluster of its own";
     }
 
     /** Immutable inputs of the per-block accumulation, shared by the worker threads. */

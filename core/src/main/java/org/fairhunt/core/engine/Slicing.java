@@ -32,14 +32,15 @@ public final class Slicing {
     private final long[] sliceRows;
 
     /** Atoms of a table: codes per attribute (missing = level count), atom of each row, cells and row counts. */
-    private static Slicing fromTable(Table table, List<String> groups, int depth) {
+    private static Slicing fromTable(Table table, List<String> groups, int depth, boolean whole) {
         int a = groups.size();
         int[][] attributeCodes = new int[a][];
         int[] cardinalities = new int[a];
         List<List<String>> levelNames = new ArrayList<>();
         int rows = table.rowCount();
         for (int j = 0; j < a; j++) {
-            CategoricalColumn c = groupColumn(table, groups.get(j));
+            // A part of a table (a Spark partition) may hold a single value: the whole table was checked.
+            CategoricalColumn c = whole ? groupColumn(table, groups.get(j)) : table.categorical(groups.get(j));
             // The column's own codes, read in place: a missing value (-1) is mapped to the level count as it is read.
             attributeCodes[j] = c.codesUnsafe();
             cardinalities[j] = c.levelCount() + 1;
@@ -199,8 +200,7 @@ public final class Slicing {
     static CategoricalColumn groupColumn(Table table, String name) {
         Column c = table.column(name);
         if (c instanceof NumericColumn) {
-            throw new UserInputException(table.source() + ": group attribute '" + name + "' is numeric; bin it first, "
-                    + "for example --bin " + name + "=25,40,60");
+            throw numericGroup(table.source(), name);
         }
         CategoricalColumn cat = c instanceof TextColumn ? table.categorical(name) : (CategoricalColumn) c;
         int[] counts = cat.counts();
@@ -213,10 +213,21 @@ public final class Slicing {
         if (present < 2) {
             String only = counts[cat.levelCount()] > 0 ? CategoricalColumn.MISSING_LABEL
                     : cat.levelCount() == 0 ? "(none)" : cat.level(firstNonZero(counts));
-            throw new UserInputException(table.source() + ": group attribute '" + name + "' has the single value '" + only
-                    + "' in all " + table.rowCount() + " rows, so it cannot tell groups apart");
+            throw singleValue(table.source(), name, only, table.rowCount());
         }
         return cat;
+    }
+
+    /** The error for a group attribute that takes the single value {@code only} in all {@code rows} rows. */
+    public static UserInputException singleValue(String source, String attribute, String only, long rows) {
+        return new UserInputException(source + ": group attribute '" + attribute + "' has the single value '" + only
+                + "' in all " + rows + " rows, so it cannot tell groups apart");
+    }
+
+    /** The error for a numeric group attribute that is not binned. */
+    public static UserInputException numericGroup(String source, String attribute) {
+        return new UserInputException(source + ": group attribute '" + attribute + "' is numeric; bin it first, "
+                + "for example --bin " + attribute + "=25,40,60");
     }
 
     private static int firstNonZero(int[] counts) {
@@ -233,7 +244,12 @@ public final class Slicing {
         if (groups.stream().distinct().count() != groups.size()) {
             throw new UserInputException("the same group attribute is named twice: " + groups);
         }
-        return fromTable(table, groups, depth);
+        return fromTable(table, groups, depth, true);
+    }
+
+    /** Like {@link #of} for a part of a table, which may hold a single value of an attribute. */
+    static Slicing ofPart(Table part, List<String> groups, int depth) {
+        return fromTable(part, groups, depth, false);
     }
 
     public List<String> attributes() {

@@ -1,0 +1,88 @@
+package org.fairhunt.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.fairhunt.core.table.Binning;
+
+/**
+ * The first pass over one partition: its row count, and for every categorical column the values it holds
+ * with the position of their first row (the local table orders a numeric column's printed values by first
+ * appearance; text it sorts, and then the positions are unused) and the missing count. It merges on the
+ * driver and does not grow with rows.
+ */
+final class Discovery implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** What the pass reads; serializable, shipped to the executors. */
+    record Plan(int[] fields, String[] binnings, int rowIdField, int maxValues)
+            implements Serializable {
+    }
+
+    final int partition;
+    long rows;
+    /** Per discovered field: value → first row (local index, or row id with a row-id column). */
+    final List<Map<String, Long>> first = new ArrayList<>();
+    final long[] missing;
+    final boolean[] overflow;
+
+    private Discovery(int partition, int fields) {
+        this.partition = partition;
+        this.missing = new long[fields];
+        this.overflow = new boolean[fields];
+        for (int f = 0; f < fields; f++) {
+            first.add(new LinkedHashMap<>());
+        }
+    }
+
+    static Discovery of(int partition, Iterator<Row> rows, Plan plan) {
+        Discovery d = new Discovery(partition, plan.fields().length);
+        Binning[] bins = new Binning[plan.fields().length];
+        List<List<String>> binLabels = new ArrayList<>();
+        for (int q = 0; q < bins.length; q++) {
+            bins[q] = plan.binnings()[q] == null ? null : Binning.parse(plan.binnings()[q]);
+            binLabels.add(bins[q] == null ? null : bins[q].labels());
+        }
+        Values.Texts[] texts = new Values.Texts[plan.fields().length];
+        for (int q = 0; q < texts.length; q++) {
+            texts[q] = new Values.Texts();
+        }
+        long index = 0;
+        while (rows.hasNext()) {
+            Row row = rows.next();
+            long position = plan.rowIdField() >= 0 ? row.getLong(plan.rowIdField()) : index;
+            for (int q = 0; q < texts.length; q++) {
+                int f = plan.fields()[q];
+                String v;
+                if (bins[q] != null) {
+                    int b = bins[q].bin(Values.number(row, f));
+                    v = b < 0 ? null : binLabels.get(q).get(b);
+                } else {
+                    v = texts[q].of(row, f);
+                }
+                if (v == null) {
+                    d.missing[q]++;
+                } else if (!d.overflow[q]) {
+                    Map<String, Long> m = d.first.get(q);
+                    Long seen = m.get(v);
+                    if (seen == null) {
+                        if (m.size() >= plan.maxValues()) {
+                            d.overflow[q] = true;
+                        } else {
+                            m.put(v, position);
+                        }
+                    } else if (position < seen) {
+                        m.put(v, position);
+                    }
+                }
+            }
+            index++;
+        }
+        d.rows = index;
+        return d;
+    }
+}
