@@ -107,14 +107,9 @@ class BountyStoreTest {
     void thresholdout_answers_are_recorded_and_replayed_on_both_databases(String db) throws Exception {
         Opened o = open(db);
         try {
-            Table train = Synthetic.table("train.csv", 2000, 11);
-            Table holdout = Synthetic.table("holdout.csv", 2000, 12);
-            Table test = Synthetic.table("test.csv", 2000, 13);
-            FeatureSchema schema = FeatureSchema.infer("deny", Task.CLASSIFICATION, train, holdout, test);
-            byte[] base = baseModel(schema, train);
             ProgramSettings s = ProgramTest.settings().withThresholdout(new org.fairhunt.bounty.pdl.Thresholdout.Settings(0, 0.01, 2));
             int left;
-            try (Program a = Program.create(o.store(), "t", s, train, holdout, test, base, "base.onnx")) {
+            try (Program a = ProgramTest.newProgram(o.store(), "t", s)) {
                 for (String g : new String[] {ProgramTest.SOUTHERN_WOMEN, "age > 50.0", "income < 30.0", "region == \"east\""}) {
                     try {
                         a.submit("red", GroupSpec.cel(g), ProgramTest.fit(a, g, Learner.TREE), "h.onnx");
