@@ -107,6 +107,14 @@ class ThresholdoutProgramTest {
             StorageException e = assertThrows(StorageException.class, p::engine);
             assertTrue(e.getMessage().contains("Thresholdout's answer to submission 1 is"), e.getMessage());
         }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Program.DB_FILE)); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE thresholdout_answers SET answer = answer - 1e-9");
+            assertEquals(1, st.executeUpdate("UPDATE submissions SET gain = gain + 1e-9 WHERE id = 2"));
+        }
+        try (Program p = Program.open(dir)) {
+            StorageException e = assertThrows(StorageException.class, p::engine);
+            assertTrue(e.getMessage().contains("Thresholdout's holdout gain for submission 2 is"), e.getMessage());
+        }
     }
 
     @Test

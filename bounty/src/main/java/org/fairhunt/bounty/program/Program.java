@@ -678,7 +678,16 @@ public final class Program implements AutoCloseable {
 
     private Thresholdout replayThresholdout(long seed) {
         Thresholdout t = new Thresholdout(settings.thresholdout(), seed);
+        Map<Long, Double> gains = new HashMap<>();
+        for (BountyStore.SubmissionRow s : store.submissions(id)) {
+            gains.put(s.id(), s.gain());
+        }
         for (BountyStore.ThresholdoutRow r : store.thresholdoutAnswers(id)) {
+            Double gain = gains.get(r.submissionId());
+            if (gain == null || Double.compare(gain, r.holdoutValue()) != 0) {
+                throw inconsistent("Thresholdout's holdout gain for submission " + r.submissionId() + " is " + r.holdoutValue()
+                        + " but the submission records " + gain);
+            }
             if (t.exhausted()) {
                 throw inconsistent("Thresholdout answered submission " + r.submissionId() + " after its budget was used up");
             }
