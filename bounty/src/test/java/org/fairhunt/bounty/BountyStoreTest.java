@@ -17,6 +17,7 @@ import org.fairhunt.bounty.learn.HunterKit;
 import org.fairhunt.bounty.learn.Learner;
 import org.fairhunt.bounty.program.GroupSpec;
 import org.fairhunt.bounty.program.Program;
+import org.fairhunt.bounty.program.ProgramSettings;
 import org.fairhunt.bounty.program.SubmissionResult;
 import org.fairhunt.bounty.schema.FeatureData;
 import org.fairhunt.bounty.schema.FeatureSchema;
@@ -86,7 +87,9 @@ class BountyStoreTest {
         // Back to what migration 1 created: no stored base predictions, history at version 1.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Program.DB_FILE)); Statement st = c.createStatement()) {
             st.execute("ALTER TABLE programs DROP COLUMN base_holdout_predictions");
-            st.execute("DELETE FROM " + BountyStore.HISTORY_TABLE + " WHERE version = '2'");
+            st.execute("DROP TABLE thresholdout_answers");
+            st.execute("ALTER TABLE programs DROP COLUMN thresholdout_seed");
+            st.execute("DELETE FROM " + BountyStore.HISTORY_TABLE + " WHERE version IN ('2', '3')");
         }
         try (Program p = Program.open(dir)) {
             assertArrayEquals(expected, p.engine().predictions(0), "the base model runs when no predictions are stored");
@@ -95,7 +98,35 @@ class BountyStoreTest {
                 java.sql.ResultSet rs = st.executeQuery("SELECT max(installed_rank), count(*) FROM " + BountyStore.HISTORY_TABLE
                         + " WHERE success = 1")) {
             rs.next();
-            assertEquals(2, rs.getInt(2), "migrations 1 and 2 recorded");
+            assertEquals(3, rs.getInt(2), "migrations 1, 2 and 3 recorded");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void thresholdout_answers_are_recorded_and_replayed_on_both_databases(String db) throws Exception {
+        Opened o = open(db);
+        try {
+            ProgramSettings s = ProgramTest.settings().withThresholdout(new org.fairhunt.bounty.pdl.Thresholdout.Settings(0, 0.01, 2));
+            int left;
+            try (Program a = ProgramTest.newProgram(o.store(), "t", s)) {
+                for (String g : new String[] {ProgramTest.SOUTHERN_WOMEN, "age > 50.0", "income < 30.0", "region == \"east\""}) {
+                    try {
+                        a.submit("red", GroupSpec.cel(g), ProgramTest.fit(a, g, Learner.TREE), "h.onnx");
+                    } catch (UserInputException e) {
+                        assertTrue(e.getMessage().startsWith("the program's Thresholdout budget of 2"), e.getMessage());
+                    }
+                }
+                left = a.thresholdoutAnswersLeft();
+            }
+            try (BountyStore again = BountyStore.open(o.url(), new Properties()); Program a = Program.open(again, "t")) {
+                a.engine();
+                assertEquals(left, a.thresholdoutAnswersLeft());
+                assertEquals(s, a.settings());
+            }
+        } finally {
+            o.store().close();
+            o.cleanup().run();
         }
     }
 

@@ -42,13 +42,24 @@ class ProgramTest {
     }
 
     static Program newProgram(Path dir, ProgramSettings settings, int rowsPerSplit) {
+        return newProgram(dir, null, null, settings, rowsPerSplit);
+    }
+
+    /** The same program as program {@code name} of a shared store. */
+    static Program newProgram(org.fairhunt.bounty.store.BountyStore store, String name, ProgramSettings settings) {
+        return newProgram(null, store, name, settings, 2000);
+    }
+
+    private static Program newProgram(Path dir, org.fairhunt.bounty.store.BountyStore store, String name, ProgramSettings settings,
+            int rowsPerSplit) {
         Table train = Synthetic.table("train.csv", rowsPerSplit, 11);
         Table holdout = Synthetic.table("holdout.csv", rowsPerSplit, 12);
         Table test = Synthetic.table("test.csv", rowsPerSplit, 13);
         FeatureSchema schema = FeatureSchema.infer("deny", Task.CLASSIFICATION, train, holdout, test);
         FeatureData d = schema.encode(train, true);
         byte[] base = HunterKit.train(schema, d, IntStream.range(0, 200).toArray(), Learner.LOGISTIC, HunterKit.Options.defaults()).onnx();
-        return Program.create(dir, settings, train, holdout, test, base, "base.onnx");
+        return store == null ? Program.create(dir, settings, train, holdout, test, base, "base.onnx")
+                : Program.create(store, name, settings, train, holdout, test, base, "base.onnx");
     }
 
     static ProgramSettings settings() {

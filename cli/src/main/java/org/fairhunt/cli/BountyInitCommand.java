@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fairhunt.bounty.group.CelLimits;
 import org.fairhunt.bounty.pdl.Loss;
+import org.fairhunt.bounty.pdl.Thresholdout;
 import org.fairhunt.bounty.program.Program;
 import org.fairhunt.bounty.program.ProgramSettings;
 import org.fairhunt.core.io.TableReaders;
@@ -84,11 +85,18 @@ public final class BountyInitCommand implements Callable<Integer> {
                     + "already submitted against the same model version (0: off). Default: ${DEFAULT-VALUE}.")
     int minGroupDifference;
 
+    @Option(names = "--thresholdout", paramLabel = "threshold=T,sigma=S,budget=B",
+            description = "Reuse the holdout through Thresholdout (Dwork et al., Science 2015): a submission's gain on the public "
+                    + "rows is compared with its gain on the holdout; when they differ by more than T plus Laplace noise, the "
+                    + "noisy holdout gain (Laplace scale S) is answered and one of the program's B holdout answers is spent. "
+                    + "Default: off.")
+    String thresholdout;
+
     @Override
     public Integer call() {
         ProgramSettings settings = new ProgramSettings(label, Loss.parse(loss), alpha == null ? Double.NaN : alpha, minGroupSize, budget, reportStep,
                 maxModelMb << 20, modelTimeoutMs, new CelLimits(CelLimits.defaults().maxChars(), maxGroupCost), significance,
-                alphaFloorRows, minGroupDifference);
+                alphaFloorRows, minGroupDifference, thresholdout == null ? null : Thresholdout.Settings.parse(thresholdout));
         Table tr = TableReaders.read(train);
         Table ho = TableReaders.read(holdout);
         Table te = TableReaders.read(test);

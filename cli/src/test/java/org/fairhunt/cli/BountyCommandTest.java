@@ -128,6 +128,29 @@ class BountyCommandTest {
     }
 
     @Test
+    void thresholdout_is_a_setting_of_init_and_a_bad_field_is_a_one_line_error() throws Exception {
+        Path[] f = files();
+        String prog = dir.resolve("prog").toString();
+        assertUserError(CliRun.of("bounty", "init", prog, "--train", f[0].toString(), "--holdout", f[1].toString(), "--test",
+                f[2].toString(), "--label", "deny", "--base-model", f[3].toString(), "--thresholdout", "threshold=0.02,sigma=-1,budget=5"),
+                "--thresholdout sigma must be a number ≥ 0, got -1.0");
+        assertUserError(CliRun.of("bounty", "init", prog, "--train", f[0].toString(), "--holdout", f[1].toString(), "--test",
+                f[2].toString(), "--label", "deny", "--base-model", f[3].toString(), "--thresholdout", "threshold=0.02,sigma=0.01"),
+                "--thresholdout needs threshold=T,sigma=S,budget=B; missing budget");
+        assertFalse(Files.exists(Path.of(prog, "program.db")), "nothing created");
+        CliRun init = CliRun.of("bounty", "init", prog, "--train", f[0].toString(), "--holdout", f[1].toString(), "--test",
+                f[2].toString(), "--label", "deny", "--base-model", f[3].toString(), "--thresholdout", "threshold=0.02,sigma=0.01,budget=5");
+        assertEquals(0, init.exit(), init.err());
+        CliRun submit = CliRun.of("bounty", "submit", prog, "--team", "red", "--group", GROUP, "--model", f[3].toString());
+        assertEquals(0, submit.exit(), submit.err());
+        assertTrue(submit.out().contains(": rejected;"), submit.out());
+        try (org.fairhunt.bounty.program.Program p = org.fairhunt.bounty.program.Program.open(Path.of(prog))) {
+            assertEquals(new org.fairhunt.bounty.pdl.Thresholdout.Settings(0.02, 0.01, 5), p.settings().thresholdout());
+            assertTrue(p.thresholdoutAnswersLeft() >= 4, "one query answered");
+        }
+    }
+
+    @Test
     void a_damaged_program_database_is_a_storage_error_with_exit_74_and_no_stack_trace() throws Exception {
         Path[] f = files();
         String prog = dir.resolve("prog").toString();

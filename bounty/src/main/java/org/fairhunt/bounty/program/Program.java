@@ -27,6 +27,7 @@ import org.fairhunt.bounty.pdl.Decision;
 import org.fairhunt.bounty.pdl.PdlEngine;
 import org.fairhunt.bounty.pdl.PdlNode;
 import org.fairhunt.bounty.pdl.PdlPredictor;
+import org.fairhunt.bounty.pdl.Thresholdout;
 import org.fairhunt.bounty.schema.FeatureData;
 import org.fairhunt.bounty.schema.FeatureSchema;
 import org.fairhunt.bounty.schema.PublicProbe;
@@ -434,6 +435,7 @@ public final class Program implements AutoCloseable {
                         + n.holdoutError() + " as recorded");
             }
         }
+        thresholdoutAnswersLeft(); // replays Thresholdout's answers from the seed and checks them against the record
         engine = e;
         return e;
     }
@@ -533,6 +535,10 @@ public final class Program implements AutoCloseable {
         if (submissionsBy(team) >= settings.budget()) {
             throw new UserInputException("team " + team + " has used its budget of " + settings.budget() + " submissions");
         }
+        Integer answersLeft = thresholdoutAnswersLeft();
+        if (answersLeft != null && answersLeft <= 0) {
+            throw new UserInputException(thresholdoutExhausted());
+        }
         GroupPredicate g = compileGroup(groupSpec);
         try (OnnxModel h = loadCandidate(modelBytes, modelSource)) {
             FeatureData probe = PublicProbe.of(data("train"));
@@ -553,6 +559,10 @@ public final class Program implements AutoCloseable {
                 int used = store.submissionsBy(id, team);
                 if (used >= settings.budget()) {
                     throw new UserInputException("team " + team + " has used its budget of " + settings.budget() + " submissions");
+                }
+                Thresholdout reuse = thresholdout();
+                if (reuse != null && reuse.exhausted()) {
+                    throw new UserInputException(thresholdoutExhausted());
                 }
                 PdlEngine e = engine();
                 before[0] = e.currentVersion();
@@ -587,8 +597,24 @@ public final class Program implements AutoCloseable {
                             v, v, null, null));
                     return SubmissionResult.refused(sid, team, settings.budget() - used - 1);
                 }
-                Decision d = e.decide(groupId, rows, candidate);
-                double reported = d.accepted() ? settings.reported(d.gain()) : 0;
+                Thresholdout.Answer answer = null;
+                double trainValue = Double.NaN;
+                Decision d;
+                if (reuse != null) {
+                    // The statistic is the gain; Thresholdout decides what is revealed of it and gates the accept.
+                    trainValue = trainGain(g, h);
+                    AcceptanceRule.Verdict exact = settings.rule().judge(holdout.labels(), e.predictions(v), rows, candidate,
+                            holdout.rowCount());
+                    answer = reuse.query(trainValue, exact.gain());
+                    d = exact.passed() && !(answer.value() >= settings.alpha())
+                            ? new Decision(false, "improvement below the program's threshold alpha = " + settings.alpha()
+                                    + " (Thresholdout answer)", exact.groupSize(), exact.groupShare(), exact.lossCurrent(),
+                                    exact.lossCandidate(), exact.gain(), settings.alpha(), exact.pValue(), v, v, e.error(v), e.error(v), List.of())
+                            : e.decide(groupId, rows, candidate);
+                } else {
+                    d = e.decide(groupId, rows, candidate);
+                }
+                double reported = d.accepted() ? settings.reported(answer != null ? answer.value() : d.gain()) : 0;
                 long sid = store.insertSubmission(id, new BountyStore.SubmissionRow(0, team, at, groupId, modelHash,
                         d.accepted() ? "accepted" : "rejected", d.reason(), d.groupSize(), d.groupShare(), d.lossCurrent(),
                         d.lossCandidate(), d.gain(), d.alpha(), d.pValue(), reported, d.versionBefore(), d.versionAfter(), d.errorBefore(),
@@ -600,6 +626,10 @@ public final class Program implements AutoCloseable {
                             accept ? null : n.targetVersion(), sid, e.error(n.version()), accept ? candidate : null));
                 }
                 store.insertNodes(id, nodeRows);
+                if (answer != null) {
+                    store.insertThresholdoutAnswer(id, new BountyStore.ThresholdoutRow(sid, trainValue, d.gain(), answer.value(),
+                            answer.overThreshold()));
+                }
                 groupRows.remove(groupId);
                 return new SubmissionResult(sid, team, SubmissionResult.Outcome.of(d.accepted()), reported, settings.budget() - used - 1, d);
             });
@@ -610,6 +640,73 @@ public final class Program implements AutoCloseable {
             groupRows.clear();
             throw ex;
         }
+    }
+
+    /**
+     * The gain μ̂(g)·(L̂(f,g) − L̂(h,g)) of the pair on the public training rows against the current model: the
+     * statistic Thresholdout compares with the holdout's (0 when g selects no training row).
+     */
+    private double trainGain(GroupPredicate g, OnnxModel h) {
+        FeatureData train = data("train");
+        List<double[]> versions = predictAllVersions(train);
+        int[] rows = GroupPredicate.rows(g.members(train));
+        double[] cand = rows.length == 0 ? new double[0] : h.predict(train.subset(rows));
+        return settings.rule().judge(train.labels(), versions.get(versions.size() - 1), rows, cand, train.rowCount()).gain();
+    }
+
+    private String thresholdoutExhausted() {
+        return "the program's Thresholdout budget of " + settings.thresholdout().budget() + " holdout answers is used up: it answers "
+                + "no more submissions (the operator may start a new program with a fresh holdout)";
+    }
+
+    /**
+     * The program's Thresholdout replayed from its recorded seed and answers (null when the setting is off);
+     * a recorded answer that the replay does not reproduce means the record was altered. Inside a write, the
+     * seed is drawn and recorded on first use.
+     */
+    private Thresholdout thresholdout() throws java.sql.SQLException {
+        if (settings.thresholdout() == null) {
+            return null;
+        }
+        Long seed = store.thresholdoutSeed(id);
+        if (seed == null) {
+            seed = new java.security.SecureRandom().nextLong();
+            store.setThresholdoutSeed(id, seed);
+        }
+        return replayThresholdout(seed);
+    }
+
+    private Thresholdout replayThresholdout(long seed) {
+        Thresholdout t = new Thresholdout(settings.thresholdout(), seed);
+        Map<Long, Double> gains = new HashMap<>();
+        for (BountyStore.SubmissionRow s : store.submissions(id)) {
+            gains.put(s.id(), s.gain());
+        }
+        for (BountyStore.ThresholdoutRow r : store.thresholdoutAnswers(id)) {
+            Double gain = gains.get(r.submissionId());
+            if (gain == null || Double.compare(gain, r.holdoutValue()) != 0) {
+                throw inconsistent("Thresholdout's holdout gain for submission " + r.submissionId() + " is " + r.holdoutValue()
+                        + " but the submission records " + gain);
+            }
+            if (t.exhausted()) {
+                throw inconsistent("Thresholdout answered submission " + r.submissionId() + " after its budget was used up");
+            }
+            Thresholdout.Answer a = t.query(r.trainValue(), r.holdoutValue());
+            if (Double.compare(a.value(), r.answer()) != 0 || a.overThreshold() != r.overThreshold()) {
+                throw inconsistent("Thresholdout's answer to submission " + r.submissionId() + " is " + a.value() + " when replayed but "
+                        + r.answer() + " as recorded");
+            }
+        }
+        return t;
+    }
+
+    /** Holdout answers Thresholdout may still give (null when the setting is off); replays and checks the record. */
+    public Integer thresholdoutAnswersLeft() {
+        if (settings.thresholdout() == null) {
+            return null;
+        }
+        Long seed = store.thresholdoutSeed(id);
+        return settings.thresholdout().budget() - (seed == null ? 0 : replayThresholdout(seed).spent());
     }
 
     /** Whether {@code rows} differ in fewer than k rows from a group already decided against model version {@code version}. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.fairhunt.bounty.group.CelLimits;
 import org.fairhunt.bounty.pdl.AcceptanceRule;
 import org.fairhunt.bounty.pdl.Loss;
+import org.fairhunt.bounty.pdl.Thresholdout;
 import org.fairhunt.core.UserInputException;
 
 /**
@@ -27,10 +28,11 @@ import org.fairhunt.core.UserInputException;
  *                        so no single row's label can decide a verdict
  * @param minGroupDifference a group whose holdout rows differ in fewer than this many rows from a group
  *                        already submitted against the same model version is refused without an answer
+ * @param thresholdout    the reusable holdout (Thresholdout) governing what is revealed and accepted; null: off
  */
 public record ProgramSettings(String label, Loss loss, double alpha, int minGroupSize, int budget, double reportStep,
         long maxModelBytes, long modelTimeoutMs, CelLimits celLimits, double significance, int alphaFloorRows,
-        int minGroupDifference) {
+        int minGroupDifference, Thresholdout.Settings thresholdout) {
 
     /** Default of {@link #significance}. */
     public static final double DEFAULT_SIGNIFICANCE = 0.05;
@@ -63,6 +65,18 @@ public record ProgramSettings(String label, Loss loss, double alpha, int minGrou
         }
     }
 
+    /** Settings without Thresholdout. */
+    public ProgramSettings(String label, Loss loss, double alpha, int minGroupSize, int budget, double reportStep, long maxModelBytes,
+            long modelTimeoutMs, CelLimits celLimits, double significance, int alphaFloorRows, int minGroupDifference) {
+        this(label, loss, alpha, minGroupSize, budget, reportStep, maxModelBytes, modelTimeoutMs, celLimits, significance, alphaFloorRows,
+                minGroupDifference, null);
+    }
+
+    public ProgramSettings withThresholdout(Thresholdout.Settings t) {
+        return new ProgramSettings(label, loss, alpha, minGroupSize, budget, reportStep, maxModelBytes, modelTimeoutMs, celLimits,
+                significance, alphaFloorRows, minGroupDifference, t);
+    }
+
     /** The rules a decision applies. */
     public AcceptanceRule rule() {
         return new AcceptanceRule(loss, alpha, minGroupSize, significance);
@@ -93,37 +107,37 @@ public record ProgramSettings(String label, Loss loss, double alpha, int minGrou
 
     public ProgramSettings withAlpha(double a) {
         return new ProgramSettings(label, loss, a, minGroupSize, budget, reportStep, maxModelBytes, modelTimeoutMs, celLimits, significance, alphaFloorRows,
-                minGroupDifference);
+                minGroupDifference, thresholdout);
     }
 
     public ProgramSettings withMinGroupSize(int m) {
         return new ProgramSettings(label, loss, alpha, m, budget, reportStep, maxModelBytes, modelTimeoutMs, celLimits, significance, alphaFloorRows,
-                minGroupDifference);
+                minGroupDifference, thresholdout);
     }
 
     public ProgramSettings withSignificance(double p) {
         return new ProgramSettings(label, loss, alpha, minGroupSize, budget, reportStep, maxModelBytes, modelTimeoutMs, celLimits, p,
-                alphaFloorRows, minGroupDifference);
+                alphaFloorRows, minGroupDifference, thresholdout);
     }
 
     public ProgramSettings withAlphaFloorRows(int k) {
         return new ProgramSettings(label, loss, alpha, minGroupSize, budget, reportStep, maxModelBytes, modelTimeoutMs, celLimits,
-                significance, k, minGroupDifference);
+                significance, k, minGroupDifference, thresholdout);
     }
 
     public ProgramSettings withMinGroupDifference(int k) {
         return new ProgramSettings(label, loss, alpha, minGroupSize, budget, reportStep, maxModelBytes, modelTimeoutMs, celLimits,
-                significance, alphaFloorRows, k);
+                significance, alphaFloorRows, k, thresholdout);
     }
 
     public ProgramSettings withBudget(int b) {
         return new ProgramSettings(label, loss, alpha, minGroupSize, b, reportStep, maxModelBytes, modelTimeoutMs, celLimits, significance, alphaFloorRows,
-                minGroupDifference);
+                minGroupDifference, thresholdout);
     }
 
     public ProgramSettings withReportStep(double s) {
         return new ProgramSettings(label, loss, alpha, minGroupSize, budget, s, maxModelBytes, modelTimeoutMs, celLimits, significance, alphaFloorRows,
-                minGroupDifference);
+                minGroupDifference, thresholdout);
     }
 
     /** The gain as told to submitters: rounded down to a multiple of {@link #reportStep}, never below 0. */
@@ -149,6 +163,10 @@ public record ProgramSettings(String label, Loss loss, double alpha, int minGrou
         m.put("significance", significance);
         m.put("alphaFloorRows", alphaFloorRows);
         m.put("minGroupDifference", minGroupDifference);
+        if (thresholdout != null) {
+            m.put("thresholdout", Map.of("threshold", thresholdout.threshold(), "sigma", thresholdout.sigma(), "budget",
+                    thresholdout.budget()));
+        }
         return m;
     }
 
@@ -156,7 +174,13 @@ public record ProgramSettings(String label, Loss loss, double alpha, int minGrou
         return new ProgramSettings((String) m.get("label"), Loss.parse((String) m.get("loss")), num(m, "alpha"),
                 (int) num(m, "minGroupSize"), (int) num(m, "budget"), num(m, "reportStep"), (long) num(m, "maxModelBytes"),
                 (long) num(m, "modelTimeoutMs"), new CelLimits((int) num(m, "celMaxChars"), (int) num(m, "celMaxCost")),
-                num(m, "significance"), (int) num(m, "alphaFloorRows"), (int) num(m, "minGroupDifference"));
+                num(m, "significance"), (int) num(m, "alphaFloorRows"), (int) num(m, "minGroupDifference"), thresholdout(m));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Thresholdout.Settings thresholdout(Map<String, Object> m) {
+        Map<String, Object> t = (Map<String, Object>) m.get("thresholdout");
+        return t == null ? null : new Thresholdout.Settings(num(t, "threshold"), num(t, "sigma"), (int) num(t, "budget"));
     }
 
     private static double num(Map<String, Object> m, String key) {

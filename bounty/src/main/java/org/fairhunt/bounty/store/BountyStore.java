@@ -47,7 +47,7 @@ public final class BountyStore implements AutoCloseable {
     /** Flyway's history table; named apart so that other components' migrations can share a database. */
     public static final String HISTORY_TABLE = "bounty_schema_history";
     /** The newest migration this code ships; a database at this version opens without starting Flyway. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
     private static final String MIGRATIONS = "classpath:org/fairhunt/bounty/store/migration";
 
     private final Connection db;
@@ -333,6 +333,66 @@ public final class BountyStore implements AutoCloseable {
                     return b == null ? null : decodeDoubles(b);
                 }
             }
+        });
+    }
+
+    /** The seed of the program's Thresholdout noise, or null before its first answer. */
+    public Long thresholdoutSeed(long programId) {
+        return read("read the Thresholdout seed", () -> {
+            try (PreparedStatement ps = db.prepareStatement("SELECT thresholdout_seed FROM programs WHERE id = ?")) {
+                ps.setLong(1, programId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    long v = rs.getLong(1);
+                    return rs.wasNull() ? null : v;
+                }
+            }
+        });
+    }
+
+    /** Records the seed of the program's Thresholdout noise; call inside {@link #write}. */
+    public void setThresholdoutSeed(long programId, long seed) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("UPDATE programs SET thresholdout_seed = ? WHERE id = ?")) {
+            ps.setLong(1, seed);
+            ps.setLong(2, programId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** One Thresholdout query: the statistic on the public rows and on the holdout, and the value revealed. */
+    public record ThresholdoutRow(long submissionId, double trainValue, double holdoutValue, double answer, boolean overThreshold) {
+    }
+
+    /** Records a Thresholdout answer; call inside {@link #write}. */
+    public void insertThresholdoutAnswer(long programId, ThresholdoutRow r) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO thresholdout_answers(program_id, submission_id, train_value, "
+                + "holdout_value, answer, over_threshold) VALUES (?,?,?,?,?,?)")) {
+            ps.setLong(1, programId);
+            ps.setLong(2, r.submissionId());
+            ps.setDouble(3, r.trainValue());
+            ps.setDouble(4, r.holdoutValue());
+            ps.setDouble(5, r.answer());
+            ps.setInt(6, r.overThreshold() ? 1 : 0);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The program's Thresholdout answers in query (submission) order. */
+    public List<ThresholdoutRow> thresholdoutAnswers(long programId) {
+        return read("read the Thresholdout answers", () -> {
+            List<ThresholdoutRow> out = new ArrayList<>();
+            try (PreparedStatement ps = db.prepareStatement("SELECT submission_id, train_value, holdout_value, answer, over_threshold "
+                    + "FROM thresholdout_answers WHERE program_id = ? ORDER BY submission_id")) {
+                ps.setLong(1, programId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ThresholdoutRow(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getInt(5) != 0));
+                    }
+                }
+            }
+            return out;
         });
     }
 
