@@ -336,7 +336,7 @@ public final class HtmlReport {
         }
         MetricEstimate all = overall == null ? null : overall.metric(metric);
         if (all != null && all.defined()) {
-            map.centre(all.value(), "overall " + Formats.number(all.value()));
+            map.reference(all.value(), "overall " + Formats.number(all.value()));
         }
         return map.render();
     }

@@ -178,7 +178,8 @@ public final class Svg {
     /**
      * A grid of cells, one per (row value, column value) pair, coloured on a sequential scale (light for
      * the lowest value, dark for the highest: a magnitude, so the scale presumes no direction of "better"),
-     * with a legend below that marks the overall value. Each cell writes its value and, when given, a
+     * with a legend below that marks a reference value (the overall value); or, for a signed quantity given
+     * a {@link #centre}, on a diverging scale around it. Each cell writes its value and, when given, a
      * detail line (the interval) and a note line (the size and any flag). Flagged cells (too small, too few
      * speakers) keep their colour and their numbers, outlined with dashes and named in the note: a reader
      * sees the value and why to doubt it. Undefined cells are white with {@code —}.
@@ -199,6 +200,8 @@ public final class Svg {
         private String columnHeader = "";
         private Double centre;
         private String centreLabel;
+        private Double reference;
+        private String referenceLabel;
 
         /**
          * A cell: value ({@code null}: undefined), printed text, detail line (interval) and note line (size,
@@ -244,7 +247,17 @@ public final class Svg {
             return this;
         }
 
-        /** A reference value (the overall value) marked on the legend. */
+        /** A reference value (the overall value) marked on the sequential scale's legend. */
+        public Heatmap reference(double value, String label) {
+            this.reference = value;
+            this.referenceLabel = label;
+            return this;
+        }
+
+        /**
+         * For a signed quantity (a degradation, a difference): a diverging scale instead, white at this value,
+         * purple below and orange above (PuOr).
+         */
         public Heatmap centre(double value, String label) {
             this.centre = value;
             this.centreLabel = label;
@@ -293,6 +306,9 @@ public final class Svg {
             }
             boolean any = min <= max;
             double span = any ? max - min : 0;
+            boolean diverging = centre != null;
+            double mid = diverging ? centre : 0;
+            double extent = diverging && any ? Math.max(Math.abs(max - mid), Math.abs(min - mid)) : 0;
 
             StringBuilder sb = open("fh-heatmap", width, height, title);
             sb.append(text(x0 + gridW / 2, 14, "middle", SOFT_INK, 11.5, columnHeader, null));
@@ -321,7 +337,8 @@ public final class Svg {
                 double cx = x0 + c.column() * cellW;
                 double cy = y0 + c.row() * cellH;
                 boolean defined = c.value() != null && Double.isFinite(c.value());
-                String fill = !defined ? "#ffffff" : Colours.sequential(span == 0 ? 0.5 : (c.value() - min) / span);
+                String fill = !defined ? "#ffffff" : diverging ? Colours.diverging(extent == 0 ? 0 : (c.value() - mid) / extent)
+                        : Colours.sequential(span == 0 ? 0.5 : (c.value() - min) / span);
                 String ink = !defined ? SOFT_INK : Colours.isDark(fill) ? "#ffffff" : INK;
                 sb.append("<g class=\"fh-cell").append(c.flagged() ? " fh-flagged" : "").append(defined ? "" : " fh-undefined")
                         .append("\"><title>").append(escape(c.tooltip())).append("</title>")
@@ -346,22 +363,27 @@ public final class Svg {
                 }
                 sb.append("</g>");
             }
-            // legend: nine swatches from the lowest to the highest value, the overall value marked
+            // legend: nine swatches from the lowest to the highest value, the reference value marked (diverging:
+            // from centre − extent to centre + extent)
             sb.append("<g class=\"fh-legend\">");
             double lx = x0;
             for (int i = 0; i < 9; i++) {
                 sb.append("<rect x=\"").append(f(lx + i * 22)).append("\" y=\"").append(f(legendTop)).append("\" width=\"22\" height=\"10\" fill=\"")
-                        .append(Colours.sequential(i / 8.0)).append("\"/>");
+                        .append(diverging ? Colours.diverging(-1 + i * 0.25) : Colours.sequential(i / 8.0)).append("\"/>");
             }
-            if (any) {
+            if (any && diverging) {
+                sb.append(text(lx, legendTop + 24, "start", SOFT_INK, 11, Axis.plain(mid - extent), null));
+                sb.append(text(lx + 4.5 * 22, legendTop + 24, "middle", SOFT_INK, 11, centreLabel == null ? Axis.plain(mid) : centreLabel, null));
+                sb.append(text(lx + 9 * 22, legendTop + 24, "end", SOFT_INK, 11, Axis.plain(mid + extent), null));
+            } else if (any) {
                 sb.append(text(lx, legendTop + 24, "start", SOFT_INK, 11, Axis.plain(min), null));
                 sb.append(text(lx + legendW, legendTop + 24, "end", SOFT_INK, 11, Axis.plain(max), null));
-                if (centre != null && span > 0 && centre >= min && centre <= max) {
-                    double mx = lx + legendW * (centre - min) / span;
+                if (reference != null && span > 0 && reference >= min && reference <= max) {
+                    double mx = lx + legendW * (reference - min) / span;
                     sb.append(line(mx, legendTop - 3, mx, legendTop + 13, INK, 1.5, null, null))
-                            .append(text(mx, legendTop + 24, "middle", INK, 11, centreLabel, null));
-                } else if (centre != null) {
-                    sb.append(text(lx + legendW + 8, legendTop + 9, "start", SOFT_INK, 11, centreLabel, null));
+                            .append(text(mx, legendTop + 24, "middle", INK, 11, referenceLabel, null));
+                } else if (reference != null) {
+                    sb.append(text(lx + legendW + 8, legendTop + 9, "start", SOFT_INK, 11, referenceLabel, null));
                 }
             }
             sb.append("</g>");
@@ -369,9 +391,17 @@ public final class Svg {
         }
     }
 
-    /** Colour arithmetic for the heatmaps' sequential scale. */
+    /** Colour arithmetic: the sequential scale (YlOrRd) and the diverging one (PuOr), both ColorBrewer, readable by colour-blind readers. */
     static final class Colours {
+        private static final int[][] STOPS = {
+            {0x5e, 0x3c, 0x99}, {0xb2, 0xab, 0xd2}, {0xf7, 0xf7, 0xf7}, {0xfd, 0xb8, 0x63}, {0xe6, 0x61, 0x01}};
+
         private Colours() {
+        }
+
+        /** {@code t} in [−1, 1] (clamped; NaN is the centre) → {@code #rrggbb}. */
+        static String diverging(double t) {
+            return interpolate(STOPS, Double.isNaN(t) ? 0.5 : (Math.max(-1, Math.min(1, t)) + 1) / 2);
         }
 
         /** {@code u} in [0, 1] → the colour that far along the stops, linearly between neighbours. */

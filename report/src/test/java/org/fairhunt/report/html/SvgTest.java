@@ -69,6 +69,10 @@ class SvgTest {
         assertEquals("#800026", Svg.Colours.sequential(1));
         assertEquals("#800026", Svg.Colours.sequential(7));
         assertEquals("#ffffcc", Svg.Colours.sequential(-3));
+        // the diverging scale for signed quantities: PuOr's white centre and its ends
+        assertEquals("#f7f7f7", Svg.Colours.diverging(0));
+        assertEquals("#5e3c99", Svg.Colours.diverging(-1));
+        assertEquals("#e66101", Svg.Colours.diverging(7));
         assertTrue(Svg.Colours.isDark("#5e3c99"));
         assertFalse(Svg.Colours.isDark("#f7f7f7"));
     }
