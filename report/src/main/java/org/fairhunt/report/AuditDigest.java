@@ -152,6 +152,24 @@ public final class AuditDigest {
         throw new IllegalStateException("max_gap names slice " + attributes + ", which the result does not hold");
     }
 
+    /**
+     * Slices an extension section flags as having few speakers ({@code few_speakers}: {@code [{slice, speakers}]},
+     * written by the speech audit), by slice label; empty when no section has the list.
+     */
+    public static Map<String, Integer> fewSpeakers(AuditResult result) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        result.extensions().values().forEach(section -> {
+            if (section != null && section.has("few_speakers")) {
+                section.get("few_speakers").forEach(n -> {
+                    if (n.hasNonNull("slice") && n.hasNonNull("speakers")) {
+                        out.put(n.get("slice").asText(), n.get("speakers").asInt());
+                    }
+                });
+            }
+        });
+        return out;
+    }
+
     /** Whether a comparison's q-value is under {@link #SIGNIFICANCE}. */
     public static boolean significant(Disparity d) {
         return d.qValue() != null && d.qValue() < SIGNIFICANCE;
@@ -168,6 +186,55 @@ public final class AuditDigest {
             return all;
         }
         return all.stream().filter(d -> d.kind() == DisparityKind.MAX_GAP || significant(d)).toList();
+    }
+
+    /** The comparisons of one attribute set, significant ones first ({@link #disparityGroups}). */
+    public record DisparityGroup(String label, List<Disparity> significant, List<Disparity> others) {
+        public DisparityGroup {
+            significant = List.copyOf(significant);
+            others = List.copyOf(others);
+        }
+
+        public int size() {
+            return significant.size() + others.size();
+        }
+    }
+
+    /**
+     * The comparisons grouped by attribute set ({@code accent}, {@code condition}, {@code accent × condition}),
+     * in the order the sets first appear; within a group the significant ones (q under {@link #SIGNIFICANCE})
+     * first, each part ordered by effect size, largest first (undefined last), so that a reader of hundreds of
+     * comparisons meets the findings before the noise.
+     */
+    public static List<DisparityGroup> disparityGroups(AuditResult result) {
+        Map<List<String>, List<Disparity>> bySet = new LinkedHashMap<>();
+        for (Disparity d : result.disparities()) {
+            bySet.computeIfAbsent(List.copyOf(d.attributes().keySet()), k -> new ArrayList<>()).add(d);
+        }
+        java.util.Comparator<Disparity> bySize = java.util.Comparator.comparingDouble(AuditDigest::effectSize).reversed();
+        List<DisparityGroup> out = new ArrayList<>();
+        bySet.forEach((attrs, list) -> {
+            List<Disparity> sig = new ArrayList<>(list.stream().filter(AuditDigest::significant).toList());
+            List<Disparity> rest = new ArrayList<>(list.stream().filter(d -> !significant(d)).toList());
+            sig.sort(bySize);
+            rest.sort(bySize);
+            out.add(new DisparityGroup(attrs.isEmpty() ? "(all)" : String.join(" × ", attrs), sig, rest));
+        });
+        return out;
+    }
+
+    /**
+     * How far a comparison is from "no difference": |value| for a difference or a gap, |ln value| for a
+     * ratio (so 0.5 and 2 weigh the same); −∞ when undefined, which sorts it last.
+     */
+    static double effectSize(Disparity d) {
+        if (d.value() == null || !Double.isFinite(d.value())) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (d.kind() == DisparityKind.RATIO) {
+            return d.value() > 0 ? Math.abs(Math.log(d.value())) : Double.POSITIVE_INFINITY;
+        }
+        return Math.abs(d.value());
     }
 
     /** How the intervals were made, e.g. {@code 95% Wilson score intervals}, or {@code null} if there are none. */

@@ -179,7 +179,7 @@ public final class CoverageReportWriter {
             }
             List<String> rows = c.levels().get(0);
             List<String> cols = c.levels().get(1);
-            Svg.Heatmap map = Svg.heatmap("Rows per cell; grey dashed: below " + r.minPerCell()).headers(c.dimensions().get(0), c.dimensions().get(1))
+            Svg.Heatmap map = Svg.heatmap("Rows per cell; dashed: below " + r.minPerCell()).headers(c.dimensions().get(0), c.dimensions().get(1))
                     .rows(rows).columns(cols);
             for (int i = 0; i < c.counts().length; i++) {
                 long n = c.counts()[i];

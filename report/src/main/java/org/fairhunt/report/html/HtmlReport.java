@@ -44,14 +44,18 @@ public final class HtmlReport {
     static final int MAX_HEATMAP_CELLS = 1600;
     /** Rows of one attribute set's values table at most: beyond, the largest slices. */
     static final int MAX_TABLE_ROWS = 300;
-    /** Rows of the full disparities table at most: beyond, those with the smallest q-values. */
+    /** Rows of one attribute set's collapsed disparities at most: beyond, those with the largest effects. */
     static final int MAX_DISPARITY_ROWS = 1000;
+    /** Non-significant comparisons of an attribute set shown in the open; more go behind a collapsed block. */
+    static final int OPEN_DISPARITIES = 10;
 
     private final AuditResult result;
     private final List<String> metrics;
     private final List<String> charted;
     private final SliceResult overall;
     private final String minSize;
+    /** Speakers of the slices an extension flags as having few of them (speech's {@code few_speakers}), by label. */
+    private final Map<String, Integer> fewSpeakers;
     /** How the intervals were made, computed once (it scans every estimate of the result). */
     private final String intervals;
 
@@ -64,6 +68,7 @@ public final class HtmlReport {
         Object min = result.settings().get("min_group_size");
         this.minSize = min == null ? null : String.valueOf(min);
         this.intervals = AuditDigest.intervalDescription(result);
+        this.fewSpeakers = AuditDigest.fewSpeakers(result);
     }
 
     public static String render(AuditResult result) {
@@ -217,7 +222,8 @@ public final class HtmlReport {
             legend.add("grey: slices with fewer than " + minSize + " rows, too small to judge");
         }
         if (set.attributes().size() == 2) {
-            legend.add("heatmap colours: purple below the overall value, orange above");
+            legend.add("heatmap colours: light for the lowest value, dark red for the highest, the overall value marked on the "
+                    + "scale; each cell gives the value, its interval and n; dashed cells are flagged (too small, few speakers)");
         }
         sb.append("<p class=\"fh-note\">").append(escape(String.join("; ", legend))).append(".</p>");
         List<Fragment> figures = new ArrayList<>();
@@ -317,14 +323,20 @@ public final class HtmlReport {
             List<String> values = new ArrayList<>(s.attributes().values());
             MetricEstimate e = s.metric(metric);
             boolean defined = e != null && e.defined();
+            Interval ci = defined ? e.ci() : null;
+            Integer speakers = fewSpeakers.get(s.label());
+            // flagged cells keep their number and say why to doubt it (issue 15: no greyed-out blanks)
+            String note = "n=" + s.n() + (s.tooSmall() ? " · too small" : "") + (speakers == null ? "" : " · " + speakers + " spk");
             map.cell(rows.indexOf(values.get(0)), columns.indexOf(values.get(1)), defined ? e.value() : null,
                     defined ? Formats.number(e.value()) : Formats.UNDEFINED,
-                    defined ? tooltip(s, e) : s.label() + ": undefined (" + (e == null ? "not computed" : e.reason()) + ")",
-                    s.tooSmall());
+                    ci == null ? null : Formats.interval(e.value(), ci.lo(), ci.hi()), note,
+                    (defined ? tooltip(s, e) : s.label() + ": undefined (" + (e == null ? "not computed" : e.reason()) + ")")
+                            + (speakers == null ? "" : ", " + speakers + " speakers (few)"),
+                    s.tooSmall() || speakers != null);
         }
         MetricEstimate all = overall == null ? null : overall.metric(metric);
         if (all != null && all.defined()) {
-            map.centre(all.value(), "overall " + Formats.number(all.value()));
+            map.reference(all.value(), "overall " + Formats.number(all.value()));
         }
         return map.render();
     }
@@ -377,6 +389,11 @@ public final class HtmlReport {
         return Formats.estimate(e);
     }
 
+    /**
+     * The comparisons by attribute set, each set led by its significant ones (bold, largest effect first);
+     * the rest of a set follow in the same table when few, behind a collapsed block when more than
+     * {@link #OPEN_DISPARITIES} (hundreds of rows in one flat list go unread).
+     */
     private Fragment disparities() {
         List<Disparity> all = result.disparities();
         StringBuilder sb = new StringBuilder();
@@ -384,38 +401,30 @@ public final class HtmlReport {
         long significant = all.stream().filter(AuditDigest::significant).count();
         if (tested > 0) {
             sb.append("<p>").append(significant).append(" of ").append(tested)
-                    .append(" comparisons have q &lt; 0.05 (Benjamini–Hochberg across the whole audit); they are in bold.</p>");
+                    .append(" comparisons have q &lt; 0.05 (Benjamini–Hochberg across the whole audit); they are in bold and "
+                            + "lead each attribute set, largest effect first.</p>");
         }
-        List<Disparity> key = AuditDigest.keyDisparities(result);
-        if (key.size() < all.size()) {
-            sb.append("<p class=\"fh-note\">The largest gap of each metric in each attribute set, and the significant "
-                    + "comparisons:</p>").append(disparityTable(capped(key)))
-                    .append("<details><summary>All ").append(all.size()).append(" comparisons")
-                    .append(all.size() > MAX_DISPARITY_ROWS ? " (the " + MAX_DISPARITY_ROWS + " with the smallest q-values shown; "
-                            + "every one is in the JSON result)" : "").append("</summary>")
-                    .append(disparityTable(capped(all))).append("</details>");
-        } else {
-            sb.append(disparityTable(capped(all)));
+        for (AuditDigest.DisparityGroup g : AuditDigest.disparityGroups(result)) {
+            sb.append("<h3 class=\"fh-disparity-set\">").append(escape(g.label())).append(" <span class=\"fh-note\">")
+                    .append(g.significant().size()).append(" significant of ").append(g.size()).append("</span></h3>");
+            if (g.others().size() <= OPEN_DISPARITIES) {
+                List<Disparity> rows = new ArrayList<>(g.significant());
+                rows.addAll(g.others());
+                sb.append(disparityTable(rows));
+                continue;
+            }
+            if (!g.significant().isEmpty()) {
+                sb.append(disparityTable(g.significant()));
+            }
+            List<Disparity> others = g.others();
+            sb.append("<details><summary>").append(others.size()).append(" comparisons with q ≥ 0.05 or untested");
+            if (others.size() > MAX_DISPARITY_ROWS) {
+                sb.append(" (the ").append(MAX_DISPARITY_ROWS).append(" largest shown; every one is in the JSON result)");
+                others = others.subList(0, MAX_DISPARITY_ROWS);
+            }
+            sb.append("</summary>").append(disparityTable(others)).append("</details>");
         }
         return raw(sb.toString());
-    }
-
-    /** At most {@link #MAX_DISPARITY_ROWS} comparisons: those with the smallest q-values, in their usual order. */
-    private static List<Disparity> capped(List<Disparity> all) {
-        if (all.size() <= MAX_DISPARITY_ROWS) {
-            return all;
-        }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            order.add(i);
-        }
-        order.sort((a, b) -> Double.compare(q(all.get(a)), q(all.get(b))));
-        java.util.TreeSet<Integer> keep = new java.util.TreeSet<>(order.subList(0, MAX_DISPARITY_ROWS));
-        return keep.stream().map(all::get).toList();
-    }
-
-    private static double q(Disparity d) {
-        return d.qValue() == null ? Double.POSITIVE_INFINITY : d.qValue();
     }
 
     private static Fragment disparityTable(List<Disparity> disparities) {

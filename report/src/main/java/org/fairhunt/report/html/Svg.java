@@ -176,16 +176,21 @@ public final class Svg {
     }
 
     /**
-     * A grid of cells, one per (row value, column value) pair, coloured on a diverging scale around a
-     * centre (the overall value: purple below, orange above, white at the centre, so the scale does not
-     * presume whether higher is better), with the value written in each cell and a legend below. Muted
-     * cells (too small) are grey and outlined with dashes; undefined cells are white with {@code —}.
+     * A grid of cells, one per (row value, column value) pair, coloured on a sequential scale (light for
+     * the lowest value, dark for the highest: a magnitude, so the scale presumes no direction of "better"),
+     * with a legend below that marks a reference value (the overall value); or, for a signed quantity given
+     * a {@link #centre}, on a diverging scale around it. Each cell writes its value and, when given, a
+     * detail line (the interval) and a note line (the size and any flag). Flagged cells (too small, too few
+     * speakers) keep their colour and their numbers, outlined with dashes and named in the note: a reader
+     * sees the value and why to doubt it. Undefined cells are white with {@code —}.
      */
     public static final class Heatmap {
         private static final double CELL_H = 34;
+        private static final double CELL_H_DETAILED = 54;
         private static final double MIN_CELL_W = 64;
         private static final int MAX_COL_CHARS = 16;
         private static final int MAX_ROW_CHARS = 24;
+        private static final double DETAIL_SIZE = 10.5;
 
         private final String title;
         private final List<String> rowLabels = new ArrayList<>();
@@ -195,9 +200,15 @@ public final class Svg {
         private String columnHeader = "";
         private Double centre;
         private String centreLabel;
+        private Double reference;
+        private String referenceLabel;
 
-        /** A cell: value ({@code null}: undefined), printed text, tooltip, muted. */
-        public record Cell(int row, int column, Double value, String text, String tooltip, boolean muted) {
+        /**
+         * A cell: value ({@code null}: undefined), printed text, detail line (interval) and note line (size,
+         * flag), either {@code null}, tooltip, and whether it is flagged.
+         */
+        public record Cell(int row, int column, Double value, String text, String detail, String note, String tooltip,
+                boolean flagged) {
         }
 
         private Heatmap(String title) {
@@ -221,16 +232,32 @@ public final class Svg {
             return this;
         }
 
-        public Heatmap cell(int row, int column, Double value, String text, String tooltip, boolean muted) {
+        /** A cell with its value only. */
+        public Heatmap cell(int row, int column, Double value, String text, String tooltip, boolean flagged) {
+            return cell(row, column, value, text, null, null, tooltip, flagged);
+        }
+
+        public Heatmap cell(int row, int column, Double value, String text, String detail, String note, String tooltip,
+                            boolean flagged) {
             if (row < 0 || row >= rowLabels.size() || column < 0 || column >= columnLabels.size()) {
                 throw new IllegalArgumentException("cell (" + row + ", " + column + ") outside a " + rowLabels.size() + " × "
                         + columnLabels.size() + " heatmap");
             }
-            cells.add(new Cell(row, column, value, text, tooltip, muted));
+            cells.add(new Cell(row, column, value, text, detail, note, tooltip, flagged));
             return this;
         }
 
-        /** The value drawn white; without one, the midpoint of the values. */
+        /** A reference value (the overall value) marked on the sequential scale's legend. */
+        public Heatmap reference(double value, String label) {
+            this.reference = value;
+            this.referenceLabel = label;
+            return this;
+        }
+
+        /**
+         * For a signed quantity (a degradation, a difference): a diverging scale instead, white at this value,
+         * purple below and orange above (PuOr).
+         */
         public Heatmap centre(double value, String label) {
             this.centre = value;
             this.centreLabel = label;
@@ -238,12 +265,15 @@ public final class Svg {
         }
 
         public Html.Fragment render() {
+            boolean detailed = cells.stream().anyMatch(c -> c.detail() != null || c.note() != null);
+            double cellH = detailed ? CELL_H_DETAILED : CELL_H;
             int colChars = 4;
             for (String c : columnLabels) {
                 colChars = Math.max(colChars, Math.min(MAX_COL_CHARS, len(c)));
             }
             for (Cell c : cells) {
                 colChars = Math.max(colChars, len(c.text()));
+                colChars = Math.max(colChars, (int) Math.ceil(0.85 * Math.max(len(c.detail()), len(c.note()))));
             }
             int rowChars = Math.max(4, Math.min(MAX_ROW_CHARS, len(rowHeader)));
             for (String r : rowLabels) {
@@ -253,18 +283,19 @@ public final class Svg {
             double x0 = rowChars * LABEL_CHAR_WIDTH + 16;
             double y0 = 44;
             double gridW = cellW * columnLabels.size();
-            double gridH = CELL_H * rowLabels.size();
+            double gridH = cellH * rowLabels.size();
             double legendTop = y0 + gridH + 16;
-            double width = Math.max(x0 + gridW + 8, x0 + 9 * 22 + 120);
+            double legendW = 9 * 22;
+            double width = Math.max(x0 + gridW + 8, x0 + legendW + 60);
             double height = legendTop + 36;
 
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
-            // the scale spans the reportable cells only: muted cells are grey anyway, and a tiny slice's
-            // extreme value would otherwise wash out the colours of the slices that matter
-            for (boolean includeMuted : new boolean[] {false, true}) {
+            // the scale spans the unflagged cells when there are any: a tiny slice's extreme value would
+            // otherwise wash out the colours of the slices that matter (flagged cells are clamped to the ends)
+            for (boolean includeFlagged : new boolean[] {false, true}) {
                 for (Cell c : cells) {
-                    if (c.value() != null && Double.isFinite(c.value()) && (includeMuted || !c.muted())) {
+                    if (c.value() != null && Double.isFinite(c.value()) && (includeFlagged || !c.flagged())) {
                         min = Math.min(min, c.value());
                         max = Math.max(max, c.value());
                     }
@@ -274,8 +305,10 @@ public final class Svg {
                 }
             }
             boolean any = min <= max;
-            double mid = centre != null ? centre : any ? (min + max) / 2 : 0;
-            double extent = any ? Math.max(Math.abs(max - mid), Math.abs(min - mid)) : 0;
+            double span = any ? max - min : 0;
+            boolean diverging = centre != null;
+            double mid = diverging ? centre : 0;
+            double extent = diverging && any ? Math.max(Math.abs(max - mid), Math.abs(min - mid)) : 0;
 
             StringBuilder sb = open("fh-heatmap", width, height, title);
             sb.append(text(x0 + gridW / 2, 14, "middle", SOFT_INK, 11.5, columnHeader, null));
@@ -289,54 +322,76 @@ public final class Svg {
             for (int r = 0; r < rowLabels.size(); r++) {
                 String full = rowLabels.get(r);
                 String label = shorten(full, MAX_ROW_CHARS);
-                sb.append(text(x0 - 8, y0 + r * CELL_H + CELL_H / 2 + 4, "end", INK, FONT_SIZE, label,
+                sb.append(text(x0 - 8, y0 + r * cellH + cellH / 2 + 4, "end", INK, FONT_SIZE, label,
                         label.equals(full) ? null : full));
             }
             // empty grid positions (combinations absent from the data) stay visible as pale outlines
             for (int r = 0; r < rowLabels.size(); r++) {
                 for (int c = 0; c < columnLabels.size(); c++) {
-                    sb.append("<rect x=\"").append(f(x0 + c * cellW + 1)).append("\" y=\"").append(f(y0 + r * CELL_H + 1))
-                            .append("\" width=\"").append(f(cellW - 2)).append("\" height=\"").append(f(CELL_H - 2))
+                    sb.append("<rect x=\"").append(f(x0 + c * cellW + 1)).append("\" y=\"").append(f(y0 + r * cellH + 1))
+                            .append("\" width=\"").append(f(cellW - 2)).append("\" height=\"").append(f(cellH - 2))
                             .append("\" fill=\"#ffffff\" stroke=\"").append(GRID).append("\"/>");
                 }
             }
             for (Cell c : cells) {
                 double cx = x0 + c.column() * cellW;
-                double cy = y0 + c.row() * CELL_H;
+                double cy = y0 + c.row() * cellH;
                 boolean defined = c.value() != null && Double.isFinite(c.value());
-                String fill = !defined ? "#ffffff" : c.muted() ? "#e9ecef"
-                        : Colours.diverging(extent == 0 ? 0 : (c.value() - mid) / extent);
-                String ink = defined && !c.muted() && Colours.isDark(fill) ? "#ffffff" : c.muted() || !defined ? SOFT_INK : INK;
-                sb.append("<g class=\"fh-cell").append(c.muted() ? " fh-muted" : "").append(defined ? "" : " fh-undefined")
+                String fill = !defined ? "#ffffff" : diverging ? Colours.diverging(extent == 0 ? 0 : (c.value() - mid) / extent)
+                        : Colours.sequential(span == 0 ? 0.5 : (c.value() - min) / span);
+                String ink = !defined ? SOFT_INK : Colours.isDark(fill) ? "#ffffff" : INK;
+                sb.append("<g class=\"fh-cell").append(c.flagged() ? " fh-flagged" : "").append(defined ? "" : " fh-undefined")
                         .append("\"><title>").append(escape(c.tooltip())).append("</title>")
                         .append("<rect x=\"").append(f(cx + 1)).append("\" y=\"").append(f(cy + 1)).append("\" width=\"")
-                        .append(f(cellW - 2)).append("\" height=\"").append(f(CELL_H - 2)).append("\" rx=\"3\" fill=\"")
+                        .append(f(cellW - 2)).append("\" height=\"").append(f(cellH - 2)).append("\" rx=\"3\" fill=\"")
                         .append(fill).append('"')
-                        .append(c.muted() ? " stroke=\"#adb5bd\" stroke-dasharray=\"3 2\"" : "").append("/>")
-                        .append(text(cx + cellW / 2, cy + CELL_H / 2 + 4, "middle", ink, FONT_SIZE, c.text(), null)
-                                .replace("<text ", c.muted() ? "<text font-style=\"italic\" " : "<text "))
-                        .append("</g>");
+                        .append(c.flagged() ? " stroke=\"" + INK + "\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"" : "").append("/>");
+                if (detailed) {
+                    sb.append(text(cx + cellW / 2, cy + 17, "middle", ink, FONT_SIZE, c.text(), null)
+                            .replace("<text ", "<text font-weight=\"600\" "));
+                    if (c.detail() != null) {
+                        sb.append(text(cx + cellW / 2, cy + 31, "middle", ink, DETAIL_SIZE, c.detail(), null));
+                    }
+                    if (c.note() != null) {
+                        sb.append(text(cx + cellW / 2, cy + 45, "middle", ink, DETAIL_SIZE, c.note(), null)
+                                .replace("<text ", c.flagged() ? "<text class=\"fh-cell-note\" font-style=\"italic\" "
+                                        : "<text class=\"fh-cell-note\" "));
+                    }
+                } else {
+                    sb.append(text(cx + cellW / 2, cy + cellH / 2 + 4, "middle", ink, FONT_SIZE, c.text(), null)
+                            .replace("<text ", c.flagged() ? "<text font-style=\"italic\" " : "<text "));
+                }
+                sb.append("</g>");
             }
-            // legend: nine swatches from centre − extent to centre + extent
+            // legend: nine swatches from the lowest to the highest value, the reference value marked (diverging:
+            // from centre − extent to centre + extent)
             sb.append("<g class=\"fh-legend\">");
             double lx = x0;
             for (int i = 0; i < 9; i++) {
-                double t = -1 + i * 0.25;
                 sb.append("<rect x=\"").append(f(lx + i * 22)).append("\" y=\"").append(f(legendTop)).append("\" width=\"22\" height=\"10\" fill=\"")
-                        .append(Colours.diverging(t)).append("\"/>");
+                        .append(diverging ? Colours.diverging(-1 + i * 0.25) : Colours.sequential(i / 8.0)).append("\"/>");
             }
-            if (any) {
+            if (any && diverging) {
                 sb.append(text(lx, legendTop + 24, "start", SOFT_INK, 11, Axis.plain(mid - extent), null));
-                sb.append(text(lx + 4.5 * 22, legendTop + 24, "middle", SOFT_INK, 11,
-                        centreLabel == null ? Axis.plain(mid) : centreLabel, null));
+                sb.append(text(lx + 4.5 * 22, legendTop + 24, "middle", SOFT_INK, 11, centreLabel == null ? Axis.plain(mid) : centreLabel, null));
                 sb.append(text(lx + 9 * 22, legendTop + 24, "end", SOFT_INK, 11, Axis.plain(mid + extent), null));
+            } else if (any) {
+                sb.append(text(lx, legendTop + 24, "start", SOFT_INK, 11, Axis.plain(min), null));
+                sb.append(text(lx + legendW, legendTop + 24, "end", SOFT_INK, 11, Axis.plain(max), null));
+                if (reference != null && span > 0 && reference >= min && reference <= max) {
+                    double mx = lx + legendW * (reference - min) / span;
+                    sb.append(line(mx, legendTop - 3, mx, legendTop + 13, INK, 1.5, null, null))
+                            .append(text(mx, legendTop + 24, "middle", INK, 11, referenceLabel, null));
+                } else if (reference != null) {
+                    sb.append(text(lx + legendW + 8, legendTop + 9, "start", SOFT_INK, 11, referenceLabel, null));
+                }
             }
             sb.append("</g>");
             return close(sb);
         }
     }
 
-    /** Colour arithmetic for the diverging scale (PuOr, ColorBrewer: readable by colour-blind readers). */
+    /** Colour arithmetic: the sequential scale (YlOrRd) and the diverging one (PuOr), both ColorBrewer, readable by colour-blind readers. */
     static final class Colours {
         private static final int[][] STOPS = {
             {0x5e, 0x3c, 0x99}, {0xb2, 0xab, 0xd2}, {0xf7, 0xf7, 0xf7}, {0xfd, 0xb8, 0x63}, {0xe6, 0x61, 0x01}};
@@ -346,15 +401,29 @@ public final class Svg {
 
         /** {@code t} in [−1, 1] (clamped; NaN is the centre) → {@code #rrggbb}. */
         static String diverging(double t) {
-            double u = Double.isNaN(t) ? 0.5 : (Math.max(-1, Math.min(1, t)) + 1) / 2 * (STOPS.length - 1);
-            int i = Math.min(STOPS.length - 2, (int) Math.floor(u));
-            double w = u - i;
+            return interpolate(STOPS, Double.isNaN(t) ? 0.5 : (Math.max(-1, Math.min(1, t)) + 1) / 2);
+        }
+
+        /** {@code u} in [0, 1] → the colour that far along the stops, linearly between neighbours. */
+        private static String interpolate(int[][] stops, double u) {
+            double x = u * (stops.length - 1);
+            int i = Math.min(stops.length - 2, (int) Math.floor(x));
+            double w = x - i;
             StringBuilder sb = new StringBuilder("#");
             for (int k = 0; k < 3; k++) {
-                int v = (int) Math.round(STOPS[i][k] * (1 - w) + STOPS[i + 1][k] * w);
+                int v = (int) Math.round(stops[i][k] * (1 - w) + stops[i + 1][k] * w);
                 sb.append(String.format(Locale.ROOT, "%02x", v));
             }
             return sb.toString();
+        }
+
+        /** The sequential scale (YlOrRd, ColorBrewer: ordered by lightness, so it reads in grey and for colour-blind readers). */
+        private static final int[][] SEQUENTIAL = {
+            {0xff, 0xff, 0xcc}, {0xfe, 0xd9, 0x76}, {0xfd, 0x8d, 0x3c}, {0xe3, 0x1a, 0x1c}, {0x80, 0x00, 0x26}};
+
+        /** {@code t} in [0, 1] (clamped; NaN is the middle) → {@code #rrggbb}, light to dark. */
+        static String sequential(double t) {
+            return interpolate(SEQUENTIAL, Double.isNaN(t) ? 0.5 : Math.max(0, Math.min(1, t)));
         }
 
         /** Whether white text reads better than dark text on {@code #rrggbb} (relative luminance below 0.4). */

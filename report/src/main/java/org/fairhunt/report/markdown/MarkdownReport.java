@@ -177,16 +177,31 @@ public final class MarkdownReport {
                     .append(all.size() - shown.size())
                     .append(" other comparisons are in audit.json and in the HTML report.\n\n");
         }
-        List<List<String>> rows = new ArrayList<>();
-        for (Disparity d : shown) {
-            String value = d.value() == null ? Formats.UNDEFINED + footnote(d.reason()) : Formats.estimate(d.value(), d.lo(), d.hi())
-                    + (d.reason() != null ? footnote(d.reason()) : "");
-            rows.add(List.of(escape(d.metric()), escape(AuditDigest.sliceLabel(d.attributes())),
-                    escape(AuditDigest.sliceLabel(d.reference())), escape(d.kind().word()), value, Formats.pValue(d.pValue()),
-                    Formats.pValue(d.qValue())));
+        // by attribute set, each led by its significant comparisons (largest effect first)
+        java.util.Set<Disparity> listed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        listed.addAll(shown);
+        for (AuditDigest.DisparityGroup g : AuditDigest.disparityGroups(result)) {
+            List<List<String>> rows = new ArrayList<>();
+            for (List<Disparity> part : List.of(g.significant(), g.others())) {
+                for (Disparity d : part) {
+                    if (!listed.contains(d)) {
+                        continue;
+                    }
+                    String value = d.value() == null ? Formats.UNDEFINED + footnote(d.reason())
+                            : Formats.estimate(d.value(), d.lo(), d.hi()) + (d.reason() != null ? footnote(d.reason()) : "");
+                    rows.add(List.of(escape(d.metric()), escape(AuditDigest.sliceLabel(d.attributes())),
+                            escape(AuditDigest.sliceLabel(d.reference())), escape(d.kind().word()), value,
+                            Formats.pValue(d.pValue()), Formats.pValue(d.qValue())));
+                }
+            }
+            if (rows.isEmpty()) {
+                continue;
+            }
+            out.append("### ").append(escape(g.label())).append(" (").append(g.significant().size()).append(" significant of ")
+                    .append(g.size()).append(")\n\n");
+            out.append(Markdown.table(List.of("metric", "slice", "reference", "kind", "value", "p", "q"),
+                    List.of(false, false, false, false, true, true, true), rows)).append('\n');
         }
-        out.append(Markdown.table(List.of("metric", "slice", "reference", "kind", "value", "p", "q"),
-                List.of(false, false, false, false, true, true, true), rows)).append('\n');
         footnoteDefinitions();
     }
 

@@ -3,7 +3,6 @@ package org.fairhunt.report.speech;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.fairhunt.core.io.AtomicFiles;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
+import org.fairhunt.report.AuditDigest;
 import org.fairhunt.report.Formats;
 import org.fairhunt.report.ReportWriter;
 import org.fairhunt.speech.WerAudit;
@@ -67,10 +67,7 @@ public final class WerReports {
         if (speech != null && speech.hasNonNull("speaker_source")) {
             sb.append("speakers: ").append(speech.get("speaker_source").asText()).append('\n');
         }
-        Map<String, Integer> few = new LinkedHashMap<>();
-        if (speech != null && speech.has("few_speakers")) {
-            speech.get("few_speakers").forEach(n -> few.put(n.get("slice").asText(), n.get("speakers").asInt()));
-        }
+        Map<String, Integer> few = AuditDigest.fewSpeakers(a);
         sb.append('\n');
         String header = String.format(Locale.ROOT, "%-36s %6s %7s | %5s %5s %5s %5s %6s %6s | %-17s%n", "slice", "#Snt",
                 "#Wrd", "Corr", "Sub", "Del", "Ins", "Err", "S.Err", "WER interval");

@@ -62,10 +62,16 @@ class SvgTest {
     }
 
     @Test
-    void diverging_colours_are_white_at_the_centre_and_saturated_at_the_ends() {
+    void sequential_colours_run_from_pale_yellow_to_dark_red_and_clamp() {
+        // YlOrRd's end stops, and the midpoint of its middle stop (ColorBrewer #fd8d3c)
+        assertEquals("#ffffcc", Svg.Colours.sequential(0));
+        assertEquals("#fd8d3c", Svg.Colours.sequential(0.5));
+        assertEquals("#800026", Svg.Colours.sequential(1));
+        assertEquals("#800026", Svg.Colours.sequential(7));
+        assertEquals("#ffffcc", Svg.Colours.sequential(-3));
+        // the diverging scale for signed quantities: PuOr's white centre and its ends
         assertEquals("#f7f7f7", Svg.Colours.diverging(0));
         assertEquals("#5e3c99", Svg.Colours.diverging(-1));
-        assertEquals("#e66101", Svg.Colours.diverging(1));
         assertEquals("#e66101", Svg.Colours.diverging(7));
         assertTrue(Svg.Colours.isDark("#5e3c99"));
         assertFalse(Svg.Colours.isDark("#f7f7f7"));

@@ -100,6 +100,8 @@ class MarkdownReportTest {
         assertTrue(md.contains("""
                 1 of 1 comparisons have q < 0.05 (Benjamini–Hochberg, across the whole audit).
 
+                ### sex (1 significant of 2)
+
                 | metric | slice | reference | kind | value | p | q |
                 |---|---|---|---|---:|---:|---:|
                 | accuracy | sex=f | sex=m | difference | -0.400 [-0.75, -0.05] | 0.021 | 0.042 |
@@ -178,11 +180,18 @@ class MarkdownReportTest {
         assertTrue(significant > 0, "the prevalence differs by group in Tables.random, so some comparison is significant");
         String md = MarkdownReport.render(r);
         String section = md.substring(md.indexOf("## Disparities"), md.indexOf("## Metrics"));
-        long tableRows = section.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| metric |")).count();
+        long tableRows = section.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| metric |") && !l.startsWith("| ---")
+                && !l.startsWith("|---")).count();
         assertEquals(gaps + significant, tableRows, section);
         assertTrue(section.contains((r.disparities().size() - gaps - significant)
                 + " other comparisons are in audit.json and in the HTML report."), section);
         String html = org.fairhunt.report.html.HtmlReport.render(r);
-        assertTrue(html.contains("<details><summary>All " + r.disparities().size() + " comparisons</summary>"));
+        // the HTML has every comparison: the significant ones open, the rest of each large set collapsed
+        long collapsed = java.util.regex.Pattern.compile("<details><summary>(\\d+) comparisons with q ≥ 0.05 or untested</summary>")
+                .matcher(html).results().mapToLong(m -> Long.parseLong(m.group(1))).sum();
+        String disparities = html.substring(html.indexOf("id=\"disparities\""), html.indexOf("id=\"metrics\""));
+        long open = disparities.split("<tr class=\"fh-strong\">", -1).length - 1;
+        assertEquals(r.disparities().stream().filter(org.fairhunt.report.AuditDigest::significant).count(), open);
+        assertTrue(collapsed > 0 && collapsed <= r.disparities().size() - significant, "collapsed " + collapsed);
     }
 }
