@@ -1,7 +1,5 @@
 package org.fairhunt.discovery.realdata;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,9 +28,7 @@ final class SharedData {
                 throw new IllegalStateException(e);
             }
         }
-        Path p = Path.of("..", "..", "shared", "data").resolve(relative);
-        assumeTrue(Files.isRegularFile(p), "shared data not present: " + p.toAbsolutePath());
-        return p;
+        return org.fairhunt.core.testing.SharedData.require(relative);
     }
 
     /**
