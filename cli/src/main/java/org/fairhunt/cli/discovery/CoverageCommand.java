@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.fairhunt.cli.options.Binnings;
 import org.fairhunt.cli.options.ErrorOptions;
 import org.fairhunt.cli.options.InputOptions;
+import org.fairhunt.cli.options.OutputOptions;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.discovery.coverage.CoverageAnalysis;
 import org.fairhunt.discovery.coverage.CoverageResult;
@@ -76,11 +77,8 @@ public final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--bins", paramLabel = "B", defaultValue = "4", description = "Quantile bins for numeric dimensions (default: ${DEFAULT-VALUE}).")
     int bins;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write coverage.json, coverage.md and coverage.html into DIR.")
-    Path out;
-
-    @Option(names = "--json", description = "Print the JSON result on standard output instead of the summary.")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
@@ -90,13 +88,13 @@ public final class CoverageCommand implements Callable<Integer> {
         TargetShares targets = targetShares == null ? null : TargetShares.from(input.read(targetShares), dimensions);
         CoverageResult result = CoverageAnalysis.analyze(table, dimensions, options, targets, rowErrors);
         PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
+        if (output.json()) {
             stdout.print(CoverageReportWriter.json(result));
         } else {
             stdout.print(summary(result));
         }
-        if (out != null) {
-            List<Path> written = CoverageReportWriter.write(result, out);
+        if (output.out() != null) {
+            List<Path> written = CoverageReportWriter.write(result, output.out());
             stdout.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         stdout.flush();

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.fairhunt.cli.options.Binnings;
 import org.fairhunt.cli.options.ErrorOptions;
 import org.fairhunt.cli.options.InputOptions;
+import org.fairhunt.cli.options.OutputOptions;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.discovery.slice.RowErrors;
@@ -85,11 +86,8 @@ public final class SlicesCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores; results do not depend on it).")
     Integer threads;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write slices.json, slices.md and slices.html into DIR.")
-    Path out;
-
-    @Option(names = "--json", description = "Print the JSON result on standard output instead of the summary.")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
@@ -107,13 +105,13 @@ public final class SlicesCommand implements Callable<Integer> {
         SliceReport report = SliceFinder.find(encoded, rowErrors, new SliceFinder.Options(params, 0.95, fdr,
                 alpha == null ? SliceFinder.Ranking.EFFECT : SliceFinder.Ranking.SLICELINE));
         PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
+        if (output.json()) {
             stdout.print(SliceReportWriter.json(report));
         } else {
             stdout.print(summary(report));
         }
-        if (out != null) {
-            List<Path> written = SliceReportWriter.write(report, out);
+        if (output.out() != null) {
+            List<Path> written = SliceReportWriter.write(report, output.out());
             stdout.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         stdout.flush();
