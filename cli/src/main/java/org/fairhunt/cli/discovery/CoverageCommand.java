@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.fairhunt.cli.options.Binnings;
+import org.fairhunt.cli.options.BinOptions;
 import org.fairhunt.cli.options.ErrorOptions;
 import org.fairhunt.cli.options.InputOptions;
 import org.fairhunt.cli.options.OutputOptions;
@@ -70,20 +70,17 @@ public final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--baseline-rate", paramLabel = "P", description = "The error rate the plan starts from when no errors are given.")
     Double baselineRate;
 
-    @Option(names = "--bin", paramLabel = "COLUMN=CUTS",
-            description = "Cut a numeric column at these points instead of quantiles, e.g. age=25,40,60 (repeatable).")
-    List<String> cuts = new ArrayList<>();
-
-    @Option(names = "--bins", paramLabel = "B", defaultValue = "4", description = "Quantile bins for numeric dimensions (default: ${DEFAULT-VALUE}).")
-    int bins;
+    @Mixin
+    BinOptions binning;
 
     @Mixin
     OutputOptions output;
 
     @Override
     public Integer call() {
-        CoverageAnalysis.Options options = new CoverageAnalysis.Options(strength, minPerCell, bins, detectGap, baselineRate, 0.05, 0.8);
-        Table table = Binnings.apply(input.read(file), cuts);
+        CoverageAnalysis.Options options = new CoverageAnalysis.Options(strength, minPerCell, binning.bins(), detectGap, baselineRate,
+                0.05, 0.8);
+        Table table = binning.apply(input.read(file));
         RowErrors rowErrors = errors.given() ? errors.rowErrors(table) : null;
         TargetShares targets = targetShares == null ? null : TargetShares.from(input.read(targetShares), dimensions);
         CoverageResult result = CoverageAnalysis.analyze(table, dimensions, options, targets, rowErrors);

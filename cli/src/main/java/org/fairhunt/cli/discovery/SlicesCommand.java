@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.fairhunt.cli.options.Binnings;
+import org.fairhunt.cli.options.BinOptions;
 import org.fairhunt.cli.options.ErrorOptions;
 import org.fairhunt.cli.options.InputOptions;
 import org.fairhunt.cli.options.OutputOptions;
@@ -68,12 +68,8 @@ public final class SlicesCommand implements Callable<Integer> {
                     + "there). Default: rank by how much worse than the rest a slice is at least, significant slices included.")
     Double alpha;
 
-    @Option(names = "--bin", paramLabel = "COLUMN=CUTS",
-            description = "Cut a numeric column at these points instead of quantiles, e.g. age=25,40,60 (repeatable).")
-    List<String> cuts = new ArrayList<>();
-
-    @Option(names = "--bins", paramLabel = "B", defaultValue = "4", description = "Quantile bins for numeric features (default: ${DEFAULT-VALUE}).")
-    int bins;
+    @Mixin
+    BinOptions binning;
 
     @Option(names = "--max-levels", paramLabel = "N", defaultValue = "100",
             description = "Refuse a feature with more distinct values than this (default: ${DEFAULT-VALUE}, at most 255).")
@@ -99,9 +95,9 @@ public final class SlicesCommand implements Callable<Integer> {
         }
         SliceSearch.Params params = new SliceSearch.Params(maxDepth, minSupport, top, alpha == null ? 0.95 : alpha,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads);
-        Table table = Binnings.apply(input.read(file), cuts);
+        Table table = binning.apply(input.read(file));
         RowErrors rowErrors = errors.rowErrors(table);
-        SliceFeatures encoded = SliceFeatures.encode(table, features, bins, maxLevels);
+        SliceFeatures encoded = SliceFeatures.encode(table, features, binning.bins(), maxLevels);
         SliceReport report = SliceFinder.find(encoded, rowErrors, new SliceFinder.Options(params, 0.95, fdr,
                 alpha == null ? SliceFinder.Ranking.EFFECT : SliceFinder.Ranking.SLICELINE));
         PrintWriter stdout = spec.commandLine().getOut();
