@@ -1,5 +1,18 @@
 package org.fairhunt.cli;
 
+import org.fairhunt.cli.audit.AuditCommand;
+import org.fairhunt.cli.bounty.BountyCommand;
+import org.fairhunt.cli.bounty.PredictCommand;
+import org.fairhunt.cli.discovery.CoverageCommand;
+import org.fairhunt.cli.discovery.SlicesCommand;
+import org.fairhunt.cli.lastmile.CardCommand;
+import org.fairhunt.cli.lastmile.LastMileCommand;
+import org.fairhunt.cli.lastmile.NoiseProfileCommand;
+import org.fairhunt.cli.service.AdminCommand;
+import org.fairhunt.cli.service.ServeCommand;
+import org.fairhunt.cli.speech.AugmentCommand;
+import org.fairhunt.cli.speech.TranscribeCommand;
+import org.fairhunt.cli.speech.WerCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

@@ -1,6 +1,8 @@
 /**
- * The {@code fairhunt} command (picocli): one class per subcommand, {@link org.fairhunt.cli.Main} as
- * the entry point of the runnable jar. A user mistake ({@link org.fairhunt.core.UserInputException})
- * prints one line and exits 2; only bugs print a stack trace.
+ * The {@code fairhunt} command (picocli), with {@link org.fairhunt.cli.Main} as the entry point of the runnable
+ * jar and {@link org.fairhunt.cli.FairhuntCommand} as the root of the command tree. The subcommands live in
+ * sub-packages by area ({@code audit}, {@code speech}, {@code discovery}, {@code bounty}, {@code lastmile},
+ * {@code service}); the option groups they share are in {@code options}. A user mistake
+ * ({@link org.fairhunt.core.UserInputException}) prints one line and exits 2; only bugs print a stack trace.
  */
 package org.fairhunt.cli;

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The {@code fairhunt} command in a JVM of its own (to kill it, or to give it a small heap). */
-final class JvmRun {
+public final class JvmRun {
     private JvmRun() {
     }
 
     /** Starts {@code Main} with these JVM options and arguments; output is discarded unless asked for. */
-    static Process start(List<String> jvmOptions, List<String> args, boolean keepOutput) throws IOException {
+    public static Process start(List<String> jvmOptions, List<String> args, boolean keepOutput) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
@@ -26,7 +26,7 @@ final class JvmRun {
     }
 
     /** Runs to the end (at most {@code seconds}) and returns the exit status and the output. */
-    static CliRun run(List<String> jvmOptions, List<String> args, int seconds) throws IOException, InterruptedException {
+    public static CliRun run(List<String> jvmOptions, List<String> args, int seconds) throws IOException, InterruptedException {
         Process p = start(jvmOptions, args, true);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(seconds, TimeUnit.SECONDS)) {

@@ -2,7 +2,7 @@ package org.fairhunt.spark;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.fairhunt.cli.AuditOptions;
+import org.fairhunt.cli.options.AuditOptions;
 import org.fairhunt.core.audit.AuditRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,0 +1,95 @@
+package org.fairhunt.cli.bounty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.fairhunt.bounty.program.Program;
+import org.fairhunt.bounty.program.SubmissionResult;
+import org.fairhunt.core.UserInputException;
+import org.fairhunt.server.client.BountyClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fairhunt bounty submit}: decide a pair on the holdout. */
+@Command(name = "submit", mixinStandardHelpOptions = true,
+        description = {"Submit a (group, model) pair to be decided on the holdout.", "",
+            "The decision is recorded in one transaction; the answer is accept or reject and the improvement rounded "
+                + "down to the program's reporting step."})
+public final class BountySubmitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Program directory (not with --server).")
+    Path dir;
+
+    @Option(names = "--team", description = "Submitting team (local programs; with --server the token says who).")
+    String team;
+
+    @Option(names = "--server", paramLabel = "URL", description = "Submit to a bounty service instead (with --token and --program).")
+    String server;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "The team's token for --server (or $FAIRHUNT_TOKEN).")
+    String token;
+
+    @Option(names = "--program", paramLabel = "ID", description = "The program's id on --server.")
+    Long program;
+
+    @Option(names = "--no-wait", description = "With --server: print the receipt and do not wait for the verdict.")
+    boolean noWait;
+
+    @Option(names = "--group", paramLabel = "CEL", description = "Group as a CEL expression over the features.")
+    String group;
+
+    @Option(names = "--group-model", paramLabel = "FILE", description = "Group as an ONNX model (0/1 output).")
+    Path groupModel;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Candidate model (ONNX).")
+    Path model;
+
+    @Override
+    public Integer call() {
+        if (server != null) {
+            return remote();
+        }
+        if (dir == null || team == null) {
+            throw new UserInputException("give the program directory and --team, or --server URL --token TOKEN --program ID");
+        }
+        try (Program p = Program.open(dir)) {
+            SubmissionResult r = p.submit(team, BountyCommand.group(group, groupModel), BountyCommand.readModel(model), model.toString());
+            spec.commandLine().getOut().println(r.publicMessage());
+            return 0;
+        }
+    }
+
+    private int remote() {
+        String t = token != null ? token : System.getenv("FAIRHUNT_TOKEN");
+        if (t == null || t.isBlank() || program == null || dir != null) {
+            throw new UserInputException("with --server give --token (or $FAIRHUNT_TOKEN) and --program, and no program directory");
+        }
+        if ((group == null) == (groupModel == null)) {
+            throw new UserInputException("give the group with --group 'CEL expression' or --group-model FILE.onnx (one of them)");
+        }
+        BountyClient client = new BountyClient(server, t);
+        JsonNode receipt = client.submit(program, group, groupModel == null ? null : BountyCommand.readModel(groupModel),
+                BountyCommand.readModel(model), model.getFileName().toString());
+        long id = receipt.get("id").asLong();
+        spec.commandLine().getOut().printf("receipt: submission %d queued (%s%s)%n", id, server, receipt.path("url").asText());
+        if (noWait) {
+            return 0;
+        }
+        JsonNode s = client.awaitVerdict(id, Duration.ofMinutes(30));
+        if ("queued".equals(s.path("status").asText())) {
+            spec.commandLine().getOut().printf("submission %d is still queued; ask again with GET %s/api/submissions/%d%n", id, server, id);
+        } else if (s.has("verdict")) {
+            spec.commandLine().getOut().printf("submission %d: %s; improvement at least %.4f (rounded down); %d submission(s) left%n", id,
+                    s.get("verdict").asText(), s.path("reported_improvement").asDouble(), s.path("budget_left").asInt());
+        } else {
+            spec.commandLine().getOut().printf("submission %d: %s: %s%n", id, s.path("status").asText(), s.path("message").asText());
+        }
+        return 0;
+    }
+}
