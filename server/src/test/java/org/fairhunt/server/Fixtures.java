@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.IntStream;
 import org.fairhunt.bounty.learn.HunterKit;
 import org.fairhunt.bounty.learn.Learner;
@@ -16,7 +15,6 @@ import org.fairhunt.bounty.schema.FeatureSchema;
 import org.fairhunt.bounty.schema.Task;
 import org.fairhunt.core.io.CsvWriter;
 import org.fairhunt.core.table.Table;
-import org.fairhunt.core.table.TableBuilder;
 
 /**
  * A small seeded bounty program on disk: lending rows whose label follows a different rule for
@@ -79,23 +77,8 @@ public final class Fixtures {
         return new Fixtures(dir, 2000);
     }
 
+    /** The bounty tests' seeded lending data (one generator, shared through bounty's test jar). */
     static Table table(String source, int rows, long seed) {
-        Random rnd = new Random(seed);
-        TableBuilder b = new TableBuilder(source, List.of("sex", "region", "age", "income", "deny"));
-        String[] regions = {"north", "south", "east"};
-        for (int i = 0; i < rows; i++) {
-            String sex = rnd.nextBoolean() ? "f" : "m";
-            String region = regions[rnd.nextInt(3)];
-            int age = 18 + rnd.nextInt(60);
-            double income = Math.round(20 + rnd.nextGaussian() * 10 + age * 0.5);
-            double z = (40 - income) / 8.0;
-            if (sex.equals("f") && region.equals("south")) {
-                z = (age - 45) / 6.0;
-            }
-            boolean deny = rnd.nextDouble() < 1 / (1 + Math.exp(-3 * z));
-            String incomeText = rnd.nextDouble() < 0.05 ? null : Double.toString(income);
-            b.addRow(new String[] {sex, region, Integer.toString(age), incomeText, deny ? "yes" : "no"});
-        }
-        return b.build();
+        return org.fairhunt.bounty.Synthetic.table(source, rows, seed);
     }
 }
