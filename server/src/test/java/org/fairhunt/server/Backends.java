@@ -14,24 +14,24 @@ import org.junit.jupiter.api.Assumptions;
  * each test works in a schema of its own (and the engine's store in {@code <schema>_engine}), dropped afterwards. Without it the PostgreSQL tests skip
  * with that message.
  */
-final class Backends {
+public final class Backends {
     private Backends() {
     }
 
-    static String postgresUrl() {
+    public static String postgresUrl() {
         String url = System.getProperty("fairhunt.test.postgres.url");
         return url != null && !url.isBlank() ? url : System.getenv("FAIRHUNT_TEST_POSTGRES_URL");
     }
 
     /** A database URL for one test and the cleanup that removes it. */
-    record Db(String url, Runnable cleanup) {
+    public record Db(String url, Runnable cleanup) {
     }
 
-    static Db sqlite(Path dir) {
+    public static Db sqlite(Path dir) {
         return new Db("jdbc:sqlite:" + dir.toAbsolutePath().resolve("service.db"), () -> { });
     }
 
-    static Db postgres() throws Exception {
+    public static Db postgres() throws Exception {
         String base = postgresUrl();
         Assumptions.assumeTrue(base != null, "PostgreSQL tests skipped: set FAIRHUNT_TEST_POSTGRES_URL (or -Dfairhunt.test.postgres.url) "
                 + "to a JDBC URL of a server the tests may create schemas in");
