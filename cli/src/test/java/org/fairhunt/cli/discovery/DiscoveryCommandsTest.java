@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.fairhunt.cli.CliRun;
+import org.fairhunt.core.testing.MustRun;
+import org.fairhunt.core.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,9 +148,9 @@ class DiscoveryCommandsTest {
     }
 
     @Test
+    @MustRun
     void slices_of_the_real_speech_set_from_its_transcripts() throws IOException {
-        Path asr = Path.of("..", "..", "shared", "data", "speech", "asr_eval.csv");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(asr), "shared data absent");
+        Path asr = SharedData.shipped(SharedData.SPEECH_FIXTURES).resolve("asr_eval.csv");
         CliRun run = CliRun.of("slices", asr.toString(), "--ref-col", "reference", "--hyp-col", "hypothesis",
                 "--features", "voice,condition,accent,sex,engine", "--max-depth", "2", "--min-support", "20", "--json");
         assertEquals(0, run.exit(), run.err());

@@ -23,9 +23,7 @@ class SpeechCommandsTest {
 
     /** The speech set shipped with speech's tests (no ../shared needed). */
     static Path speechData() {
-        Path dir = Path.of("").toAbsolutePath().getParent().resolve("speech/src/test/resources/fixtures/speech");
-        assertTrue(Files.isRegularFile(dir.resolve("ref.trn")), "speech fixtures not found at " + dir);
-        return dir;
+        return org.fairhunt.core.testing.SharedData.shipped(org.fairhunt.core.testing.SharedData.SPEECH_FIXTURES);
     }
 
     @Test

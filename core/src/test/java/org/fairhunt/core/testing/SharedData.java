@@ -25,16 +25,36 @@ public final class SharedData {
             Path p = Path.of(configured);
             return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
         }
-        // Tests run in a module folder: walk up to the repository root (the folder with the parent pom).
+        return repositoryRoot().map(dir -> dir.resolveSibling("shared").resolve("data")).filter(Files::isDirectory);
+    }
+
+    /** The repository's root (the folder with the parent pom and {@code core/}), found from the working folder. */
+    private static Optional<Path> repositoryRoot() {
+        // Tests run in a module folder: walk up to the repository root.
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared").resolve("data");
-            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("core"))
-                    && Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
+            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("core"))) {
+                return Optional.of(dir);
             }
         }
         return Optional.empty();
     }
+
+    /**
+     * A fixture shipped in the repository by another module ({@code relative} to the repository root, e.g.
+     * speech's transcripts {@value #SPEECH_FIXTURES}), so that one copy serves every module's tests. Fails
+     * (never skips) when it is missing: shipped fixtures are always there.
+     */
+    public static Path shipped(String relative) {
+        Path root = repositoryRoot().orElseThrow(() -> new AssertionError("repository root not found above " + Path.of("").toAbsolutePath()));
+        Path p = root.resolve(relative);
+        if (!Files.exists(p)) {
+            throw new AssertionError("shipped fixture missing: " + p);
+        }
+        return p;
+    }
+
+    /** Speech's copy of the shared speech set's transcripts ({@code asr_eval.csv}, {@code ref.trn}, {@code hyp.trn}). */
+    public static final String SPEECH_FIXTURES = "speech/src/test/resources/fixtures/speech";
 
     /** The file or folder {@code relative} to the shared data folder, if it exists. */
     public static Optional<Path> find(String relative) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SpeechSlicesTest {
 
     private static SliceReport find(double alpha) {
-        Table t = SharedData.speechWithErrors();
+        Table t = RealData.speechWithErrors();
         RowErrors wer = RowErrors.errorsOverUnits(t, "errors", "ref_words");
         SliceFeatures features = SliceFeatures.encode(t, List.of("voice", "condition"), 4, 100);
         return SliceFinder.find(features, wer, new SliceFinder.Options(new SliceSearch.Params(2, 20, 10, alpha, 2), 0.95, 0.05,

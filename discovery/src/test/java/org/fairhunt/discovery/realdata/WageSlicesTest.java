@@ -26,7 +26,7 @@ class WageSlicesTest {
 
     @Test
     void the_model_fails_most_for_part_time_workers_whom_it_ignores() {
-        Table t = TableReaders.read(SharedData.file("cps1988.csv"));
+        Table t = TableReaders.read(RealData.file("cps1988.csv"));
         NumericColumn wage = t.numeric("wage");
         NumericColumn edu = t.numeric("education");
         NumericColumn exp = t.numeric("experience");

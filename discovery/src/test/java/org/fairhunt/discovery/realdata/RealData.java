@@ -13,14 +13,14 @@ import org.fairhunt.core.table.Table;
 /**
  * The real data sets: the fixtures shipped with the tests ({@code src/test/resources/realdata}, copies of
  * shared/data files; see the README there for origins and licences), else the shared folder beside the
- * repository.
+ * repository; the speech set is the speech module's shipped copy (one copy in the repository).
  */
-final class SharedData {
-    private SharedData() {
+final class RealData {
+    private RealData() {
     }
 
     static Path file(String relative) {
-        java.net.URL shipped = SharedData.class.getClassLoader().getResource("realdata/" + relative);
+        java.net.URL shipped = RealData.class.getClassLoader().getResource("realdata/" + relative);
         if (shipped != null && "file".equals(shipped.getProtocol())) {
             try {
                 return Path.of(shipped.toURI());
@@ -37,7 +37,8 @@ final class SharedData {
      * written here independently of the speech module), and {@code ref_words}.
      */
     static Table speechWithErrors() {
-        Table t = TableReaders.read(file("speech/asr_eval.csv"),
+        Table t = TableReaders.read(org.fairhunt.core.testing.SharedData.shipped(org.fairhunt.core.testing.SharedData.SPEECH_FIXTURES)
+                .resolve("asr_eval.csv"),
                 ReadOptions.defaults().withTypeHint("reference", ColumnType.TEXT).withTypeHint("hypothesis", ColumnType.TEXT));
         double[] errors = new double[t.rowCount()];
         double[] words = new double[t.rowCount()];
