@@ -15,6 +15,7 @@ import org.fairhunt.bounty.pdl.Thresholdout;
 import org.fairhunt.bounty.program.GroupSpec;
 import org.fairhunt.bounty.program.Program;
 import org.fairhunt.bounty.program.ProgramSettings;
+import org.fairhunt.bounty.program.ProgramStatus;
 import org.fairhunt.bounty.program.SubmissionResult;
 import org.fairhunt.core.StorageException;
 import org.fairhunt.core.UserInputException;
@@ -49,11 +50,13 @@ class ThresholdoutProgramTest {
     void beyond_the_threshold_the_holdout_gain_is_revealed_and_the_budget_runs_out_with_a_clear_refusal() {
         Path dir = tmp.resolve("prog");
         try (Program p = ProgramTest.newProgram(dir, with(0, 0, 1))) {
+            assertEquals(new ProgramStatus.Reuse(0, 0, 1, 1), p.status(false).thresholdout(), "status shows the settings and answers left");
             byte[] h = ProgramTest.fit(p, SOUTHERN_WOMEN, Learner.TREE);
             SubmissionResult r = p.submit("red", GroupSpec.cel(SOUTHERN_WOMEN), h, "h.onnx");
             assertTrue(r.accepted(), r.decision().toString());
             assertEquals(p.settings().reported(r.decision().gain()), r.reportedImprovement(), 0.0, "σ = 0: the exact holdout gain");
             assertEquals(0, p.thresholdoutAnswersLeft());
+            assertEquals(new ProgramStatus.Reuse(0, 0, 1, 0), p.status(false).thresholdout());
             byte[] h2 = ProgramTest.fit(p, "age > 50.0", Learner.TREE);
             UserInputException e = assertThrows(UserInputException.class, () -> p.submit("blue", GroupSpec.cel("age > 50.0"), h2, "h2.onnx"));
             assertEquals("the program's Thresholdout budget of 1 holdout answers is used up: it answers no more submissions (the operator "

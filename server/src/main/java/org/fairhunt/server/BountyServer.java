@@ -572,9 +572,14 @@ public final class BountyServer implements AutoCloseable {
         m.put("status", s.state());
         m.put("group", s.groupKind().equals("cel") ? s.groupText() : "learned group (ONNX)");
         m.put("model", s.modelName());
+        if (s.outcome() != null) {
+            m.put("outcome", s.outcome());
+        }
         if (s.accepted() != null) {
             m.put("verdict", s.accepted() ? "accepted" : "rejected");
             m.put("reported_improvement", s.reportedImprovement());
+        }
+        if (s.budgetLeft() != null) {
             m.put("budget_left", s.budgetLeft());
         }
         if (s.message() != null) {

@@ -67,7 +67,7 @@ public final class Fixtures {
     }
 
     /** A structurally sound ONNX graph whose input is not a feature of the program: ONNX Runtime must load it to tell. */
-    static byte[] wrongInputModel() {
+    public static byte[] wrongInputModel() {
         OnnxGraphBuilder g = new OnnxGraphBuilder("zip").input("zip", OnnxGraphBuilder.FLOAT, -1, 1);
         g.node("Cast", List.of("zip"), List.of("label")).attr("to", (long) OnnxGraphBuilder.INT64).add();
         return g.output("label", OnnxGraphBuilder.INT64, -1, 1).build();

@@ -160,6 +160,7 @@ abstract class ServiceContract {
         JsonNode verdict = awaitDecision(sid, red);
         assertEquals("decided", verdict.get("status").asText());
         assertEquals("accepted", verdict.get("verdict").asText(), verdict.toString());
+        assertEquals("accepted", verdict.get("outcome").asText(), verdict.toString());
         assertEquals(4, verdict.get("budget_left").asInt());
         double reported = verdict.get("reported_improvement").asDouble();
         assertTrue(reported > 0 && Math.abs(reported / 0.001 - Math.rint(reported / 0.001)) < 1e-6, "rounded to the step: " + reported);
@@ -483,11 +484,14 @@ abstract class ServiceContract {
         start(config());
         JsonNode a = awaitDecision(slow, red);
         assertEquals("refused", a.get("status").asText(), a.toString());
+        assertEquals("invalid", a.get("outcome").asText(), a.toString());
         assertNull(a.get("verdict"), a.toString());
+        assertNull(a.get("budget_left"), a.toString());
         assertEquals("refused on the public rows (not charged to the budget): model: h.onnx: model ran longer than the program's limit "
                 + "of 10000 ms", a.get("message").asText());
         JsonNode b = awaitDecision(zip, red);
         assertEquals("refused", b.get("status").asText(), b.toString());
+        assertEquals("invalid", b.get("outcome").asText(), b.toString());
         assertTrue(b.get("message").asText().startsWith("refused on the public rows (not charged to the budget): model: h.onnx: model "
                 + "input 'zip' is not a feature of the program"), b.toString());
         assertEquals(0, server.service().engine(pid).recorded().size(), "refused before the holdout: the engine recorded nothing");

@@ -1,5 +1,6 @@
 package org.fairhunt.speech;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.table.Column;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.core.table.TextColumn;
+import org.fairhunt.core.testing.Slow;
 import org.fairhunt.speech.normalize.Normalizer;
 import org.junit.jupiter.api.Test;
 
@@ -88,12 +90,21 @@ class FewSpeakersCoverageTest {
         assertTrue(atFive < 0.93, "coverage with 5 speakers: " + atFive);
     }
 
-    /** The grid of the README: java -cp ... (run as a test with -Dtest=FewSpeakersCoverageTest#grid -Dgrid=true). */
+    /**
+     * The grid behind the README's figures and the default of 30 (1,000 simulations per row, ~20 s): the
+     * smallest count in the grid whose coverage reaches 93% is 30. The figures are pinned exactly (seeded), so
+     * a change that moves them fails here and must update the README. Tagged slow; it ran behind a property
+     * before, which left the README's figures untested on every build.
+     */
     @Test
-    void grid() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("grid"), "set -Dgrid=true for the full grid");
-        for (int g : new int[] {5, 9, 12, 15, 20, 30}) {
-            System.out.printf(java.util.Locale.ROOT, "speakers %d: coverage %.3f%n", g, coverage(g, 1000, 7L + g));
+    @Slow
+    void theReadmeGridOfCoverageBySpeakerCount() {
+        int[] speakers = {5, 9, 12, 15, 20, 30};
+        double[] readme = {0.855, 0.896, 0.918, 0.923, 0.914, 0.937};
+        for (int i = 0; i < speakers.length; i++) {
+            double c = coverage(speakers[i], 1000, 7L + speakers[i]);
+            assertEquals(readme[i], c, 1e-9, "coverage with " + speakers[i] + " speakers");
+            assertEquals(speakers[i] >= WerAudit.DEFAULT_MIN_SPEAKERS, c >= 0.93, "coverage " + c + " with " + speakers[i] + " speakers");
         }
     }
 }

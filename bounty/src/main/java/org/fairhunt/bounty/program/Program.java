@@ -823,8 +823,10 @@ public final class Program implements AutoCloseable {
         List<double[]> versions = PdlPredictor.allVersions(test, baseModel(), list, resolver());
         ProgramStatus.TestSplit t = new ProgramStatus.TestSplit(test.rowCount(), error(test, versions.get(0)),
                 error(test, versions.get(versions.size() - 1)));
+        Thresholdout.Settings reuse = settings.thresholdout();
         return new ProgramStatus(name, ProgramStatus.Rules.of(settings), list.size(), out, t, leaderboard(),
-                withDecisions ? submissions() : null);
+                withDecisions ? submissions() : null, reuse == null ? null
+                        : new ProgramStatus.Reuse(reuse.threshold(), reuse.sigma(), reuse.budget(), thresholdoutAnswersLeft()));
     }
 
     private String describeGroup(long groupId) {

@@ -17,9 +17,11 @@ import java.util.Map;
  * @param leaderboard teams by reported improvement
  * @param decisions  every submission with the numbers behind it, or null when not requested (they must
  *                   not be shown to hunters)
+ * @param thresholdout the reusable holdout's settings and the holdout answers it may still give, or null when
+ *                   the program does not use it
  */
 public record ProgramStatus(String program, Rules rules, int version, List<Node> nodes, TestSplit test, List<Program.TeamStanding> leaderboard,
-        List<Program.SubmissionRecord> decisions) {
+        List<Program.SubmissionRecord> decisions, Reuse thresholdout) {
 
     public ProgramStatus {
         nodes = List.copyOf(nodes);
@@ -34,6 +36,17 @@ public record ProgramStatus(String program, Rules rules, int version, List<Node>
             return new Rules(s.label(), s.loss().cliName(), s.alpha(), s.minGroupSize(), s.significance(), s.minGroupDifference(),
                     s.budget(), s.reportStep());
         }
+    }
+
+    /**
+     * Thresholdout's settings (public: the kit shows them too) and its state.
+     *
+     * @param threshold   T, in gain units
+     * @param sigma       σ, the Laplace scale of the answers' noise
+     * @param budget      B, the over-threshold (holdout) answers the program may give in all
+     * @param answersLeft holdout answers it may still give; at 0, {@code submit} refuses every submission
+     */
+    public record Reuse(double threshold, double sigma, int budget, int answersLeft) {
     }
 
     /**

@@ -40,7 +40,21 @@ public record SubmissionResult(long submissionId, String team, Outcome outcome, 
 
     /** The message for the submitter: verdict, coarse improvement, budget left; never a holdout number. */
     public String publicMessage() {
-        String verdict = switch (outcome) {
+        return publicMessage(submissionId, team, outcome, reportedImprovement, submissionsLeft);
+    }
+
+    /**
+     * The one wording of what a submitter is told (the command line's {@code bounty submit}, local or through
+     * the web service with {@code --server}, and the service's own messages).
+     */
+    public static String publicMessage(long submissionId, String team, Outcome outcome, double reportedImprovement, int submissionsLeft) {
+        return "submission " + submissionId + " by team " + team + ": " + verdict(outcome, reportedImprovement) + "; " + submissionsLeft
+                + " submission(s) left in the team's budget";
+    }
+
+    /** The verdict part of {@link #publicMessage()}: the outcome and, for an accept, the improvement rounded down. */
+    public static String verdict(Outcome outcome, double reportedImprovement) {
+        return switch (outcome) {
             case ACCEPTED -> "accepted: overall holdout error improved by at least " + fmt(reportedImprovement) + " (rounded down)";
             case REJECTED -> "rejected";
             case REFUSED -> "refused without a verdict: on the holdout the group is nearly the same as one already submitted against "
@@ -48,8 +62,6 @@ public record SubmissionResult(long submissionId, String team, Outcome outcome, 
             case FAILED -> "failed: the group or the model failed on the holdout rows although it ran on the public rows "
                     + "(details are withheld because they could reveal holdout data)";
         };
-        return "submission " + submissionId + " by team " + team + ": " + verdict + "; " + submissionsLeft
-                + " submission(s) left in the team's budget";
     }
 
     static String fmt(double v) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.fairhunt.bounty.program.Program;
 import org.fairhunt.bounty.program.SubmissionResult;
+import org.fairhunt.cli.Main;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.server.client.BountyClient;
 import picocli.CommandLine.Command;
@@ -82,14 +83,25 @@ public final class BountySubmitCommand implements Callable<Integer> {
             return 0;
         }
         JsonNode s = client.awaitVerdict(id, Duration.ofMinutes(30));
-        if ("queued".equals(s.path("status").asText())) {
-            spec.commandLine().getOut().printf("submission %d is still queued; ask again with GET %s/api/submissions/%d%n", id, server, id);
-        } else if (s.has("verdict")) {
-            spec.commandLine().getOut().printf("submission %d: %s; improvement at least %.4f (rounded down); %d submission(s) left%n", id,
-                    s.get("verdict").asText(), s.path("reported_improvement").asDouble(), s.path("budget_left").asInt());
-        } else {
-            spec.commandLine().getOut().printf("submission %d: %s: %s%n", id, s.path("status").asText(), s.path("message").asText());
+        // the same wording and exit statuses as a local submit: a recorded outcome is printed (0), a pair refused on the
+        // public rows is the submitter's mistake (2, nothing charged), a job the service could not verify is an internal error
+        String outcome = s.path("outcome").asText("");
+        switch (outcome) {
+            case "" -> {
+                spec.commandLine().getOut().printf("submission %d is still queued; ask again with GET %s/api/submissions/%d%n", id, server, id);
+                return 0;
+            }
+            case "invalid" -> throw new UserInputException("submission " + id + " " + s.path("message").asText());
+            case "error" -> {
+                spec.commandLine().getErr().printf("fairhunt: error: submission %d: %s%n", id, s.path("message").asText());
+                return Main.EXIT_INTERNAL;
+            }
+            default -> {
+                SubmissionResult.Outcome o = SubmissionResult.Outcome.valueOf(outcome.toUpperCase(java.util.Locale.ROOT));
+                spec.commandLine().getOut().println(SubmissionResult.publicMessage(id, s.path("team").asText(), o,
+                        s.path("reported_improvement").asDouble(), s.path("budget_left").asInt()));
+                return 0;
+            }
         }
-        return 0;
     }
 }

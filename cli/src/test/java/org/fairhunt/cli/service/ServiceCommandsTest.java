@@ -1,10 +1,12 @@
 package org.fairhunt.cli.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.fairhunt.bounty.program.SubmissionResult;
 import org.fairhunt.cli.CliRun;
 import org.fairhunt.server.BountyServer;
 import org.fairhunt.server.Fixtures;
@@ -38,7 +40,31 @@ class ServiceCommandsTest {
                     Fixtures.SOUTHERN_WOMEN, "--model", model.toString());
             assertEquals(0, submitted.exit(), submitted.err());
             assertTrue(submitted.out().contains("receipt: submission 1 queued"), submitted.out());
-            assertTrue(submitted.out().contains("submission 1: accepted; improvement at least"), submitted.out());
+            // the same wording as a local submit (SubmissionResult's), budget 20
+            assertTrue(submitted.out().matches("(?s).*\nsubmission 1 by team red: accepted: overall holdout error improved by at least "
+                    + "0\\.\\d{4} \\(rounded down\\); 19 submission\\(s\\) left in the team's budget\n"), submitted.out());
+
+            // refused on the public rows: the submitter's mistake, as locally: one line, exit 2, not charged
+            Path zip = Files.write(tmp.resolve("zip.onnx"), Fixtures.wrongInputModel());
+            CliRun invalid = CliRun.of("bounty", "submit", "--server", url, "--token", token, "--program", "1", "--group",
+                    Fixtures.SOUTHERN_WOMEN, "--model", zip.toString());
+            assertEquals(2, invalid.exit(), invalid.out() + invalid.err());
+            assertTrue(invalid.err().startsWith("fairhunt: error: submission 2 refused on the public rows (not charged to the budget): "
+                    + "model: zip.onnx: model input 'zip' is not a feature of the program"), invalid.err());
+            assertEquals(1, invalid.err().lines().count(), invalid.err());
+
+            // the accepted group again against version 1 gets a verdict; a third time it is a near-duplicate of it, refused
+            // without a verdict: a recorded (and charged) outcome, printed with exit 0 as a local submit does
+            CliRun again = CliRun.of("bounty", "submit", "--server", url, "--token", token, "--program", "1", "--group",
+                    Fixtures.SOUTHERN_WOMEN, "--model", model.toString());
+            assertEquals(0, again.exit(), again.err());
+            assertTrue(again.out().contains("submission 3 by team red: rejected; 18 submission(s) left"), again.out());
+            CliRun dupGroup = CliRun.of("bounty", "submit", "--server", url, "--token", token, "--program", "1", "--group",
+                    Fixtures.SOUTHERN_WOMEN, "--model", model.toString());
+            assertEquals(0, dupGroup.exit(), dupGroup.err());
+            assertTrue(dupGroup.out().contains("submission 4 by team red: " + SubmissionResult.verdict(SubmissionResult.Outcome.REFUSED, 0)
+                    + "; 17 submission(s) left in the team's budget"), dupGroup.out());
+            assertFalse(dupGroup.out().contains("refused: refused"), dupGroup.out());
             CliRun wrong = CliRun.of("bounty", "submit", "--server", url, "--token", "fht_nope", "--program", "1", "--group", "true",
                     "--model", model.toString());
             assertEquals(2, wrong.exit());

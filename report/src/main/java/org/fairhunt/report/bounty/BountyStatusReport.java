@@ -26,6 +26,12 @@ public final class BountyStatusReport {
         sb.append(String.format(Locale.ROOT, "Program %s: label '%s', loss %s, alpha %s, min group %d, significance %s, "
                 + "budget %d per team, improvements reported in steps of %s%n", s.program(), r.label(), r.loss(), Formats.number(r.alpha()),
                 r.minGroupSize(), Formats.number(r.significance()), r.budget(), Formats.number(r.reportStep())));
+        if (s.thresholdout() != null) {
+            ProgramStatus.Reuse u = s.thresholdout();
+            sb.append(String.format(Locale.ROOT, "Thresholdout (reusable holdout): threshold %s, sigma %s; %d of %d holdout answers left%s%n",
+                    Formats.number(u.threshold()), Formats.number(u.sigma()), u.answersLeft(), u.budget(),
+                    u.answersLeft() == 0 ? " (used up: submissions are refused)" : ""));
+        }
         sb.append(String.format(Locale.ROOT, "Model version %d: %d accepted update(s), %d repair node(s)%n", s.version(), s.accepts(),
                 s.nodes().size() - s.accepts()));
         for (ProgramStatus.Node n : s.nodes()) {
@@ -98,6 +104,13 @@ public final class BountyStatusReport {
         rules.put("min_group_difference", r.minGroupDifference());
         rules.put("budget", r.budget());
         Json.putNumber(rules, "report_step", r.reportStep());
+        if (s.thresholdout() != null) {
+            ObjectNode reuse = root.putObject("thresholdout");
+            Json.putNumber(reuse, "threshold", s.thresholdout().threshold());
+            Json.putNumber(reuse, "sigma", s.thresholdout().sigma());
+            reuse.put("budget", s.thresholdout().budget());
+            reuse.put("answers_left", s.thresholdout().answersLeft());
+        }
         root.put("version", s.version());
         ArrayNode nodes = root.putArray("nodes");
         for (ProgramStatus.Node n : s.nodes()) {

@@ -1,5 +1,6 @@
 package org.fairhunt.report.bounty;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +38,7 @@ class BountyStatusReportTest {
                         new Program.SubmissionRecord(2, "orange", "lvrat > 0.8 || afam == \"yes\"", "accepted", "accepted", 238, 0.0218487,
                                 0.00021, 0.02, 0, 2),
                         new Program.SubmissionRecord(3, "red", "afam == \"yes\"", "failed", "failed on the holdout: ...", null, null, null,
-                                0, 2, 2)) : null);
+                                0, 2, 2)) : null, null);
     }
 
     @Test
@@ -48,6 +49,22 @@ class BountyStatusReportTest {
         ObjectNode with = BountyStatusReport.json(status(true));
         SchemaAssert.assertValid(ResultKind.BOUNTY_STATUS, with);
         Golden.assertText("bounty-status-v1.json", Json.toText(with));
+    }
+
+    /** Thresholdout's settings and answers left appear in text and JSON only when the program uses it. */
+    @Test
+    void thresholdout_settings_and_answers_left_are_shown_when_on() {
+        ProgramStatus off = status(false);
+        ProgramStatus on = new ProgramStatus(off.program(), off.rules(), off.version(), off.nodes(), off.test(), off.leaderboard(), null,
+                new ProgramStatus.Reuse(0.02, 0.005, 10, 0));
+        assertFalse(BountyStatusReport.text(off).contains("Thresholdout"));
+        assertFalse(BountyStatusReport.json(off).has("thresholdout"));
+        String text = BountyStatusReport.text(on);
+        assertTrue(text.contains("\nThresholdout (reusable holdout): threshold 0.0200, sigma 0.00500; 0 of 10 holdout answers left"
+                + " (used up: submissions are refused)\nModel version 2:"), text);
+        ObjectNode json = BountyStatusReport.json(on);
+        SchemaAssert.assertValid(ResultKind.BOUNTY_STATUS, json);
+        assertEquals("{\"threshold\":0.02,\"sigma\":0.005,\"budget\":10,\"answers_left\":0}", json.get("thresholdout").toString());
     }
 
     @Test

@@ -251,13 +251,11 @@ public final class EngineHandle implements AutoCloseable {
         throw new IllegalStateException("the engine did not record submission " + id);
     }
 
-    /** What a team is told of each outcome (never a holdout number but the rounded gain). */
+    /** What a team is told of an engine refusal or failure, in the engine's wording (null for accepted and rejected). */
     private static String publicMessage(String outcome) {
         return switch (outcome) {
-            case "refused" -> "refused without a verdict: on the holdout the group is nearly the same as one already submitted against "
-                    + "the current model";
-            case "failed" -> "failed: the group or the model failed on the holdout rows although it ran on the public rows (details "
-                    + "are withheld because they could reveal holdout data)";
+            case "refused" -> SubmissionResult.verdict(SubmissionResult.Outcome.REFUSED, 0);
+            case "failed" -> SubmissionResult.verdict(SubmissionResult.Outcome.FAILED, 0);
             default -> null;
         };
     }

@@ -52,7 +52,7 @@ public final class Store {
     public record SubmissionRow(long id, long programId, long teamId, String teamName, long receivedAt, String state,
             String groupKind, String groupText, String groupBlob, String modelBlob, String modelName, Boolean accepted,
             Double reportedImprovement, Integer budgetLeft, String message, String operatorNote, Long engineSubmissionId,
-            Long decidedAt, Double verifyMs) {
+            Long decidedAt, Double verifyMs, String outcome) {
     }
 
     public record AuditEntry(long id, long at, String actor, String action, String target, String detail) {
@@ -412,14 +412,15 @@ public final class Store {
 
     private static final String SUBMISSION_SELECT = "SELECT s.id, s.program_id, s.team_id, t.name, s.received_at, s.state, s.group_kind, "
             + "s.group_text, s.group_blob, s.model_blob, s.model_name, s.accepted, s.reported_improvement, s.budget_left, s.message, "
-            + "s.operator_note, s.engine_submission_id, s.decided_at, s.verify_ms FROM submissions s JOIN teams t ON t.id = s.team_id";
+            + "s.operator_note, s.engine_submission_id, s.decided_at, s.verify_ms, s.outcome FROM submissions s JOIN teams t ON t.id = s.team_id";
 
     private static SubmissionRow submission(ResultSet rs) throws SQLException {
         Object acc = rs.getObject(12);
         return new SubmissionRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
                 acc == null ? null : ((Number) acc).intValue() == 1, (Double) doubleOrNull(rs, 13), (Integer) intOrNull(rs, 14),
-                rs.getString(15), rs.getString(16), (Long) longOrNull(rs, 17), (Long) longOrNull(rs, 18), (Double) doubleOrNull(rs, 19));
+                rs.getString(15), rs.getString(16), (Long) longOrNull(rs, 17), (Long) longOrNull(rs, 18), (Double) doubleOrNull(rs, 19),
+                rs.getString(20));
     }
 
     public Optional<SubmissionRow> submission(long id) {
@@ -486,7 +487,7 @@ public final class Store {
     public boolean markDecided(long id, org.fairhunt.server.engine.EngineHandle.Verdict v, double verifyMs) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE submissions SET state = ?, accepted = ?, reported_improvement = ?, "
-                    + "budget_left = ?, engine_submission_id = ?, operator_note = ?, message = ?, decided_at = ?, verify_ms = ? "
+                    + "budget_left = ?, engine_submission_id = ?, operator_note = ?, message = ?, decided_at = ?, verify_ms = ?, outcome = ? "
                     + "WHERE id = ? AND state = 'queued'")) {
                 ps.setString(1, v.decided() ? "decided" : "refused");
                 if (v.decided()) {
@@ -502,7 +503,8 @@ public final class Store {
                 ps.setString(7, v.publicMessage());
                 ps.setLong(8, now());
                 ps.setDouble(9, verifyMs);
-                ps.setLong(10, id);
+                ps.setString(10, v.outcome());
+                ps.setLong(11, id);
                 boolean changed = ps.executeUpdate() == 1;
                 if (changed) {
                     audit(c, "verifier", v.outcome(), "submission:" + id, null);
@@ -520,13 +522,15 @@ public final class Store {
     public boolean markRefused(long id, String message, String operatorNote, double verifyMs, boolean charged) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE submissions SET state = 'refused', message = ?, operator_note = ?, "
-                    + "decided_at = ?, verify_ms = ?, charged = ? WHERE id = ? AND state = 'queued'")) {
+                    + "decided_at = ?, verify_ms = ?, charged = ?, outcome = ? WHERE id = ? AND state = 'queued'")) {
                 ps.setString(1, message);
                 ps.setString(2, operatorNote);
                 ps.setLong(3, now());
                 ps.setDouble(4, verifyMs);
                 ps.setInt(5, charged ? 1 : 0);
-                ps.setLong(6, id);
+                // charged: refused after repeated internal errors; free: refused on the public rows
+                ps.setString(6, charged ? "error" : "invalid");
+                ps.setLong(7, id);
                 boolean changed = ps.executeUpdate() == 1;
                 if (changed) {
                     audit(c, "verifier", charged ? "refuse" : "refuse-public", "submission:" + id, null);
