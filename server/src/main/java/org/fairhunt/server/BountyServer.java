@@ -132,11 +132,18 @@ public final class BountyServer implements AutoCloseable {
 
     private void route(HandlerType m, String path, List<Role> roles, boolean api, String summary, String body, String produces,
             long limit, io.javalin.http.Handler h) {
-        routes.add(new Route(m, path, roles, api, summary, body, produces, limit, h));
+        routes.add(new Route(m, path, roles, api, summary, body, produces, limit, h, null));
     }
 
-    private void api(HandlerType m, String path, Role role, String summary, String body, long limit, io.javalin.http.Handler h) {
-        route(m, path, List.of(role), true, summary, body, "application/json", limit, h);
+    /** A JSON route of the API whose success response follows {@code $defs/<schema>} of the published service schema. */
+    private void json(HandlerType m, String path, List<Role> roles, String schema, String summary, String body, long limit,
+            io.javalin.http.Handler h) {
+        routes.add(new Route(m, path, roles, true, summary, body, "application/json", limit, h, schema));
+    }
+
+    private void api(HandlerType m, String path, Role role, String schema, String summary, String body, long limit,
+            io.javalin.http.Handler h) {
+        json(m, path, List.of(role), schema, summary, body, limit, h);
     }
 
     private void defineRoutes() {
@@ -145,10 +152,10 @@ public final class BountyServer implements AutoCloseable {
         long up = config.maxUploadBytes();
         long sub = config.maxSubmissionBytes();
         // operations
-        route(get, "/health/live", List.of(Role.PUBLIC), true, "Liveness: the process answers", null, "application/json", 0,
+        json(get, "/health/live", List.of(Role.PUBLIC), "health_live", "Liveness: the process answers", null, 0,
                 ctx -> ctx.json(Map.of("status", "up")));
-        route(get, "/health/ready", List.of(Role.PUBLIC), true, "Readiness: database reachable and worker running", null,
-                "application/json", 0, this::ready);
+        json(get, "/health/ready", List.of(Role.PUBLIC), "health_ready", "Readiness: database reachable and worker running", null, 0,
+                this::ready);
         route(get, "/metrics", List.of(Role.PUBLIC), true, "Prometheus metrics", null, "text/plain", 0,
                 ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
         route(get, "/openapi.json", List.of(Role.PUBLIC), true, "This document", null, "application/json", 0,
@@ -156,72 +163,73 @@ public final class BountyServer implements AutoCloseable {
         // browsers ask for it on every page; an empty answer keeps their consoles free of 404s
         route(get, "/favicon.ico", List.of(Role.PUBLIC), false, "icon", null, "image/x-icon", 0, ctx -> ctx.status(204));
         // public API
-        api(get, "/api/programs", Role.PUBLIC, "List programs", null, 0, ctx -> ctx.json(store.programs().stream().map(this::programJson).toList()));
-        api(get, "/api/programs/{id}", Role.PUBLIC, "A program: state, public settings, current version", null, 0,
+        api(get, "/api/programs", Role.PUBLIC, "program_list", "List programs", null, 0, ctx -> ctx.json(store.programs().stream().map(this::programJson).toList()));
+        api(get, "/api/programs/{id}", Role.PUBLIC, "program_detail", "A program: state, public settings, current version", null, 0,
                 ctx -> ctx.json(programDetail(pathId(ctx))));
-        api(get, "/api/programs/{id}/leaderboard", Role.PUBLIC, "Leaderboard: accepted updates, rounded reported gains, test-split improvement",
+        api(get, "/api/programs/{id}/leaderboard", Role.PUBLIC, "leaderboard", "Leaderboard: accepted updates, rounded reported gains, test-split improvement",
                 null, 0, ctx -> ctx.json(views(pathId(ctx)).leaderboard()));
-        api(get, "/api/programs/{id}/heatmap", Role.PUBLIC, "Teams x features: how often each team's groups used each feature", null, 0,
+        api(get, "/api/programs/{id}/heatmap", Role.PUBLIC, "heatmap", "Teams x features: how often each team's groups used each feature", null, 0,
                 ctx -> ctx.json(Map.of("features", views(pathId(ctx)).features(), "teams", views(pathId(ctx)).heatmap())));
-        api(get, "/api/programs/{id}/decisions", Role.PUBLIC, "Decision log with rounded gains", null, 0,
+        api(get, "/api/programs/{id}/decisions", Role.PUBLIC, "decision_log", "Decision log with rounded gains", null, 0,
                 ctx -> ctx.json(views(pathId(ctx)).log()));
-        api(get, "/api/programs/{id}/audit", Role.PUBLIC, "Per-group error with intervals on the test split, before and after each accepted update",
+        api(get, "/api/programs/{id}/audit", Role.PUBLIC, "audit", "Per-group error with intervals on the test split, before and after each accepted update",
                 null, 0, ctx -> ctx.json(views(pathId(ctx)).audit()));
         // team API
-        api(get, "/api/programs/{id}/train.csv", Role.TEAM, "The public training rows (CSV)", null, 0,
+        route(get, "/api/programs/{id}/train.csv", List.of(Role.TEAM), true, "The public training rows (CSV)", null, "text/csv", 0,
                 ctx -> ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"train.csv\"")
                         .result(service.engine(teamProgram(ctx)).trainCsv()));
-        api(get, "/api/programs/{id}/schema", Role.TEAM, "Feature schema: names, kinds, levels, label classes; and the settings hunters may know",
+        api(get, "/api/programs/{id}/schema", Role.TEAM, "feature_schema", "Feature schema: names, kinds, levels, label classes; and the settings hunters may know",
                 null, 0, ctx -> {
                     EngineHandle e = service.engine(teamProgram(ctx));
                     ctx.json(Map.of("schema", e.schemaManifest(), "settings", e.publicSettings()));
                 });
-        api(post, "/api/programs/{id}/submissions", Role.TEAM, "Submit a (group, model) pair; answers a receipt at once (202)",
+        api(post, "/api/programs/{id}/submissions", Role.TEAM, "receipt", "Submit a (group, model) pair; answers a receipt at once (202)",
                 "multipart:group,group_model@,model@", sub, ctx -> {
                     long pid = teamProgram(ctx);
                     long id = submit(ctx, pid);
                     ctx.status(202).header("Location", "/api/submissions/" + id).json(receipt(id));
                 });
-        api(get, "/api/programs/{id}/submissions", Role.TEAM, "The calling team's submissions and verdicts", null, 0,
+        api(get, "/api/programs/{id}/submissions", Role.TEAM, "submission_list", "The calling team's submissions and verdicts", null, 0,
                 ctx -> ctx.json(store.submissionsOfTeam(principal(ctx).teamId()).stream().map(this::submissionJson).toList()));
-        api(get, "/api/submissions/{sid}", Role.TEAM, "One of the calling team's submissions: queued, decided or refused", null, 0,
+        api(get, "/api/submissions/{sid}", Role.TEAM, "submission", "One of the calling team's submissions: queued, decided or refused", null, 0,
                 ctx -> ctx.json(submissionJson(ownSubmission(ctx))));
-        api(post, "/api/programs/{id}/check", Role.TEAM, "Free check on the public training rows (no holdout, no budget)",
+        api(post, "/api/programs/{id}/check", Role.TEAM, "check", "Free check on the public training rows (no holdout, no budget)",
                 "multipart:group,group_model@,model@", sub, ctx -> ctx.json(checkJson(check(ctx, teamProgram(ctx)))));
         // organizer API
-        api(post, "/api/programs", Role.ORGANIZER, "Create a program (uploads or server-side paths under --import-dir)",
+        api(post, "/api/programs", Role.ORGANIZER, "program_detail", "Create a program (uploads or server-side paths under --import-dir)",
                 "multipart:name,label,loss,alpha,min_group_size,budget,report_step,opens_at,closes_at,train@,holdout@,test@,base_model@,"
                         + "train_path,holdout_path,test_path,base_model_path", up, ctx -> {
                     long id = createProgram(ctx);
                     ctx.status(201).header("Location", "/api/programs/" + id).json(programDetail(id));
                 });
-        api(post, "/api/programs/{id}/teams", Role.ORGANIZER, "Invite a team; the token is in this answer only", "json:name", SMALL_BODY,
+        api(post, "/api/programs/{id}/teams", Role.ORGANIZER, "team_token", "Invite a team; the token is in this answer only", "json:name", SMALL_BODY,
                 ctx -> {
                     long pid = pathId(ctx);
                     String name = field(ctx, "name");
                     ctx.status(201).json(Map.of("program", pid, "team", name, "token", service.inviteTeam(principal(ctx), pid, name)));
                 });
-        api(post, "/api/programs/{id}/teams/{name}/token", Role.ORGANIZER, "Rotate a team's token (old tokens and sessions stop working)",
+        api(post, "/api/programs/{id}/teams/{name}/token", Role.ORGANIZER, "team_token", "Rotate a team's token (old tokens and sessions stop working)",
                 null, SMALL_BODY, ctx -> {
                     long pid = pathId(ctx);
                     String name = ctx.pathParam("name");
                     ctx.json(Map.of("program", pid, "team", name, "token", service.rotateToken(principal(ctx), pid, name)));
                 });
-        api(post, "/api/programs/{id}/state", Role.ORGANIZER, "Pause, resume or close a program", "json:state", SMALL_BODY, ctx -> {
+        api(post, "/api/programs/{id}/state", Role.ORGANIZER, "program_detail", "Pause, resume or close a program", "json:state", SMALL_BODY, ctx -> {
             long pid = pathId(ctx);
             service.setState(principal(ctx), pid, state(field(ctx, "state")));
             ctx.json(programDetail(pid));
         });
-        api(get, "/api/programs/{id}/decisions/full", Role.ORGANIZER, "Every submission with the exact numbers (organizer only)", null, 0,
+        api(get, "/api/programs/{id}/decisions/full", Role.ORGANIZER, "full_submission_list", "Every submission with the exact numbers (organizer only)", null, 0,
                 ctx -> ctx.json(store.submissionsOfProgram(pathId(ctx)).stream().map(this::fullSubmissionJson).toList()));
-        api(get, "/api/programs/{id}/export", Role.ORGANIZER, "The current model as a zip (manifest.json and ONNX files)", null, 0, ctx -> {
+        route(get, "/api/programs/{id}/export", List.of(Role.ORGANIZER), true, "The current model as a zip (manifest.json and ONNX files)", null,
+                "application/zip", 0, ctx -> {
             long pid = pathId(ctx);
             byte[] zip = service.engine(pid).exportZip();
             store.auditEvent(principal(ctx).auditName(), "export", "program:" + pid, zip.length + " bytes");
             ctx.contentType("application/zip").header("Content-Disposition", "attachment; filename=\"program-" + pid + "-model.zip\"")
                     .result(zip);
         });
-        api(get, "/api/audit-log", Role.ORGANIZER, "The latest 500 writes: who, when, what", null, 0, ctx -> ctx.json(store.auditLog(500)));
+        api(get, "/api/audit-log", Role.ORGANIZER, "audit_log", "The latest 500 writes: who, when, what", null, 0, ctx -> ctx.json(store.auditLog(500)));
         pages.define(routes, up, sub);
     }
 

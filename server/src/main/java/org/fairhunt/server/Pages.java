@@ -70,7 +70,7 @@ final class Pages {
     }
 
     private static void page(List<Route> routes, HandlerType m, String path, Role role, long limit, io.javalin.http.Handler h) {
-        routes.add(new Route(m, path, List.of(role), false, path, null, HTML, limit, h));
+        routes.add(new Route(m, path, List.of(role), false, path, null, HTML, limit, h, null));
     }
 
     void define(List<Route> routes, long upload, long submission) {
@@ -82,7 +82,7 @@ final class Pages {
         page(routes, get, "/login", Role.PUBLIC, 0, ctx -> send(ctx, loginPage(null)));
         page(routes, post, "/login", Role.PUBLIC, BountyServer.SMALL_BODY, this::login);
         routes.add(new Route(post, "/logout", List.of(Role.TEAM, Role.ORGANIZER), false, "/logout", null, HTML, BountyServer.SMALL_BODY,
-                this::logout));
+                this::logout, null));
         page(routes, get, "/organizer", Role.ORGANIZER, 0, this::organizer);
         page(routes, post, "/organizer/programs", Role.ORGANIZER, upload, ctx -> {
             long id = server.createProgram(ctx);

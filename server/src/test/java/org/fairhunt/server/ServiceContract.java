@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.fairhunt.core.json.ResultKind;
+import org.fairhunt.core.testing.SchemaAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,16 +94,22 @@ abstract class ServiceContract {
                 .file("test", "test.csv", Files.readAllBytes(fx.test)).file("base_model", "base.onnx", fx.baseModel);
     }
 
+    /** Fails unless {@code json} follows {@code $defs/<def>} of the published service schema. */
+    static JsonNode valid(String def, JsonNode json) {
+        SchemaAssert.assertValidDefinition(ResultKind.SERVICE, def, json);
+        return json;
+    }
+
     long createProgram(String name, int budget) throws Exception {
         Http.Response r = http.postMultipart("/api/programs", organizer, programForm(name, budget));
         assertEquals(201, r.status(), r.body());
-        return r.json().get("id").asLong();
+        return valid("program_detail", r.json()).get("id").asLong();
     }
 
     String invite(long program, String team) {
         Http.Response r = http.postJson("/api/programs/" + program + "/teams", organizer, "{\"name\":\"" + team + "\"}");
         assertEquals(201, r.status(), r.body());
-        return r.json().get("token").asText();
+        return valid("team_token", r.json()).get("token").asText();
     }
 
     Http.Multipart pair(String group, byte[] model) {
@@ -111,14 +119,14 @@ abstract class ServiceContract {
     long submit(long program, String token, String group, byte[] model) {
         Http.Response r = http.postMultipart("/api/programs/" + program + "/submissions", token, pair(group, model));
         assertEquals(202, r.status(), r.body());
-        assertEquals("queued", r.json().get("status").asText());
+        assertEquals("queued", valid("receipt", r.json()).get("status").asText());
         return r.json().get("id").asLong();
     }
 
     JsonNode awaitDecision(long submission, String token) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode s = http.get("/api/submissions/" + submission, token).json();
+            JsonNode s = valid("submission", http.get("/api/submissions/" + submission, token).json());
             if (!s.get("status").asText().equals("queued")) {
                 return s;
             }
@@ -149,10 +157,11 @@ abstract class ServiceContract {
         Http.Response train = http.get("/api/programs/" + pid + "/train.csv", red);
         assertEquals(200, train.status());
         assertEquals(Files.readAllLines(fx.train).size(), train.body().split("\n").length, "every public row, with the header");
-        JsonNode schema = http.get("/api/programs/" + pid + "/schema", red).json();
+        JsonNode schema = valid("feature_schema", http.get("/api/programs/" + pid + "/schema", red).json());
         assertEquals("deny", schema.at("/schema/label").asText());
 
-        JsonNode check = http.postMultipart("/api/programs/" + pid + "/check", red, pair(Fixtures.SOUTHERN_WOMEN, fx.candidate)).json();
+        JsonNode check = valid("check", http.postMultipart("/api/programs/" + pid + "/check", red, pair(Fixtures.SOUTHERN_WOMEN, fx.candidate))
+                .json());
         assertTrue(check.get("gain").asDouble() > 0.003, check.toString());
         assertEquals(0, rows("submissions"), "a check records nothing");
 
@@ -169,17 +178,19 @@ abstract class ServiceContract {
             assertFalse(verdict.has(leak), leak + " in " + verdict);
         }
 
-        JsonNode board = http.get("/api/programs/" + pid + "/leaderboard", null).json();
+        JsonNode board = valid("leaderboard", http.get("/api/programs/" + pid + "/leaderboard", null).json());
+        valid("program_list", http.get("/api/programs", null).json());
+        valid("program_detail", http.get("/api/programs/" + pid, null).json());
         assertEquals("red", board.get(0).get("team").asText());
         assertEquals(1, board.get(0).get("accepted").asInt());
         assertTrue(board.get(0).get("testImprovement").asDouble() > 0, "the rule is real, so the test split improves: " + board);
-        JsonNode heat = http.get("/api/programs/" + pid + "/heatmap", null).json();
+        JsonNode heat = valid("heatmap", http.get("/api/programs/" + pid + "/heatmap", null).json());
         assertEquals(List.of("region", "sex"), List.of(heat.get("features").get(0).asText(), heat.get("features").get(1).asText()));
         assertEquals(1, heat.at("/teams/red/sex").asInt());
-        JsonNode log = http.get("/api/programs/" + pid + "/decisions", null).json();
+        JsonNode log = valid("decision_log", http.get("/api/programs/" + pid + "/decisions", null).json());
         assertEquals(1, log.size());
         assertFalse(log.get(0).toString().contains("groupSize"), log.toString());
-        JsonNode audit = http.get("/api/programs/" + pid + "/audit", null).json();
+        JsonNode audit = valid("audit", http.get("/api/programs/" + pid + "/audit", null).json());
         assertEquals(2, audit.get("columns").size(), "base model and the accepted update");
         JsonNode southF = null;
         for (JsonNode row : audit.get("rows")) {
@@ -192,7 +203,7 @@ abstract class ServiceContract {
                 "the accepted group's test error drops: " + southF);
         assertNotNull(southF.at("/cells/0/lo").numberValue(), "with an interval");
 
-        JsonNode full = http.get("/api/programs/" + pid + "/decisions/full", organizer).json();
+        JsonNode full = valid("full_submission_list", http.get("/api/programs/" + pid + "/decisions/full", organizer).json());
         assertTrue(full.get(0).get("operator_note").asText().contains("|g|="), full.toString());
         Http.Response zip = http.get("/api/programs/" + pid + "/export", organizer);
         assertEquals(200, zip.status());
@@ -204,9 +215,9 @@ abstract class ServiceContract {
         }
         assertTrue(names.contains("model/manifest.json"), names.toString());
 
-        JsonNode mine = http.get("/api/programs/" + pid + "/submissions", red).json();
+        JsonNode mine = valid("submission_list", http.get("/api/programs/" + pid + "/submissions", red).json());
         assertEquals(1, mine.size());
-        JsonNode auditLog = http.get("/api/audit-log", organizer).json();
+        JsonNode auditLog = valid("audit_log", http.get("/api/audit-log", organizer).json());
         Set<String> actions = new HashSet<>();
         auditLog.forEach(e -> actions.add(e.get("action").asText()));
         assertTrue(actions.containsAll(List.of("create-program", "invite-team", "submit", "accepted", "export")), actions.toString());
@@ -240,7 +251,8 @@ abstract class ServiceContract {
     void health_readiness_metrics_and_the_openapi_document_cover_every_api_route() throws Exception {
         start(config());
         assertEquals(200, http.get("/health/live", null).status());
-        JsonNode ready = http.get("/health/ready", null).json();
+        valid("health_live", http.get("/health/live", null).json());
+        JsonNode ready = valid("health_ready", http.get("/health/ready", null).json());
         assertEquals("ready", ready.get("status").asText(), ready.toString());
         JsonNode doc = http.get("/openapi.json", null).json();
         assertEquals("3.1.0", doc.get("openapi").asText());
@@ -251,6 +263,32 @@ abstract class ServiceContract {
         long apiRoutes = server.routes().stream().filter(r -> r.api()).count();
         assertEquals(apiRoutes, documented, "one operation per API route");
         assertTrue(doc.at("/paths/~1api~1programs~1{id}~1submissions/post/requestBody").isObject());
+        // every JSON response names its definition in the published schema, and the definition exists there
+        JsonNode defs = ResultKind.SERVICE.schema().get("$defs");
+        int json = 0;
+        for (var it = doc.get("paths").fields(); it.hasNext(); ) {
+            var path = it.next();
+            if (path.getKey().equals("/openapi.json")) {
+                continue; // the document itself follows OpenAPI 3.1's own schema
+            }
+            for (var ops = path.getValue().fields(); ops.hasNext(); ) {
+                JsonNode responses = ops.next().getValue().get("responses");
+                for (var rs = responses.fields(); rs.hasNext(); ) {
+                    var response = rs.next();
+                    JsonNode content = response.getValue().get("content");
+                    JsonNode media = content.has("application/json") ? content.get("application/json")
+                            : content.get("application/problem+json");
+                    if (media == null) {
+                        continue; // CSV, zip, Prometheus text
+                    }
+                    String ref = media.at("/schema/$ref").asText();
+                    assertTrue(ref.startsWith(ResultKind.SERVICE.uri() + "#/$defs/"), response.getKey() + ": " + media);
+                    assertTrue(defs.has(ref.substring(ref.lastIndexOf('/') + 1)), ref);
+                    json++;
+                }
+            }
+        }
+        assertTrue(json > documented, "success and problem responses: " + json);
     }
 
     @Test
@@ -260,7 +298,7 @@ abstract class ServiceContract {
         Http.Response r = http.postMultipart("/api/programs", organizer, programForm("bad", 5, java.util.Map.of("alpha", "lots")));
         assertEquals(400, r.status(), r.body());
         assertEquals("application/problem+json", r.header("Content-Type"));
-        assertEquals("alpha", r.json().get("field").asText());
+        assertEquals("alpha", valid("problem", r.json()).get("field").asText());
         assertTrue(r.json().get("detail").asText().contains("'lots'"));
         Http.Response neg = http.postMultipart("/api/programs", organizer, programForm("bad", 0));
         assertEquals(400, neg.status(), neg.body());
@@ -315,7 +353,7 @@ abstract class ServiceContract {
         String old = invite(pid, "red");
         Http.Response r = http.postJson("/api/programs/" + pid + "/teams/red/token", organizer, "{}");
         assertEquals(200, r.status(), r.body());
-        String fresh = r.json().get("token").asText();
+        String fresh = valid("team_token", r.json()).get("token").asText();
         Http.Response refused = http.get("/api/programs/" + pid + "/schema", old);
         assertEquals(401, refused.status());
         assertTrue(refused.json().get("detail").asText().contains("revoked"));
@@ -483,6 +521,7 @@ abstract class ServiceContract {
 
         start(config());
         JsonNode a = awaitDecision(slow, red);
+        valid("full_submission_list", http.get("/api/programs/" + pid + "/decisions/full", organizer).json());
         assertEquals("refused", a.get("status").asText(), a.toString());
         assertEquals("invalid", a.get("outcome").asText(), a.toString());
         assertNull(a.get("verdict"), a.toString());
@@ -524,8 +563,12 @@ abstract class ServiceContract {
         start(config());
         long pid = createProgram("state", 5);
         String red = invite(pid, "red");
-        assertEquals(200, http.postJson("/api/programs/" + pid + "/state", organizer, "{\"state\":\"paused\"}").status());
-        assertEquals(409, http.postMultipart("/api/programs/" + pid + "/submissions", red, pair(Fixtures.SOUTHERN_WOMEN, fx.candidate)).status());
+        Http.Response paused = http.postJson("/api/programs/" + pid + "/state", organizer, "{\"state\":\"paused\"}");
+        assertEquals(200, paused.status());
+        assertEquals("paused", valid("program_detail", paused.json()).get("state").asText());
+        Http.Response conflict = http.postMultipart("/api/programs/" + pid + "/submissions", red, pair(Fixtures.SOUTHERN_WOMEN, fx.candidate));
+        assertEquals(409, conflict.status());
+        valid("problem", conflict.json());
         assertEquals(200, http.postJson("/api/programs/" + pid + "/state", organizer, "{\"state\":\"open\"}").status());
         awaitDecision(submit(pid, red, Fixtures.SOUTHERN_WOMEN, fx.candidate), red);
         assertEquals(200, http.postJson("/api/programs/" + pid + "/state", organizer, "{\"state\":\"closed\"}").status());

@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 /**
  * Every kind of result Fairhunt publishes, with its schema's three names. A kind's JSON Schema ships
  * in the jar of the module that produces it (audit in core, slices and coverage in discovery, wer in
- * speech, bounty status in bounty, card, lastmile and findings in lastmile) at {@link #resource()}; each output names it in {@code $schema}
- * ({@link #uri()}) and carries {@code schema} = {@link #schemaName()}. Version 1 is a contract: fields
+ * speech, bounty status in bounty, card, lastmile and findings in lastmile, the service's API in server) at {@link #resource()}; each
+ * output names it in {@code $schema} ({@link #uri()}) and carries {@code schema} = {@link #schemaName()} — except the service's API
+ * responses ({@link #SERVICE}), several of which are arrays: its schema holds one definition per response under {@code $defs}, and
+ * the service's OpenAPI document points each route at its definition. Version 1 is a contract: fields
  * may be added, never renamed, removed or changed in type (a golden-file test per kind holds it).
  */
 public enum ResultKind {
@@ -20,7 +22,9 @@ public enum ResultKind {
     BOUNTY_STATUS("bounty-status"),
     CARD("card"),
     LASTMILE("lastmile"),
-    FINDINGS("findings");
+    FINDINGS("findings"),
+    /** The bias bounty service's REST API responses ({@code $defs/<response>}; see {@code server/README.md}). */
+    SERVICE("service");
 
     /** Where schema URIs live; {@code $id} of each schema file. */
     public static final String URI_BASE = "https://fairhunt.org/schemas/";

@@ -50,6 +50,21 @@ public final class SchemaAssert {
         }
     }
 
+    /**
+     * Fails with every validation message unless {@code output} is valid against the definition {@code def} of the
+     * kind's schema ({@code <uri>#/$defs/<def>}): for results that do not carry {@code $schema}, such as the
+     * service's API responses.
+     */
+    public static void assertValidDefinition(ResultKind kind, String def, JsonNode output) {
+        JsonSchema schema = FACTORY.getSchema(SchemaLocation.of(kind.uri() + "#/$defs/" + def), CONFIG);
+        Set<String> problems = schema.validate(output).stream().map(ValidationMessage::toString)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " schema violation(s) of " + kind.uri() + "#/$defs/" + def + ":\n  " + String.join("\n  ", problems)
+                    + "\nin " + output);
+        }
+    }
+
     /** {@link #assertValid(ResultKind, JsonNode)} for JSON text. */
     public static void assertValid(ResultKind kind, String json) {
         assertValid(kind, Json.parse(json));

@@ -7,11 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fairhunt.core.json.ResultKind;
 import org.fairhunt.server.Role;
 
-/** The OpenAPI 3.1 document, generated from the routes the app registers. */
+/**
+ * The OpenAPI 3.1 document, generated from the routes the app registers; each JSON response refers to its
+ * definition in the published {@code service-v1.schema.json} (OpenAPI 3.1 schemas are JSON Schema 2020-12).
+ */
 public final class OpenApi {
     private static final Pattern PARAM = Pattern.compile("\\{([a-z_]+)}");
+    /** The published schema of every JSON response (one definition per response under {@code $defs}). */
+    public static final String SCHEMA = ResultKind.SERVICE.uri();
 
     private OpenApi() {
     }
@@ -30,13 +36,6 @@ public final class OpenApi {
         ObjectNode sec = comps.putObject("securitySchemes").putObject("bearer");
         sec.put("type", "http");
         sec.put("scheme", "bearer");
-        ObjectNode problem = comps.putObject("schemas").putObject("Problem");
-        problem.put("type", "object");
-        ObjectNode props = problem.putObject("properties");
-        for (String p : List.of("type", "title", "detail", "instance", "field")) {
-            props.putObject(p).put("type", "string");
-        }
-        props.putObject("status").put("type", "integer");
         ObjectNode paths = doc.putObject("paths");
         for (Route r : routes) {
             if (!r.api()) {
@@ -84,10 +83,13 @@ public final class OpenApi {
                 op.put("x-max-body-bytes", r.bodyLimit());
             }
             ObjectNode responses = op.putObject("responses");
-            responses.putObject(r.method().name().equals("POST") && r.summary().startsWith("Submit") ? "202" : "200")
+            ObjectNode success = responses.putObject(r.method().name().equals("POST") && r.summary().startsWith("Submit") ? "202" : "200")
                     .put("description", "success").putObject("content").putObject(r.produces());
+            if (r.schema() != null) {
+                success.putObject("schema").put("$ref", SCHEMA + "#/$defs/" + r.schema());
+            }
             responses.putObject("default").put("description", "a problem detail (RFC 9457)").putObject("content")
-                    .putObject("application/problem+json").putObject("schema").put("$ref", "#/components/schemas/Problem");
+                    .putObject("application/problem+json").putObject("schema").put("$ref", SCHEMA + "#/$defs/problem");
         }
         return doc;
     }

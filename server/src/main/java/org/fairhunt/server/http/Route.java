@@ -14,7 +14,9 @@ import org.fairhunt.server.Role;
  * @param body        the request body: {@code null}, {@code json:f1,f2}, or {@code multipart:f1,f2} (fields)
  * @param produces    response media type
  * @param bodyLimit   largest request body, bytes (checked on Content-Length before the body is read)
+ * @param schema      the definition its JSON success response follows in the published {@code service-v1.schema.json}
+ *                    ({@code $defs/<schema>}); null for pages and non-JSON answers
  */
 public record Route(HandlerType method, String path, List<Role> roles, boolean api, String summary, String body, String produces,
-        long bodyLimit, Handler handler) {
+        long bodyLimit, Handler handler, String schema) {
 }

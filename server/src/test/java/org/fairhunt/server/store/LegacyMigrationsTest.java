@@ -64,11 +64,25 @@ class LegacyMigrationsTest {
         try (Connection c = DriverManager.getConnection(legacy.url()); Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO organizers(name, created_at) VALUES ('admin', 1)");
             st.executeUpdate("INSERT INTO blobs(hash, bytes) VALUES ('h', X'00ff')".replace("X'00ff'", "sqlite".equals(dialect) ? "X'00ff'" : "'\\x00ff'::bytea"));
+            st.executeUpdate("INSERT INTO programs(name, engine_dir, state, created_at, created_by) VALUES ('p', 'd', 'open', 1, 'admin')");
+            st.executeUpdate("INSERT INTO teams(program_id, name, created_at) VALUES (1, 'red', 1)");
+            // one submission per way the old layout ended one; V3 derives each outcome from these columns
+            String columns = "INSERT INTO submissions(program_id, team_id, received_at, group_kind, group_text, model_blob, model_name, "
+                    + "state, accepted, charged, engine_submission_id, operator_note) VALUES (1, 1, 1, 'cel', 'true', 'h', 'h.onnx', ";
+            st.executeUpdate(columns + "'decided', 1, 1, 1, 'accepted: accepted; |g|=40')");
+            st.executeUpdate(columns + "'decided', 0, 1, 2, 'rejected: too small a gain; |g|=40')");
+            st.executeUpdate(columns + "'refused', NULL, 0, NULL, 'model: h.onnx: input zip')");
+            st.executeUpdate(columns + "'refused', NULL, 1, NULL, 'java.lang.IllegalStateException: x')");
+            st.executeUpdate(columns + "'refused', NULL, 1, 3, 'failed: model output has 1 values; |g|=40')");
+            st.executeUpdate(columns + "'refused', NULL, 1, 4, 'refused: near-duplicate; |g|=40')");
+            st.executeUpdate(columns + "'queued', NULL, 1, NULL, NULL)");
         }
 
         try (Database db = Database.open(legacy.url(), null, null)) {
             assertEquals(List.of("admin"), db.read(c -> strings(c, "SELECT name FROM organizers")));
             assertEquals(1L, db.read(c -> strings(c, "SELECT COUNT(*) FROM blobs WHERE hash = 'h'")).stream().mapToLong(Long::parseLong).sum());
+            assertEquals(List.of("accepted", "rejected", "invalid", "error", "failed", "refused", "-"),
+                    db.read(c -> strings(c, "SELECT COALESCE(outcome, '-') FROM submissions ORDER BY id")), "V3's outcome of the old rows");
             long next = db.write(c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO organizers(name, created_at) VALUES ('second', 2)",
                         Statement.RETURN_GENERATED_KEYS)) {
