@@ -27,13 +27,7 @@ cds=()
 [ -f "$jsa" ] && cds=(-XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
 features=$(head -1 "$file" | tr ',' '\n' | grep -v -x -e y -e pred | paste -sd, -)
 
-measure() { # label, command...: prints "label cpu_seconds wall_seconds max_rss_kb"
-  local label="$1"; shift
-  /usr/bin/time -f "%U %S %e %M" -o "$out/time" "$@" >"$out/stdout" 2>"$out/stderr" || {
-    echo "$label failed:" >&2; tail -5 "$out/stderr" >&2; exit 1; }
-  awk -v l="$label" '{printf "%s %.2f %.2f %d\n", l, $1 + $2, $3, $4}' "$out/time"
-}
-median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+. "$root/bench/measure.sh"
 
 echo "file $file ($(wc -l <"$file") lines), runs $runs, $(nproc) cores"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

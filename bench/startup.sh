@@ -13,7 +13,7 @@ trap 'rm -rf "$out"' EXIT
   echo "y,pred,score,a,b"
   for i in $(seq 1 100); do echo "$((i % 2)),$(((i / 3) % 2)),0.$(((i * 37) % 100)),a$((i % 2)),b$((i % 4))"; done
 } >"$out/a100.csv"
-median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+. "$root/bench/measure.sh"
 run() { # label, command...
   local label="$1"; shift
   for r in $(seq 1 "$runs"); do

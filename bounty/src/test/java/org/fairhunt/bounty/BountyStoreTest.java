@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.fairhunt.bounty.learn.HunterKit;
 import org.fairhunt.bounty.learn.Learner;
@@ -25,7 +24,7 @@ import org.fairhunt.bounty.schema.Task;
 import org.fairhunt.bounty.store.BountyStore;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.table.Table;
-import org.junit.jupiter.api.Assumptions;
+import org.fairhunt.core.testing.TestPostgres;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,11 +40,6 @@ class BountyStoreTest {
     @TempDir
     Path tmp;
 
-    static String postgresUrl() {
-        String url = System.getProperty("fairhunt.test.postgres.url");
-        return url != null && !url.isBlank() ? url : System.getenv("FAIRHUNT_TEST_POSTGRES_URL");
-    }
-
     /** A store on {@code db}, in a fresh schema for PostgreSQL; the cleanup drops that schema. */
     record Opened(BountyStore store, String url, Runnable cleanup) {
     }
@@ -55,21 +49,8 @@ class BountyStoreTest {
             String url = "jdbc:sqlite:" + tmp.resolve("shared.db");
             return new Opened(BountyStore.open(url, new Properties()), url, () -> { });
         }
-        String base = postgresUrl();
-        Assumptions.assumeTrue(base != null, "PostgreSQL test skipped: set FAIRHUNT_TEST_POSTGRES_URL (or -Dfairhunt.test.postgres.url) "
-                + "to a JDBC URL of a server the tests may create schemas in");
-        String schema = "fh_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(base); Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
-        }
-        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return new Opened(BountyStore.open(url, new Properties()), url, () -> {
-            try (Connection c = DriverManager.getConnection(base); Statement st = c.createStatement()) {
-                st.execute("DROP SCHEMA " + schema + " CASCADE");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        TestPostgres.Schema schema = TestPostgres.schema("fh_test_");
+        return new Opened(BountyStore.open(schema.url(), new Properties()), schema.url(), schema.cleanup());
     }
 
     static byte[] baseModel(FeatureSchema schema, Table train) {

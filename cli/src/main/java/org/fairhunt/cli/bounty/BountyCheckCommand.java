@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.fairhunt.bounty.program.Program;
 import org.fairhunt.bounty.program.PublicKit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,11 +22,8 @@ public final class BountyCheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Hunter's kit (from 'bounty kit'), or the program directory.")
     Path dir;
 
-    @Option(names = "--group", paramLabel = "CEL", description = "Group as a CEL expression over the features.")
-    String group;
-
-    @Option(names = "--group-model", paramLabel = "FILE", description = "Group as an ONNX model (0/1 output).")
-    Path groupModel;
+    @Mixin
+    GroupChoice group;
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Candidate model (ONNX).")
     Path model;
@@ -35,11 +33,11 @@ public final class BountyCheckCommand implements Callable<Integer> {
         Program.CheckResult r;
         if (PublicKit.isKit(dir)) {
             try (PublicKit kit = PublicKit.open(dir)) {
-                r = kit.check(BountyCommand.group(group, groupModel), BountyCommand.readModel(model), model.toString());
+                r = kit.check(group.spec(), BountyCommand.readModel(model), model.toString());
             }
         } else {
             try (Program p = Program.open(dir)) {
-                r = p.check(BountyCommand.group(group, groupModel), BountyCommand.readModel(model), model.toString());
+                r = p.check(group.spec(), BountyCommand.readModel(model), model.toString());
             }
         }
         spec.commandLine().getOut().printf(java.util.Locale.ROOT,

@@ -3,7 +3,6 @@ package org.fairhunt.cli.bounty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.fairhunt.bounty.program.GroupSpec;
 import org.fairhunt.core.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,16 +49,5 @@ public final class BountyCommand implements Runnable {
         } catch (IOException e) {
             throw new UserInputException(file + ": cannot read the model file: " + org.fairhunt.core.io.IoMessages.describe(e));
         }
-    }
-
-    /** The group from --group (CEL) or --group-model (ONNX); exactly one must be given. */
-    static GroupSpec group(String cel, Path groupModel) {
-        if (cel == null && groupModel == null) {
-            throw new UserInputException("give the group with --group 'CEL expression' or --group-model FILE.onnx");
-        }
-        if (cel != null && groupModel != null) {
-            throw new UserInputException("give the group either with --group or with --group-model, not both");
-        }
-        return cel != null ? GroupSpec.cel(cel) : GroupSpec.onnx(readModel(groupModel), groupModel.toString());
     }
 }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.fairhunt.bounty.program.GroupSpec;
 import org.fairhunt.bounty.program.Program;
 import org.fairhunt.bounty.program.SubmissionResult;
 import org.fairhunt.cli.Main;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.server.client.BountyClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,11 +44,8 @@ public final class BountySubmitCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "With --server: print the receipt and do not wait for the verdict.")
     boolean noWait;
 
-    @Option(names = "--group", paramLabel = "CEL", description = "Group as a CEL expression over the features.")
-    String group;
-
-    @Option(names = "--group-model", paramLabel = "FILE", description = "Group as an ONNX model (0/1 output).")
-    Path groupModel;
+    @Mixin
+    GroupChoice group;
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Candidate model (ONNX).")
     Path model;
@@ -60,7 +59,7 @@ public final class BountySubmitCommand implements Callable<Integer> {
             throw new UserInputException("give the program directory and --team, or --server URL --token TOKEN --program ID");
         }
         try (Program p = Program.open(dir)) {
-            SubmissionResult r = p.submit(team, BountyCommand.group(group, groupModel), BountyCommand.readModel(model), model.toString());
+            SubmissionResult r = p.submit(team, group.spec(), BountyCommand.readModel(model), model.toString());
             spec.commandLine().getOut().println(r.publicMessage());
             return 0;
         }
@@ -71,12 +70,10 @@ public final class BountySubmitCommand implements Callable<Integer> {
         if (t == null || t.isBlank() || program == null || dir != null) {
             throw new UserInputException("with --server give --token (or $FAIRHUNT_TOKEN) and --program, and no program directory");
         }
-        if ((group == null) == (groupModel == null)) {
-            throw new UserInputException("give the group with --group 'CEL expression' or --group-model FILE.onnx (one of them)");
-        }
+        GroupSpec g = group.spec();
         BountyClient client = new BountyClient(server, t);
-        JsonNode receipt = client.submit(program, group, groupModel == null ? null : BountyCommand.readModel(groupModel),
-                BountyCommand.readModel(model), model.getFileName().toString());
+        JsonNode receipt = client.submit(program, g.celExpression(), g.onnxModel(), BountyCommand.readModel(model),
+                model.getFileName().toString());
         long id = receipt.get("id").asLong();
         spec.commandLine().getOut().printf("receipt: submission %d queued (%s%s)%n", id, server, receipt.path("url").asText());
         if (noWait) {

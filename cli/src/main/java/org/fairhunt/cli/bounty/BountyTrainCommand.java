@@ -12,6 +12,7 @@ import org.fairhunt.bounty.schema.FeatureSchema;
 import org.fairhunt.bounty.schema.FeatureData;
 import org.fairhunt.core.io.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,11 +28,8 @@ public final class BountyTrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Hunter's kit (from 'bounty kit'), or the program directory.")
     Path dir;
 
-    @Option(names = "--group", paramLabel = "CEL", description = "Group as a CEL expression over the features.")
-    String group;
-
-    @Option(names = "--group-model", paramLabel = "FILE", description = "Group as an ONNX model (0/1 output).")
-    Path groupModel;
+    @Mixin
+    GroupChoice group;
 
     @Option(names = "--learner", defaultValue = "tree", description = "logistic, tree or boosted. Default: ${DEFAULT-VALUE}.")
     String learner;
@@ -50,7 +48,7 @@ public final class BountyTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GroupSpec spec0 = BountyCommand.group(group, groupModel);
+        GroupSpec spec0 = group.spec();
         FeatureSchema schema;
         FeatureData train;
         GroupPredicate g;
