@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
         header = "Word error rate per group and intersection, with speaker-clustered intervals, as a Spark job.",
         description = {"The same audit and reports as 'fairhunt wer TABLE' (summary.txt, alignments.txt, the normalized trn, "
                 + "audit.json/md/html, MAPSSWE with --compare-col), byte for byte, over Parquet, ORC, CSV or JSON files "
-                + "or a catalog table. Transcript files (--ref/--hyp trn, stm/ctm) are for the local command.", ""},
+                + "or a catalog table. Without --group, the slices are the speakers. Transcript files (--ref/--hyp trn, "
+                + "stm/ctm) are for the local command.", ""},
         footer = {"", "Example:",
             "  spark-submit --class org.fairhunt.spark.Main fairhunt-spark.jar wer s3a://lake/asr-eval/ \\",
             "      --ref-col reference --hyp-col hypothesis --speaker speaker --group accent --group condition \\",

@@ -111,6 +111,32 @@ class SparkSubmitIT {
         assertTrue(!spark.err().contains("\tat org.fairhunt"), "no stack trace: " + spark.err());
     }
 
+    @Test
+    void submitted_wer_writes_the_reports_of_the_cli() throws Exception {
+        Path table = dir.resolve("asr.csv");
+        StringBuilder sb = new StringBuilder("utterance_id,speaker,accent,reference,hypothesis\n");
+        for (int i = 0; i < 120; i++) {
+            sb.append("u").append(i).append(",s").append(i % 12).append(',').append(i % 3 == 0 ? "uk" : "us")
+                    .append(",the cat sat on the mat,the cat ").append(i % 4 == 0 ? "sat on a mat" : "sat on the mat").append('\n');
+        }
+        Files.writeString(table, sb.toString());
+        Path sparkOut = dir.resolve("wer-spark");
+        Path localOut = dir.resolve("wer-local");
+        String[] options = {"--group", "accent", "--bootstrap", "50", "--word-map", writeMap().toString()};
+        Child spark = submit(concat(new String[] {"wer", table.toString(), "--out", sparkOut.toString()}, options));
+        assertEquals(0, spark.status(), spark.err());
+        MainTest.Run local = MainTest.run(org.fairhunt.cli.Main.commandLine(),
+                concat(new String[] {"wer", table.toString(), "--out", localOut.toString()}, options));
+        assertEquals(0, local.status(), local.err());
+        for (String f : List.of("audit.json", "audit.html", "summary.txt", "alignments.txt", "ref.norm.trn", "hyp.norm.trn")) {
+            assertEquals(Files.readString(localOut.resolve(f)), Files.readString(sparkOut.resolve(f)), f);
+        }
+    }
+
+    private static Path writeMap() throws IOException {
+        return Files.writeString(dir.resolve("map.glm"), "mat => rug\n");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -86,6 +86,12 @@ class SparkWerTest {
                 "--seed", "9", "--compare-col", "system_b", "--word-map", wordMap.toString(), "--min-speakers", "25",
                 "--worst", "4", "--require", "max_gap(wer) <= 0.02 over [accent]");
         assertEquals(7, files);
+        String summary = Files.readString(dir.resolve("spark-" + file.getFileName() + "-" + partitions).resolve("summary.txt"));
+        assertTrue(summary.contains("age=[30,50)"), "the numeric group is binned: " + summary);
+        assertTrue(summary.contains("site has the single value 'lab'"), summary);
+        String json = Files.readString(dir.resolve("spark-" + file.getFileName() + "-" + partitions).resolve("audit.json"));
+        assertTrue(json.contains("\"mapsswe\"") && json.contains("\"few_speakers\"") && json.contains("\"evidence\""), "sections");
+        assertTrue(json.contains("map.glm"), "the word map is part of the normalization");
     }
 
     @ParameterizedTest(name = "{0} partitions")

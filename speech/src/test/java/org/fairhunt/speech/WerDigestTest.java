@@ -74,10 +74,10 @@ class WerDigestTest {
         assertEquals(counts(whole.totals()), counts(merged.totals()));
         assertEquals(whole.emptyHypotheses(), merged.emptyHypotheses());
         assertEquals(whole.values("accent").keySet().stream().toList(), merged.values("accent").keySet().stream().toList());
-        whole.values("accent").forEach((v, w) -> {
-            assertEquals(w.count(), merged.values("accent").get(v).count());
-            assertEquals(w.worst(), merged.values("accent").get(v).worst());
-        });
+        for (Map.Entry<String, WerDigest.Value> e : whole.values("accent").entrySet()) {
+            assertEquals(e.getValue().count(), merged.values("accent").get(e.getKey()).count());
+            assertEquals(e.getValue().worst(), merged.values("accent").get(e.getKey()).worst());
+        }
         SliceKey overall = new SliceKey(List.of(), List.of());
         assertEquals(whole.speakers(overall), merged.speakers(overall));
         for (String v : List.of("x", "y", "z", "(missing)")) {

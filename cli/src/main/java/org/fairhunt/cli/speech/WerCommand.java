@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"Word error rate by group: sclite-compatible alignment and totals, with per-group and intersection",
             "WER, CER, sentence error rate and S/D/I rates, bootstrap intervals clustered by speaker.",
             "Input is either a pair of transcript files (--ref/--hyp: trn, or stm with ctm) or one table",
-            "(CSV, TSV, JSON Lines) with reference and hypothesis columns.", ""},
+            "(CSV, TSV, JSON Lines) with reference and hypothesis columns. Without --group, the slices are the speakers.", ""},
         footer = {"", "Examples:",
             "  fairhunt wer --ref ref.trn --hyp hyp.trn --out reports/asr",
             "  fairhunt wer --ref ref.trn --hyp hyp.trn --id-fields voice,condition,sentence --group voice --group condition",
