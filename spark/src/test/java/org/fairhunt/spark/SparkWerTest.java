@@ -105,6 +105,36 @@ class SparkWerTest {
     }
 
     @Test
+    void a_file_in_another_order_with_a_row_id_column_gives_the_reports_of_the_file_in_order() throws Exception {
+        List<String> lines = Files.readAllLines(noIds);
+        List<String> numbered = new ArrayList<>(List.of("row," + lines.get(0)));
+        for (int i = 1; i < lines.size(); i++) {
+            numbered.add((i - 1) + "," + lines.get(i));
+        }
+        Path inOrder = dir.resolve("in-order.csv");
+        Files.write(inOrder, numbered);
+        List<String> body = new ArrayList<>(numbered.subList(1, numbered.size()));
+        java.util.Collections.shuffle(body, new Random(5));
+        body.add(0, numbered.get(0));
+        Path shuffled = dir.resolve("shuffled.csv");
+        Files.write(shuffled, body);
+        String[] options = {"--group", "accent", "--bootstrap", "50", "--cluster", "none", "--worst", "3"};
+        Path localOut = dir.resolve("rowid-local");
+        Path sparkOut = dir.resolve("rowid-spark");
+        MainTest.Run local = MainTest.run(org.fairhunt.cli.Main.commandLine(), args(inOrder, localOut, options));
+        SparkSessions.csv(shuffled, 17);
+        List<String> a = new ArrayList<>(List.of(args(shuffled, sparkOut, options)));
+        a.addAll(List.of("--row-id", "row"));
+        MainTest.Run spark = MainTest.run(Main.commandLine(), a.toArray(new String[0]));
+        assertEquals(0, local.status(), local.err());
+        assertEquals(0, spark.status(), spark.err());
+        for (String f : List.of("audit.json", "summary.txt", "alignments.txt", "ref.norm.trn", "hyp.norm.trn")) {
+            assertEquals(Files.readString(localOut.resolve(f)).replace(inOrder.toString(), "IN"),
+                    Files.readString(sparkOut.resolve(f)).replace(shuffled.toString(), "IN"), f);
+        }
+    }
+
+    @Test
     void normalized_trn_can_be_skipped() throws Exception {
         Path out = dir.resolve("skip");
         SparkSessions.csv(file, 3);
