@@ -41,6 +41,8 @@ final class PartResult implements Serializable {
     /** Group values (null: missing) → its clusters. */
     final HashMap<List<String>, Clusters> atoms = new HashMap<>();
     long clusterMissing;
+    /** The audit extension's digest of the partition's rows ({@link SparkAuditor.Extension}). */
+    Serializable digest;
 
     /** Adds a chunk's rows: its state, and with {@code clusters} its atoms' clusters. */
     void add(AuditState chunkState, Table part, List<String> groups, String cluster, boolean clusters) {
@@ -91,8 +93,13 @@ final class PartResult implements Serializable {
         }
     }
 
-    static PartResult merge(PartResult a, PartResult b) {
+    static <D extends Serializable> PartResult merge(PartResult a, PartResult b, SparkAuditor.Extension<D> extension) {
         PartResult m = new PartResult();
+        @SuppressWarnings("unchecked")
+        D da = (D) a.digest;
+        @SuppressWarnings("unchecked")
+        D db = (D) b.digest;
+        m.digest = da == null ? db : db == null ? da : extension.merge(da, db);
         m.state = a.state == null ? b.state : b.state == null ? a.state
                 : AuditState.fromBytes(a.state).merge(AuditState.fromBytes(b.state)).toBytes();
         a.atoms.forEach((k, v) -> m.atoms.merge(k, v, Clusters::union));

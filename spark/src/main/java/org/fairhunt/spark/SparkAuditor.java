@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.IntegralType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.fairhunt.core.RowInputException;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.audit.AuditRequest;
 import org.fairhunt.core.audit.Auditor;
@@ -84,6 +85,32 @@ public final class SparkAuditor {
         List<Statistic> get();
     }
 
+    /**
+     * What an audit adds to the request's statistics, per chunk of rows in the executors, with a mergeable
+     * digest of its own (speech's worst utterances, speakers, MAPSSWE segments): the chunk's rows are read
+     * once for both.
+     *
+     * @param <D> the digest: serializable, merged associatively
+     */
+    public interface Extension<D extends Serializable> extends Serializable {
+        /**
+         * The extra statistics for {@code rows} (the chunk, group attributes binned), whose 0-based numbers in
+         * the whole data are {@code rowNumbers}; adds to {@code digest} what it keeps. The driver calls it with a
+         * table of the columns' levels and no rows, and a null digest, to check the request.
+         */
+        List<Statistic> statistics(Table rows, long[] rowNumbers, D digest);
+
+        /** An empty digest (on an executor, once per partition). */
+        D newDigest();
+
+        /** The digest of both partitions' rows; may return {@code a} filled with {@code b}. */
+        D merge(D a, D b);
+    }
+
+    /** An audit's outcome and its extension's digest of every row. */
+    public record Run<D>(Auditor.Outcome outcome, D digest) {
+    }
+
     private SparkAuditor() {
     }
 
@@ -94,6 +121,30 @@ public final class SparkAuditor {
 
     /** Runs {@code request} on {@code data} with {@code extra} statistics (see {@link Auditor#run(Table, AuditRequest, List)}). */
     public static Auditor.Outcome run(Dataset<Row> data, AuditRequest request, Options options, ExtraStatistics extra) {
+        return run(data, request, options, new Extension<Boolean>() {
+            @Override
+            public List<Statistic> statistics(Table rows, long[] rowNumbers, Boolean digest) {
+                return extra.get();
+            }
+
+            @Override
+            public Boolean newDigest() {
+                return Boolean.TRUE;
+            }
+
+            @Override
+            public Boolean merge(Boolean a, Boolean b) {
+                return a;
+            }
+        }, Map.of()).outcome();
+    }
+
+    /**
+     * Runs {@code request} on {@code data} with an {@code extension}'s statistics and digest; {@code extraSettings}
+     * join the result's settings (see {@link Auditor#run(Table, AuditRequest, List, Map)}).
+     */
+    public static <D extends Serializable> Run<D> run(Dataset<Row> data, AuditRequest request, Options options,
+            Extension<D> extension, Map<String, Object> extraSettings) {
         String source = options.source();
         StructType schema = data.schema();
         Layout layout = new Layout();
@@ -213,7 +264,7 @@ public final class SparkAuditor {
 
         // The request against the levels, on the driver, before the second pass.
         Table binnedSchema = Auditor.bin(layout.schema(source), request);
-        AuditSpec spec = Auditor.spec(binnedSchema, request, extra.get());
+        AuditSpec spec = Auditor.spec(binnedSchema, request, extension.statistics(binnedSchema, new long[0], null));
         List<String> notes = new ArrayList<>();
         for (Statistic s : spec.statistics()) {
             notes.add(s.bind(binnedSchema).exclusionNote());
@@ -224,9 +275,9 @@ public final class SparkAuditor {
         context.setJobDescription("fairhunt: statistic states per partition, merged");
         int rowIds = rowIdField;
         PartResult merged = rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
-            PartResult r = partitionState(it, layout, source, partRequest, extra, rowIds, p < start.length ? start[p] : 0, clusters);
+            PartResult r = partitionState(it, layout, source, partRequest, extension, rowIds, p < start.length ? start[p] : 0, clusters);
             return r == null ? List.<PartResult>of().iterator() : List.of(r).iterator();
-        }, false).treeReduce(PartResult::merge, 2);
+        }, false).treeReduce((a, b) -> PartResult.merge(a, b, extension), 2);
         AuditState state = AuditState.fromBytes(merged.state);
 
         List<String> warnings = new ArrayList<>();
@@ -249,16 +300,21 @@ public final class SparkAuditor {
                     run.warnings(), clusterCounts(run.slices(), request.groups(), merged.atoms));
         }
         context.setJobDescription(null);
-        return Auditor.finish(binnedSchema, run, request);
+        @SuppressWarnings("unchecked")
+        D digest = (D) merged.digest;
+        return new Run<>(Auditor.finish(binnedSchema, run, request, extraSettings), digest);
     }
 
-    /** The state of one partition's rows (with its atoms' clusters), or {@code null} for an empty partition. */
-    static PartResult partitionState(Iterator<Row> it, Layout layout, String source, PartRequest partRequest,
-            ExtraStatistics extra, int rowIdField, long start, boolean clusters) {
+    /**
+     * The state of one partition's rows (with its atoms' clusters and the extension's digest), or {@code null}
+     * for an empty partition. A per-row error names the row in the whole data, as the local engine would.
+     */
+    static <D extends Serializable> PartResult partitionState(Iterator<Row> it, Layout layout, String source,
+            PartRequest partRequest, Extension<D> extension, int rowIdField, long start, boolean clusters) {
         AuditRequest request = partRequest.toRequest();
-        List<Statistic> extras = extra.get();
         LocalEngine engine = new LocalEngine();
         PartResult result = null;
+        D digest = extension.newDigest();
         long next = start;
         List<Row> chunk = new ArrayList<>();
         while (it.hasNext()) {
@@ -270,10 +326,19 @@ public final class SparkAuditor {
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = rowIdField >= 0 ? chunk.get(i).getLong(rowIdField) : next++;
             }
-            Table part = Auditor.bin(layout.table(source, chunk), request);
-            AuditState s = engine.partState(part, Auditor.spec(part, request, extras), ids);
-            result = result == null ? new PartResult() : result;
-            result.add(s, part, request.groups(), request.cluster(), clusters);
+            try {
+                Table part = Auditor.bin(layout.table(source, chunk), request);
+                List<Statistic> extras = extension.statistics(part, ids, digest);
+                AuditState s = engine.partState(part, Auditor.spec(part, request, extras), ids);
+                result = result == null ? new PartResult() : result;
+                result.add(s, part, request.groups(), request.cluster(), clusters);
+            } catch (RowInputException e) {
+                // The engine saw a chunk; its row i is row ids[i] of the data (start(p) + i, or the row-id column).
+                throw e.row() < ids.length ? e.atRow(ids[(int) e.row()]) : e;
+            }
+        }
+        if (result != null) {
+            result.digest = digest;
         }
         return result;
     }

@@ -87,6 +87,27 @@ class MainTest {
     }
 
     @Test
+    void an_infinite_score_found_in_an_executor_names_its_row_in_the_file_as_the_cli_does() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        int row = 2500; // 0-based data row, in the last of three partitions
+        String[] cells = lines.get(row + 1).split(",", -1);
+        cells[5] = "Infinity";
+        lines.set(row + 1, String.join(",", cells));
+        Path bad = dir.resolve("infinite.csv");
+        Files.write(bad, lines);
+        String[] a = {"audit", bad.toString(), "--label", "y", "--prediction", "p", "--score", "s", "--group", "sex"};
+        Run local = run(org.fairhunt.cli.Main.commandLine(), a);
+        for (int partitions : new int[] {1, 3, 17}) {
+            SparkSessions.csv(bad, partitions);
+            Run spark = run(Main.commandLine(), a);
+            assertEquals(2, spark.status(), spark.err());
+            assertEquals("fairhunt: error: " + bad + ": column 's' row " + (row + 1)
+                    + " holds +infinity; a score must be a finite number", spark.err().strip());
+            assertEquals(local.err(), spark.err());
+        }
+    }
+
+    @Test
     void unreadable_path_is_exit_2_with_one_line() {
         Run spark = run(Main.commandLine(), args(dir.resolve("nowhere.parquet").toString()).toArray(new String[0]));
         assertEquals(2, spark.status());
@@ -104,9 +125,14 @@ class MainTest {
 
     @Test
     void wer_without_its_transcript_columns_is_exit_2_naming_the_column() {
+        Run local = run(org.fairhunt.cli.Main.commandLine(), "wer", csv.toString(), "--group", "sex");
         Run spark = run(Main.commandLine(), "wer", csv.toString(), "--group", "sex");
         assertEquals(2, spark.status());
-        assertTrue(spark.err().contains("no column named 'reference'"), spark.err());
+        // The local reader names the column first (its type hint), Spark's check right after reading: both name it.
+        assertEquals(2, local.status());
+        assertTrue(local.err().contains("but the header has no such column"), local.err());
+        assertTrue(spark.err().contains("no column 'reference'"), spark.err());
+        assertEquals(1, spark.err().strip().lines().count(), spark.err());
     }
 
     @Test

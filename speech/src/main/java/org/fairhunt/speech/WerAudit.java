@@ -79,61 +79,87 @@ public final class WerAudit {
      * @param minSpeakers   slices with fewer distinct clusters (speakers) are flagged: their interval is not trusted
      * @param referenceNetworks whether references hold sclite's optional words and alternations (scored as sclite -D)
      * @param worst         utterances listed with their alignments per value of each attribute in the report
+     * @param bins          cut points of numeric group attributes ({@code age -> "25,40,60"}), in order
+     * @param maxLevels     most values a group attribute may have
      */
     public record Options(Normalizer normalizer, List<String> groups, int intersections, int bootstrap, long seed,
                           String cluster, int minGroupSize, int threads, double level, boolean characters,
-                          List<String> reference, Policy policy, int minSpeakers, boolean referenceNetworks, int worst) {
+                          List<String> reference, Policy policy, int minSpeakers, boolean referenceNetworks, int worst,
+                          Map<String, String> bins, int maxLevels) {
         public Options(Normalizer normalizer, List<String> groups, int intersections, int bootstrap, long seed, String cluster,
                        int minGroupSize, int threads, double level) {
             this(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, true, List.of(), null,
-                    DEFAULT_MIN_SPEAKERS, false, 3);
+                    DEFAULT_MIN_SPEAKERS, false, 3, Map.of(), AuditRequest.DEFAULT_MAX_LEVELS);
+        }
+
+        /** The same options binning numeric group attributes at these cut points ({@code age -> "25,40,60"}, in order). */
+        public Options withBins(Map<String, String> newBins) {
+            return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
+                    reference, policy, minSpeakers, referenceNetworks, worst, newBins, maxLevels);
+        }
+
+        /** The same options refusing a group attribute with more than {@code n} values. */
+        public Options withMaxLevels(int n) {
+            return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
+                    reference, policy, minSpeakers, referenceNetworks, worst, bins, n);
         }
 
         /** The same options flagging slices with fewer than {@code n} speakers (clusters). */
         public Options withMinSpeakers(int n) {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
-                    reference, policy, n, referenceNetworks, worst);
+                    reference, policy, n, referenceNetworks, worst, bins, maxLevels);
         }
 
         /** The same options listing {@code n} worst utterances per value of each attribute in the report. */
         public Options withWorst(int n) {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
-                    reference, policy, minSpeakers, referenceNetworks, n);
+                    reference, policy, minSpeakers, referenceNetworks, n, bins, maxLevels);
         }
 
         /** The same options reading sclite's optional words and alternations in references (trn references). */
         public Options withReferenceNetworks(boolean on) {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
-                    reference, policy, minSpeakers, on, worst);
+                    reference, policy, minSpeakers, on, worst, bins, maxLevels);
         }
 
         /** The same options without the character alignment (no CER; much faster on long utterances). */
         public Options withoutCharacters() {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, false,
-                    reference, policy, minSpeakers, referenceNetworks, worst);
+                    reference, policy, minSpeakers, referenceNetworks, worst, bins, maxLevels);
         }
 
         /** The same options judged against {@code newPolicy}. */
         public Options withPolicy(Policy newPolicy) {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
-                    reference, newPolicy, minSpeakers, referenceNetworks, worst);
+                    reference, newPolicy, minSpeakers, referenceNetworks, worst, bins, maxLevels);
         }
 
         /** The same options with disparities measured against {@code specs} ({@code largest}, {@code best}, {@code worst}, {@code ATTR=VALUE}). */
         public Options withReference(List<String> specs) {
             return new Options(normalizer, groups, intersections, bootstrap, seed, cluster, minGroupSize, threads, level, characters,
-                    specs, policy, minSpeakers, referenceNetworks, worst);
+                    specs, policy, minSpeakers, referenceNetworks, worst, bins, maxLevels);
         }
 
         public Options {
             groups = List.copyOf(groups);
             reference = List.copyOf(reference);
+            bins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bins)); // ordered: the JSON lists them in order
         }
     }
 
     /** What an audit produced. */
+    /**
+     * What an audit produced. {@code table} is null when the rows stayed elsewhere (a Spark job); the reports
+     * read the {@code digest}, and {@code normalized} (null: not written) yields the normalized trn lines in row order.
+     */
     public record Result(Table table, String idColumn, String referenceColumn, String hypothesisColumn, String speakerColumn,
-                         WerScores scores, AuditRun run, AuditResult audit, Options options) {
+                         WerDigest digest, AuditRun run, AuditResult audit, Options options,
+                         Iterable<NormalizedUtterance> normalized) {
+        /** The same result with {@code newAudit} (an audit with a section added). */
+        public Result withAudit(AuditResult newAudit) {
+            return new Result(table, idColumn, referenceColumn, hypothesisColumn, speakerColumn, digest, run, newAudit, options,
+                    normalized);
+        }
     }
 
     private WerAudit() {
@@ -205,57 +231,133 @@ public final class WerAudit {
 
     /** Audits what {@link WerInputs#load} read: the speaker and its source, failed files and notes go into the report. */
     public static Result run(WerInputs.Loaded in, Options options, Map<String, Object> inputNotes) {
-        Map<String, Object> notes = new LinkedHashMap<>(inputNotes);
-        notes.put("speaker_source", in.speakerSource());
-        notes.put("cluster", options.bootstrap() == 0 ? "(no bootstrap)" : options.cluster() == null ? "(each utterance)"
-                : options.cluster().equals(in.speakerColumn()) ? options.cluster() + ": " + in.speakerSource()
-                : "column '" + options.cluster() + "'");
         return run(in.table(), in.idColumn(), in.referenceColumn(), in.hypothesisColumn(), in.speakerColumn(),
-                options.withReferenceNetworks(in.referenceNetworks()), notes);
+                options.withReferenceNetworks(in.referenceNetworks()),
+                speakerNotes(inputNotes, in.speakerColumn(), in.speakerSource(), options));
+    }
+
+    /** The input's notes with where the speaker and the bootstrap clusters came from (for the report's speech section). */
+    public static Map<String, Object> speakerNotes(Map<String, Object> inputNotes, String speakerColumn, String speakerSource,
+                                                   Options options) {
+        Map<String, Object> notes = new LinkedHashMap<>(inputNotes);
+        notes.put("speaker_source", speakerSource);
+        notes.put("cluster", options.bootstrap() == 0 ? "(no bootstrap)" : options.cluster() == null ? "(each utterance)"
+                : options.cluster().equals(speakerColumn) ? options.cluster() + ": " + speakerSource
+                : "column '" + options.cluster() + "'");
+        return notes;
     }
 
     /** Aligns every row, runs the engine and builds the result (with a {@code speech} section). */
     public static Result run(Table table, String idColumn, String referenceColumn, String hypothesisColumn,
                              String speakerColumn, Options options, Map<String, Object> inputNotes) {
-        for (String c : new String[] {referenceColumn, hypothesisColumn}) {
-            if (!table.hasColumn(c)) {
-                throw new UserInputException(table.source() + ": no column '" + c + "'; columns are " + table.columnNames());
-            }
-        }
-        for (String g : options.groups()) {
-            if (!table.hasColumn(g)) {
-                throw new UserInputException(table.source() + ": no group column '" + g + "'; columns are " + table.columnNames());
-            }
-        }
-        if (options.cluster() != null && !table.hasColumn(options.cluster())) {
-            throw new UserInputException(table.source() + ": no cluster column '" + options.cluster() + "'; columns are "
-                    + table.columnNames());
-        }
+        checkColumns(table.source(), table.columnNames(), referenceColumn, hypothesisColumn, options);
         WerScores scores = WerScores.compute(table, referenceColumn, hypothesisColumn, options.normalizer(), options.threads(),
                 options.characters(), options.referenceNetworks());
         // sclite scores a single speaker's file; an attribute with one value is that value's slice = (all), not an error.
-        List<String> groups = new ArrayList<>();
         Map<String, String> singleValued = new LinkedHashMap<>();
         for (String g : options.groups()) {
             String only = singleValue(table.column(g));
             if (only != null) {
                 singleValued.put(g, only);
-            } else {
-                groups.add(g);
             }
         }
+        List<String> groups = options.groups().stream().filter(g -> !singleValued.containsKey(g)).toList();
+        long[] rows = new long[table.rowCount()];
+        java.util.Arrays.setAll(rows, i -> i);
+        AuditRequest request = request(groups, options);
+        // Group values as the slices name them (numeric groups binned), here and in a Spark job's chunks.
+        WerDigest digest = new WerDigest(digestPlan(options, groups, idColumn, speakerColumn, referenceColumn, hypothesisColumn,
+                null)).add(Auditor.bin(table, request), scores, rows, options.normalizer());
         // The one audit pipeline (core's Auditor): engine, result, disparities and policy verdicts, with the WER
         // statistic as its extra statistic and the speech settings added to the audit's own.
-        AuditRequest request = AuditRequest.of(null, null, null, null, groups)
+        Auditor.Outcome outcome = Auditor.run(table, request,
+                List.of(WerStatistic.of(scores, referenceColumn, hypothesisColumn)),
+                speechSettings(referenceColumn, hypothesisColumn, options));
+        Normalizer n = options.normalizer();
+        Column ids = table.hasColumn(idColumn) ? table.column(idColumn) : null;
+        Iterable<NormalizedUtterance> normalized = () -> java.util.stream.IntStream.range(0, table.rowCount())
+                .mapToObj(row -> NormalizedUtterance.of(ids == null ? null : ids.text(row), row, n,
+                        table.column(referenceColumn).text(row), table.column(hypothesisColumn).text(row))).iterator();
+        return finish(outcome, digest, singleValued, table, idColumn, referenceColumn, hypothesisColumn, speakerColumn, options,
+                inputNotes, normalized);
+    }
+
+    /** Refuses options naming a column that a table of {@code columns} (from {@code source}) lacks. */
+    public static void checkColumns(String source, List<String> columns, String referenceColumn, String hypothesisColumn,
+                                    Options options) {
+        for (String c : new String[] {referenceColumn, hypothesisColumn}) {
+            if (!columns.contains(c)) {
+                throw new UserInputException(source + ": no column '" + c + "'; columns are " + columns);
+            }
+        }
+        for (String g : options.groups()) {
+            if (!columns.contains(g)) {
+                throw new UserInputException(source + ": no group column '" + g + "'; columns are " + columns);
+            }
+        }
+        if (options.cluster() != null && !columns.contains(options.cluster())) {
+            throw new UserInputException(source + ": no cluster column '" + options.cluster() + "'; columns are " + columns);
+        }
+    }
+
+    /**
+     * The request the engine runs for the audited (several-valued) {@code groups}: the same for the local
+     * command and the Spark job.
+     */
+    public static AuditRequest request(List<String> groups, Options options) {
+        Map<String, String> bins = new LinkedHashMap<>();
+        options.bins().forEach((g, cuts) -> {
+            if (groups.contains(g) || !options.groups().contains(g)) {
+                bins.put(g, cuts); // a bin of a single-valued group goes with it; one of no group is the engine's error
+            }
+        });
+        return AuditRequest.of(null, null, null, null, groups)
                 .withIntersections(Math.max(1, Math.min(options.intersections(), groups.size())))
                 .withMinGroupSize(options.minGroupSize())
+                .withBins(bins)
+                .withMaxLevels(options.maxLevels())
                 .withBootstrap(options.bootstrap(), options.seed(), options.bootstrap() > 0 ? options.cluster() : null)
                 .withThreads(options.threads())
                 .withLevel(options.level())
                 .withReference(options.reference())
                 .withPolicy(options.policy());
-        Auditor.Outcome outcome = Auditor.run(table, request, List.of(WerStatistic.of(scores, referenceColumn, hypothesisColumn)),
-                speechSettings(referenceColumn, hypothesisColumn, options));
+    }
+
+    /**
+     * What the digest of the utterances keeps for these options: every named group's values and worst
+     * utterances, the speakers of every slice of the audited {@code groups} when slices with few speakers are
+     * flagged, and MAPSSWE's segments against {@code compareColumn} (null: none).
+     */
+    public static WerDigest.Plan digestPlan(Options options, List<String> groups, String idColumn, String speakerColumn,
+                                            String referenceColumn, String hypothesisColumn, String compareColumn) {
+        List<List<String>> slices = new ArrayList<>();
+        if (options.cluster() != null && options.bootstrap() > 0 && options.minSpeakers() > 0) {
+            int k = Math.max(1, Math.min(options.intersections(), groups.size()));
+            for (int mask = 0; mask < 1 << groups.size(); mask++) {
+                if (Integer.bitCount(mask) <= k) {
+                    List<String> attrs = new ArrayList<>();
+                    for (int g = 0; g < groups.size(); g++) {
+                        if ((mask & 1 << g) != 0) {
+                            attrs.add(groups.get(g));
+                        }
+                    }
+                    slices.add(attrs);
+                }
+            }
+        }
+        return new WerDigest.Plan(options.groups(), slices, options.bootstrap() > 0 ? options.cluster() : null, options.worst(),
+                idColumn, speakerColumn, referenceColumn, hypothesisColumn, compareColumn, options.characters());
+    }
+
+    /**
+     * The result of an engine's {@code outcome} (of {@link #request}, with {@link #speechSettings}) and the
+     * digest of the same utterances: the {@code speech} section with its notes, few-speaker and ceiling
+     * warnings, per-slice counts and worst utterances. {@code table} may be null (Spark: the rows stay in
+     * the cluster); {@code normalized} yields the scored texts in row order for the normalized trn files (null: none).
+     */
+    public static Result finish(Auditor.Outcome outcome, WerDigest digest, Map<String, String> singleValued, Table table,
+                                String idColumn, String referenceColumn, String hypothesisColumn, String speakerColumn,
+                                Options options, Map<String, Object> inputNotes, Iterable<NormalizedUtterance> normalized) {
         AuditRun run = outcome.run();
         AuditResult result = outcome.result();
         Map<String, Object> notes = new LinkedHashMap<>(inputNotes);
@@ -263,16 +365,16 @@ public final class WerAudit {
             notes.put("single_valued_groups", singleValued);
         }
         if (options.cluster() != null && options.bootstrap() > 0 && options.minSpeakers() > 0) {
-            Map<String, Integer> counts = speakerCounts(table, run.slices(), options.cluster());
             List<Map<String, Object>> few = new ArrayList<>();
-            counts.forEach((label, count) -> {
+            for (SliceKey k : run.slices()) {
+                int count = digest.speakers(k);
                 if (count < options.minSpeakers()) {
                     Map<String, Object> entry = new LinkedHashMap<>(); // ordered: JSON output is the same on every run
-                    entry.put("slice", label);
+                    entry.put("slice", labelOf(k));
                     entry.put("speakers", count);
                     few.add(entry);
                 }
-            });
+            }
             notes.put("min_speakers", options.minSpeakers());
             if (!few.isEmpty()) {
                 notes.put("few_speakers", few);
@@ -282,10 +384,21 @@ public final class WerAudit {
         if (!bounded.isEmpty()) {
             notes.put("bounded_comparisons", bounded);
         }
-        ObjectNode section = speechSection(scores, options, notes);
-        addReportParts(section, table, idColumn, referenceColumn, hypothesisColumn, scores, run, result, options);
+        ObjectNode section = speechSection(digest, options, notes);
+        addReportParts(section, digest, run, result, options);
         result = result.withExtension("speech", section);
-        return new Result(table, idColumn, referenceColumn, hypothesisColumn, speakerColumn, scores, run, result, options);
+        return new Result(table, idColumn, referenceColumn, hypothesisColumn, speakerColumn, digest, run, result, options,
+                normalized);
+    }
+
+    /** One utterance of the normalized trn files: its id and the normalized texts that were scored. */
+    public record NormalizedUtterance(String id, String reference, String hypothesis) implements java.io.Serializable {
+        /** Row {@code row}'s utterance ({@code id} null: {@code utt<row+1>}), texts normalized by {@code n} (missing as empty). */
+        public static NormalizedUtterance of(String id, long row, Normalizer n, String reference, String hypothesis) {
+            return new NormalizedUtterance(id == null ? "utt" + (row + 1) : id,
+                    String.join(" ", n.tokens(reference == null ? "" : reference)),
+                    String.join(" ", n.tokens(hypothesis == null ? "" : hypothesis)));
+        }
     }
 
     /** The one value every row holds (missing as {@link CategoricalColumn#MISSING_LABEL}), or null when there are several. */
@@ -301,33 +414,6 @@ public final class WerAudit {
             }
         }
         return first;
-    }
-
-    /** Distinct values of {@code cluster} in every slice, by slice label. */
-    static Map<String, Integer> speakerCounts(Table table, List<SliceKey> slices, String cluster) {
-        Column c = table.column(cluster);
-        Map<List<String>, Map<List<String>, java.util.Set<String>>> byAttributes = new LinkedHashMap<>();
-        for (SliceKey k : slices) {
-            byAttributes.computeIfAbsent(List.copyOf(k.asMap().keySet()), a -> new java.util.HashMap<>());
-        }
-        for (Map.Entry<List<String>, Map<List<String>, java.util.Set<String>>> e : byAttributes.entrySet()) {
-            List<Column> cols = e.getKey().stream().map(table::column).toList();
-            for (int row = 0; row < table.rowCount(); row++) {
-                List<String> values = new ArrayList<>(cols.size());
-                for (Column col : cols) {
-                    String v = col.text(row);
-                    values.add(v == null ? CategoricalColumn.MISSING_LABEL : v);
-                }
-                String speaker = c.text(row);
-                e.getValue().computeIfAbsent(values, v -> new java.util.HashSet<>()).add(speaker == null ? "" : speaker);
-            }
-        }
-        Map<String, Integer> out = new LinkedHashMap<>();
-        for (SliceKey k : slices) {
-            var set = byAttributes.get(List.copyOf(k.asMap().keySet())).get(List.copyOf(k.asMap().values()));
-            out.put(labelOf(k), set == null ? 0 : set.size());
-        }
-        return out;
     }
 
     /** WER at or above this on both sides of a comparison sits at the ceiling (or at most 1 - this: the floor). */
@@ -385,7 +471,7 @@ public final class WerAudit {
     }
 
     /** What the audit's {@code settings} say beyond core's own: the task, the columns and the normalization. */
-    private static Map<String, Object> speechSettings(String ref, String hyp, Options o) {
+    public static Map<String, Object> speechSettings(String ref, String hyp, Options o) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("task", "speech recognition (word error rate)");
         s.put("reference", ref);
@@ -404,9 +490,7 @@ public final class WerAudit {
      * with its interval; a WER grid with intervals for every pair of group attributes (accent × condition);
      * and the worst utterances of every value of each attribute, with their alignments.
      */
-    private static void addReportParts(ObjectNode section, Table table, String idColumn, String referenceColumn,
-                                       String hypothesisColumn, WerScores scores, AuditRun run, AuditResult result,
-                                       Options options) {
+    private static void addReportParts(ObjectNode section, WerDigest digest, AuditRun run, AuditResult result, Options options) {
         var mapper = AuditJson.mapper();
         Map<String, WerTotals> totals = sliceTotalsOf(run);
         ObjectNode slices = section.putObject("slices");
@@ -452,33 +536,28 @@ public final class WerAudit {
             }
         }
         if (options.worst() > 0) {
-            Column ids = table.hasColumn(idColumn) ? table.column(idColumn) : null;
             UtteranceScorer scorer = new UtteranceScorer(options.normalizer(), false, options.referenceNetworks());
             for (String g : groups) {
-                Column c = table.column(g);
-                Map<String, List<Integer>> rowsByValue = new LinkedHashMap<>();
-                for (int row = 0; row < table.rowCount(); row++) {
-                    String v = c.text(row);
-                    rowsByValue.computeIfAbsent(v == null ? CategoricalColumn.MISSING_LABEL : v, k -> new ArrayList<>()).add(row);
-                }
-                if (rowsByValue.size() > REPORT_MAX_VALUES) {
+                Map<String, WerDigest.Value> byValue = digest.values(g);
+                if (byValue.size() > REPORT_MAX_VALUES) {
                     continue;
                 }
-                for (Map.Entry<String, List<Integer>> e : rowsByValue.entrySet()) {
-                    List<Integer> rows = new ArrayList<>(e.getValue());
-                    rows.sort((x, y) -> {
-                        int cmp = Integer.compare(scores.wordErrors(y), scores.wordErrors(x));
-                        return cmp != 0 ? cmp : Integer.compare(x, y);
-                    });
+                for (Map.Entry<String, WerDigest.Value> e : byValue.entrySet()) {
                     ObjectNode list = section.putObject("worst utterances of " + g + "=" + e.getKey());
-                    for (int row : rows.subList(0, Math.min(options.worst(), rows.size()))) {
-                        String ref = text(table, referenceColumn, row);
-                        String hyp = text(table, hypothesisColumn, row);
-                        list.put(ids == null ? "row " + (row + 1) : ids.text(row), inlineAlignment(scorer.score(ref, hyp)));
+                    for (WerDigest.Utterance u : e.getValue().worst()) {
+                        list.put(idOf(u), inlineAlignment(scorer.score(orEmpty(u.reference()), orEmpty(u.hypothesis()))));
                     }
                 }
             }
         }
+    }
+
+    private static String idOf(WerDigest.Utterance u) {
+        return u.id() == null ? "row " + (u.row() + 1) : u.id();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     /**
@@ -503,9 +582,9 @@ public final class WerAudit {
                 .append(score.insertions()).append(')').toString();
     }
 
-    private static ObjectNode speechSection(WerScores scores, Options o, Map<String, Object> notes) {
+    private static ObjectNode speechSection(WerDigest digest, Options o, Map<String, Object> notes) {
         ObjectNode node = AuditJson.mapper().createObjectNode();
-        WerTotals t = scores.totals();
+        WerTotals t = digest.totals();
         node.put("alignment", "minimum edit distance with sclite's weights (substitution 4, insertion 3, deletion 3)");
         node.put("normalization", o.normalizer().describe());
         ObjectNode totals = node.putObject("totals");
@@ -516,15 +595,15 @@ public final class WerAudit {
         totals.put("deletions", t.deletions());
         totals.put("insertions", t.insertions());
         totals.put("sentence_errors", t.sentenceErrors());
-        if (scores.characters()) {
+        if (o.characters()) {
             totals.put("reference_chars", t.referenceChars());
             totals.put("char_errors", t.charErrors());
         } else {
             node.put("cer", "not computed (character alignment switched off)");
         }
-        if (scores.emptyReferences() > 0 || scores.emptyHypotheses() > 0) {
-            node.put("empty_references", scores.emptyReferences());
-            node.put("empty_hypotheses", scores.emptyHypotheses());
+        if (digest.emptyReferences() > 0 || digest.emptyHypotheses() > 0) {
+            node.put("empty_references", digest.emptyReferences());
+            node.put("empty_hypotheses", digest.emptyHypotheses());
         }
         notes.forEach((k, v) -> node.set(k, AuditJson.mapper().valueToTree(v)));
         return node;
@@ -542,20 +621,19 @@ public final class WerAudit {
             throw new UserInputException("cannot create output directory " + outDir + ": " + e.getMessage(), e);
         }
         List<Path> written = new ArrayList<>();
-        List<Utterance> refs = new ArrayList<>();
-        List<Utterance> hyps = new ArrayList<>();
-        Column ids = r.table().hasColumn(r.idColumn()) ? r.table().column(r.idColumn()) : null;
-        Normalizer n = r.options().normalizer();
-        for (int row = 0; row < r.table().rowCount(); row++) {
-            String id = ids == null ? "utt" + (row + 1) : ids.text(row);
-            refs.add(Utterance.of(id, "", String.join(" ", n.tokens(text(r.table(), r.referenceColumn(), row)))));
-            hyps.add(Utterance.of(id, "", String.join(" ", n.tokens(text(r.table(), r.hypothesisColumn(), row)))));
+        if (r.normalized() == null) {
+            return written;
         }
+        Path rt = outDir.resolve("ref.norm.trn");
+        Path ht = outDir.resolve("hyp.norm.trn");
         try {
-            Path rt = outDir.resolve("ref.norm.trn");
-            Path ht = outDir.resolve("hyp.norm.trn");
-            TrnFormat.write(rt, refs);
-            TrnFormat.write(ht, hyps);
+            // One pass writes both (a Spark job streams the utterances once); neither replaces its file unless both are whole.
+            AtomicFiles.writeText(rt, refOut -> AtomicFiles.writeText(ht, hypOut -> {
+                for (NormalizedUtterance u : r.normalized()) {
+                    TrnFormat.write(refOut, List.of(Utterance.of(u.id(), "", u.reference())));
+                    TrnFormat.write(hypOut, List.of(Utterance.of(u.id(), "", u.hypothesis())));
+                }
+            }));
             written.add(rt);
             written.add(ht);
         } catch (UserInputException e) {
@@ -611,32 +689,22 @@ public final class WerAudit {
 
     /** For each value of each group attribute, its {@code worst} utterances in pralign layout. */
     public static String alignments(Result r, int worst) {
+        if (worst > r.digest().plan().worst()) {
+            throw new IllegalArgumentException("the digest keeps " + r.digest().plan().worst() + " worst utterances, not " + worst);
+        }
         StringBuilder sb = new StringBuilder();
-        Table t = r.table();
-        Column ids = t.hasColumn(r.idColumn()) ? t.column(r.idColumn()) : null;
-        Column speakers = r.speakerColumn() != null && t.hasColumn(r.speakerColumn()) ? t.column(r.speakerColumn()) : null;
         UtteranceScorer scorer = new UtteranceScorer(r.options().normalizer(), true, r.options().referenceNetworks());
         for (String group : r.options().groups()) {
-            Column g = t.column(group);
-            Map<String, List<Integer>> rowsByValue = new LinkedHashMap<>();
-            for (int row = 0; row < t.rowCount(); row++) {
-                String v = g.text(row);
-                rowsByValue.computeIfAbsent(v == null ? CategoricalColumn.MISSING_LABEL : v, k -> new ArrayList<>()).add(row);
-            }
-            for (Map.Entry<String, List<Integer>> e : rowsByValue.entrySet()) {
-                List<Integer> rows = new ArrayList<>(e.getValue());
-                rows.sort((a, b) -> {
-                    int c = Integer.compare(r.scores().wordErrors(b), r.scores().wordErrors(a));
-                    return c != 0 ? c : Integer.compare(a, b);
-                });
+            for (Map.Entry<String, WerDigest.Value> e : r.digest().values(group).entrySet()) {
+                List<WerDigest.Utterance> rows = e.getValue().worst();
+                rows = rows.subList(0, Math.min(worst, rows.size()));
                 sb.append("==== ").append(group).append('=').append(e.getKey()).append(": ")
-                        .append(Math.min(worst, rows.size())).append(" worst of ").append(rows.size()).append(" utterances\n\n");
-                for (int row : rows.subList(0, Math.min(worst, rows.size()))) {
-                    String ref = text(t, r.referenceColumn(), row);
-                    String hyp = text(t, r.hypothesisColumn(), row);
-                    String id = ids == null ? "row " + (row + 1) : ids.text(row);
-                    String speaker = speakers == null ? "" : speakers.text(row);
-                    sb.append(AlignmentListing.render(new ScoredUtterance(id, speaker, Map.of(), ref, hyp, scorer.score(ref, hyp))));
+                        .append(rows.size()).append(" worst of ").append(e.getValue().count()).append(" utterances\n\n");
+                for (WerDigest.Utterance u : rows) {
+                    String ref = orEmpty(u.reference());
+                    String hyp = orEmpty(u.hypothesis());
+                    String speaker = r.speakerColumn() == null ? "" : u.speaker();
+                    sb.append(AlignmentListing.render(new ScoredUtterance(idOf(u), speaker, Map.of(), ref, hyp, scorer.score(ref, hyp))));
                     sb.append('\n');
                 }
             }

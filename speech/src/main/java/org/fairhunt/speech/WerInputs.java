@@ -85,20 +85,33 @@ public final class WerInputs {
         ReadOptions options = ReadOptions.defaults().withTypeHint(s.refColumn(), ColumnType.TEXT)
                 .withTypeHint(s.hypColumn(), ColumnType.TEXT);
         Table data = TableReaders.read(s.table(), options);
-        for (String c : new String[] {s.refColumn(), s.hypColumn()}) {
-            if (!data.hasColumn(c)) {
-                throw new UserInputException(s.table() + ": no column '" + c + "'; columns are " + data.columnNames());
-            }
-        }
-        String speakerCol = s.speaker() != null ? s.speaker() : data.hasColumn(WerAudit.SPEAKER) ? WerAudit.SPEAKER : null;
-        if (speakerCol != null && !data.hasColumn(speakerCol)) {
-            throw new UserInputException(s.table() + ": no speaker column '" + speakerCol + "' (--speaker); columns are "
-                    + data.columnNames());
-        }
-        String source = speakerCol == null ? "none (no --speaker and no 'speaker' column)" : "column '" + speakerCol + "' of " + s.table();
+        String speakerCol = speakerColumn(s.table().toString(), data.columnNames(), s.refColumn(), s.hypColumn(), s.speaker());
+        String source = speakerSource(s.table().toString(), speakerCol);
         Map<String, Object> notes = new LinkedHashMap<>();
         notes.put("speaker_source", source);
         return new Loaded(data, s.idColumn(), s.refColumn(), s.hypColumn(), speakerCol, source, notes, Map.of(), List.of(), false);
+    }
+
+    /**
+     * Checks that a table of {@code columns} (read from {@code source}) has the reference and hypothesis columns
+     * and returns its speaker column: {@code speaker} (which must exist), else {@code speaker} when present, else null.
+     */
+    public static String speakerColumn(String source, List<String> columns, String refColumn, String hypColumn, String speaker) {
+        for (String c : new String[] {refColumn, hypColumn}) {
+            if (!columns.contains(c)) {
+                throw new UserInputException(source + ": no column '" + c + "'; columns are " + columns);
+            }
+        }
+        String speakerCol = speaker != null ? speaker : columns.contains(WerAudit.SPEAKER) ? WerAudit.SPEAKER : null;
+        if (speakerCol != null && !columns.contains(speakerCol)) {
+            throw new UserInputException(source + ": no speaker column '" + speakerCol + "' (--speaker); columns are " + columns);
+        }
+        return speakerCol;
+    }
+
+    /** Where a table's speaker came from, in words, for the report. */
+    public static String speakerSource(String source, String speakerColumn) {
+        return speakerColumn == null ? "none (no --speaker and no 'speaker' column)" : "column '" + speakerColumn + "' of " + source;
     }
 
     private static Loaded loadTranscripts(Source s) {

@@ -33,8 +33,25 @@ public final class GroupOptions {
                     + "an id or a raw number is not a group; bin it (--bin) or raise N.")
     int maxLevels;
 
+    /** The {@code --group} attributes, in the order given. */
+    public List<String> groups() {
+        return List.copyOf(groups);
+    }
+
+    public int intersections() {
+        return intersections;
+    }
+
+    public int minGroupSize() {
+        return minGroupSize;
+    }
+
+    public int maxLevels() {
+        return maxLevels;
+    }
+
     /** Refuses out-of-range values with the option's name. */
-    void validate() {
+    public void validate() {
         if (intersections < 1) {
             throw new UserInputException("--intersections must be at least 1, got " + intersections);
         }
@@ -47,7 +64,7 @@ public final class GroupOptions {
     }
 
     /** The {@code --bin} options by attribute, in the order given. */
-    Map<String, String> binMap() {
+    public Map<String, String> binMap() {
         return parseBins(bins);
     }
 

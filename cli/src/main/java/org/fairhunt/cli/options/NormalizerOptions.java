@@ -18,6 +18,11 @@ public final class NormalizerOptions {
     Path wordMap;
 
     public Normalizer normalizer() {
-        return Normalizer.parse(normalize, wordMap);
+        return recipe().build();
+    }
+
+    /** The chain's recipe (steps and the word map's lines), for engines that build it elsewhere (Spark's executors). */
+    public Normalizer.Recipe recipe() {
+        return Normalizer.Recipe.of(normalize, wordMap);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.fairhunt.core.RowInputException;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.concurrent.Workers;
 import org.fairhunt.core.metric.RowStatistic;
@@ -253,8 +254,7 @@ public final class LocalEngine {
         double[] v = w.valuesUnsafe();
         for (int i = 0; i < v.length; i++) {
             if (!(v[i] >= 0) || Double.isInfinite(v[i])) {
-                throw new UserInputException(table.source() + ": weight column '" + column + "' row " + (i + 1)
-                        + " holds " + (Double.isNaN(v[i]) ? "a missing value" : NumericColumn.format(v[i]))
+                throw new RowInputException(table.source() + ": weight column '" + column + "'", i, " holds " + (Double.isNaN(v[i]) ? "a missing value" : NumericColumn.format(v[i]))
                         + "; weights must be finite and non-negative");
             }
         }

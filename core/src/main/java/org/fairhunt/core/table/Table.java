@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.fairhunt.core.RowInputException;
 import org.fairhunt.core.UserInputException;
 
 /**
@@ -87,8 +88,7 @@ public final class Table {
         for (int i = 0; i < c.size(); i++) {
             String t = c.text(i);
             if (t != null && !Columns.looksNumeric(t)) {
-                throw new UserInputException(source + ": column '" + name + "' must be numeric, but row " + (i + 1)
-                        + " holds '" + t + "'");
+                throw new RowInputException(source + ": column '" + name + "' must be numeric, but", i, " holds '" + t + "'");
             }
         }
         return Columns.toNumeric(c);
@@ -106,7 +106,7 @@ public final class Table {
         double[] v = c.valuesUnsafe();
         for (int i = 0; i < v.length; i++) {
             if (Double.isInfinite(v[i])) {
-                throw new UserInputException(source + ": column '" + name + "' row " + (i + 1) + " holds "
+                throw new RowInputException(source + ": column '" + name + "'", i, " holds "
                         + (v[i] > 0 ? "+" : "-") + "infinity; a " + role + " must be a finite number");
             }
         }

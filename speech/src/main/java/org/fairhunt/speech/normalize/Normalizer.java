@@ -46,6 +46,37 @@ public final class Normalizer {
      * (English numbers as digits) runs next, before {@code punctuation} could strip a {@code $}.
      */
     public static Normalizer parse(String spec, Path wordMap) {
+        return Recipe.of(spec, wordMap).build();
+    }
+
+    /**
+     * What builds a chain, in a form that travels (to Spark's executors, which cannot read the driver's files):
+     * the step list and the word map's lines, read once where the file is. {@link #build()} gives the chain
+     * {@link #parse} gives; a bad step or rule is a user error from {@link #of}, before anything travels.
+     */
+    public record Recipe(String steps, List<String> wordMapLines, String wordMapSource, String wordMapName)
+            implements java.io.Serializable {
+        public Recipe {
+            wordMapLines = wordMapLines == null ? null : List.copyOf(wordMapLines);
+        }
+
+        public static Recipe of(String steps, Path wordMap) {
+            Recipe r = wordMap == null ? new Recipe(steps, null, null, null)
+                    : new Recipe(steps, WordMap.readLines(wordMap), wordMap.toString(), String.valueOf(wordMap.getFileName()));
+            r.build();
+            return r;
+        }
+
+        public Normalizer build() {
+            List<NormalizationStep> steps = new ArrayList<>(stepsOf(this.steps));
+            if (wordMapLines != null) {
+                steps.add(WordMap.parse(wordMapLines, wordMapSource, wordMapName));
+            }
+            return new Normalizer(steps);
+        }
+    }
+
+    private static List<NormalizationStep> stepsOf(String spec) {
         List<NormalizationStep> steps = new ArrayList<>();
         String trimmed = spec == null ? "" : spec.strip();
         if (!trimmed.isEmpty() && !trimmed.equalsIgnoreCase("none")) {
@@ -75,10 +106,7 @@ public final class Normalizer {
             }
             steps.addAll(0, first);
         }
-        if (wordMap != null) {
-            steps.add(WordMap.read(wordMap));
-        }
-        return new Normalizer(steps);
+        return steps;
     }
 
     public List<String> tokens(String text) {

@@ -43,13 +43,16 @@ public final class WordMap implements NormalizationStep {
     }
 
     public static WordMap read(Path file) {
-        List<String> lines;
+        return parse(readLines(file), file.toString(), String.valueOf(file.getFileName()));
+    }
+
+    /** The lines of a word-map file (UTF-8), or a user error naming it. */
+    static List<String> readLines(Path file) {
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UserInputException("cannot read word map " + file + ": " + org.fairhunt.core.io.IoMessages.describe(e), e);
         }
-        return parse(lines, file.toString(), String.valueOf(file.getFileName()));
     }
 
     public static WordMap parse(List<String> lines, String source, String name) {

@@ -1,6 +1,5 @@
 package org.fairhunt.speech.score;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.fairhunt.speech.align.Aligner;
 import org.fairhunt.speech.align.Alignment;
@@ -36,10 +35,29 @@ public final class Mapsswe {
     }
 
     public static Result test(List<Triple> utterances) {
+        Segments segments = new Segments();
         Aligner aligner = new Aligner();
-        List<Integer> z = new ArrayList<>();
-        long ea = 0, eb = 0;
         for (Triple t : utterances) {
+            segments.add(t, aligner);
+        }
+        return segments.result();
+    }
+
+    /**
+     * The test's sufficient statistics, filled one utterance at a time and mergeable: how many segments had
+     * each difference Z, and each system's errors in them. Z is kept as a histogram (not a list in utterance
+     * order) so that the mean and the sum of squares are added in one fixed order (increasing Z) whatever
+     * order the utterances came in: the local command and a Spark job over any partitioning print the same
+     * bits. Its size is the number of distinct Z values, not of segments.
+     */
+    public static final class Segments implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final java.util.TreeMap<Integer, Long> differences = new java.util.TreeMap<>();
+        private long errorsA;
+        private long errorsB;
+
+        /** Cuts one utterance into segments and counts their differences. */
+        public void add(Triple t, Aligner aligner) {
             int n = t.reference().size();
             int[] wordA = new int[n];
             int[] wordB = new int[n];
@@ -59,11 +77,7 @@ public final class Mapsswe {
                     break;
                 }
                 if (run[k] >= 0) {
-                    if (segA + segB > 0) {
-                        z.add(segA - segB);
-                        ea += segA;
-                        eb += segB;
-                    }
+                    segment(segA, segB);
                     segA = 0;
                     segB = 0;
                 } else {
@@ -71,26 +85,44 @@ public final class Mapsswe {
                     segB += wordB[k];
                 }
             }
+            segment(segA, segB);
+        }
+
+        private void segment(int segA, int segB) {
             if (segA + segB > 0) {
-                z.add(segA - segB);
-                ea += segA;
-                eb += segB;
+                differences.merge(segA - segB, 1L, Long::sum);
+                errorsA += segA;
+                errorsB += segB;
             }
         }
-        int m = z.size();
-        double mean = 0;
-        for (int v : z) {
-            mean += v;
+
+        /** Adds {@code other}'s segments to these. */
+        public Segments merge(Segments other) {
+            other.differences.forEach((z, c) -> differences.merge(z, c, Long::sum));
+            errorsA += other.errorsA;
+            errorsB += other.errorsB;
+            return this;
         }
-        mean = m == 0 ? Double.NaN : mean / m;
-        double ss = 0;
-        for (int v : z) {
-            ss += (v - mean) * (v - mean);
+
+        /** W and its p-value over the segments so far. */
+        public Result result() {
+            long m = 0;
+            double sum = 0;
+            for (var e : differences.entrySet()) {
+                m += e.getValue();
+                sum += (double) e.getKey() * e.getValue();
+            }
+            double mean = m == 0 ? Double.NaN : sum / m;
+            double ss = 0;
+            for (var e : differences.entrySet()) {
+                double d = e.getKey() - mean;
+                ss += d * d * e.getValue();
+            }
+            double sd = m < 2 ? Double.NaN : Math.sqrt(ss / (m - 1));
+            double w = m < 2 || sd == 0 ? Double.NaN : mean / (sd / Math.sqrt(m));
+            double p = Double.isNaN(w) ? Double.NaN : 2 * upperNormalTail(Math.abs(w));
+            return new Result(Math.toIntExact(m), errorsA, errorsB, mean, sd, w, p);
         }
-        double sd = m < 2 ? Double.NaN : Math.sqrt(ss / (m - 1));
-        double w = m < 2 || sd == 0 ? Double.NaN : mean / (sd / Math.sqrt(m));
-        double p = Double.isNaN(w) ? Double.NaN : 2 * upperNormalTail(Math.abs(w));
-        return new Result(m, ea, eb, mean, sd, w, p);
     }
 
     // wordErrors[k] = 1 when reference word k is substituted or deleted; insertions[k] = words inserted before word k.

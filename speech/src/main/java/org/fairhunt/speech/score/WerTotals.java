@@ -6,7 +6,8 @@ package org.fairhunt.speech.score;
  * even when there are insertions: {@link org.fairhunt.speech.metric.WerStatistic} owns the definition
  * and gives the reason ("no reference words"); nothing here produces an infinity.
  */
-public final class WerTotals {
+public final class WerTotals implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     private long sentences;
     private long sentenceErrors;
