@@ -21,7 +21,9 @@ import org.fairhunt.core.table.TextColumn;
  * cannot split the data and is skipped with a notice; a categorical feature with more than
  * {@code maxLevels} values is refused, since a slice on one of thousands of ids is not a subgroup.
  */
-public final class SliceFeatures {
+public final class SliceFeatures implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Codes are stored in bytes, so no feature may have more levels than this. */
     public static final int HARD_MAX_LEVELS = 255;
 
