@@ -19,8 +19,16 @@ final class Discovery implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** What the pass reads; serializable, shipped to the executors. */
-    record Plan(int[] fields, String[] binnings, int rowIdField, int maxValues)
+    record Plan(int[] fields, String[] binnings, int rowIdField, int maxValues, int[] caps)
             implements Serializable {
+        Plan(int[] fields, String[] binnings, int rowIdField, int maxValues) {
+            this(fields, binnings, rowIdField, maxValues, null);
+        }
+
+        /** The most values kept for discovered field {@code q} (past it, the field overflows). */
+        int cap(int q) {
+            return caps == null ? maxValues : caps[q];
+        }
     }
 
     final int partition;
@@ -70,7 +78,7 @@ final class Discovery implements Serializable {
                     Map<String, Long> m = d.first.get(q);
                     Long seen = m.get(v);
                     if (seen == null) {
-                        if (m.size() >= plan.maxValues()) {
+                        if (m.size() >= plan.cap(q)) {
                             d.overflow[q] = true;
                         } else {
                             m.put(v, position);
@@ -84,5 +92,33 @@ final class Discovery implements Serializable {
         }
         d.rows = index;
         return d;
+    }
+
+    /** One discovered field over every partition: values with their first row (in the Dataset's order), missing count, overflow. */
+    record Merged(Map<String, Long> first, long missing, boolean overflow) {
+        /**
+         * The values ordered as the local readers order them: a numeric column's printed values by first
+         * appearance (its conversion to categories), text in natural order ("2" before "10").
+         */
+        List<String> levels(boolean numeric) {
+            List<String> levels = new ArrayList<>(first.keySet());
+            levels.sort(numeric ? java.util.Comparator.comparingLong(first::get) : org.fairhunt.core.table.NaturalOrder.INSTANCE);
+            return levels;
+        }
+    }
+
+    /** Field {@code q} of every partition's discovery, with positions offset by each partition's first row {@code start}. */
+    static Merged merge(List<Discovery> parts, int q, long[] start) {
+        Map<String, Long> first = new java.util.HashMap<>();
+        long missing = 0;
+        boolean overflow = false;
+        for (Discovery d : parts) {
+            missing += d.missing[q];
+            overflow |= d.overflow[q];
+            for (Map.Entry<String, Long> e : d.first.get(q).entrySet()) {
+                first.merge(e.getKey(), e.getValue() + start[d.partition], Math::min);
+            }
+        }
+        return new Merged(first, missing, overflow);
     }
 }

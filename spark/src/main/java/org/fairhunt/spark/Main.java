@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fairhunt-spark", mixinStandardHelpOptions = true,
         description = "Fairhunt on Apache Spark: the same audits, with identical numbers, on data that outgrow one machine.",
-        subcommands = {SparkAuditCommand.class, SparkWerCommand.class})
+        subcommands = {SparkAuditCommand.class, SparkWerCommand.class, SparkSlicesCommand.class})
 public final class Main implements Runnable {
     private static SparkSession session;
 

@@ -383,7 +383,7 @@ public final class SparkAuditor {
         layout.add(column, kind);
     }
 
-    private static void textual(String source, String column, DataType t) {
+    static void textual(String source, String column, DataType t) {
         if (!Values.isTextual(t)) {
             throw new UserInputException(source + ": column '" + column + "' has type " + t.simpleString()
                     + "; expected text, a number or a boolean");

@@ -105,7 +105,7 @@ public final class CoverageCommand implements Callable<Integer> {
                 r.minPerCell(), r.coveredShare() * 100, r.thinCellCount(), r.emptyCells()));
         if (r.plan() != null) {
             sb.append(String.format(Locale.ROOT, "plan: to detect a gap of %s at baseline %s (%s), a cell needs %s%n",
-                    SlicesCommand.fmt(r.plan().gap()), SlicesCommand.fmt(r.plan().baseline()), r.plan().baselineSource(), r.plan().need()));
+                    org.fairhunt.cli.options.SliceOptions.fmt(r.plan().gap()), org.fairhunt.cli.options.SliceOptions.fmt(r.plan().baseline()), r.plan().baselineSource(), r.plan().need()));
         }
         if (!r.thinCells().isEmpty()) {
             sb.append("\nthin cells, most expected first:\n");
@@ -121,9 +121,9 @@ public final class CoverageCommand implements Callable<Integer> {
         }
         for (CoverageResult.TargetComparison t : r.targets()) {
             sb.append(String.format(Locale.ROOT, "%ntarget shares over %s: total variation %s, KL(target || data) %s%n",
-                    String.join(", ", t.dimensions()), SlicesCommand.fmt(t.totalVariation()),
+                    String.join(", ", t.dimensions()), org.fairhunt.cli.options.SliceOptions.fmt(t.totalVariation()),
                     Double.isInfinite(t.klTargetToData()) ? "infinite (a cell with a target share has no data)"
-                            : SlicesCommand.fmt(t.klTargetToData()) + " nats"));
+                            : org.fairhunt.cli.options.SliceOptions.fmt(t.klTargetToData()) + " nats"));
             for (CoverageResult.CellShare s : t.underRepresented()) {
                 sb.append(String.format(Locale.ROOT, "  under: %s  %.2f%% in the data, %.2f%% in the target%n", String.join(" × ", s.values()),
                         s.dataShare() * 100, s.targetShare() * 100));

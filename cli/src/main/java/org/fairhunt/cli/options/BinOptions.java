@@ -29,6 +29,11 @@ public final class BinOptions {
         return out;
     }
 
+    /** The {@code --bin} cut points by column, in the order given. */
+    public Map<String, String> cuts() {
+        return GroupOptions.parseBins(cuts);
+    }
+
     /** The {@code --bins} quantile bins for numeric columns without cut points. */
     public int bins() {
         return bins;

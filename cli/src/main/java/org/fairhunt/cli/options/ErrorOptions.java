@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
  * (label vs prediction), a regression residual, a loss column, or errors over units (speech: word
  * errors over reference words, so that a slice's error is its WER).
  */
-public final class ErrorOptions {
+public final class ErrorOptions implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     @Option(names = "--label", paramLabel = "COLUMN", description = "The true outcome.")
     String label;
 
@@ -74,8 +76,11 @@ public final class ErrorOptions {
                 errors, words);
     }
 
-    /** The row errors the options define; a missing or contradictory combination is a user error. */
-    public RowErrors rowErrors(Table table) {
+    /** How a row's error is given. */
+    private enum Way { MISCLASSIFICATION, REGRESSION, LOSS, ERRORS_OVER_UNITS, WORDS }
+
+    /** The way the options define; a missing or contradictory combination is a user error. */
+    private Way way() {
         int ways = (label != null || prediction != null ? 1 : 0) + (errorColumn != null ? 1 : 0)
                 + (errorsColumn != null || unitsColumn != null ? 1 : 0) + (referenceColumn != null || hypothesisColumn != null ? 1 : 0);
         if (ways == 0) {
@@ -89,25 +94,80 @@ public final class ErrorOptions {
             if (referenceColumn == null || hypothesisColumn == null) {
                 throw new UserInputException("--ref-col and --hyp-col go together");
             }
-            return wordErrors(table);
+            return Way.WORDS;
         }
         if (errorColumn != null) {
-            return RowErrors.lossColumn(table, errorColumn);
+            return Way.LOSS;
         }
         if (errorsColumn != null || unitsColumn != null) {
             if (errorsColumn == null || unitsColumn == null) {
                 throw new UserInputException("--errors-col and --units-col go together (e.g. --errors-col errors --units-col ref_words)");
             }
-            return RowErrors.errorsOverUnits(table, errorsColumn, unitsColumn);
+            return Way.ERRORS_OVER_UNITS;
         }
         if (label == null || prediction == null) {
             throw new UserInputException("--label and --prediction go together");
         }
         return switch (metric) {
-            case "error_rate" -> RowErrors.misclassification(table, label, prediction, positive);
-            case "abs_error" -> RowErrors.regression(table, label, prediction, RowErrors.RegressionLoss.ABSOLUTE);
-            case "squared_error" -> RowErrors.regression(table, label, prediction, RowErrors.RegressionLoss.SQUARED);
+            case "error_rate" -> Way.MISCLASSIFICATION;
+            case "abs_error", "squared_error" -> Way.REGRESSION;
             default -> throw new UserInputException("--metric must be error_rate, abs_error or squared_error, got '" + metric + "'");
+        };
+    }
+
+    /** How {@link #rowErrors} reads a column. */
+    public enum ColumnUse {
+        /** As categories (a misclassification's label and prediction). */
+        CATEGORIES,
+        /** As numbers. */
+        NUMBERS,
+        /** As free text (transcripts). */
+        TEXT
+    }
+
+    /**
+     * The columns {@link #rowErrors} reads and how, for an engine that must fetch them first (Spark); a
+     * missing or contradictory combination is the same user error as there.
+     */
+    public java.util.LinkedHashMap<String, ColumnUse> columns() {
+        java.util.LinkedHashMap<String, ColumnUse> m = new java.util.LinkedHashMap<>();
+        switch (way()) {
+            case MISCLASSIFICATION -> {
+                m.put(label, ColumnUse.CATEGORIES);
+                m.putIfAbsent(prediction, ColumnUse.CATEGORIES);
+            }
+            case REGRESSION -> {
+                m.put(label, ColumnUse.NUMBERS);
+                m.putIfAbsent(prediction, ColumnUse.NUMBERS);
+            }
+            case LOSS -> m.put(errorColumn, ColumnUse.NUMBERS);
+            case ERRORS_OVER_UNITS -> {
+                m.put(errorsColumn, ColumnUse.NUMBERS);
+                m.putIfAbsent(unitsColumn, ColumnUse.NUMBERS);
+            }
+            case WORDS -> {
+                m.put(referenceColumn, ColumnUse.TEXT);
+                m.putIfAbsent(hypothesisColumn, ColumnUse.TEXT);
+            }
+            default -> throw new AssertionError();
+        }
+        return m;
+    }
+
+    /** Whether a word map was given (a file the Spark executors cannot be assumed to see). */
+    public boolean wordMapGiven() {
+        return normalization.wordMap != null;
+    }
+
+    /** The row errors the options define; a missing or contradictory combination is a user error. */
+    public RowErrors rowErrors(Table table) {
+        return switch (way()) {
+            case WORDS -> wordErrors(table);
+            case LOSS -> RowErrors.lossColumn(table, errorColumn);
+            case ERRORS_OVER_UNITS -> RowErrors.errorsOverUnits(table, errorsColumn, unitsColumn);
+            case MISCLASSIFICATION -> RowErrors.misclassification(table, label, prediction, positive);
+            case REGRESSION -> RowErrors.regression(table, label, prediction,
+                    metric.equals("abs_error") ? RowErrors.RegressionLoss.ABSOLUTE : RowErrors.RegressionLoss.SQUARED);
         };
     }
 }

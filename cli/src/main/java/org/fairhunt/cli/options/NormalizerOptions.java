@@ -9,13 +9,15 @@ import picocli.CommandLine.Option;
  * and {@code slices}/{@code coverage} with {@code --ref-col/--hyp-col}), so that the same rows get the
  * same WER whichever command scores them.
  */
-public final class NormalizerOptions {
+public final class NormalizerOptions implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     @Option(names = "--normalize", paramLabel = "STEPS", defaultValue = Normalizer.DEFAULT,
             description = "Comma-separated normalization steps, or 'none' (default: ${DEFAULT-VALUE}).")
     String normalize;
 
     @Option(names = "--word-map", paramLabel = "FILE", description = "GLM-style word map applied after the steps ('ok => okay').")
-    Path wordMap;
+    transient Path wordMap; // not serializable; Spark refuses a word map (ErrorOptions#wordMapGiven)
 
     public Normalizer normalizer() {
         return recipe().build();

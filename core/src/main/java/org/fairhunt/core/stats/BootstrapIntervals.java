@@ -44,10 +44,25 @@ public final class BootstrapIntervals {
 
     /** Quantile of type 7 of sorted {@code values}. */
     public static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return quantile(sorted.length, p, i -> sorted[(int) i]);
+    }
+
+    /**
+     * {@link #quantile(double[], double)} of {@code n} sorted values given by their 0-based rank: it reads only
+     * the ranks {@link #quantileRanks} names, so data too large for one array (Spark's) can fetch just those.
+     */
+    public static double quantile(long n, double p, java.util.function.LongToDoubleFunction sortedAt) {
+        long[] r = quantileRanks(n, p);
+        double h = (n - 1) * p;
+        double lo = sortedAt.applyAsDouble(r[0]);
+        return lo + (h - r[0]) * (sortedAt.applyAsDouble(r[1]) - lo);
+    }
+
+    /** The two ranks (0-based, equal at the end) between which the type-7 quantile at {@code p} of {@code n} values lies. */
+    public static long[] quantileRanks(long n, double p) {
+        double h = (n - 1) * p;
+        long lo = (long) Math.floor(h);
+        return new long[] {lo, Math.min(n - 1, lo + 1)};
     }
 
     /**

@@ -43,6 +43,11 @@ public final class Binning {
         return new Binning(e);
     }
 
+    /** The cut points, ascending. */
+    public double[] edges() {
+        return edges.clone();
+    }
+
     /** The bin labels in order. */
     public List<String> labels() {
         List<String> labels = new ArrayList<>(edges.length + 1);

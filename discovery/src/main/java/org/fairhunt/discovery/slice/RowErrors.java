@@ -15,7 +15,9 @@ import org.fairhunt.core.table.Table;
  * word error rate. Rows whose error cannot be computed (a missing label, prediction or loss) are not
  * silently lost: they are {@linkplain #excludedRows() counted} and listed by the finder's notices.
  */
-public final class RowErrors {
+public final class RowErrors implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final String description;
     private final double[] errors;
     private final double[] units;

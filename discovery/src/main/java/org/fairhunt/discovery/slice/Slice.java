@@ -8,7 +8,9 @@ import java.util.List;
  * A conjunction of {@code feature = value} predicates, features in increasing order, at most one
  * predicate per feature. {@link #key()} is a canonical number for it within one search space.
  */
-public final class Slice {
+public final class Slice implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int[] features;
     private final int[] values;
     private final long key;

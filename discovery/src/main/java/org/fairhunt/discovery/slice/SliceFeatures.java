@@ -21,7 +21,9 @@ import org.fairhunt.core.table.TextColumn;
  * cannot split the data and is skipped with a notice; a categorical feature with more than
  * {@code maxLevels} values is refused, since a slice on one of thousands of ids is not a subgroup.
  */
-public final class SliceFeatures {
+public final class SliceFeatures implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Codes are stored in bytes, so no feature may have more levels than this. */
     public static final int HARD_MAX_LEVELS = 255;
 
@@ -59,25 +61,25 @@ public final class SliceFeatures {
         this.notices = List.copyOf(notices);
     }
 
+    /**
+     * How one feature's values become codes: the levels of the categorical column it is read as (its own,
+     * a binning's, or those of the whole data on Spark) and their dense recoding, {@code recode[level]}
+     * (the missing value at index {@code levels}), {@code −1} for a level no row takes. Serializable, so
+     * that Spark's executors code their rows exactly as the driver decided from the whole data.
+     */
+    public record Coding(String name, List<String> labels, int[] recode) implements java.io.Serializable {
+        public Coding {
+            labels = List.copyOf(labels);
+        }
+    }
+
     /** Encodes the named columns of {@code table}; see the class comment for binning and refusals. */
     public static SliceFeatures encode(Table table, List<String> featureNames, int bins, int maxLevels) {
-        if (bins < 2) {
-            throw new UserInputException("--bins must be at least 2, got " + bins);
-        }
-        if (maxLevels < 2 || maxLevels > HARD_MAX_LEVELS) {
-            throw new UserInputException("the most values a feature may have must lie in [2, " + HARD_MAX_LEVELS + "], got " + maxLevels);
-        }
-        if (featureNames.isEmpty()) {
-            throw new UserInputException("no features given: name the columns a slice may condition on");
-        }
-        List<String> names = new ArrayList<>();
-        List<List<String>> levels = new ArrayList<>();
-        List<byte[]> codes = new ArrayList<>();
+        checkOptions(featureNames, bins, maxLevels);
+        List<Coding> codings = new ArrayList<>();
         List<String> notices = new ArrayList<>();
+        List<CategoricalColumn> columns = new ArrayList<>();
         for (String name : featureNames) {
-            if (names.contains(name)) {
-                throw new UserInputException("feature '" + name + "' is named twice");
-            }
             Column column = table.column(name);
             CategoricalColumn cat;
             if (column instanceof NumericColumn num) {
@@ -88,46 +90,121 @@ public final class SliceFeatures {
                 cat = (CategoricalColumn) column;
             }
             int[] counts = cat.counts();
-            int used = 0;
-            for (int c : counts) {
-                if (c > 0) {
-                    used++;
-                }
+            long[] c = new long[counts.length];
+            for (int k = 0; k < c.length; k++) {
+                c[k] = counts[k];
             }
-            if (used > maxLevels) {
-                throw new UserInputException(table.source() + ": feature '" + name + "' has " + used
-                        + " distinct values (at most " + maxLevels + " allowed); a slice on one of that many values is not a "
-                        + "subgroup: drop the feature, map it to coarser values, or raise --max-levels (at most "
-                        + HARD_MAX_LEVELS + ")");
+            Coding coding = coding(table.source(), name, cat.levels(), c, table.rowCount(), maxLevels, notices);
+            if (coding != null) {
+                codings.add(coding);
+                columns.add(cat);
             }
-            if (used <= 1) {
-                notices.add("feature '" + name + "' skipped: it has " + (used == 0 ? "no values" : "a single value") + " in all "
-                        + table.rowCount() + " rows, so it cannot split the data");
-                continue;
-            }
-            // Dense recoding: only levels that occur, plus (missing) when some value is missing.
-            int missingIndex = cat.levelCount();
-            int[] recode = new int[counts.length];
-            List<String> labels = new ArrayList<>();
-            for (int k = 0; k < counts.length; k++) {
-                if (counts[k] > 0) {
-                    recode[k] = labels.size();
-                    labels.add(k == missingIndex ? CategoricalColumn.MISSING_LABEL : cat.level(k));
-                }
-            }
-            byte[] b = new byte[table.rowCount()];
-            for (int i = 0; i < b.length; i++) {
-                int c = cat.code(i);
-                b[i] = (byte) recode[c == CategoricalColumn.MISSING ? missingIndex : c];
-            }
-            names.add(name);
-            levels.add(labels);
-            codes.add(b);
         }
-        if (names.isEmpty()) {
+        checkUsable(codings, notices);
+        return apply(codings, columns, table.rowCount(), notices);
+    }
+
+    /** The refusals of options that need no data: fewer than two bins, a bad level limit, no features, a feature twice. */
+    public static void checkOptions(List<String> featureNames, int bins, int maxLevels) {
+        if (bins < 2) {
+            throw new UserInputException("--bins must be at least 2, got " + bins);
+        }
+        if (maxLevels < 2 || maxLevels > HARD_MAX_LEVELS) {
+            throw new UserInputException("the most values a feature may have must lie in [2, " + HARD_MAX_LEVELS + "], got " + maxLevels);
+        }
+        if (featureNames.isEmpty()) {
+            throw new UserInputException("no features given: name the columns a slice may condition on");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : featureNames) {
+            if (!seen.add(name)) {
+                throw new UserInputException("feature '" + name + "' is named twice");
+            }
+        }
+    }
+
+    /**
+     * How a feature read as categories with {@code levels} is coded, from how many of {@code rows} rows take
+     * each level ({@code counts[levels.size()]}: missing; only zero or not matters): only levels that occur,
+     * plus {@code (missing)} when some value is missing. {@code null}, with a notice, for a feature with a
+     * single value; a user error for one with more than {@code maxLevels}.
+     */
+    public static Coding coding(String source, String name, List<String> levels, long[] counts, long rows, int maxLevels,
+            List<String> notices) {
+        int used = 0;
+        for (long c : counts) {
+            if (c > 0) {
+                used++;
+            }
+        }
+        if (used > maxLevels) {
+            throw tooManyValues(source, name, used, maxLevels);
+        }
+        if (used <= 1) {
+            notices.add("feature '" + name + "' skipped: it has " + (used == 0 ? "no values" : "a single value") + " in all "
+                    + rows + " rows, so it cannot split the data");
+            return null;
+        }
+        int missingIndex = levels.size();
+        int[] recode = new int[counts.length];
+        List<String> labels = new ArrayList<>();
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] > 0) {
+                recode[k] = labels.size();
+                labels.add(k == missingIndex ? CategoricalColumn.MISSING_LABEL : levels.get(k));
+            } else {
+                recode[k] = -1;
+            }
+        }
+        return new Coding(name, labels, recode);
+    }
+
+    /** The refusal of a feature with {@code used} distinct values, more than {@code maxLevels}. */
+    public static UserInputException tooManyValues(String source, String name, long used, int maxLevels) {
+        return new UserInputException(source + ": feature '" + name + "' has " + used
+                + " distinct values (at most " + maxLevels + " allowed); a slice on one of that many values is not a "
+                + "subgroup: drop the feature, map it to coarser values, or raise --max-levels (at most "
+                + HARD_MAX_LEVELS + ")");
+    }
+
+    /** The refusal when every feature was skipped. */
+    public static void checkUsable(List<Coding> codings, List<String> notices) {
+        if (codings.isEmpty()) {
             throw new UserInputException("no usable feature: every feature given has a single value (" + String.join("; ", notices) + ")");
         }
-        return new SliceFeatures(names, levels, codes.toArray(new byte[0][]), notices);
+    }
+
+    /**
+     * The features of {@code rows} rows whose columns, read as categories with the levels each {@link Coding}
+     * was made for, are {@code columns} (in the codings' order).
+     */
+    public static SliceFeatures apply(List<Coding> codings, List<CategoricalColumn> columns, int rows, List<String> notices) {
+        List<String> names = new ArrayList<>();
+        List<List<String>> levels = new ArrayList<>();
+        byte[][] codes = new byte[codings.size()][];
+        for (int f = 0; f < codings.size(); f++) {
+            Coding coding = codings.get(f);
+            CategoricalColumn cat = columns.get(f);
+            int missingIndex = coding.recode().length - 1;
+            if (cat.levelCount() != missingIndex) {
+                throw new IllegalArgumentException("feature '" + coding.name() + "' has " + cat.levelCount() + " levels, its coding "
+                        + missingIndex);
+            }
+            byte[] b = new byte[rows];
+            int[] recode = coding.recode();
+            for (int i = 0; i < rows; i++) {
+                int c = cat.code(i);
+                int r = recode[c == CategoricalColumn.MISSING ? missingIndex : c];
+                if (r < 0) {
+                    throw new IllegalStateException("feature '" + coding.name() + "': a value no row had when it was coded");
+                }
+                b[i] = (byte) r;
+            }
+            names.add(coding.name());
+            levels.add(coding.labels());
+            codes[f] = b;
+        }
+        return new SliceFeatures(names, levels, codes, notices);
     }
 
     /**
@@ -141,18 +218,41 @@ public final class SliceFeatures {
         if (distinct <= bins) {
             return org.fairhunt.core.table.Columns.toCategorical(num);
         }
+        return quantileBinning(num.name(), present.length, i -> present[(int) i], distinct, bins, notices).apply(num);
+    }
+
+    /**
+     * The quantile bins of a numeric feature with {@code distinct} (more than {@code bins}) distinct values
+     * among {@code n} present ones, given by rank in ascending order ({@code sortedAt}, read only at rank 0
+     * and the ranks of {@link #quantileRanks}), with the notice saying so.
+     */
+    public static Binning quantileBinning(String name, long n, java.util.function.LongToDoubleFunction sortedAt, long distinct,
+            int bins, List<String> notices) {
         List<Double> edges = new ArrayList<>();
+        double min = sortedAt.applyAsDouble(0);
         for (int j = 1; j < bins; j++) {
-            double q = BootstrapIntervals.quantile(present, (double) j / bins);
-            if (q > present[0] && (edges.isEmpty() || q > edges.get(edges.size() - 1))) {
+            double q = BootstrapIntervals.quantile(n, (double) j / bins, sortedAt);
+            if (q > min && (edges.isEmpty() || q > edges.get(edges.size() - 1))) {
                 edges.add(q);
             }
         }
         Binning binning = new Binning(edges.stream().mapToDouble(Double::doubleValue).toArray());
-        notices.add("numeric feature '" + num.name() + "' (" + distinct + " distinct values) cut into " + (edges.size() + 1)
+        notices.add("numeric feature '" + name + "' (" + distinct + " distinct values) cut into " + (edges.size() + 1)
                 + " quantile bins: " + String.join(", ", binning.labels())
                 + (edges.size() + 1 < bins ? " (fewer than " + bins + " because of tied values)" : ""));
-        return binning.apply(num);
+        return binning;
+    }
+
+    /** The 0-based ranks among {@code n} sorted values that {@link #quantileBinning} reads: 0 and each quantile's two. */
+    public static long[] quantileRanks(long n, int bins) {
+        java.util.TreeSet<Long> ranks = new java.util.TreeSet<>();
+        ranks.add(0L);
+        for (int j = 1; j < bins; j++) {
+            for (long r : BootstrapIntervals.quantileRanks(n, (double) j / bins)) {
+                ranks.add(r);
+            }
+        }
+        return ranks.stream().mapToLong(Long::longValue).toArray();
     }
 
     public int featureCount() {

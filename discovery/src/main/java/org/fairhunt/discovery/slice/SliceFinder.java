@@ -59,14 +59,24 @@ public final class SliceFinder {
     private SliceFinder() {
     }
 
+    /** Finds slices of in-memory rows. */
     public static SliceReport find(SliceFeatures features, RowErrors errors, Options options) {
+        return find(features, new LocalSliceCounter(features, errors, options.search().threads()), options);
+    }
+
+    /**
+     * Finds slices with every pass over rows made by {@code counter} (Spark's, or {@link LocalSliceCounter});
+     * {@code features} gives the features' names, levels and encoding notices.
+     */
+    public static SliceReport find(SliceFeatures features, SliceCounter counter, Options options) {
         SliceSearch.Params p = options.search();
         boolean byEffect = options.ranking() == Ranking.EFFECT;
         // Search deeper in the ranking than shown, so that collapsing children still leaves k findings.
         SliceSearch.Params wider = new SliceSearch.Params(p.maxDepth(), p.minSupport(), p.topK() * 2,
                 byEffect ? EFFECT_SEARCH_ALPHA : p.alpha(), p.threads());
-        SliceSearchResult result = SliceSearch.run(features, errors, wider);
-        boolean binary = errors.isBinary();
+        SliceSearchResult result = SliceSearch.run(features, counter, wider);
+        SliceCounter.Totals totals = counter.totals();
+        boolean binary = totals.binary();
         SliceStats total = result.total();
 
         List<EvaluatedLevel> levels = result.levels();
@@ -77,7 +87,7 @@ public final class SliceFinder {
             for (int i = 0; i < level.size(); i++) {
                 if (level.inFamily(i)) {
                     SliceStats st = level.stats(i);
-                    if (family.qValue(SliceTests.pValueHigherThanRest(st, result.total().minus(st), errors.isBinary())) < options.fdr()) {
+                    if (family.qValue(SliceTests.pValueHigherThanRest(st, result.total().minus(st), binary)) < options.fdr()) {
                         significantKeys.add(level.key(i));
                     }
                 }
@@ -117,7 +127,7 @@ public final class SliceFinder {
             if (into == null) {
                 // The same rows under other names (espscot = scottish ∧ espeak) are one finding, not two.
                 for (ScoredSlice earlier : kept) {
-                    if (earlier.stats().equals(s.stats()) && sameRows(features, earlier.slice(), s.slice())) {
+                    if (earlier.stats().equals(s.stats()) && counter.sameRows(earlier.slice(), s.slice())) {
                         into = earlier.slice().key();
                         break;
                     }
@@ -164,7 +174,7 @@ public final class SliceFinder {
                             + "a SliceLine weight alpha nearer 1 (e.g. 0.999) lets smaller slices through"
                     : "no slice with at least " + p.minSupport() + " rows has an error high enough, for its size, to stand out");
         }
-        return new SliceReport(errors.description(), total.rows(), errors.excludedRows(), total, binary, features.names(), p,
+        return new SliceReport(totals.errorDescription(), total.rows(), Math.toIntExact(totals.excludedRows()), total, binary, features.names(), p,
                 summaries, result.familySize(), result.familyCounted(), significant, where, options.fdr(), findings, notices, byEffect
                         ? "by how much worse than the rest a slice is at least (lower end of its " + Math.round(options.level() * 100)
                                 + "% interval minus the rest's error); candidates: SliceLine's top at alpha " + EFFECT_SEARCH_ALPHA
@@ -293,16 +303,6 @@ public final class SliceFinder {
             return found < 0 ? Math.min(1, q[0]) : q[found];
         }
 
-    }
-
-    /** Whether two slices select exactly the same rows (checked row by row; called only for equal statistics). */
-    static boolean sameRows(SliceFeatures features, Slice a, Slice b) {
-        for (int row = 0; row < features.rowCount(); row++) {
-            if (a.contains(features, row) != b.contains(features, row)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Keys of every proper, non-empty subset of a slice's predicates, larger subsets first. */

@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import org.fairhunt.core.concurrent.Workers;
-import org.fairhunt.core.FairhuntException;
 import org.fairhunt.core.UserInputException;
 
 /**
@@ -78,84 +76,50 @@ public final class SliceSearch {
     private final SliceFeatures features;
     private final SliceSpace space;
     private final Params params;
+    private final SliceCounter counter;
+    private final SliceCounter.Totals totals;
     private final List<String> notices = new ArrayList<>();
-    // Rows with a computable error only.
-    private final byte[][] codes;
-    private final double[] errors;
-    private final double[] units;
-    private final byte[] binaryErrors;
-    private final int rows;
+    /** Features with a computable error, and those rows' count. */
+    private final int featureCount;
+    private final long rows;
     /** Keys of the previous level's slices that may have the minimum support (exact where counted). */
     private LongIntMap possible;
     /** Predicate ids with the minimum support, ascending. */
     private int[] frequentIds;
 
-    private SliceSearch(SliceFeatures features, RowErrors rowErrors, Params params) {
-        if (features.rowCount() != rowErrors.size()) {
-            throw new IllegalArgumentException("features have " + features.rowCount() + " rows, errors " + rowErrors.size());
-        }
+    private SliceSearch(SliceFeatures features, SliceCounter counter, Params params) {
         this.features = features;
         this.space = new SliceSpace(features);
         this.params = params;
-        int f = features.featureCount();
-        double[] e = rowErrors.errorsUnsafe();
-        double[] u = rowErrors.unitsUnsafe();
-        if (rowErrors.excludedRows() > 0) {
-            notices.add(rowErrors.excludedRows() + " rows left out because their error cannot be computed (missing values), "
-                    + "first at rows " + rowErrors.firstExcludedRows(5));
-            int[] keep = java.util.stream.IntStream.range(0, e.length).filter(i -> !Double.isNaN(e[i])).toArray();
-            codes = new byte[f][keep.length];
-            errors = new double[keep.length];
-            units = new double[keep.length];
-            for (int j = 0; j < keep.length; j++) {
-                errors[j] = e[keep[j]];
-                units[j] = u[keep[j]];
-            }
-            for (int c = 0; c < f; c++) {
-                byte[] src = features.codesUnsafe(c);
-                for (int j = 0; j < keep.length; j++) {
-                    codes[c][j] = src[keep[j]];
-                }
-            }
-        } else {
-            codes = new byte[f][];
-            for (int c = 0; c < f; c++) {
-                codes[c] = features.codesUnsafe(c);
-            }
-            errors = e;
-            units = u;
-        }
-        rows = errors.length;
-        if (rowErrors.isBinary()) {
-            binaryErrors = new byte[rows];
-            for (int i = 0; i < rows; i++) {
-                binaryErrors[i] = (byte) errors[i];
-            }
-        } else {
-            binaryErrors = null;
+        this.counter = counter;
+        this.totals = counter.totals();
+        this.featureCount = features.featureCount();
+        this.rows = totals.total().rows();
+        if (totals.excludedRows() > 0) {
+            notices.add(totals.excludedRows() + " rows left out because their error cannot be computed (missing values), "
+                    + "first at rows " + totals.firstExcludedRows());
         }
     }
 
-    /** Runs the search. */
+    /** Runs the search over in-memory rows. */
     public static SliceSearchResult run(SliceFeatures features, RowErrors errors, Params params) {
-        return new SliceSearch(features, errors, params).search();
+        return run(features, new LocalSliceCounter(features, errors, params.threads()), params);
+    }
+
+    /**
+     * Runs the search with its passes over rows made by {@code counter}; {@code features} gives the features'
+     * names and levels (its rows are the counter's business and may be none).
+     */
+    public static SliceSearchResult run(SliceFeatures features, SliceCounter counter, Params params) {
+        return new SliceSearch(features, counter, params).search();
+    }
+
+    private boolean binary() {
+        return totals.binary();
     }
 
     private SliceSearchResult search() {
-        SliceStats total = SliceStats.EMPTY;
-        if (binaryErrors != null) {
-            long errorCount = 0;
-            for (byte b : binaryErrors) {
-                errorCount += b;
-            }
-            total = new SliceStats(rows, rows, errorCount, errorCount, errorCount, rows, errorCount > 0 ? 1 : 0, rows > 0 ? 1 : Double.POSITIVE_INFINITY);
-        } else {
-            StatsColumns t = new StatsColumns(1);
-            for (int i = 0; i < rows; i++) {
-                t.addRow(0, errors[i], units[i]);
-            }
-            total = t.get(0);
-        }
+        SliceStats total = totals.total();
         List<EvaluatedLevel> levels = new ArrayList<>();
         if (rows == 0) {
             notices.add("no rows with a computable error: nothing to search");
@@ -214,29 +178,20 @@ public final class SliceSearch {
     private EvaluatedLevel levelOne(SliceStats total) {
         int n = space.predicateCount();
         StatsColumns s = new StatsColumns(n);
-        for (int f = 0; f < codes.length; f++) {
-            byte[] c = codes[f];
-            int base = space.id(f, 0);
-            if (binaryErrors != null) {
-                for (int i = 0; i < rows; i++) {
-                    int id = base + (c[i] & 0xFF);
-                    s.rows[id]++;
-                    s.errors[id] += binaryErrors[i];
-                }
-            } else {
-                for (int i = 0; i < rows; i++) {
-                    s.addRow(base + (c[i] & 0xFF), errors[i], units[i]);
-                }
-            }
+        List<int[]> singles = new ArrayList<>();
+        for (int f = 0; f < featureCount; f++) {
+            singles.add(new int[] {f});
         }
+        counter.count(singles, (f, counts) -> {
+            for (int v = 0; v < features.levelCount(f); v++) {
+                s.set(space.id(f, v), counts.stats(counts.slotOf(v)));
+            }
+        });
         long[] keys = new long[n];
         int[] one = new int[1];
         for (int id = 0; id < n; id++) {
             one[0] = id;
             keys[id] = space.key(one, 1);
-            if (binaryErrors != null) {
-                s.completeBinary(id);
-            }
         }
         DoubleList family = new DoubleList();
         possible = new LongIntMap(n);
@@ -246,7 +201,7 @@ public final class SliceSearch {
         for (int id = 0; id < n; id++) {
             if (s.rows[id] >= params.minSupport()) {
                 SliceStats st = s.get(id);
-                double pValue = SliceTests.pValueHigherThanRest(st, total.minus(st), binaryErrors != null);
+                double pValue = SliceTests.pValueHigherThanRest(st, total.minus(st), binary());
                 family.add(pValue);
                 defined += Double.isNaN(pValue) ? 0 : 1;
                 possible.put(keys[id], 1);
@@ -286,7 +241,7 @@ public final class SliceSearch {
             int[] ids = space.ids(previous.key(i));
             int lastFeature = space.featureOf(ids[depth - 2]);
             System.arraycopy(ids, 0, child, 0, depth - 1);
-            int startId = lastFeature + 1 < codes.length ? space.id(lastFeature + 1, 0) : predicates;
+            int startId = lastFeature + 1 < featureCount ? space.id(lastFeature + 1, 0) : predicates;
             for (int x = startId; x < predicates; x++) {
                 child[depth - 1] = x;
                 double rowsUb = p.rows[i];
@@ -346,7 +301,7 @@ public final class SliceSearch {
     private long combination(int[] ids, int length) {
         long code = 0;
         for (int j = 0; j < length; j++) {
-            code = code * (codes.length + 1) + space.featureOf(ids[j]) + 1;
+            code = code * (featureCount + 1) + space.featureOf(ids[j]) + 1;
         }
         return code;
     }
@@ -360,7 +315,7 @@ public final class SliceSearch {
     private long boundUncounted(int depth, java.util.Set<Long> counted, LongIntMap countedFrequent, boolean last) {
         LongIntMap next = last ? null : new LongIntMap(Math.max(16, countedFrequent.size()));
         Map<Long, long[]> perCombination = new HashMap<>();
-        long[] perFeature = new long[codes.length];
+        long[] perFeature = new long[featureCount];
         int[] child = new int[depth];
         int[] parent = new int[depth - 1];
         for (long key : possible.keys()) {
@@ -371,7 +326,7 @@ public final class SliceSearch {
             Arrays.fill(perFeature, 0);
             for (int x : frequentIds) {
                 int g = space.featureOf(x);
-                if (g <= lastFeature || counted.contains(parentCode * (codes.length + 1) + g + 1)) {
+                if (g <= lastFeature || counted.contains(parentCode * (featureCount + 1) + g + 1)) {
                     continue;
                 }
                 child[depth - 1] = x;
@@ -392,9 +347,9 @@ public final class SliceSearch {
                     }
                 }
             }
-            for (int g = lastFeature + 1; g < codes.length; g++) {
+            for (int g = lastFeature + 1; g < featureCount; g++) {
                 if (perFeature[g] > 0) {
-                    perCombination.computeIfAbsent(parentCode * (codes.length + 1) + g + 1, c -> new long[1])[0] += perFeature[g];
+                    perCombination.computeIfAbsent(parentCode * (featureCount + 1) + g + 1, c -> new long[1])[0] += perFeature[g];
                 }
             }
         }
@@ -413,79 +368,71 @@ public final class SliceSearch {
     }
 
     /**
-     * Counts every combination of {@code depth} features that holds a candidate, one pass over the rows
-     * each (threads over combinations sharing a prefix, whose cell index is computed once): the
-     * statistics of every candidate go to {@code out}, the p-value of every cell with at least the
-     * minimum support goes to the returned family and its key to {@code frequentKeys}. The family is not
-     * only the candidates the score bound let through, so that the multiple-testing correction is not
-     * biased by the search having looked where errors were high; combinations left uncounted enter it
-     * through {@link #boundUncounted}.
+     * Counts every combination of {@code depth} features that holds a candidate, through the counter: the
+     * statistics of every candidate go to {@code out}, the p-value of every cell with at least the minimum
+     * support goes to the returned family and its key to {@code frequentKeys}. The family is not only the
+     * candidates the score bound let through, so that the multiple-testing correction is not biased by the
+     * search having looked where errors were high; combinations left uncounted enter it through
+     * {@link #boundUncounted}.
      */
     private double[] count(long[] keys, int depth, StatsColumns out, SliceStats total, LongIntMap frequentKeys) {
-        Map<String, List<Integer>> candidatesBySet = new HashMap<>();
+        // Combinations in increasing order of their features, each with its candidates.
+        java.util.TreeMap<int[], List<Integer>> bySet = new java.util.TreeMap<>(Arrays::compare);
         for (int c = 0; c < keys.length; c++) {
             int[] ids = space.ids(keys[c]);
-            StringBuilder set = new StringBuilder();
-            for (int id : ids) {
-                set.append(space.featureOf(id)).append(',');
+            int[] set = new int[depth];
+            for (int j = 0; j < depth; j++) {
+                set[j] = space.featureOf(ids[j]);
             }
-            candidatesBySet.computeIfAbsent(set.toString(), k -> new ArrayList<>()).add(c);
+            bySet.computeIfAbsent(set, k -> new ArrayList<>()).add(c);
         }
-        List<int[]> prefixes = new ArrayList<>();
-        combinations(codes.length - 1, depth - 1, 0, new int[depth - 1], 0, prefixes);
-        List<java.util.concurrent.Callable<Counted>> tasks = new ArrayList<>();
-        for (int[] prefix : prefixes) {
-            if (hasCandidates(prefix, candidatesBySet)) {
-                tasks.add(() -> countPrefixGroup(keys, prefix, candidatesBySet, out, total));
+        List<int[]> combinations = new ArrayList<>(bySet.keySet());
+        List<List<Integer>> candidates = new ArrayList<>(bySet.values());
+        double[][] pValues = new double[combinations.size()][];
+        long[][] frequent = new long[combinations.size()][];
+        counter.count(combinations, (j, counts) -> {
+            DoubleList family = new DoubleList();
+            java.util.stream.LongStream.Builder freq = java.util.stream.LongStream.builder();
+            tests(counts, total, family, freq);
+            for (int c : candidates.get(j)) {
+                out.set(c, counts.stats(counts.slotOf(cellOf(keys[c]))));
             }
-        }
-        List<Counted> parts = new ArrayList<>();
-        if (params.threads() == 1 || tasks.size() <= 1) {
-            for (java.util.concurrent.Callable<Counted> t : tasks) {
-                try {
-                    parts.add(t.call());
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new FairhuntException("slice search failed: " + e, e);
-                }
-            }
-        } else {
-            try (Workers workers = new Workers(Math.min(params.threads(), tasks.size()), "fairhunt-slices")) {
-                parts.addAll(workers.invokeAll(tasks, "slice search"));
-            }
-        }
+            pValues[j] = family.toArray();
+            frequent[j] = freq.build().toArray();
+        });
         int m = 0;
-        for (Counted part : parts) {
-            m += part.pValues().length;
+        for (double[] p : pValues) {
+            m += p.length;
         }
         double[] family = new double[m];
         int at = 0;
-        for (Counted part : parts) {
-            System.arraycopy(part.pValues(), 0, family, at, part.pValues().length);
-            at += part.pValues().length;
-            for (long key : part.frequentKeys()) {
+        for (int j = 0; j < pValues.length; j++) {
+            System.arraycopy(pValues[j], 0, family, at, pValues[j].length);
+            at += pValues[j].length;
+            for (long key : frequent[j]) {
                 frequentKeys.put(key, 1);
             }
         }
         return family;
     }
 
-    /** What counting one prefix group gave: the family's p-values and keys of the cells with enough rows. */
-    private record Counted(double[] pValues, long[] frequentKeys) {
-    }
-
-    private boolean hasCandidates(int[] prefixFeatures, Map<String, List<Integer>> candidatesBySet) {
-        StringBuilder name = new StringBuilder();
-        for (int f : prefixFeatures) {
-            name.append(f).append(',');
-        }
-        for (int last = prefixFeatures[prefixFeatures.length - 1] + 1; last < codes.length; last++) {
-            if (candidatesBySet.containsKey(name.toString() + last + ",")) {
-                return true;
+    /** The p-value and key of every cell of a counted combination with at least the minimum support. */
+    private void tests(CellCounts counts, SliceStats total, DoubleList family, java.util.stream.LongStream.Builder frequent) {
+        int[] allFeatures = counts.features();
+        long minSupport = params.minSupport();
+        boolean packed = counts.isPacked();
+        for (int slot = 0; slot < counts.slots(); slot++) {
+            long n = counts.rows(slot);
+            if (n >= minSupport) {
+                if (packed) {
+                    family.add(SliceTests.binaryPValue(counts.errors(slot), n, total.errors(), total.rows()));
+                } else {
+                    SliceStats st = counts.stats(slot);
+                    family.add(SliceTests.pValueHigherThanRest(st, total.minus(st), binary()));
+                }
+                frequent.add(keyOfCell(allFeatures, counts.cell(slot)));
             }
         }
-        return false;
     }
 
     /** The key of a cell (mixed-radix digits of its values) of the combination {@code allFeatures}. */
@@ -499,138 +446,6 @@ public final class SliceSearch {
         return space.key(ids, ids.length);
     }
 
-    /** All increasing {@code size}-tuples of features whose last element is below {@code limit}. */
-    private static void combinations(int limit, int size, int start, int[] current, int filled, List<int[]> out) {
-        if (filled == size) {
-            out.add(current.clone());
-            return;
-        }
-        for (int f = start; f < limit; f++) {
-            current[filled] = f;
-            combinations(limit, size, f + 1, current, filled + 1, out);
-        }
-    }
-
-    private static final ThreadLocal<int[]> PREFIX_CELLS = new ThreadLocal<>();
-
-    private Counted countPrefixGroup(long[] keys, int[] prefixFeatures, Map<String, List<Integer>> candidatesBySet,
-            StatsColumns out, SliceStats total) {
-        int depth = prefixFeatures.length + 1;
-        long prefixCells = 1;
-        StringBuilder prefixName = new StringBuilder();
-        for (int f : prefixFeatures) {
-            prefixCells *= features.levelCount(f);
-            prefixName.append(f).append(',');
-        }
-        int[] prefix = null;
-        if (prefixCells <= DENSE_CELLS) {
-            prefix = PREFIX_CELLS.get();
-            if (prefix == null || prefix.length < rows) {
-                prefix = new int[rows];
-                PREFIX_CELLS.set(prefix);
-            }
-            byte[] c0 = codes[prefixFeatures[0]];
-            for (int i = 0; i < rows; i++) {
-                prefix[i] = c0[i] & 0xFF;
-            }
-            for (int j = 1; j < depth - 1; j++) {
-                byte[] cj = codes[prefixFeatures[j]];
-                int k = features.levelCount(prefixFeatures[j]);
-                for (int i = 0; i < rows; i++) {
-                    prefix[i] = prefix[i] * k + (cj[i] & 0xFF);
-                }
-            }
-        }
-        DoubleList family = new DoubleList();
-        java.util.stream.LongStream.Builder frequent = java.util.stream.LongStream.builder();
-        List<Integer> denseBinary = new ArrayList<>();
-        for (int last = prefixFeatures[depth - 2] + 1; last < codes.length; last++) {
-            List<Integer> candidates = candidatesBySet.get(prefixName.toString() + last + ",");
-            if (candidates == null) {
-                continue;
-            }
-            long cells = prefixCells * features.levelCount(last);
-            int[] allFeatures = Arrays.copyOf(prefixFeatures, depth);
-            allFeatures[depth - 1] = last;
-            if (prefix != null && cells <= DENSE_CELLS && binaryErrors != null) {
-                denseBinary.add(last);
-            } else if (prefix != null && cells <= DENSE_CELLS) {
-                countDense(keys, candidates, prefix, (int) cells, allFeatures, out, total, family, frequent);
-            } else {
-                countSorted(keys, candidates, allFeatures, out, total, family, frequent);
-            }
-        }
-        if (!denseBinary.isEmpty()) {
-            countDenseBinary(keys, prefixFeatures, prefixName.toString(), candidatesBySet, prefix, (int) prefixCells, denseBinary, out,
-                    total, family, frequent);
-        }
-        return new Counted(family.toArray(), frequent.build().toArray());
-    }
-
-    /** Rows per block when several combinations sharing a prefix are counted together. */
-    private static final int BLOCK = 4096;
-
-    /**
-     * Counts 0/1 errors for every extension {@code last} of one prefix in a single blocked pass: each
-     * block of prefix cells and errors stays in the first-level cache while every extension's codes
-     * stream past it. Rows go in the low 32 bits of a counter and errors in the high 32, so a row costs
-     * one addition per combination.
-     */
-    private void countDenseBinary(long[] keys, int[] prefixFeatures, String prefixName, Map<String, List<Integer>> candidatesBySet,
-            int[] prefix, int prefixCells, List<Integer> lasts, StatsColumns out, SliceStats total, DoubleList family, java.util.stream.LongStream.Builder frequent) {
-        int t = lasts.size();
-        long[][] packed = new long[t][];
-        byte[][] lastCodes = new byte[t][];
-        int[] radix = new int[t];
-        for (int j = 0; j < t; j++) {
-            radix[j] = features.levelCount(lasts.get(j));
-            packed[j] = new long[prefixCells * radix[j]];
-            lastCodes[j] = codes[lasts.get(j)];
-        }
-        long[] increment = new long[BLOCK];
-        int[] base = new int[BLOCK];
-        byte[] be = binaryErrors;
-        for (int from = 0; from < rows; from += BLOCK) {
-            int to = Math.min(rows, from + BLOCK);
-            int len = to - from;
-            for (int i = 0; i < len; i++) {
-                increment[i] = 1L | ((long) be[from + i] << 32);
-            }
-            for (int j = 0; j < t; j++) {
-                int k = radix[j];
-                for (int i = 0; i < len; i++) {
-                    base[i] = prefix[from + i] * k;
-                }
-                long[] pk = packed[j];
-                byte[] lc = lastCodes[j];
-                for (int i = 0; i < len; i++) {
-                    pk[base[i] + (lc[from + i] & 0xFF)] += increment[i];
-                }
-            }
-        }
-        double totalErrors = total.errors();
-        double totalRows = total.rows();
-        long minSupport = params.minSupport();
-        int[] allFeatures = Arrays.copyOf(prefixFeatures, prefixFeatures.length + 1);
-        for (int j = 0; j < t; j++) {
-            long[] pk = packed[j];
-            allFeatures[prefixFeatures.length] = lasts.get(j);
-            for (int cell = 0; cell < pk.length; cell++) {
-                int n = (int) pk[cell];
-                if (n >= minSupport) {
-                    family.add(SliceTests.binaryPValue(pk[cell] >>> 32, n, totalErrors, totalRows));
-                    frequent.add(keyOfCell(allFeatures, cell));
-                }
-            }
-            for (int c : candidatesBySet.getOrDefault(prefixName + lasts.get(j) + ",", List.of())) {
-                long v = pk[(int) cellOf(keys[c])];
-                out.rows[c] = (int) v;
-                out.errors[c] = v >>> 32;
-                out.completeBinary(c);
-            }
-        }
-    }
-
     /** The cell of a slice within its feature combination: mixed-radix digits of its values. */
     private long cellOf(long key) {
         int[] ids = space.ids(key);
@@ -639,71 +454,6 @@ public final class SliceSearch {
             cell = cell * features.levelCount(space.featureOf(id)) + space.valueOf(id);
         }
         return cell;
-    }
-
-    /** Counts general (non 0/1) errors for one combination in dense arrays of full statistics. */
-    private void countDense(long[] keys, List<Integer> candidates, int[] prefix, int cells, int[] allFeatures, StatsColumns out,
-            SliceStats total, DoubleList family, java.util.stream.LongStream.Builder frequent) {
-        int lastFeature = allFeatures[allFeatures.length - 1];
-        byte[] last = codes[lastFeature];
-        int k = features.levelCount(lastFeature);
-        long minSupport = params.minSupport();
-        StatsColumns s = new StatsColumns(cells);
-        for (int i = 0; i < rows; i++) {
-            s.addRow(prefix[i] * k + (last[i] & 0xFF), errors[i], units[i]);
-        }
-        for (int cell = 0; cell < cells; cell++) {
-            if (s.rows[cell] >= minSupport) {
-                SliceStats st = s.get(cell);
-                family.add(SliceTests.pValueHigherThanRest(st, total.minus(st), false));
-                frequent.add(keyOfCell(allFeatures, cell));
-            }
-        }
-        for (int c : candidates) {
-            out.set(c, s.get((int) cellOf(keys[c])));
-        }
-    }
-
-    /**
-     * For combinations with too many cells to count densely: the rows' cells are sorted, and each run of
-     * equal cells is one occupied cell (empty cells have no support and are no candidates).
-     */
-    private void countSorted(long[] keys, List<Integer> candidates, int[] allFeatures, StatsColumns out, SliceStats total,
-            DoubleList family, java.util.stream.LongStream.Builder frequent) {
-        LongIntMap cellToCandidate = new LongIntMap(Math.max(1, candidates.size()));
-        for (int c : candidates) {
-            cellToCandidate.put(cellOf(keys[c]) + 1, c);
-        }
-        long[] cellOfRow = new long[rows];
-        for (int i = 0; i < rows; i++) {
-            long cell = 0;
-            for (int f : allFeatures) {
-                cell = cell * features.levelCount(f) + (codes[f][i] & 0xFF);
-            }
-            cellOfRow[i] = cell;
-        }
-        Integer[] order = new Integer[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingLong(i -> cellOfRow[i]));
-        StatsColumns run = new StatsColumns(1);
-        for (int j = 0; j < rows; j++) {
-            int i = order[j];
-            run.addRow(0, errors[i], units[i]);
-            if (j + 1 == rows || cellOfRow[order[j + 1]] != cellOfRow[i]) {
-                SliceStats st = run.get(0);
-                if (st.rows() >= params.minSupport()) {
-                    family.add(SliceTests.pValueHigherThanRest(st, total.minus(st), binaryErrors != null));
-                    frequent.add(keyOfCell(allFeatures, cellOfRow[i]));
-                }
-                int c = cellToCandidate.get(cellOfRow[i] + 1);
-                if (c >= 0) {
-                    out.set(c, st);
-                }
-                run = new StatsColumns(1);
-            }
-        }
     }
 
     /** A growable list of doubles. */

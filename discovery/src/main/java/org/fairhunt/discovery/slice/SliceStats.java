@@ -16,7 +16,7 @@ package org.fairhunt.discovery.slice;
  * @param minUnits         min over rows of units ({@code +∞} for no rows)
  */
 public record SliceStats(long rows, double units, double errors, double errorsSquared, double errorsTimesUnits,
-        double unitsSquared, double maxRate, double minUnits) {
+        double unitsSquared, double maxRate, double minUnits) implements java.io.Serializable {
 
     /** The state of no rows. */
     public static final SliceStats EMPTY = new SliceStats(0, 0, 0, 0, 0, 0, 0, Double.POSITIVE_INFINITY);

@@ -6,7 +6,9 @@ import java.util.Arrays;
  * The {@link SliceStats} of many slices in parallel primitive arrays (nothing boxed on the hot
  * path). Index {@code i} holds slice {@code i}'s state.
  */
-final class StatsColumns {
+final class StatsColumns implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     final int[] rows;
     final double[] units;
     final double[] errors;
@@ -72,5 +74,12 @@ final class StatsColumns {
         if (u < minUnits[i]) {
             minUnits[i] = u;
         }
+    }
+
+    /** Sets slot {@code i} to the union of {@code a}'s slot {@code ia} and {@code b}'s slot {@code ib} (−1: no rows). */
+    void merge(int i, StatsColumns a, int ia, StatsColumns b, int ib) {
+        SliceStats x = ia < 0 ? SliceStats.EMPTY : a.get(ia);
+        SliceStats y = ib < 0 ? SliceStats.EMPTY : b.get(ib);
+        set(i, x.merge(y));
     }
 }

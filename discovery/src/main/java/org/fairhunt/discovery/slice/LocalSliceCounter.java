@@ -1,0 +1,316 @@
+package org.fairhunt.discovery.slice;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.fairhunt.core.FairhuntException;
+import org.fairhunt.core.concurrent.Workers;
+
+/**
+ * {@link SliceCounter} over in-memory feature codes and row errors: a dense group-by with mixed-radix cell
+ * indices, one pass over the rows per combination, threads over groups of combinations that share every
+ * feature but the last (their prefix cell index is computed once). Combinations with more than
+ * {@link SliceSearch#DENSE_CELLS} cells (or whose prefix has) are counted by sorting the rows' cells.
+ * Spark's executors run this same counter on their chunks of rows.
+ */
+public final class LocalSliceCounter implements SliceCounter {
+    /** Rows per block when several combinations sharing a prefix are counted together. */
+    private static final int BLOCK = 4096;
+
+    private final SliceFeatures features;
+    private final int threads;
+    private final Totals totals;
+    // Rows with a computable error only.
+    private final byte[][] codes;
+    private final double[] errors;
+    private final double[] units;
+    private final byte[] binaryErrors;
+    private final int rows;
+
+    /** Counts {@code rowErrors} over {@code features} (the same rows) with up to {@code threads} threads. */
+    public LocalSliceCounter(SliceFeatures features, RowErrors rowErrors, int threads) {
+        this(features, rowErrors, threads, rowErrors.isBinary(), 0);
+    }
+
+    /**
+     * As above, for a part of the data whose first row is row {@code firstRow} (0-based) of the whole, counted as
+     * 0/1 errors when {@code binary} (which the whole data decides: every part must count in the same form).
+     */
+    public LocalSliceCounter(SliceFeatures features, RowErrors rowErrors, int threads, boolean binary, long firstRow) {
+        if (features.rowCount() != rowErrors.size()) {
+            throw new IllegalArgumentException("features have " + features.rowCount() + " rows, errors " + rowErrors.size());
+        }
+        if (binary && !rowErrors.isBinary()) {
+            throw new IllegalArgumentException("not 0/1 errors");
+        }
+        this.features = features;
+        this.threads = threads;
+        int f = features.featureCount();
+        double[] e = rowErrors.errorsUnsafe();
+        double[] u = rowErrors.unitsUnsafe();
+        List<Long> firstExcluded = new ArrayList<>();
+        if (rowErrors.excludedRows() > 0) {
+            for (int row : rowErrors.firstExcludedRows(FIRST_EXCLUDED)) {
+                firstExcluded.add(firstRow + row);
+            }
+            int[] keep = java.util.stream.IntStream.range(0, e.length).filter(i -> !Double.isNaN(e[i])).toArray();
+            codes = new byte[f][keep.length];
+            errors = new double[keep.length];
+            units = new double[keep.length];
+            for (int j = 0; j < keep.length; j++) {
+                errors[j] = e[keep[j]];
+                units[j] = u[keep[j]];
+            }
+            for (int c = 0; c < f; c++) {
+                byte[] src = features.codesUnsafe(c);
+                for (int j = 0; j < keep.length; j++) {
+                    codes[c][j] = src[keep[j]];
+                }
+            }
+        } else {
+            codes = new byte[f][];
+            for (int c = 0; c < f; c++) {
+                codes[c] = features.codesUnsafe(c);
+            }
+            errors = e;
+            units = u;
+        }
+        rows = errors.length;
+        SliceStats total;
+        if (binary) {
+            binaryErrors = new byte[rows];
+            long errorCount = 0;
+            for (int i = 0; i < rows; i++) {
+                binaryErrors[i] = (byte) errors[i];
+                errorCount += binaryErrors[i];
+            }
+            total = new SliceStats(rows, rows, errorCount, errorCount, errorCount, rows, errorCount > 0 ? 1 : 0,
+                    rows > 0 ? 1 : Double.POSITIVE_INFINITY);
+        } else {
+            binaryErrors = null;
+            StatsColumns t = new StatsColumns(1);
+            for (int i = 0; i < rows; i++) {
+                t.addRow(0, errors[i], units[i]);
+            }
+            total = t.get(0);
+        }
+        totals = new Totals(rowErrors.description(), total, binary, rowErrors.excludedRows(), firstExcluded);
+    }
+
+    @Override
+    public Totals totals() {
+        return totals;
+    }
+
+    @Override
+    public boolean sameRows(Slice a, Slice b) {
+        for (int row = 0; row < features.rowCount(); row++) {
+            if (a.contains(features, row) != b.contains(features, row)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void count(List<int[]> combinations, Sink sink) {
+        if (combinations.isEmpty()) {
+            return;
+        }
+        int depth = combinations.get(0).length;
+        if (depth == 1) {
+            for (int j = 0; j < combinations.size(); j++) {
+                sink.accept(j, countOne(combinations.get(j)[0]));
+            }
+            return;
+        }
+        // Combinations grouped by their prefix (every feature but the last), in order of first appearance.
+        Map<String, List<Integer>> byPrefix = new LinkedHashMap<>();
+        for (int j = 0; j < combinations.size(); j++) {
+            int[] c = combinations.get(j);
+            byPrefix.computeIfAbsent(Arrays.toString(Arrays.copyOf(c, depth - 1)), k -> new ArrayList<>()).add(j);
+        }
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (List<Integer> group : byPrefix.values()) {
+            tasks.add(() -> {
+                countPrefixGroup(combinations, group, sink);
+                return null;
+            });
+        }
+        if (threads == 1 || tasks.size() <= 1) {
+            for (Callable<Void> t : tasks) {
+                try {
+                    t.call();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new FairhuntException("slice search failed: " + e, e);
+                }
+            }
+        } else {
+            try (Workers workers = new Workers(Math.min(threads, tasks.size()), "fairhunt-slices")) {
+                workers.invokeAll(tasks, "slice search");
+            }
+        }
+    }
+
+    /** One feature's levels. */
+    private CellCounts countOne(int f) {
+        byte[] c = codes[f];
+        int k = features.levelCount(f);
+        int[] one = {f};
+        if (binaryErrors != null) {
+            long[] packed = new long[k];
+            for (int i = 0; i < rows; i++) {
+                packed[c[i] & 0xFF] += 1L | ((long) binaryErrors[i] << 32);
+            }
+            return CellCounts.packed(one, packed);
+        }
+        StatsColumns s = new StatsColumns(k);
+        for (int i = 0; i < rows; i++) {
+            s.addRow(c[i] & 0xFF, errors[i], units[i]);
+        }
+        return CellCounts.dense(one, s);
+    }
+
+    private static final ThreadLocal<int[]> PREFIX_CELLS = new ThreadLocal<>();
+
+    private void countPrefixGroup(List<int[]> combinations, List<Integer> group, Sink sink) {
+        int[] prefixFeatures = Arrays.copyOf(combinations.get(group.get(0)), combinations.get(group.get(0)).length - 1);
+        int depth = prefixFeatures.length + 1;
+        long prefixCells = 1;
+        for (int f : prefixFeatures) {
+            prefixCells *= features.levelCount(f);
+        }
+        int[] prefix = null;
+        if (prefixCells <= SliceSearch.DENSE_CELLS) {
+            prefix = PREFIX_CELLS.get();
+            if (prefix == null || prefix.length < rows) {
+                prefix = new int[rows];
+                PREFIX_CELLS.set(prefix);
+            }
+            byte[] c0 = codes[prefixFeatures[0]];
+            for (int i = 0; i < rows; i++) {
+                prefix[i] = c0[i] & 0xFF;
+            }
+            for (int j = 1; j < depth - 1; j++) {
+                byte[] cj = codes[prefixFeatures[j]];
+                int k = features.levelCount(prefixFeatures[j]);
+                for (int i = 0; i < rows; i++) {
+                    prefix[i] = prefix[i] * k + (cj[i] & 0xFF);
+                }
+            }
+        }
+        List<Integer> denseBinary = new ArrayList<>();
+        for (int j : group) {
+            int[] all = combinations.get(j);
+            long cells = prefixCells * features.levelCount(all[depth - 1]);
+            if (prefix != null && cells <= SliceSearch.DENSE_CELLS && binaryErrors != null) {
+                denseBinary.add(j);
+            } else if (prefix != null && cells <= SliceSearch.DENSE_CELLS) {
+                sink.accept(j, countDense(prefix, (int) cells, all));
+            } else {
+                sink.accept(j, countSorted(all));
+            }
+        }
+        if (!denseBinary.isEmpty()) {
+            countDenseBinary(combinations, denseBinary, prefix, (int) prefixCells, sink);
+        }
+    }
+
+    /**
+     * Counts 0/1 errors for every extension of one prefix in a single blocked pass: each block of prefix
+     * cells and errors stays in the first-level cache while every extension's codes stream past it. Rows go
+     * in the low 32 bits of a counter and errors in the high 32, so a row costs one addition per combination.
+     */
+    private void countDenseBinary(List<int[]> combinations, List<Integer> group, int[] prefix, int prefixCells, Sink sink) {
+        int t = group.size();
+        long[][] packed = new long[t][];
+        byte[][] lastCodes = new byte[t][];
+        int[] radix = new int[t];
+        for (int j = 0; j < t; j++) {
+            int[] all = combinations.get(group.get(j));
+            int last = all[all.length - 1];
+            radix[j] = features.levelCount(last);
+            packed[j] = new long[prefixCells * radix[j]];
+            lastCodes[j] = codes[last];
+        }
+        long[] increment = new long[BLOCK];
+        int[] base = new int[BLOCK];
+        byte[] be = binaryErrors;
+        for (int from = 0; from < rows; from += BLOCK) {
+            int to = Math.min(rows, from + BLOCK);
+            int len = to - from;
+            for (int i = 0; i < len; i++) {
+                increment[i] = 1L | ((long) be[from + i] << 32);
+            }
+            for (int j = 0; j < t; j++) {
+                int k = radix[j];
+                for (int i = 0; i < len; i++) {
+                    base[i] = prefix[from + i] * k;
+                }
+                long[] pk = packed[j];
+                byte[] lc = lastCodes[j];
+                for (int i = 0; i < len; i++) {
+                    pk[base[i] + (lc[from + i] & 0xFF)] += increment[i];
+                }
+            }
+        }
+        for (int j = 0; j < t; j++) {
+            sink.accept(group.get(j), CellCounts.packed(combinations.get(group.get(j)).clone(), packed[j]));
+        }
+    }
+
+    /** Counts general (non 0/1) errors for one combination in dense arrays of full statistics. */
+    private CellCounts countDense(int[] prefix, int cells, int[] allFeatures) {
+        int lastFeature = allFeatures[allFeatures.length - 1];
+        byte[] last = codes[lastFeature];
+        int k = features.levelCount(lastFeature);
+        StatsColumns s = new StatsColumns(cells);
+        for (int i = 0; i < rows; i++) {
+            s.addRow(prefix[i] * k + (last[i] & 0xFF), errors[i], units[i]);
+        }
+        return CellCounts.dense(allFeatures.clone(), s);
+    }
+
+    /**
+     * For combinations with too many cells to count densely: the rows' cells are sorted (stably, so each
+     * cell adds its rows in row order), and each run of equal cells is one occupied cell.
+     */
+    private CellCounts countSorted(int[] allFeatures) {
+        long[] cellOfRow = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            long cell = 0;
+            for (int f : allFeatures) {
+                cell = cell * features.levelCount(f) + (codes[f][i] & 0xFF);
+            }
+            cellOfRow[i] = cell;
+        }
+        Integer[] order = new Integer[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingLong(i -> cellOfRow[i]));
+        int occupied = 0;
+        for (int j = 0; j < rows; j++) {
+            if (j + 1 == rows || cellOfRow[order[j + 1]] != cellOfRow[order[j]]) {
+                occupied++;
+            }
+        }
+        long[] cells = new long[occupied];
+        StatsColumns s = new StatsColumns(occupied);
+        int slot = 0;
+        for (int j = 0; j < rows; j++) {
+            int i = order[j];
+            s.addRow(slot, errors[i], units[i]);
+            if (j + 1 == rows || cellOfRow[order[j + 1]] != cellOfRow[i]) {
+                cells[slot++] = cellOfRow[i];
+            }
+        }
+        return CellCounts.sparse(allFeatures.clone(), cells, s);
+    }
+}
