@@ -146,10 +146,20 @@ class BountyCommandTest {
         CliRun submit = CliRun.of("bounty", "submit", prog, "--team", "red", "--group", GROUP, "--model", f[3].toString());
         assertEquals(0, submit.exit(), submit.err());
         assertTrue(submit.out().contains(": rejected;"), submit.out());
+        int left;
         try (org.fairhunt.bounty.program.Program p = org.fairhunt.bounty.program.Program.open(Path.of(prog))) {
             assertEquals(new org.fairhunt.bounty.pdl.Thresholdout.Settings(0.02, 0.01, 5), p.settings().thresholdout());
             assertTrue(p.thresholdoutAnswersLeft() >= 4, "one query answered");
+            left = p.thresholdoutAnswersLeft();
         }
+        // status shows the settings and the answers left, in text and JSON
+        CliRun status = CliRun.of("bounty", "status", prog);
+        assertEquals(0, status.exit(), status.err());
+        assertTrue(status.out().contains("Thresholdout (reusable holdout): threshold 0.0200, sigma 0.0100; " + left
+                + " of 5 holdout answers left\n"), status.out());
+        CliRun json = CliRun.of("bounty", "status", prog, "--json");
+        assertEquals(0, json.exit(), json.err());
+        assertEquals(left, org.fairhunt.core.json.Json.parse(json.out()).at("/thresholdout/answers_left").asInt(), json.out());
     }
 
     @Test

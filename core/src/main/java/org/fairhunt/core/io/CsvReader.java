@@ -215,8 +215,8 @@ final class CsvReader {
         limit = tail;
     }
 
-    /** Reads at least {@link #MIN_FILL} bytes (or to the end of the input or of the buffer). */
-    private void readMore() throws IOException {
+    /** Reads at least {@link #MIN_FILL} bytes (or to the end of the input or of the buffer); returns how many were read. */
+    private int readMore() throws IOException {
         int added = 0;
         while (added < MIN_FILL && limit < buf.length) {
             int n = in.stream.read(buf, limit, buf.length - limit);
@@ -227,6 +227,7 @@ final class CsvReader {
             limit += n;
             added += n;
         }
+        return added;
     }
 
     /**
@@ -383,17 +384,7 @@ final class CsvReader {
             }
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
-        int added = 0;
-        while (added < MIN_FILL && limit < buf.length) {
-            int n = in.stream.read(buf, limit, buf.length - limit);
-            if (n < 0) {
-                eof = true;
-                break;
-            }
-            limit += n;
-            added += n;
-        }
-        return added > 0;
+        return readMore() > 0;
     }
 
     /** Counts the candidates outside quotes on the header line; the most frequent wins. */

@@ -312,16 +312,7 @@ public final class TableBuilder {
 
         void appendMissing() {
             if (size == capacity) {
-                capacity *= 2;
-                if (codes != null) {
-                    codes = Arrays.copyOf(codes, capacity);
-                }
-                if (numbers != null) {
-                    numbers = Arrays.copyOf(numbers, capacity);
-                }
-                if (texts != null) {
-                    texts = Arrays.copyOf(texts, capacity);
-                }
+                reserve(capacity * 2);
             }
             if (codes != null) {
                 codes[size] = CategoricalColumn.MISSING;
