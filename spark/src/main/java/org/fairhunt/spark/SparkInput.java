@@ -5,6 +5,10 @@ import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.fairhunt.core.UserInputException;
 import picocli.CommandLine.Option;
 
@@ -55,6 +59,27 @@ public final class SparkInput {
             }
             throw e;
         }
+    }
+
+    /**
+     * Reads {@code input} with {@code textColumns} as text whatever their values look like, as the local reader's
+     * type hints do for transcripts: a CSV column of hypotheses such as {@code 1.50} stays "1.50", not 1.5. Only CSV
+     * infers types from text; the other formats keep their stored types.
+     */
+    public Dataset<Row> read(SparkSession spark, String input, java.util.List<String> textColumns) {
+        Dataset<Row> data = read(spark, input);
+        if (!format(input).equals("csv")) {
+            return data;
+        }
+        StructType inferred = data.schema();
+        StructType schema = new StructType();
+        boolean changed = false;
+        for (StructField f : inferred.fields()) {
+            boolean text = textColumns.contains(f.name()) && !(f.dataType() instanceof StringType);
+            schema = schema.add(text ? new StructField(f.name(), DataTypes.StringType, true, f.metadata()) : f);
+            changed |= text;
+        }
+        return changed ? spark.read().option("header", "true").schema(schema).csv(input) : data;
     }
 
     /** The options for {@link SparkAuditor}: the input as the source of messages, and the row-id column. */

@@ -82,7 +82,8 @@ final class SparkWerCommand implements Callable<Integer> {
         wer.validate();
         Normalizer.Recipe recipe = wer.normalization();
         Normalizer normalizer = recipe.build();
-        Dataset<Row> data = from.read(Main.session(), input);
+        Dataset<Row> data = from.read(Main.session(), input, java.util.stream.Stream.of(wer.referenceColumn(),
+                wer.hypothesisColumn(), wer.compareColumn()).filter(java.util.Objects::nonNull).toList());
         List<String> columns = Arrays.asList(data.schema().fieldNames());
         String speakerColumn = WerInputs.speakerColumn(input, columns, wer.referenceColumn(), wer.hypothesisColumn(), wer.speaker());
         String speakerSource = WerInputs.speakerSource(input, speakerColumn);

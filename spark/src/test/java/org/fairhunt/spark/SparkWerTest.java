@@ -135,6 +135,20 @@ class SparkWerTest {
     }
 
     @Test
+    void transcripts_that_look_like_numbers_stay_text_as_in_the_local_reader() throws Exception {
+        StringBuilder sb = new StringBuilder("speaker,reference,hypothesis\n");
+        for (int i = 0; i < 60; i++) {
+            sb.append('s').append(i % 6).append(',').append(i % 2 == 0 ? "1.50" : "25").append(',')
+                    .append(i % 3 == 0 ? "1.5" : "25.0").append('\n');
+        }
+        Path numbers = dir.resolve("numbers.csv");
+        Files.writeString(numbers, sb.toString());
+        assertSameOutputs(numbers, 3, "--bootstrap", "20");
+        String trn = Files.readString(dir.resolve("spark-numbers.csv-3").resolve("hyp.norm.trn"));
+        assertTrue(trn.startsWith("1.5 (utt1)\n25.0 (utt2)\n"), trn);
+    }
+
+    @Test
     void normalized_trn_can_be_skipped() throws Exception {
         Path out = dir.resolve("skip");
         SparkSessions.csv(file, 3);
