@@ -121,4 +121,22 @@ final class Discovery implements Serializable {
         }
         return new Merged(first, missing, overflow);
     }
+
+    /** The first pass over every partition: each partition's discovery (in partition order), first row and the row count. */
+    record Pass(List<Discovery> parts, long[] start, long rows) {
+    }
+
+    /** Runs the first pass of {@code plan} over {@code rdd}. */
+    static Pass run(org.apache.spark.api.java.JavaRDD<Row> rdd, Plan plan) {
+        List<Discovery> parts = new ArrayList<>(rdd.mapPartitionsWithIndex(
+                (Integer p, Iterator<Row> it) -> List.of(Discovery.of(p, it, plan)).iterator(), false).collect());
+        parts.sort(java.util.Comparator.comparingInt(d -> d.partition));
+        long[] start = new long[parts.isEmpty() ? 0 : parts.get(parts.size() - 1).partition + 1];
+        long rows = 0;
+        for (Discovery d : parts) {
+            start[d.partition] = rows;
+            rows += d.rows;
+        }
+        return new Pass(parts, start, rows);
+    }
 }

@@ -209,15 +209,10 @@ public final class SparkAuditor {
         JavaRDD<Row> rdd = selected.javaRDD();
         var context = selected.sparkSession().sparkContext();
         context.setJobDescription("fairhunt: first pass (levels, row counts, clusters)");
-        List<Discovery> parts = new ArrayList<>(rdd.mapPartitionsWithIndex(
-                (Integer p, Iterator<Row> it) -> List.of(Discovery.of(p, it, plan)).iterator(), false).collect());
-        parts.sort(Comparator.comparingInt(d -> d.partition));
-        long[] start = new long[parts.isEmpty() ? 0 : parts.get(parts.size() - 1).partition + 1];
-        long rows = 0;
-        for (Discovery d : parts) {
-            start[d.partition] = rows;
-            rows += d.rows;
-        }
+        Discovery.Pass pass = Discovery.run(rdd, plan);
+        List<Discovery> parts = pass.parts();
+        long[] start = pass.start();
+        long rows = pass.rows();
         if (rows == 0) {
             throw new UserInputException(source + ": no rows to audit");
         }

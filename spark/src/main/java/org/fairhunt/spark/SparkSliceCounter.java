@@ -152,16 +152,28 @@ final class SparkSliceCounter implements SliceCounter {
     }
 
     @Override
-    public boolean sameRows(Slice a, Slice b) {
-        chunks.context().setJobDescription("fairhunt slices: do two slices select the same rows?");
+    public boolean[] sameRows(List<Slice[]> pairs) {
+        chunks.context().setJobDescription("fairhunt slices: do " + pairs.size() + " pairs of slices select the same rows?");
+        List<Slice[]> ps = new ArrayList<>(pairs);
         return chunks.map(c -> {
-            for (int row = 0; row < c.features().rowCount(); row++) {
-                if (a.contains(c.features(), row) != b.contains(c.features(), row)) {
-                    return false;
-                }
+            boolean[] same = new boolean[ps.size()];
+            for (int j = 0; j < same.length; j++) {
+                same[j] = LocalSliceCounter.sameRows(c.features(), ps.get(j)[0], ps.get(j)[1]);
             }
-            return true;
-        }).fold(true, (x, y) -> x && y);
+            return same;
+        }).fold(allTrue(ps.size()), (x, y) -> {
+            boolean[] and = new boolean[x.length];
+            for (int j = 0; j < and.length; j++) {
+                and[j] = x[j] && y[j];
+            }
+            return and;
+        });
+    }
+
+    private static boolean[] allTrue(int n) {
+        boolean[] t = new boolean[n];
+        java.util.Arrays.fill(t, true);
+        return t;
     }
 
     static CellCounts[] mergeAll(CellCounts[] a, CellCounts[] b) {

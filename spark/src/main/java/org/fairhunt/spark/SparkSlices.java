@@ -178,15 +178,10 @@ public final class SparkSlices {
         Discovery.Plan plan = new Discovery.Plan(discovered.stream().mapToInt(Integer::intValue).toArray(), binnings.toArray(new String[0]),
                 -1, SparkAuditor.MAX_OTHER_VALUES + 1, caps.stream().mapToInt(Integer::intValue).toArray());
         context.setJobDescription("fairhunt slices: first pass (levels, row counts)");
-        List<Discovery> parts = new ArrayList<>(rdd.mapPartitionsWithIndex(
-                (Integer p, Iterator<Row> it) -> List.of(Discovery.of(p, it, plan)).iterator(), false).collect());
-        parts.sort(Comparator.comparingInt(d -> d.partition));
-        long[] start = new long[parts.isEmpty() ? 0 : parts.get(parts.size() - 1).partition + 1];
-        long rows = 0;
-        for (Discovery d : parts) {
-            start[d.partition] = rows;
-            rows += d.rows;
-        }
+        Discovery.Pass pass = Discovery.run(rdd, plan);
+        List<Discovery> parts = pass.parts();
+        long[] start = pass.start();
+        long rows = pass.rows();
         if (rows > Integer.MAX_VALUE) {
             throw new UserInputException(source + ": " + rows + " rows; this version finds slices in at most " + Integer.MAX_VALUE
                     + " rows in one run (split the data, for example by month)");
@@ -214,8 +209,8 @@ public final class SparkSlices {
         List<String> quantiled = new ArrayList<>();
         for (Map.Entry<String, Kind> e : kinds.entrySet()) {
             Discovery.Merged m = merged.get(e.getKey());
-            int f = layout.indexOf(e.getKey());
-            if (e.getValue() == Kind.VALUES && layout.kind(f) == Layout.Kind.NUMERIC && (m.overflow() || m.first().size() > r.bins())) {
+            // A numeric feature that is also a label (read as categories) is still binned by its numbers, as locally.
+            if (e.getValue() == Kind.VALUES && (m.overflow() || m.first().size() > r.bins())) {
                 quantiled.add(e.getKey());
             }
         }

@@ -107,7 +107,16 @@ public final class LocalSliceCounter implements SliceCounter {
     }
 
     @Override
-    public boolean sameRows(Slice a, Slice b) {
+    public boolean[] sameRows(List<Slice[]> pairs) {
+        boolean[] same = new boolean[pairs.size()];
+        for (int j = 0; j < same.length; j++) {
+            same[j] = sameRows(features, pairs.get(j)[0], pairs.get(j)[1]);
+        }
+        return same;
+    }
+
+    /** Whether two slices select exactly the same rows of {@code features}. */
+    public static boolean sameRows(SliceFeatures features, Slice a, Slice b) {
         for (int row = 0; row < features.rowCount(); row++) {
             if (a.contains(features, row) != b.contains(features, row)) {
                 return false;

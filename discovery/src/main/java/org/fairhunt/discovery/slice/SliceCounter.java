@@ -44,6 +44,9 @@ public interface SliceCounter {
      */
     void count(List<int[]> combinations, Sink sink);
 
-    /** Whether two slices select exactly the same rows, every row counted (checked only for equal statistics). */
-    boolean sameRows(Slice a, Slice b);
+    /**
+     * For each pair of slices, whether the two select exactly the same rows, every row counted (asked only for
+     * pairs with equal statistics, all at once: on Spark it is one job, not one per pair).
+     */
+    boolean[] sameRows(List<Slice[]> pairs);
 }

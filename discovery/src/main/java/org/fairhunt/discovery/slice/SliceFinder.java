@@ -111,6 +111,25 @@ public final class SliceFinder {
                 }
             }
         }
+        // Pairs of candidates with equal statistics, the only ones that may select the same rows, checked at once.
+        Map<SliceStats, List<Integer>> byStats = new java.util.HashMap<>();
+        List<Slice[]> pairs = new ArrayList<>();
+        List<long[]> pairKeys = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            List<Integer> same = byStats.computeIfAbsent(candidates.get(i).stats(), k -> new ArrayList<>());
+            for (int j : same) {
+                pairs.add(new Slice[] {candidates.get(j).slice(), candidates.get(i).slice()});
+                pairKeys.add(new long[] {candidates.get(j).slice().key(), candidates.get(i).slice().key()});
+            }
+            same.add(i);
+        }
+        boolean[] sameRows = pairs.isEmpty() ? new boolean[0] : counter.sameRows(pairs);
+        java.util.Set<List<Long>> sameRowPairs = new java.util.HashSet<>();
+        for (int j = 0; j < sameRows.length; j++) {
+            if (sameRows[j]) {
+                sameRowPairs.add(List.of(pairKeys.get(j)[0], pairKeys.get(j)[1]));
+            }
+        }
         List<SliceFinding> findings = new ArrayList<>();
         Map<Long, List<String>> collapsedInto = new LinkedHashMap<>();
         List<ScoredSlice> kept = new ArrayList<>();
@@ -127,7 +146,7 @@ public final class SliceFinder {
             if (into == null) {
                 // The same rows under other names (espscot = scottish ∧ espeak) are one finding, not two.
                 for (ScoredSlice earlier : kept) {
-                    if (earlier.stats().equals(s.stats()) && counter.sameRows(earlier.slice(), s.slice())) {
+                    if (earlier.stats().equals(s.stats()) && sameRowPairs.contains(List.of(earlier.slice().key(), s.slice().key()))) {
                         into = earlier.slice().key();
                         break;
                     }
