@@ -187,5 +187,15 @@ class SparkSlicesTest {
             assertEquals(2, spark.status(), bad + ": " + spark.err());
             assertEquals(local.err().lines().findFirst().orElse(""), spark.err().lines().findFirst().orElse(""), bad.toString());
         }
+        // What only Spark refuses: a word map (a file the executors need not see) and a row-id column (nothing is keyed on it).
+        Path map = Files.writeString(dir.resolve("words.glm"), "cat => kat\n");
+        Run wordMap = run(Main.commandLine(), List.of("slices", file.toString(), "--features", "region", "--ref-col", "ref",
+                "--hyp-col", "hyp", "--word-map", map.toString()));
+        assertEquals(2, wordMap.status(), wordMap.err());
+        assertTrue(wordMap.err().contains("--word-map is not supported on Spark"), wordMap.err());
+        Run rowId = run(Main.commandLine(), List.of("slices", file.toString(), "--features", "region", "--label", "y",
+                "--prediction", "p", "--row-id", "age"));
+        assertEquals(2, rowId.status(), rowId.err());
+        assertTrue(rowId.err().contains("--row-id"), rowId.err());
     }
 }
