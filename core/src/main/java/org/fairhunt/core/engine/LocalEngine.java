@@ -335,6 +335,10 @@ public final class LocalEngine {
         final PoissonWeights poisson;
         final int atoms;
         final int maxPairs;
+        /** Per statistic, which slots only ever receive integers (null: none, or a one-hot statistic). */
+        final boolean[][] countSlots;
+        /** Whether some statistic is not one-hot, so rows need their weights as doubles too. */
+        final boolean anyGeneral;
 
         BlockContext(int[] atomOfRow, RowStatistic[] bound, List<Statistic> stats, double[] rowWeights, long[] clusterKeys,
                 int bootstrap, PoissonWeights poisson, int atoms) {
@@ -349,6 +353,22 @@ public final class LocalEngine {
                 pairs = Math.max(pairs, bound[k].maxContributions());
             }
             this.maxPairs = pairs;
+            this.countSlots = new boolean[bound.length][];
+            boolean general = false;
+            for (int k = 0; k < bound.length; k++) {
+                if (oneHot[k]) {
+                    continue;
+                }
+                general = true;
+                boolean[] counts = new boolean[widths[k]];
+                boolean any = false;
+                for (int slot = 0; slot < counts.length; slot++) {
+                    counts[slot] = bound[k].isCountSlot(slot);
+                    any |= counts[slot];
+                }
+                countSlots[k] = any ? counts : null;
+            }
+            this.anyGeneral = general;
             this.rowWeights = rowWeights;
             this.clusterKeys = clusterKeys;
             this.bootstrap = bootstrap;
@@ -454,53 +474,80 @@ public final class LocalEngine {
          */
         private void accumulateCounts(double[][][] state, int from, int to) {
             int lanes = (bootstrap + 3) >>> 2;
-            long[] packed = new long[lanes];
             long[][] counters = new long[bound.length][];
             for (int k = 0; k < bound.length; k++) {
-                if (oneHot[k]) {
+                if (oneHot[k] || countSlots[k] != null) {
                     counters[k] = new long[atoms * widths[k] * lanes];
                 }
             }
-            int[] slots = new int[maxPairs];
-            double[] values = new double[maxPairs];
-            double[] w = new double[replicates];
-            int statCount = bound.length;
-            // 16-bit counters take 65535 / 7 = 9362 rows at worst before overflowing; spill a little earlier.
+            Scratch scratch = new Scratch(lanes, maxPairs, replicates);
+            // 16-bit counters take 65535 / 7 = 9362 rows at worst before overflowing; spill a little earlier. A loop
+            // per chunk keeps the rare spill out of the row loop, whose compiled form it used to invalidate.
             int spillEvery = 0xFFFF / PoissonWeights.maxWeight() - 1;
-            int sinceSpill = 0;
+            for (int chunk = from; chunk < to; chunk += spillEvery) {
+                countRows(state, counters, scratch, chunk, Math.min(to, chunk + spillEvery));
+                spill(state, counters, lanes);
+            }
+        }
+
+        /** Per-thread buffers of {@link #countRows}. */
+        private record Scratch(long[] packed, int[] slots, double[] values, double[] w) {
+            Scratch(int lanes, int pairs, int replicates) {
+                this(new long[lanes], new int[pairs], new double[pairs], new double[replicates]);
+            }
+        }
+
+        /**
+         * Rows {@code from … to} (fewer than a spill interval) into the counters and sums: a one-hot slot, and each
+         * 0/1 value in a count slot ({@link RowStatistic#isCountSlot}), adds the row's packed weights to its
+         * counter; other values are multiplied by each replicate's weight.
+         */
+        private void countRows(double[][][] state, long[][] counters, Scratch scratch, int from, int to) {
+            long[] packed = scratch.packed;
+            int[] slots = scratch.slots;
+            double[] values = scratch.values;
+            double[] w = scratch.w;
+            int lanes = packed.length;
+            int statCount = bound.length;
             for (int i = from; i < to; i++) {
                 int atom = atomOfRow[i];
                 poisson.packedWeights(clusterKeys[i], packed, bootstrap);
-                boolean unpacked = false;
-                for (int k = 0; k < statCount; k++) {
-                    double[][] st = state[k];
-                    int width = widths[k];
-                    if (oneHot[k]) {
-                        int cell = atom * width + bound[k].oneHotSlot(i);
-                        st[cell][0] += 1;
-                        long[] c = counters[k];
-                        int o = cell * lanes;
-                        for (int b = 0; b < lanes; b++) {
-                            c[o + b] += packed[b];
-                        }
-                    } else {
-                        if (!unpacked) {
-                            w[0] = 1;
-                            for (int r = 0; r < bootstrap; r++) {
-                                w[r + 1] = (int) (packed[r >>> 2] >>> (16 * (r & 3))) & 0xFFFF;
-                            }
-                            unpacked = true;
-                        }
-                        int n = bound[k].contribute(i, slots, values);
-                        addWeighted(st, atom * width, w, replicates, slots, values, n);
+                if (anyGeneral) {
+                    w[0] = 1;
+                    for (int r = 0; r < bootstrap; r++) {
+                        w[r + 1] = (int) (packed[r >>> 2] >>> (16 * (r & 3))) & 0xFFFF;
                     }
                 }
-                if (++sinceSpill == spillEvery) {
-                    spill(state, counters, lanes);
-                    sinceSpill = 0;
+                for (int k = 0; k < statCount; k++) {
+                    double[][] st = state[k];
+                    int base = atom * widths[k];
+                    long[] c = counters[k];
+                    if (oneHot[k]) {
+                        int cell = base + bound[k].oneHotSlot(i);
+                        st[cell][0] += 1;
+                        addPacked(c, cell * lanes, packed, lanes);
+                        continue;
+                    }
+                    int n = bound[k].contribute(i, slots, values);
+                    boolean[] counts = countSlots[k];
+                    for (int p = 0; p < n; p++) {
+                        int cell = base + slots[p];
+                        double v = values[p];
+                        if (counts != null && counts[slots[p]] && v == 1) {
+                            st[cell][0] += 1;
+                            addPacked(c, cell * lanes, packed, lanes);
+                        } else if (counts == null || !counts[slots[p]] || v != 0) {
+                            addWeighted(st[cell], w, replicates, v);
+                        }
+                    }
                 }
             }
-            spill(state, counters, lanes);
+        }
+
+        private static void addPacked(long[] counters, int offset, long[] packed, int lanes) {
+            for (int b = 0; b < lanes; b++) {
+                counters[offset + b] += packed[b];
+            }
         }
 
         /** Adds the packed counters into the one-hot sums ({@code [atom][slot][replicate]}) and zeroes them. */
@@ -564,29 +611,30 @@ public final class LocalEngine {
 
         /**
          * Adds a row's sparse contributions to every replicate it is drawn in, into the rows of its cells
-         * ({@code cellBase = atom × width}). With finite values every replicate
-         * is added, weight 0 included, in one loop the JIT vectorizes: {@code x + 0 × v} is {@code x} exactly
-         * (sums start at +0.0), so the sums are those of skipping undrawn replicates, which a non-finite value
-         * still needs ({@code 0 × ∞} is NaN).
+         * ({@code cellBase = atom × width}).
          */
         private static void addWeighted(double[][] st, int cellBase, double[] w, int replicates, int[] slots,
                 double[] values, int n) {
-            boolean finite = true;
             for (int p = 0; p < n; p++) {
-                finite &= Double.isFinite(values[p]);
+                addWeighted(st[cellBase + slots[p]], w, replicates, values[p]);
             }
-            for (int p = 0; p < n; p++) {
-                double[] row = st[cellBase + slots[p]];
-                double v = values[p];
-                if (finite) {
-                    for (int r = 0; r < replicates; r++) {
+        }
+
+        /**
+         * Adds {@code w[r] × v} to {@code row[r]} for every replicate. With a finite value every replicate is added,
+         * weight 0 included, in one loop the JIT vectorizes: {@code x + 0 × v} is {@code x} exactly (sums start at
+         * +0.0), so the sums are those of skipping undrawn replicates, which a non-finite value still needs
+         * ({@code 0 × ∞} is NaN).
+         */
+        private static void addWeighted(double[] row, double[] w, int replicates, double v) {
+            if (Double.isFinite(v)) {
+                for (int r = 0; r < replicates; r++) {
+                    row[r] += w[r] * v;
+                }
+            } else {
+                for (int r = 0; r < replicates; r++) {
+                    if (w[r] != 0) {
                         row[r] += w[r] * v;
-                    }
-                } else {
-                    for (int r = 0; r < replicates; r++) {
-                        if (w[r] != 0) {
-                            row[r] += w[r] * v;
-                        }
                     }
                 }
             }

@@ -320,6 +320,11 @@ public final class Slicing {
         return sliceOfAtom[subset][atom];
     }
 
+    /** The attribute positions of subset {@code s} (do not modify). */
+    int[] subset(int s) {
+        return subsets.get(s);
+    }
+
     int[] sliceOfAtom(int subset) {
         return sliceOfAtom[subset];
     }

@@ -60,4 +60,22 @@ class PackedCountsTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void score_count_slots_receive_only_zero_or_one() {
+        org.fairhunt.core.metric.RowStatistic stat = new ScoreStatistic("y", null, "s").bind(TABLE);
+        int[] slots = new int[stat.maxContributions()];
+        double[] values = new double[slots.length];
+        int counted = 0;
+        for (int i = 0; i < TABLE.rowCount(); i++) {
+            int n = stat.contribute(i, slots, values);
+            for (int p = 0; p < n; p++) {
+                if (stat.isCountSlot(slots[p])) {
+                    counted++;
+                    assertEquals(true, values[p] == 0 || values[p] == 1, "row " + i + " slot " + slots[p] + ": " + values[p]);
+                }
+            }
+        }
+        assertEquals(true, counted > 2 * TABLE.rowCount(), "every row adds at least its count and its bin's count");
+    }
 }
