@@ -288,7 +288,6 @@ final class AucPass {
         private final int[] dirtyFrom;
         private final int[] dirtyTo;
         private final double[] w;
-        private final int[] draws;
         private Sorted rows;
         private RollUp rollUp;
         private PoissonWeights poisson;
@@ -312,7 +311,6 @@ final class AucPass {
             dirtyFrom = new int[subsets];
             dirtyTo = new int[subsets];
             w = new double[width];
-            draws = new int[Math.max(1, count)];
         }
 
         void walk(Sorted sorted, RollUp roll, boolean exact, PoissonWeights weights) {
@@ -537,10 +535,7 @@ final class AucPass {
                 w[c++] = base;
             }
             if (count > 0) {
-                poisson.weights(rows.clusterKey[q], draws, firstBootstrap, count);
-                for (int r = 0; r < count; r++) {
-                    w[c + r] = base * draws[r];
-                }
+                poisson.weights(rows.clusterKey[q], base, w, c, firstBootstrap, count);
             }
         }
     }

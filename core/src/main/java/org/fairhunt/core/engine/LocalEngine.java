@@ -511,12 +511,11 @@ public final class LocalEngine {
             int statCount = bound.length;
             for (int i = from; i < to; i++) {
                 int atom = atomOfRow[i];
-                poisson.packedWeights(clusterKeys[i], packed, bootstrap);
                 if (anyGeneral) {
                     w[0] = 1;
-                    for (int r = 0; r < bootstrap; r++) {
-                        w[r + 1] = (int) (packed[r >>> 2] >>> (16 * (r & 3))) & 0xFFFF;
-                    }
+                    poisson.packedWeights(clusterKeys[i], packed, w, bootstrap);
+                } else {
+                    poisson.packedWeights(clusterKeys[i], packed, bootstrap);
                 }
                 for (int k = 0; k < statCount; k++) {
                     double[][] st = state[k];

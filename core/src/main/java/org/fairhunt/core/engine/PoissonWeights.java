@@ -107,6 +107,65 @@ public final class PoissonWeights {
         }
     }
 
+    /**
+     * {@link #packedWeights} and, from the same hashes, the weights as doubles: {@code doubles[1 + r]} is replicate
+     * {@code r}'s weight (index 0, the point estimate's, is left alone). Saves unpacking the counters again for
+     * sums of fractional values.
+     */
+    public void packedWeights(long key, long[] out, double[] doubles, int replicates) {
+        int blocks = (replicates + 3) >>> 2;
+        byte[] t = INVERSE_CDF;
+        int whole = replicates >>> 2;
+        for (int b = 0; b < blocks; b++) {
+            long h = mix(key ^ blockSalt(b));
+            byte w0 = t[(int) h & 0xFFFF];
+            byte w1 = t[(int) (h >>> 16) & 0xFFFF];
+            byte w2 = t[(int) (h >>> 32) & 0xFFFF];
+            byte w3 = t[(int) (h >>> 48) & 0xFFFF];
+            out[b] = w0 | (long) w1 << 16 | (long) w2 << 32 | (long) w3 << 48;
+            if (b < whole) {
+                int o = 1 + 4 * b;
+                doubles[o] = w0;
+                doubles[o + 1] = w1;
+                doubles[o + 2] = w2;
+                doubles[o + 3] = w3;
+            }
+        }
+        int partial = replicates & 3;
+        if (partial != 0) {
+            out[blocks - 1] &= (1L << (16 * partial)) - 1;
+            for (int j = 0; j < partial; j++) {
+                doubles[1 + 4 * whole + j] = (int) (out[blocks - 1] >>> (16 * j)) & 0xFFFF;
+            }
+        }
+    }
+
+    /**
+     * The weights of {@code key} in replicates {@code first … first+count-1} as doubles, times {@code base}, into
+     * {@code out[offset …]}; {@code first} must be a multiple of four. The same values as {@link #weights}.
+     */
+    public void weights(long key, double base, double[] out, int offset, int first, int count) {
+        if ((first & 3) != 0) {
+            throw new IllegalArgumentException("first replicate must be a multiple of 4, got " + first);
+        }
+        byte[] t = INVERSE_CDF;
+        int whole = count & ~3;
+        for (int r = 0; r < whole; r += 4) {
+            long h = mix(key ^ blockSalt((first + r) >>> 2));
+            int o = offset + r;
+            out[o] = base * t[(int) h & 0xFFFF];
+            out[o + 1] = base * t[(int) (h >>> 16) & 0xFFFF];
+            out[o + 2] = base * t[(int) (h >>> 32) & 0xFFFF];
+            out[o + 3] = base * t[(int) (h >>> 48) & 0xFFFF];
+        }
+        if (whole < count) {
+            long h = mix(key ^ blockSalt((first + whole) >>> 2));
+            for (int j = 0; whole + j < count; j++) {
+                out[offset + whole + j] = base * t[(int) (h >>> (16 * j)) & 0xFFFF];
+            }
+        }
+    }
+
     /** The largest weight any replicate can get (counts above it are folded into it). */
     public static int maxWeight() {
         return 7;

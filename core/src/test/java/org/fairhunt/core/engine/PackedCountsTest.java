@@ -78,4 +78,33 @@ class PackedCountsTest {
         }
         assertEquals(true, counted > 2 * TABLE.rowCount(), "every row adds at least its count and its bin's count");
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 7, 200})
+    void double_weights_are_the_int_weights(int replicates) {
+        PoissonWeights w = new PoissonWeights(11);
+        long[] packed = new long[(replicates + 3) / 4];
+        long[] packedAlone = new long[packed.length];
+        double[] doubles = new double[replicates + 1];
+        int[] plain = new int[replicates + 8];
+        double[] scaled = new double[replicates + 3];
+        for (long key = 0; key < 300; key++) {
+            doubles[0] = -1;
+            w.packedWeights(key, packed, doubles, replicates);
+            w.packedWeights(key, packedAlone, replicates);
+            assertArrayEquals(packedAlone, packed);
+            assertEquals(-1, doubles[0], "the point estimate's weight is left alone");
+            w.weights(key, plain, replicates);
+            for (int r = 0; r < replicates; r++) {
+                assertEquals(plain[r], doubles[r + 1]);
+            }
+            // A range from a multiple of four, scaled and written at an offset, as the AUC pass's parts draw them.
+            int first = replicates > 4 ? 4 : 0;
+            int count = replicates - first;
+            w.weights(key, 2.5, scaled, 3, first, count);
+            for (int r = 0; r < count; r++) {
+                assertEquals(2.5 * w.weight(key, first + r), scaled[3 + r]);
+            }
+        }
+    }
 }
