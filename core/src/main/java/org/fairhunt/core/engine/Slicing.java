@@ -55,16 +55,26 @@ public final class Slicing {
             product = product > (1L << 40) ? Long.MAX_VALUE : product * card;
         }
         List<int[]> cells = new ArrayList<>();
+        long[] atomRows;
         if (product <= 1 << 24) {
-            // Mixed-radix keys first (one pass per attribute, each a simple loop over two arrays), then ids in
-            // order of first appearance, in place: the attribute loop inside the row loop ran at a third the speed.
-            for (int j = 0; j < a; j++) {
+            // Mixed-radix keys, one pass per attribute (each a simple loop over two arrays: an attribute loop inside
+            // the row loop ran at a third the speed); the last pass also numbers the keys in order of first
+            // appearance and counts their rows.
+            for (int j = 0; j < a - 1; j++) {
                 addDigit(atomOfRow, attributeCodes[j], cardinalities[j], rows);
             }
             int[] idOfKey = new int[(int) product];
             Arrays.fill(idOfKey, -1);
+            int[] rowsOfKey = new int[(int) product];
+            int[] last = a == 0 ? null : attributeCodes[a - 1];
+            int card = a == 0 ? 1 : cardinalities[a - 1];
+            int missing = card - 1;
             for (int i = 0; i < rows; i++) {
-                int key = atomOfRow[i];
+                int key = 0;
+                if (last != null) {
+                    int code = last[i];
+                    key = atomOfRow[i] * card + (code < 0 ? missing : code);
+                }
                 int id = idOfKey[key];
                 if (id < 0) {
                     id = cells.size();
@@ -72,6 +82,13 @@ public final class Slicing {
                     cells.add(cellOfRow(attributeCodes, cardinalities, i));
                 }
                 atomOfRow[i] = id;
+                rowsOfKey[key]++;
+            }
+            atomRows = new long[cells.size()];
+            for (int key = 0; key < idOfKey.length; key++) {
+                if (idOfKey[key] >= 0) {
+                    atomRows[idOfKey[key]] = rowsOfKey[key];
+                }
             }
         } else {
             Map<List<Integer>, Integer> idOfCell = new HashMap<>();
@@ -86,10 +103,10 @@ public final class Slicing {
                 }
                 atomOfRow[i] = id;
             }
-        }
-        long[] atomRows = new long[cells.size()];
-        for (int i = 0; i < rows; i++) {
-            atomRows[atomOfRow[i]]++;
+            atomRows = new long[cells.size()];
+            for (int i = 0; i < rows; i++) {
+                atomRows[atomOfRow[i]]++;
+            }
         }
         if (whole) {
             checkTwoValues(table, groups, columns, cells);
