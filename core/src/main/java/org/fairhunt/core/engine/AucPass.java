@@ -288,6 +288,7 @@ final class AucPass {
         private final int[] dirtyFrom;
         private final int[] dirtyTo;
         private final double[] w;
+        private final long[] hashBuffer;
         private Sorted rows;
         private RollUp rollUp;
         private PoissonWeights poisson;
@@ -311,6 +312,7 @@ final class AucPass {
             dirtyFrom = new int[subsets];
             dirtyTo = new int[subsets];
             w = new double[width];
+            hashBuffer = new long[(count + 3) >>> 2];
         }
 
         void walk(Sorted sorted, RollUp roll, boolean exact, PoissonWeights weights) {
@@ -535,7 +537,7 @@ final class AucPass {
                 w[c++] = base;
             }
             if (count > 0) {
-                poisson.weights(rows.clusterKey[q], base, w, c, firstBootstrap, count);
+                poisson.weights(rows.clusterKey[q], base, w, c, firstBootstrap, count, hashBuffer);
             }
         }
     }

@@ -480,36 +480,61 @@ public final class LocalEngine {
                     counters[k] = new long[atoms * widths[k] * lanes];
                 }
             }
-            Scratch scratch = new Scratch(lanes, maxPairs, replicates);
             // 16-bit counters take 65535 / 7 = 9362 rows at worst before overflowing; spill a little earlier. A loop
             // per chunk keeps the rare spill out of the row loop, whose compiled form it used to invalidate.
             int spillEvery = 0xFFFF / PoissonWeights.maxWeight() - 1;
+            Scratch scratch = new Scratch(lanes, maxPairs, replicates, spillEvery);
+            // Rows with fractional sums are visited atom by atom (in row order within an atom, so every cell still
+            // receives its additions in row order: the same sums): the replicate rows of one atom's cells stay in
+            // the first-level cache, where the rows of every atom did not fit the second.
+            boolean byAtom = anyGeneral && atoms <= spillEvery;
+            int[] atomStart = byAtom ? new int[atoms + 1] : null;
             for (int chunk = from; chunk < to; chunk += spillEvery) {
-                countRows(state, counters, scratch, chunk, Math.min(to, chunk + spillEvery));
+                int end = Math.min(to, chunk + spillEvery);
+                int[] order = scratch.order;
+                if (byAtom) {
+                    Arrays.fill(atomStart, 0);
+                    for (int i = chunk; i < end; i++) {
+                        atomStart[atomOfRow[i] + 1]++;
+                    }
+                    for (int a = 0; a < atoms; a++) {
+                        atomStart[a + 1] += atomStart[a];
+                    }
+                    for (int i = chunk; i < end; i++) {
+                        order[atomStart[atomOfRow[i]]++] = i;
+                    }
+                } else {
+                    for (int i = chunk; i < end; i++) {
+                        order[i - chunk] = i;
+                    }
+                }
+                countRows(state, counters, scratch, end - chunk);
                 spill(state, counters, lanes);
             }
         }
 
         /** Per-thread buffers of {@link #countRows}. */
-        private record Scratch(long[] packed, int[] slots, double[] values, double[] w) {
-            Scratch(int lanes, int pairs, int replicates) {
-                this(new long[lanes], new int[pairs], new double[pairs], new double[replicates]);
+        private record Scratch(long[] packed, int[] slots, double[] values, double[] w, int[] order) {
+            Scratch(int lanes, int pairs, int replicates, int chunk) {
+                this(new long[lanes], new int[pairs], new double[pairs], new double[replicates], new int[chunk]);
             }
         }
 
         /**
-         * Rows {@code from … to} (fewer than a spill interval) into the counters and sums: a one-hot slot, and each
-         * 0/1 value in a count slot ({@link RowStatistic#isCountSlot}), adds the row's packed weights to its
-         * counter; other values are multiplied by each replicate's weight.
+         * The first {@code count} rows of {@code scratch.order} (fewer than a spill interval) into the counters and
+         * sums: a one-hot slot, and each 0/1 value in a count slot ({@link RowStatistic#isCountSlot}), adds the row's
+         * packed weights to its counter; other values are multiplied by each replicate's weight.
          */
-        private void countRows(double[][][] state, long[][] counters, Scratch scratch, int from, int to) {
+        private void countRows(double[][][] state, long[][] counters, Scratch scratch, int count) {
             long[] packed = scratch.packed;
             int[] slots = scratch.slots;
             double[] values = scratch.values;
             double[] w = scratch.w;
+            int[] order = scratch.order;
             int lanes = packed.length;
             int statCount = bound.length;
-            for (int i = from; i < to; i++) {
+            for (int q = 0; q < count; q++) {
+                int i = order[q];
                 int atom = atomOfRow[i];
                 if (anyGeneral) {
                     w[0] = 1;
