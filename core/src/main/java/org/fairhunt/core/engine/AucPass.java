@@ -84,7 +84,6 @@ final class AucPass {
         int replicates = bootstrap + 1;
         int slices = slicing.sliceCount();
         int subsets = slicing.subsetCount();
-        int atoms = slicing.atomCount();
         RollUp rollUp = RollUp.of(slicing);
         // Parts of the replicate range: part p covers bootstrap replicates [4·⌈…⌉ boundaries), part 0 also the
         // point estimate (replicate 0).
