@@ -16,6 +16,8 @@ import org.fairhunt.core.table.Table;
  * <pre>java -Xmx8g -cp bench/target/fairhunt-bench.jar org.fairhunt.bench.AuditPassBench [rows] [repetitions]</pre>
  */
 public final class AuditPassBench {
+    private static final java.lang.management.ThreadMXBean THREAD_CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private AuditPassBench() {
     }
 
@@ -28,8 +30,10 @@ public final class AuditPassBench {
             AuditSpec spec = AuditSpec.builder().groups(List.of("a", "b", "c")).intersections(3)
                     .statistic(new ConfusionStatistic("y", null, "p")).threads(threads).build();
             double[] seconds = new double[repetitions];
+            double[] cpu = new double[repetitions];
             AuditRun last = null;
             for (int r = 0; r < repetitions; r++) {
+                long c0 = THREAD_CPU.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 last = new LocalEngine().run(table, spec);
                 // Evaluating every metric of every slice is part of the job.
@@ -40,8 +44,13 @@ public final class AuditPassBench {
                     }
                 });
                 seconds[r] = (System.nanoTime() - t0) / 1e9;
+                cpu[r] = (THREAD_CPU.getCurrentThreadCpuTime() - c0) / 1e9;
             }
             double median = BenchData.median(seconds);
+            if (threads == 1) {
+                // One thread runs the pass in the calling thread: its CPU time does not count waiting for a core.
+                System.out.printf(Locale.ROOT, "threads=1: median CPU %.3f s of the calling thread%n", BenchData.median(cpu));
+            }
             System.out.printf(Locale.ROOT, "threads=%d slices=%d: median %.3f s over %d runs (min %.3f, max %.3f), %.1f M rows/s%n",
                     threads, last.slices().size(), median, repetitions, Arrays.stream(seconds).min().orElse(0),
                     Arrays.stream(seconds).max().orElse(0), rows / median / 1e6);
@@ -63,14 +72,17 @@ public final class AuditPassBench {
             big[i] = i;
         }
         double[] read = new double[repetitions];
+        double[] readCpu = new double[repetitions];
         long sink = 0;
         for (int r = 0; r < repetitions; r++) {
+            long c0 = THREAD_CPU.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             long sum = 0;
             for (long v : big) {
                 sum += v;
             }
             read[r] = (System.nanoTime() - t0) / 1e9;
+            readCpu[r] = (THREAD_CPU.getCurrentThreadCpuTime() - c0) / 1e9;
             sink += sum;
         }
         double gbPerS = big.length * 8.0 / BenchData.median(read) / 1e9;
@@ -82,7 +94,9 @@ public final class AuditPassBench {
         int[] p = table.categorical("p").codesUnsafe();
         double inputBytes = rows * 20.0;
         double[] hist = new double[repetitions];
+        double[] histCpu = new double[repetitions];
         for (int r = 0; r < repetitions; r++) {
+            long c0 = THREAD_CPU.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             long[] joint = new long[2 * 4 * 5 * 4];
             for (int i = 0; i < rows; i++) {
@@ -101,11 +115,15 @@ public final class AuditPassBench {
                 }
             }
             hist[r] = (System.nanoTime() - t0) / 1e9;
+            histCpu[r] = (THREAD_CPU.getCurrentThreadCpuTime() - c0) / 1e9;
             sink += slices[0];
         }
         System.out.printf(Locale.ROOT, "memory: streaming read %.1f GB/s (1 thread, median of %d); the pass's inputs (%.0f MB) "
                 + "take %.3f s at that rate; joint histogram + fold into 90 slices: median %.3f s (%.1f M rows/s) [%d]%n",
                 gbPerS, repetitions, inputBytes / 1e6, inputBytes / 1e9 / gbPerS, BenchData.median(hist),
                 rows / BenchData.median(hist) / 1e6, sink & 1);
+        double cpuRate = big.length * 8.0 / BenchData.median(readCpu) / 1e9;
+        System.out.printf(Locale.ROOT, "memory by thread CPU time: streaming read %.1f GB/s, the pass's inputs %.3f s; joint histogram "
+                + "%.3f s%n", cpuRate, inputBytes / 1e9 / cpuRate, BenchData.median(histCpu));
     }
 }

@@ -8,6 +8,7 @@ import org.fairhunt.core.engine.AuditSpec;
 import org.fairhunt.core.engine.AuditState;
 import org.fairhunt.core.engine.LocalEngine;
 import org.fairhunt.core.metric.ConfusionStatistic;
+import org.fairhunt.core.metric.ScoreStatistic;
 import org.fairhunt.core.table.Table;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The engine's per-row accumulation on an in-memory table (2 × 4 × 5 groups, all intersections: 90 slices),
- * one thread: the confusion pass without and with 200 Poisson replicates, and the AUC pass (score-ordered
+ * one thread: the confusion pass without and with 200 Poisson replicates, confusion and score sums with 200
+ * replicates, and the AUC pass (score-ordered
  * rows, every slice) without and with 200 replicates.
  */
 @State(Scope.Benchmark)
@@ -56,6 +58,13 @@ public class EngineBenchmark {
     public AuditState confusionPassBootstrap200() {
         return new LocalEngine().state(table,
                 spec().statistic(new ConfusionStatistic("y", null, "p")).bootstrap(200, 1).build());
+    }
+
+    /** The audit command's statistics with a score: confusion counts and the score sums (count slots packed). */
+    @Benchmark
+    public AuditState confusionAndScorePassBootstrap200() {
+        return new LocalEngine().state(table, spec().statistic(new ConfusionStatistic("y", null, "p"))
+                .statistic(new ScoreStatistic("y", null, "s")).bootstrap(200, 1).build());
     }
 
     @Benchmark

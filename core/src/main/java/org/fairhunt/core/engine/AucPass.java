@@ -50,12 +50,6 @@ final class AucPass {
 
     private static final byte POSITIVE = 1;
     private static final byte LAST_OF_TIE = 2;
-    /**
-     * With exact sums, a tie block longer than this many times the atom count is summed per atom first: one
-     * addition per row and replicate, plus a roll-up of at most every atom into its slices, beats one addition
-     * per row, slice and replicate only when the block is much longer than the number of atoms.
-     */
-    private static final int ATOM_BLOCK_FACTOR = 3;
 
     private final double[][] values;
     private final String[][] reasons;
@@ -90,13 +84,7 @@ final class AucPass {
         int replicates = bootstrap + 1;
         int slices = slicing.sliceCount();
         int subsets = slicing.subsetCount();
-        int atoms = slicing.atomCount();
-        int[] slicesOfAtom = new int[atoms * subsets];
-        for (int a = 0; a < atoms; a++) {
-            for (int s = 0; s < subsets; s++) {
-                slicesOfAtom[a * subsets + s] = slicing.sliceOfAtom(s)[a];
-            }
-        }
+        RollUp rollUp = RollUp.of(slicing);
         // Parts of the replicate range: part p covers bootstrap replicates [4·⌈…⌉ boundaries), part 0 also the
         // point estimate (replicate 0).
         int hashBlocks = (bootstrap + 3) / 4;
@@ -105,19 +93,18 @@ final class AucPass {
         for (int p = 0; p < parts; p++) {
             int from = Math.min(bootstrap, 4 * (int) ((long) hashBlocks * p / parts));
             int to = Math.min(bootstrap, 4 * (int) ((long) hashBlocks * (p + 1) / parts));
-            work.add(new Part(p == 0, from, to - from, slices));
+            work.add(new Part(p == 0, from, to - from, slices, subsets));
         }
         boolean exact = exactSums(rowsInOrder.weight, usable, bootstrap > 0);
         PoissonWeights poisson = bootstrap > 0 ? new PoissonWeights(spec.seed()) : null;
-        int atomCount = atoms;
         if (parts == 1) {
-            work.get(0).walk(rowsInOrder, slicesOfAtom, subsets, atomCount, exact, poisson);
+            work.get(0).walk(rowsInOrder, rollUp, exact, poisson);
         } else {
             try (Workers workers = new Workers(parts, "fairhunt-auc")) {
                 List<Callable<Void>> tasks = new ArrayList<>(parts);
                 for (Part part : work) {
                     tasks.add(() -> {
-                        part.walk(rowsInOrder, slicesOfAtom, subsets, atomCount, exact, poisson);
+                        part.walk(rowsInOrder, rollUp, exact, poisson);
                         return null;
                     });
                 }
@@ -199,10 +186,91 @@ final class AucPass {
     }
 
     /**
+     * How a tie block's per-atom sums reach every slice: the largest attribute subsets ("top") take them from
+     * the atoms; every other subset from one subset with one more attribute (its parent), which already holds
+     * them. Rolling up level by level costs about {@code atoms × tops} plus each parent's slices per block, instead
+     * of {@code atoms × subsets}.
+     */
+    private record RollUp(int[] slicesOfAtom, int subsets, int atoms, int[] tops, int[] lower, int[] parentOf,
+            int[][] childOf, long fullCost) {
+        static RollUp of(Slicing slicing) {
+            int subsets = slicing.subsetCount();
+            int atoms = slicing.atomCount();
+            int[] slicesOfAtom = new int[atoms * subsets];
+            for (int a = 0; a < atoms; a++) {
+                for (int s = 0; s < subsets; s++) {
+                    slicesOfAtom[a * subsets + s] = slicing.sliceOfAtom(s)[a];
+                }
+            }
+            int top = 0;
+            for (int s = 0; s < subsets; s++) {
+                top = Math.max(top, slicing.subset(s).length);
+            }
+            List<Integer> tops = new ArrayList<>();
+            List<Integer> lower = new ArrayList<>();
+            for (int size = top; size >= 0; size--) {
+                for (int s = 0; s < subsets; s++) {
+                    if (slicing.subset(s).length == size) {
+                        (size == top ? tops : lower).add(s);
+                    }
+                }
+            }
+            int[] parentOf = new int[subsets];
+            int[][] childOf = new int[subsets][];
+            long cost = (long) atoms * tops.size();
+            for (int s : lower) {
+                int[] subset = slicing.subset(s);
+                int parent = -1;
+                for (int p = 0; p < subsets && parent < 0; p++) {
+                    int[] candidate = slicing.subset(p);
+                    if (candidate.length == subset.length + 1 && containsAll(candidate, subset)) {
+                        parent = p;
+                    }
+                }
+                parentOf[s] = parent;
+                int[] child = new int[slicing.sliceCount()];
+                Arrays.fill(child, -1);
+                int parentSlices = 0;
+                for (int a = 0; a < atoms; a++) {
+                    int ps = slicing.sliceOfAtom(parent)[a];
+                    if (child[ps] < 0) {
+                        parentSlices++;
+                    }
+                    child[ps] = slicing.sliceOfAtom(s)[a];
+                }
+                childOf[s] = child;
+                cost += parentSlices;
+            }
+            return new RollUp(slicesOfAtom, subsets, atoms, tops.stream().mapToInt(Integer::intValue).toArray(),
+                    lower.stream().mapToInt(Integer::intValue).toArray(), parentOf, childOf, cost);
+        }
+
+        private static boolean containsAll(int[] superset, int[] subset) {
+            for (int x : subset) {
+                if (Arrays.stream(superset).noneMatch(y -> y == x)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether a tie block of {@code rows} rows is cheaper summed per atom and rolled up (one addition per row,
+         * then both sums of at most every roll-up step) than added to each of its rows' slices.
+         */
+        boolean byAtoms(int rows) {
+            double rolled = 2.0 * fullCost * Math.min(rows, atoms) / atoms;
+            return rows + rolled < (double) rows * subsets;
+        }
+    }
+
+    /**
      * The sums of one contiguous range of replicate columns for every slice, one row of {@code width} per
      * slice: optionally the point estimate, then {@code count} bootstrap replicates from {@code firstBootstrap}
      * (a multiple of four). A row per slice (not one flat array) lets every inner loop index all its arrays
-     * with the same {@code r}, the form C2 vectorizes (an offset {@code a[o + r] += b[r]} stays scalar).
+     * with the same {@code r}, the form C2 vectorizes (an offset {@code a[o + r] += b[r]} stays scalar). Each
+     * kind of tie block has a method of its own: small methods compile once, where one long loop over all
+     * rows was compiled on stack replacement, twice.
      */
     private static final class Part {
         final boolean withEstimate;
@@ -216,8 +284,19 @@ final class AucPass {
         private final double[][] blockPositives;
         private final boolean[] dirty;
         private final int[] dirtyList;
+        private final int[] dirtyFrom;
+        private final int[] dirtyTo;
+        private final double[] w;
+        private final long[] hashBuffer;
+        private Sorted rows;
+        private RollUp rollUp;
+        private PoissonWeights poisson;
+        private double[][] atomNeg;
+        private double[][] atomPos;
+        private boolean[] atomTouched;
+        private int[] touchedList;
 
-        Part(boolean withEstimate, int firstBootstrap, int count, int slices) {
+        Part(boolean withEstimate, int firstBootstrap, int count, int slices, int subsets) {
             this.withEstimate = withEstimate;
             this.firstBootstrap = firstBootstrap;
             this.count = count;
@@ -229,21 +308,25 @@ final class AucPass {
             blockPositives = new double[slices][width];
             dirty = new boolean[slices];
             dirtyList = new int[slices];
+            dirtyFrom = new int[subsets];
+            dirtyTo = new int[subsets];
+            w = new double[width];
+            hashBuffer = new long[(count + 3) >>> 2];
         }
 
-        void walk(Sorted rows, int[] slicesOfAtom, int subsets, int atoms, boolean exact, PoissonWeights poisson) {
-            int n = rows.atom.length;
-            int[] atom = rows.atom;
-            byte[] flags = rows.flags;
-            double[] w = new double[width];
-            int[] draws = new int[Math.max(1, count)];
-            int wd = width;
-            // With exact sums a long tie block is first summed per atom (one addition per row and replicate
-            // instead of one per slice), then rolled up to the slices its atoms belong to.
-            double[][] atomNeg = exact ? new double[atoms][wd] : null;
-            double[][] atomPos = exact ? new double[atoms][wd] : null;
-            boolean[] atomTouched = exact ? new boolean[atoms] : null;
-            int[] touchedList = exact ? new int[atoms] : null;
+        void walk(Sorted sorted, RollUp roll, boolean exact, PoissonWeights weights) {
+            this.rows = sorted;
+            this.rollUp = roll;
+            this.poisson = weights;
+            if (exact) {
+                // With exact sums a long tie block is first summed per atom, then rolled up to the slices.
+                atomNeg = new double[roll.atoms][width];
+                atomPos = new double[roll.atoms][width];
+                atomTouched = new boolean[roll.atoms];
+                touchedList = new int[roll.atoms];
+            }
+            int n = sorted.atom.length;
+            byte[] flags = sorted.flags;
             int start = 0;
             while (start < n) {
                 int end = start;
@@ -252,122 +335,174 @@ final class AucPass {
                 }
                 end++;
                 if (end - start == 1) {
-                    // A score of its own: no tied negatives, so the ½ term is zero (as in the general case).
-                    fill(w, rows, start, poisson, draws);
-                    int base = atom[start] * subsets;
-                    if ((flags[start] & POSITIVE) != 0) {
-                        for (int s = 0; s < subsets; s++) {
-                            int slice = slicesOfAtom[base + s];
-                            double[] num = numerator[slice];
-                            double[] pos = positives[slice];
-                            double[] neg = negatives[slice];
-                            for (int r = 0; r < wd; r++) {
-                                num[r] += w[r] * neg[r];
-                                pos[r] += w[r];
-                            }
-                        }
-                    } else {
-                        for (int s = 0; s < subsets; s++) {
-                            double[] neg = negatives[slicesOfAtom[base + s]];
-                            for (int r = 0; r < wd; r++) {
-                                neg[r] += w[r];
-                            }
-                        }
-                    }
-                } else if (exact && end - start > ATOM_BLOCK_FACTOR * atoms) {
-                    int touched = 0;
-                    for (int q = start; q < end; q++) {
-                        fill(w, rows, q, poisson, draws);
-                        int a = atom[q];
-                        if (!atomTouched[a]) {
-                            atomTouched[a] = true;
-                            touchedList[touched++] = a;
-                        }
-                        double[] target = (flags[q] & POSITIVE) != 0 ? atomPos[a] : atomNeg[a];
-                        for (int r = 0; r < wd; r++) {
-                            target[r] += w[r];
-                        }
-                    }
-                    int dirtyCount = 0;
-                    for (int t = 0; t < touched; t++) {
-                        int a = touchedList[t];
-                        atomTouched[a] = false;
-                        dirtyCount = addToSlices(blockNegatives, atomNeg[a], a, slicesOfAtom, subsets, dirtyCount);
-                        dirtyCount = addToSlices(blockPositives, atomPos[a], a, slicesOfAtom, subsets, dirtyCount);
-                        Arrays.fill(atomNeg[a], 0);
-                        Arrays.fill(atomPos[a], 0);
-                    }
-                    flushBlock(dirtyCount);
+                    single(start);
+                } else if (exact && roll.byAtoms(end - start)) {
+                    exactByAtoms(start, end);
                 } else if (exact) {
-                    // Exact sums: every row of the block adds its weights to its slices' block sums, positives
-                    // and negatives alike; each touched slice then takes blockPos × (below + ½ tied) once.
-                    int dirtyCount = 0;
-                    for (int q = start; q < end; q++) {
-                        fill(w, rows, q, poisson, draws);
-                        double[][] target = (flags[q] & POSITIVE) != 0 ? blockPositives : blockNegatives;
-                        dirtyCount = addToSlices(target, w, atom[q], slicesOfAtom, subsets, dirtyCount);
-                    }
-                    flushBlock(dirtyCount);
+                    exactBySlices(start, end);
                 } else {
-                    // Negatives of the tie block first, so positives in the block count them as ½.
-                    int dirtyCount = 0;
-                    for (int q = start; q < end; q++) {
-                        if ((flags[q] & POSITIVE) == 0) {
-                            fill(w, rows, q, poisson, draws);
-                            dirtyCount = addToSlices(blockNegatives, w, atom[q], slicesOfAtom, subsets, dirtyCount);
-                        }
-                    }
-                    for (int q = start; q < end; q++) {
-                        if ((flags[q] & POSITIVE) != 0) {
-                            fill(w, rows, q, poisson, draws);
-                            int base = atom[q] * subsets;
-                            for (int s = 0; s < subsets; s++) {
-                                int slice = slicesOfAtom[base + s];
-                                double[] num = numerator[slice];
-                                double[] pos = positives[slice];
-                                double[] neg = negatives[slice];
-                                double[] blockNeg = blockNegatives[slice];
-                                for (int r = 0; r < wd; r++) {
-                                    num[r] += w[r] * (neg[r] + 0.5 * blockNeg[r]);
-                                    pos[r] += w[r];
-                                }
-                            }
-                        }
-                    }
-                    // Then the tied negatives join the negatives below (the positive sums are untouched here).
-                    for (int d = 0; d < dirtyCount; d++) {
-                        int slice = dirtyList[d];
-                        dirty[slice] = false;
-                        double[] neg = negatives[slice];
-                        double[] blockNeg = blockNegatives[slice];
-                        for (int r = 0; r < wd; r++) {
-                            neg[r] += blockNeg[r];
-                            blockNeg[r] = 0;
-                        }
-                    }
+                    inOrder(start, end);
                 }
                 start = end;
             }
         }
 
+        /** A score of its own: no tied negatives, so the ½ term is zero (as in the general case). */
+        private void single(int q) {
+            fill(q);
+            int subsets = rollUp.subsets;
+            int base = rows.atom[q] * subsets;
+            int[] slicesOfAtom = rollUp.slicesOfAtom;
+            int wd = width;
+            if ((rows.flags[q] & POSITIVE) != 0) {
+                for (int s = 0; s < subsets; s++) {
+                    int slice = slicesOfAtom[base + s];
+                    double[] num = numerator[slice];
+                    double[] pos = positives[slice];
+                    double[] neg = negatives[slice];
+                    for (int r = 0; r < wd; r++) {
+                        num[r] += w[r] * neg[r];
+                        pos[r] += w[r];
+                    }
+                }
+            } else {
+                for (int s = 0; s < subsets; s++) {
+                    add(negatives[slicesOfAtom[base + s]], w, wd);
+                }
+            }
+        }
+
+        /** Exact sums of a long block: per atom, then rolled up to the top subsets and on down, level by level. */
+        private void exactByAtoms(int start, int end) {
+            int wd = width;
+            int touched = 0;
+            for (int q = start; q < end; q++) {
+                fill(q);
+                int a = rows.atom[q];
+                if (!atomTouched[a]) {
+                    atomTouched[a] = true;
+                    touchedList[touched++] = a;
+                }
+                add((rows.flags[q] & POSITIVE) != 0 ? atomPos[a] : atomNeg[a], w, wd);
+            }
+            RollUp roll = rollUp;
+            int dirtyCount = 0;
+            for (int t : roll.tops) {
+                dirtyFrom[t] = dirtyCount;
+                for (int i = 0; i < touched; i++) {
+                    int a = touchedList[i];
+                    int slice = roll.slicesOfAtom[a * roll.subsets + t];
+                    dirtyCount = mark(slice, dirtyCount);
+                    add(blockNegatives[slice], atomNeg[a], wd);
+                    add(blockPositives[slice], atomPos[a], wd);
+                }
+                dirtyTo[t] = dirtyCount;
+            }
+            for (int i = 0; i < touched; i++) {
+                int a = touchedList[i];
+                atomTouched[a] = false;
+                Arrays.fill(atomNeg[a], 0);
+                Arrays.fill(atomPos[a], 0);
+            }
+            for (int s : roll.lower) {
+                int p = roll.parentOf[s];
+                int[] childOf = roll.childOf[s];
+                dirtyFrom[s] = dirtyCount;
+                for (int d = dirtyFrom[p]; d < dirtyTo[p]; d++) {
+                    int from = dirtyList[d];
+                    int slice = childOf[from];
+                    dirtyCount = mark(slice, dirtyCount);
+                    add(blockNegatives[slice], blockNegatives[from], wd);
+                    add(blockPositives[slice], blockPositives[from], wd);
+                }
+                dirtyTo[s] = dirtyCount;
+            }
+            flushBlock(dirtyCount);
+        }
+
         /**
-         * Adds {@code source} to {@code target}'s row of each slice of atom {@code a}, marking the slices the
-         * tie block touched; returns the new number of touched slices.
+         * Exact sums of a short block: every row adds its weights to its slices' block sums, positives and
+         * negatives alike; each touched slice then takes blockPos × (below + ½ tied) once.
          */
-        private int addToSlices(double[][] target, double[] source, int a, int[] slicesOfAtom, int subsets,
-                int dirtyCount) {
+        private void exactBySlices(int start, int end) {
+            int dirtyCount = 0;
+            for (int q = start; q < end; q++) {
+                fill(q);
+                double[][] target = (rows.flags[q] & POSITIVE) != 0 ? blockPositives : blockNegatives;
+                dirtyCount = addToSlices(target, rows.atom[q], dirtyCount);
+            }
+            flushBlock(dirtyCount);
+        }
+
+        /** Fractional weights: the order of additions of the row-by-row definition. */
+        private void inOrder(int start, int end) {
+            int wd = width;
+            int subsets = rollUp.subsets;
+            int[] slicesOfAtom = rollUp.slicesOfAtom;
+            // Negatives of the tie block first, so positives in the block count them as ½.
+            int dirtyCount = 0;
+            for (int q = start; q < end; q++) {
+                if ((rows.flags[q] & POSITIVE) == 0) {
+                    fill(q);
+                    dirtyCount = addToSlices(blockNegatives, rows.atom[q], dirtyCount);
+                }
+            }
+            for (int q = start; q < end; q++) {
+                if ((rows.flags[q] & POSITIVE) != 0) {
+                    fill(q);
+                    int base = rows.atom[q] * subsets;
+                    for (int s = 0; s < subsets; s++) {
+                        int slice = slicesOfAtom[base + s];
+                        double[] num = numerator[slice];
+                        double[] pos = positives[slice];
+                        double[] neg = negatives[slice];
+                        double[] blockNeg = blockNegatives[slice];
+                        for (int r = 0; r < wd; r++) {
+                            num[r] += w[r] * (neg[r] + 0.5 * blockNeg[r]);
+                            pos[r] += w[r];
+                        }
+                    }
+                }
+            }
+            // Then the tied negatives join the negatives below (the positive sums are untouched here).
+            for (int d = 0; d < dirtyCount; d++) {
+                int slice = dirtyList[d];
+                dirty[slice] = false;
+                double[] neg = negatives[slice];
+                double[] blockNeg = blockNegatives[slice];
+                for (int r = 0; r < wd; r++) {
+                    neg[r] += blockNeg[r];
+                    blockNeg[r] = 0;
+                }
+            }
+        }
+
+        private static void add(double[] target, double[] source, int wd) {
+            for (int r = 0; r < wd; r++) {
+                target[r] += source[r];
+            }
+        }
+
+        /** Marks {@code slice} as touched by the tie block; returns the new number of touched slices. */
+        private int mark(int slice, int dirtyCount) {
+            if (dirty[slice]) {
+                return dirtyCount;
+            }
+            dirty[slice] = true;
+            dirtyList[dirtyCount] = slice;
+            return dirtyCount + 1;
+        }
+
+        /** Adds this row's weights to {@code target}'s row of each slice of atom {@code a}, marking them touched. */
+        private int addToSlices(double[][] target, int a, int dirtyCount) {
+            int subsets = rollUp.subsets;
+            int[] slicesOfAtom = rollUp.slicesOfAtom;
             int wd = width;
             int count = dirtyCount;
             for (int s = 0; s < subsets; s++) {
                 int slice = slicesOfAtom[a * subsets + s];
-                if (!dirty[slice]) {
-                    dirty[slice] = true;
-                    dirtyList[count++] = slice;
-                }
-                double[] t = target[slice];
-                for (int r = 0; r < wd; r++) {
-                    t[r] += source[r];
-                }
+                count = mark(slice, count);
+                add(target[slice], w, wd);
             }
             return count;
         }
@@ -394,17 +529,14 @@ final class AucPass {
         }
 
         /** This part's weights of sorted row {@code q}: the row weight, times each replicate's Poisson draw. */
-        private void fill(double[] w, Sorted rows, int q, PoissonWeights poisson, int[] draws) {
+        private void fill(int q) {
             double base = rows.weight == null ? 1 : rows.weight[q];
             int c = 0;
             if (withEstimate) {
                 w[c++] = base;
             }
             if (count > 0) {
-                poisson.weights(rows.clusterKey[q], draws, firstBootstrap, count);
-                for (int r = 0; r < count; r++) {
-                    w[c + r] = base * draws[r];
-                }
+                poisson.weights(rows.clusterKey[q], base, w, c, firstBootstrap, count, hashBuffer);
             }
         }
     }

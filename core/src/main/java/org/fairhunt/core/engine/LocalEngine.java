@@ -45,7 +45,7 @@ public final class LocalEngine {
             return run;
         }
         return new AuditRun(run.source(), run.rows(), spec, run.slices(), run.sliceRows(), run.grids(), auc, aucReasons,
-                run.warnings(), clusterCounts(p.slicing, p.clusterKeys));
+                run.warnings(), spec.cluster() == null ? rowClusterCounts(p.slicing) : clusterCounts(p.slicing, p.clusterKeys));
     }
 
     /**
@@ -198,6 +198,20 @@ public final class LocalEngine {
     }
 
     /**
+     * {@link #clusterCounts} when every row is its own cluster: the row keys are distinct ({@link
+     * PoissonWeights#keyOfRow} is a bijection of the row number), so a slice has as many as it has rows. Hashing a
+     * million keys per slice to find that out cost about half a second.
+     */
+    static int[] rowClusterCounts(Slicing slicing) {
+        long[] rows = slicing.sliceRows();
+        int[] counts = new int[rows.length];
+        for (int sl = 0; sl < rows.length; sl++) {
+            counts[sl] = (int) Math.min(AuditRun.CLUSTER_COUNT_CAP, rows[sl]);
+        }
+        return counts;
+    }
+
+    /**
      * The number of distinct bootstrap cluster keys in every slice, counted exactly up to
      * {@link AuditRun#CLUSTER_COUNT_CAP} (a larger count is reported as the cap: beyond it the number only
      * sets degrees of freedom, where t and normal quantiles agree). Per atom the distinct keys are
@@ -321,6 +335,10 @@ public final class LocalEngine {
         final PoissonWeights poisson;
         final int atoms;
         final int maxPairs;
+        /** Per statistic, which slots only ever receive integers (null: none, or a one-hot statistic). */
+        final boolean[][] countSlots;
+        /** Whether some statistic is not one-hot, so rows need their weights as doubles too. */
+        final boolean anyGeneral;
 
         BlockContext(int[] atomOfRow, RowStatistic[] bound, List<Statistic> stats, double[] rowWeights, long[] clusterKeys,
                 int bootstrap, PoissonWeights poisson, int atoms) {
@@ -335,6 +353,22 @@ public final class LocalEngine {
                 pairs = Math.max(pairs, bound[k].maxContributions());
             }
             this.maxPairs = pairs;
+            this.countSlots = new boolean[bound.length][];
+            boolean general = false;
+            for (int k = 0; k < bound.length; k++) {
+                if (oneHot[k]) {
+                    continue;
+                }
+                general = true;
+                boolean[] counts = new boolean[widths[k]];
+                boolean any = false;
+                for (int slot = 0; slot < counts.length; slot++) {
+                    counts[slot] = bound[k].isCountSlot(slot);
+                    any |= counts[slot];
+                }
+                countSlots[k] = any ? counts : null;
+            }
+            this.anyGeneral = general;
             this.rowWeights = rowWeights;
             this.clusterKeys = clusterKeys;
             this.bootstrap = bootstrap;
@@ -381,8 +415,53 @@ public final class LocalEngine {
         void accumulate(double[][][] state, int from, int to) {
             if (bootstrap > 0 && rowWeights == null) {
                 accumulateCounts(state, from, to);
+            } else if (bootstrap == 0) {
+                for (int k = 0; k < bound.length; k++) {
+                    if (oneHot[k] && rowWeights == null) {
+                        histogram(state[k], bound[k], widths[k], from, to);
+                    } else {
+                        accumulatePoint(state[k], bound[k], oneHot[k], widths[k], from, to);
+                    }
+                }
             } else {
                 accumulateWeights(state, from, to);
+            }
+        }
+
+        /**
+         * Without bootstrap and row weights a one-hot statistic's block sums are counts: a joint histogram over
+         * (atom, slot) in an int array, added to the sums once per block. Integer counts are exact, so the sums
+         * equal those of adding 1 per row.
+         */
+        private void histogram(double[][] st, RowStatistic stat, int width, int from, int to) {
+            int[] counts = new int[st.length];
+            int[] atoms = atomOfRow;
+            for (int i = from; i < to; i++) {
+                counts[atoms[i] * width + stat.oneHotSlot(i)]++;
+            }
+            for (int cell = 0; cell < counts.length; cell++) {
+                st[cell][0] += counts[cell];
+            }
+        }
+
+        /**
+         * The point estimate of one statistic (no bootstrap), rows in order: each cell receives its additions in
+         * the order of the row loop over all statistics, so the sums are the same.
+         */
+        private void accumulatePoint(double[][] st, RowStatistic stat, boolean hot, int width, int from, int to) {
+            int[] slots = new int[maxPairs];
+            double[] values = new double[maxPairs];
+            for (int i = from; i < to; i++) {
+                int o = atomOfRow[i] * width;
+                double base = rowWeights == null ? 1 : rowWeights[i];
+                if (hot) {
+                    st[o + stat.oneHotSlot(i)][0] += base;
+                } else {
+                    int n = stat.contribute(i, slots, values);
+                    for (int p = 0; p < n; p++) {
+                        st[o + slots[p]][0] += base * values[p];
+                    }
+                }
             }
         }
 
@@ -395,53 +474,104 @@ public final class LocalEngine {
          */
         private void accumulateCounts(double[][][] state, int from, int to) {
             int lanes = (bootstrap + 3) >>> 2;
-            long[] packed = new long[lanes];
             long[][] counters = new long[bound.length][];
             for (int k = 0; k < bound.length; k++) {
-                if (oneHot[k]) {
+                if (oneHot[k] || countSlots[k] != null) {
                     counters[k] = new long[atoms * widths[k] * lanes];
                 }
             }
-            int[] slots = new int[maxPairs];
-            double[] values = new double[maxPairs];
-            double[] w = new double[replicates];
-            int statCount = bound.length;
-            // 16-bit counters take 65535 / 7 = 9362 rows at worst before overflowing; spill a little earlier.
+            // 16-bit counters take 65535 / 7 = 9362 rows at worst before overflowing; spill a little earlier. A loop
+            // per chunk keeps the rare spill out of the row loop, whose compiled form it used to invalidate.
             int spillEvery = 0xFFFF / PoissonWeights.maxWeight() - 1;
-            int sinceSpill = 0;
-            for (int i = from; i < to; i++) {
-                int atom = atomOfRow[i];
-                poisson.packedWeights(clusterKeys[i], packed, bootstrap);
-                boolean unpacked = false;
-                for (int k = 0; k < statCount; k++) {
-                    double[][] st = state[k];
-                    int width = widths[k];
-                    if (oneHot[k]) {
-                        int cell = atom * width + bound[k].oneHotSlot(i);
-                        st[cell][0] += 1;
-                        long[] c = counters[k];
-                        int o = cell * lanes;
-                        for (int b = 0; b < lanes; b++) {
-                            c[o + b] += packed[b];
-                        }
-                    } else {
-                        if (!unpacked) {
-                            w[0] = 1;
-                            for (int r = 0; r < bootstrap; r++) {
-                                w[r + 1] = (int) (packed[r >>> 2] >>> (16 * (r & 3))) & 0xFFFF;
-                            }
-                            unpacked = true;
-                        }
-                        int n = bound[k].contribute(i, slots, values);
-                        addWeighted(st, atom * width, w, replicates, slots, values, n);
+            Scratch scratch = new Scratch(lanes, maxPairs, replicates, spillEvery);
+            // Rows with fractional sums are visited atom by atom (in row order within an atom, so every cell still
+            // receives its additions in row order: the same sums): the replicate rows of one atom's cells stay in
+            // the first-level cache, where the rows of every atom did not fit the second.
+            boolean byAtom = anyGeneral && atoms <= spillEvery;
+            int[] atomStart = byAtom ? new int[atoms + 1] : null;
+            for (int chunk = from; chunk < to; chunk += spillEvery) {
+                int end = Math.min(to, chunk + spillEvery);
+                int[] order = scratch.order;
+                if (byAtom) {
+                    Arrays.fill(atomStart, 0);
+                    for (int i = chunk; i < end; i++) {
+                        atomStart[atomOfRow[i] + 1]++;
+                    }
+                    for (int a = 0; a < atoms; a++) {
+                        atomStart[a + 1] += atomStart[a];
+                    }
+                    for (int i = chunk; i < end; i++) {
+                        order[atomStart[atomOfRow[i]]++] = i;
+                    }
+                } else {
+                    for (int i = chunk; i < end; i++) {
+                        order[i - chunk] = i;
                     }
                 }
-                if (++sinceSpill == spillEvery) {
-                    spill(state, counters, lanes);
-                    sinceSpill = 0;
+                countRows(state, counters, scratch, end - chunk);
+                spill(state, counters, lanes);
+            }
+        }
+
+        /** Per-thread buffers of {@link #countRows}. */
+        private record Scratch(long[] packed, int[] slots, double[] values, double[] w, int[] order) {
+            Scratch(int lanes, int pairs, int replicates, int chunk) {
+                this(new long[lanes], new int[pairs], new double[pairs], new double[replicates], new int[chunk]);
+            }
+        }
+
+        /**
+         * The first {@code count} rows of {@code scratch.order} (fewer than a spill interval) into the counters and
+         * sums: a one-hot slot, and each 0/1 value in a count slot ({@link RowStatistic#isCountSlot}), adds the row's
+         * packed weights to its counter; other values are multiplied by each replicate's weight.
+         */
+        private void countRows(double[][][] state, long[][] counters, Scratch scratch, int count) {
+            long[] packed = scratch.packed;
+            int[] slots = scratch.slots;
+            double[] values = scratch.values;
+            double[] w = scratch.w;
+            int[] order = scratch.order;
+            int lanes = packed.length;
+            int statCount = bound.length;
+            for (int q = 0; q < count; q++) {
+                int i = order[q];
+                int atom = atomOfRow[i];
+                if (anyGeneral) {
+                    w[0] = 1;
+                    poisson.packedWeights(clusterKeys[i], packed, w, bootstrap);
+                } else {
+                    poisson.packedWeights(clusterKeys[i], packed, bootstrap);
+                }
+                for (int k = 0; k < statCount; k++) {
+                    double[][] st = state[k];
+                    int base = atom * widths[k];
+                    long[] c = counters[k];
+                    if (oneHot[k]) {
+                        int cell = base + bound[k].oneHotSlot(i);
+                        st[cell][0] += 1;
+                        addPacked(c, cell * lanes, packed, lanes);
+                        continue;
+                    }
+                    int n = bound[k].contribute(i, slots, values);
+                    boolean[] counts = countSlots[k];
+                    for (int p = 0; p < n; p++) {
+                        int cell = base + slots[p];
+                        double v = values[p];
+                        if (counts != null && counts[slots[p]] && v == 1) {
+                            st[cell][0] += 1;
+                            addPacked(c, cell * lanes, packed, lanes);
+                        } else if (counts == null || !counts[slots[p]] || v != 0) {
+                            addWeighted(st[cell], w, replicates, v);
+                        }
+                    }
                 }
             }
-            spill(state, counters, lanes);
+        }
+
+        private static void addPacked(long[] counters, int offset, long[] packed, int lanes) {
+            for (int b = 0; b < lanes; b++) {
+                counters[offset + b] += packed[b];
+            }
         }
 
         /** Adds the packed counters into the one-hot sums ({@code [atom][slot][replicate]}) and zeroes them. */
@@ -472,44 +602,32 @@ public final class LocalEngine {
             }
         }
 
+        /** Row weights with bootstrap: each replicate's weight is the row weight times its Poisson draw. */
         private void accumulateWeights(double[][][] state, int from, int to) {
             int[] slots = new int[maxPairs];
             double[] values = new double[maxPairs];
-            int[] draws = new int[Math.max(1, bootstrap)];
+            int[] draws = new int[bootstrap];
             double[] w = new double[replicates];
             int statCount = bound.length;
             for (int i = from; i < to; i++) {
                 int atom = atomOfRow[i];
                 double base = rowWeights == null ? 1 : rowWeights[i];
-                if (bootstrap > 0) {
-                    poisson.weights(clusterKeys[i], draws, bootstrap);
-                    w[0] = base;
-                    for (int r = 0; r < bootstrap; r++) {
-                        w[r + 1] = base * draws[r];
-                    }
+                poisson.weights(clusterKeys[i], draws, bootstrap);
+                w[0] = base;
+                for (int r = 0; r < bootstrap; r++) {
+                    w[r + 1] = base * draws[r];
                 }
                 for (int k = 0; k < statCount; k++) {
                     double[][] st = state[k];
                     int width = widths[k];
                     if (oneHot[k]) {
                         double[] row = st[atom * width + bound[k].oneHotSlot(i)];
-                        if (bootstrap == 0) {
-                            row[0] += base;
-                        } else {
-                            for (int r = 0; r < replicates; r++) {
-                                row[r] += w[r];
-                            }
+                        for (int r = 0; r < replicates; r++) {
+                            row[r] += w[r];
                         }
                     } else {
                         int n = bound[k].contribute(i, slots, values);
-                        if (bootstrap == 0) {
-                            int o = atom * width;
-                            for (int p = 0; p < n; p++) {
-                                st[o + slots[p]][0] += base * values[p];
-                            }
-                        } else {
-                            addWeighted(st, atom * width, w, replicates, slots, values, n);
-                        }
+                        addWeighted(st, atom * width, w, replicates, slots, values, n);
                     }
                 }
             }
@@ -517,29 +635,30 @@ public final class LocalEngine {
 
         /**
          * Adds a row's sparse contributions to every replicate it is drawn in, into the rows of its cells
-         * ({@code cellBase = atom × width}). With finite values every replicate
-         * is added, weight 0 included, in one loop the JIT vectorizes: {@code x + 0 × v} is {@code x} exactly
-         * (sums start at +0.0), so the sums are those of skipping undrawn replicates, which a non-finite value
-         * still needs ({@code 0 × ∞} is NaN).
+         * ({@code cellBase = atom × width}).
          */
         private static void addWeighted(double[][] st, int cellBase, double[] w, int replicates, int[] slots,
                 double[] values, int n) {
-            boolean finite = true;
             for (int p = 0; p < n; p++) {
-                finite &= Double.isFinite(values[p]);
+                addWeighted(st[cellBase + slots[p]], w, replicates, values[p]);
             }
-            for (int p = 0; p < n; p++) {
-                double[] row = st[cellBase + slots[p]];
-                double v = values[p];
-                if (finite) {
-                    for (int r = 0; r < replicates; r++) {
+        }
+
+        /**
+         * Adds {@code w[r] × v} to {@code row[r]} for every replicate. With a finite value every replicate is added,
+         * weight 0 included, in one loop the JIT vectorizes: {@code x + 0 × v} is {@code x} exactly (sums start at
+         * +0.0), so the sums are those of skipping undrawn replicates, which a non-finite value still needs
+         * ({@code 0 × ∞} is NaN).
+         */
+        private static void addWeighted(double[] row, double[] w, int replicates, double v) {
+            if (Double.isFinite(v)) {
+                for (int r = 0; r < replicates; r++) {
+                    row[r] += w[r] * v;
+                }
+            } else {
+                for (int r = 0; r < replicates; r++) {
+                    if (w[r] != 0) {
                         row[r] += w[r] * v;
-                    }
-                } else {
-                    for (int r = 0; r < replicates; r++) {
-                        if (w[r] != 0) {
-                            row[r] += w[r] * v;
-                        }
                     }
                 }
             }

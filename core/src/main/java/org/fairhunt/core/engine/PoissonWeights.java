@@ -80,6 +80,29 @@ public final class PoissonWeights {
         return mix(row * GOLDEN + 0x632BE59BD9B4E019L);
     }
 
+    /**
+     * {@code out[b] = mix(key ^ salt(b))} for {@code b < blocks}: a loop over arrays with no call in it, which C2
+     * vectorizes where the machine multiplies 64-bit lanes (AVX-512), four to eight hashes per instruction.
+     */
+    private void hashes(long key, long[] out, int blocks) {
+        hashes(key, out, 0, blocks);
+    }
+
+    /** {@code out[j] = mix(key ^ salt(first + j))} for {@code j < blocks}, vectorizable as {@link #hashes(long, long[], int)}. */
+    private void hashes(long key, long[] out, int first, int blocks) {
+        int cached = Math.max(0, Math.min(blocks, CACHED_BLOCKS - first));
+        long[] salts = blockSalts;
+        for (int j = 0; j < cached; j++) {
+            long z = key ^ salts[first + j];
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            out[j] = z ^ (z >>> 31);
+        }
+        for (int j = cached; j < blocks; j++) {
+            out[j] = mix(key ^ salt(first + j));
+        }
+    }
+
     /** The weight of cluster {@code key} in bootstrap replicate {@code replicate} (0-based). */
     public int weight(long key, int replicate) {
         long h = mix(key ^ blockSalt(replicate >>> 2));
@@ -96,14 +119,81 @@ public final class PoissonWeights {
     public void packedWeights(long key, long[] out, int replicates) {
         int blocks = (replicates + 3) >>> 2;
         byte[] t = INVERSE_CDF;
+        hashes(key, out, blocks);
         for (int b = 0; b < blocks; b++) {
-            long h = mix(key ^ blockSalt(b));
+            long h = out[b];
             out[b] = t[(int) h & 0xFFFF] | (long) t[(int) (h >>> 16) & 0xFFFF] << 16
                     | (long) t[(int) (h >>> 32) & 0xFFFF] << 32 | (long) t[(int) (h >>> 48) & 0xFFFF] << 48;
         }
         int partial = replicates & 3;
         if (partial != 0) {
             out[blocks - 1] &= (1L << (16 * partial)) - 1;
+        }
+    }
+
+    /**
+     * {@link #packedWeights} and, from the same hashes, the weights as doubles: {@code doubles[1 + r]} is replicate
+     * {@code r}'s weight (index 0, the point estimate's, is left alone). Saves unpacking the counters again for
+     * sums of fractional values.
+     */
+    public void packedWeights(long key, long[] out, double[] doubles, int replicates) {
+        int blocks = (replicates + 3) >>> 2;
+        byte[] t = INVERSE_CDF;
+        int whole = replicates >>> 2;
+        hashes(key, out, blocks);
+        for (int b = 0; b < blocks; b++) {
+            long h = out[b];
+            byte w0 = t[(int) h & 0xFFFF];
+            byte w1 = t[(int) (h >>> 16) & 0xFFFF];
+            byte w2 = t[(int) (h >>> 32) & 0xFFFF];
+            byte w3 = t[(int) (h >>> 48) & 0xFFFF];
+            out[b] = w0 | (long) w1 << 16 | (long) w2 << 32 | (long) w3 << 48;
+            if (b < whole) {
+                int o = 1 + 4 * b;
+                doubles[o] = w0;
+                doubles[o + 1] = w1;
+                doubles[o + 2] = w2;
+                doubles[o + 3] = w3;
+            }
+        }
+        int partial = replicates & 3;
+        if (partial != 0) {
+            out[blocks - 1] &= (1L << (16 * partial)) - 1;
+            for (int j = 0; j < partial; j++) {
+                doubles[1 + 4 * whole + j] = (int) (out[blocks - 1] >>> (16 * j)) & 0xFFFF;
+            }
+        }
+    }
+
+    /**
+     * The weights of {@code key} in replicates {@code first … first+count-1} as doubles, times {@code base}, into
+     * {@code out[offset …]}; {@code first} must be a multiple of four. The same values as {@link #weights}.
+     */
+    public void weights(long key, double base, double[] out, int offset, int first, int count) {
+        weights(key, base, out, offset, first, count, new long[(count + 3) >>> 2]);
+    }
+
+    /** {@link #weights(long, double, double[], int, int, int)} with a caller's buffer of ⌈count / 4⌉ hashes. */
+    public void weights(long key, double base, double[] out, int offset, int first, int count, long[] hashBuffer) {
+        if ((first & 3) != 0) {
+            throw new IllegalArgumentException("first replicate must be a multiple of 4, got " + first);
+        }
+        byte[] t = INVERSE_CDF;
+        int whole = count & ~3;
+        hashes(key, hashBuffer, first >>> 2, (count + 3) >>> 2);
+        for (int r = 0; r < whole; r += 4) {
+            long h = hashBuffer[r >>> 2];
+            int o = offset + r;
+            out[o] = base * t[(int) h & 0xFFFF];
+            out[o + 1] = base * t[(int) (h >>> 16) & 0xFFFF];
+            out[o + 2] = base * t[(int) (h >>> 32) & 0xFFFF];
+            out[o + 3] = base * t[(int) (h >>> 48) & 0xFFFF];
+        }
+        if (whole < count) {
+            long h = hashBuffer[whole >>> 2];
+            for (int j = 0; whole + j < count; j++) {
+                out[offset + whole + j] = base * t[(int) (h >>> (16 * j)) & 0xFFFF];
+            }
         }
     }
 

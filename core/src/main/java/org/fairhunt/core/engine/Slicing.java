@@ -37,10 +37,12 @@ public final class Slicing {
         int[][] attributeCodes = new int[a][];
         int[] cardinalities = new int[a];
         List<List<String>> levelNames = new ArrayList<>();
+        CategoricalColumn[] columns = new CategoricalColumn[a];
         int rows = table.rowCount();
         for (int j = 0; j < a; j++) {
             // A part of a table (a Spark partition) may hold a single value: the whole table was checked.
-            CategoricalColumn c = whole ? groupColumn(table, groups.get(j)) : table.categorical(groups.get(j));
+            CategoricalColumn c = whole ? groupColumnOf(table, groups.get(j)) : table.categorical(groups.get(j));
+            columns[j] = c;
             // The column's own codes, read in place: a missing value (-1) is mapped to the level count as it is read.
             attributeCodes[j] = c.codesUnsafe();
             cardinalities[j] = c.levelCount() + 1;
@@ -53,14 +55,25 @@ public final class Slicing {
             product = product > (1L << 40) ? Long.MAX_VALUE : product * card;
         }
         List<int[]> cells = new ArrayList<>();
+        long[] atomRows;
         if (product <= 1 << 24) {
+            // Mixed-radix keys, one pass per attribute (each a simple loop over two arrays: an attribute loop inside
+            // the row loop ran at a third the speed); the last pass also numbers the keys in order of first
+            // appearance and counts their rows.
+            for (int j = 0; j < a - 1; j++) {
+                addDigit(atomOfRow, attributeCodes[j], cardinalities[j], rows);
+            }
             int[] idOfKey = new int[(int) product];
             Arrays.fill(idOfKey, -1);
+            int[] rowsOfKey = new int[(int) product];
+            int[] last = a == 0 ? null : attributeCodes[a - 1];
+            int card = a == 0 ? 1 : cardinalities[a - 1];
+            int missing = card - 1;
             for (int i = 0; i < rows; i++) {
                 int key = 0;
-                for (int j = 0; j < a; j++) {
-                    int code = attributeCodes[j][i];
-                    key = key * cardinalities[j] + (code < 0 ? cardinalities[j] - 1 : code);
+                if (last != null) {
+                    int code = last[i];
+                    key = atomOfRow[i] * card + (code < 0 ? missing : code);
                 }
                 int id = idOfKey[key];
                 if (id < 0) {
@@ -69,6 +82,13 @@ public final class Slicing {
                     cells.add(cellOfRow(attributeCodes, cardinalities, i));
                 }
                 atomOfRow[i] = id;
+                rowsOfKey[key]++;
+            }
+            atomRows = new long[cells.size()];
+            for (int key = 0; key < idOfKey.length; key++) {
+                if (idOfKey[key] >= 0) {
+                    atomRows[idOfKey[key]] = rowsOfKey[key];
+                }
             }
         } else {
             Map<List<Integer>, Integer> idOfCell = new HashMap<>();
@@ -83,12 +103,48 @@ public final class Slicing {
                 }
                 atomOfRow[i] = id;
             }
+            atomRows = new long[cells.size()];
+            for (int i = 0; i < rows; i++) {
+                atomRows[atomOfRow[i]]++;
+            }
         }
-        long[] atomRows = new long[cells.size()];
-        for (int i = 0; i < rows; i++) {
-            atomRows[atomOfRow[i]]++;
+        if (whole) {
+            checkTwoValues(table, groups, columns, cells);
         }
         return new Slicing(groups, levelNames, atomOfRow, cells.toArray(new int[0][]), atomRows, depth);
+    }
+
+    /** {@code key[i] = key[i] × cardinality + code[i]}, a missing code (-1) taking the last digit. */
+    private static void addDigit(int[] key, int[] codes, int cardinality, int rows) {
+        int missing = cardinality - 1;
+        for (int i = 0; i < rows; i++) {
+            int code = codes[i];
+            key[i] = key[i] * cardinality + (code < 0 ? missing : code);
+        }
+    }
+
+    /**
+     * Every group attribute must take at least two values (a missing value counting as one). Read from the
+     * atoms rather than from a counting pass over each column; the first attribute in order that does not is
+     * the error.
+     */
+    private static void checkTwoValues(Table table, List<String> groups, CategoricalColumn[] columns, List<int[]> cells) {
+        for (int j = 0; j < columns.length; j++) {
+            CategoricalColumn c = columns[j];
+            int first = cells.isEmpty() ? -1 : cells.get(0)[j];
+            boolean two = false;
+            for (int[] cell : cells) {
+                if (cell[j] != first) {
+                    two = true;
+                    break;
+                }
+            }
+            if (!two) {
+                String only = first == c.levelCount() ? CategoricalColumn.MISSING_LABEL
+                        : c.levelCount() == 0 ? "(none)" : c.level(Math.max(0, first));
+                throw singleValue(table.source(), groups.get(j), only, table.rowCount());
+            }
+        }
     }
 
     /**
@@ -194,28 +250,15 @@ public final class Slicing {
     }
 
     /**
-     * The group column, which must be categorical (or text) and take at least two values. A numeric
-     * column must be binned first; a column with a single value cannot tell groups apart.
+     * The group column, which must be categorical (or text): a numeric column must be binned first. That it
+     * takes at least two values (a single value cannot tell groups apart) is checked on the atoms.
      */
-    static CategoricalColumn groupColumn(Table table, String name) {
+    private static CategoricalColumn groupColumnOf(Table table, String name) {
         Column c = table.column(name);
         if (c instanceof NumericColumn) {
             throw numericGroup(table.source(), name);
         }
-        CategoricalColumn cat = c instanceof TextColumn ? table.categorical(name) : (CategoricalColumn) c;
-        int[] counts = cat.counts();
-        int present = 0;
-        for (int count : counts) {
-            if (count > 0) {
-                present++;
-            }
-        }
-        if (present < 2) {
-            String only = counts[cat.levelCount()] > 0 ? CategoricalColumn.MISSING_LABEL
-                    : cat.levelCount() == 0 ? "(none)" : cat.level(firstNonZero(counts));
-            throw singleValue(table.source(), name, only, table.rowCount());
-        }
-        return cat;
+        return c instanceof TextColumn ? table.categorical(name) : (CategoricalColumn) c;
     }
 
     /** The error for a group attribute that takes the single value {@code only} in all {@code rows} rows. */
@@ -228,15 +271,6 @@ public final class Slicing {
     public static UserInputException numericGroup(String source, String attribute) {
         return new UserInputException(source + ": group attribute '" + attribute + "' is numeric; bin it first, "
                 + "for example --bin " + attribute + "=25,40,60");
-    }
-
-    private static int firstNonZero(int[] counts) {
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] > 0) {
-                return i;
-            }
-        }
-        return 0;
     }
 
     /** Resolves the groups of {@code table} and prepares atoms and slices up to {@code depth} attributes. */
@@ -301,6 +335,11 @@ public final class Slicing {
     /** The slice that atom {@code atom} falls in for subset {@code subset}. */
     int sliceOf(int subset, int atom) {
         return sliceOfAtom[subset][atom];
+    }
+
+    /** The attribute positions of subset {@code s} (do not modify). */
+    int[] subset(int s) {
+        return subsets.get(s);
     }
 
     int[] sliceOfAtom(int subset) {

@@ -21,6 +21,15 @@ public interface RowStatistic {
     }
 
     /**
+     * Whether {@code slot} only ever receives integer values (0 or 1 in practice: a row count, a count of
+     * positives), so that its sums are exact in any order of addition. The engine then adds a bootstrap row's
+     * weights to such a slot as packed integer counters, as it does for one-hot statistics.
+     */
+    default boolean isCountSlot(int slot) {
+        return false;
+    }
+
+    /**
      * Writes the contributions of {@code row} as sparse pairs, {@code slots[k]} gets {@code values[k]},
      * and returns how many pairs were written (at most {@link #maxContributions()}).
      */

@@ -99,6 +99,12 @@ public final class ScoreStatistic implements Statistic {
                 return 6;
             }
 
+            /** Row counts and the bins' counts of positive labels (0/1); the score sums are fractional. */
+            @Override
+            public boolean isCountSlot(int slot) {
+                return slot == N || slot == OUT_OF_RANGE || slot == EXCLUDED || slot >= BIN_BASE && (slot - BIN_BASE) % 3 != 1;
+            }
+
             @Override
             public String exclusionNote() {
                 return "rows with a missing '" + label + "' or '" + score + "' are left out of the score metrics";

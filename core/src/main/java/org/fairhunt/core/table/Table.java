@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.fairhunt.core.RowInputException;
 import org.fairhunt.core.UserInputException;
 
@@ -17,6 +18,11 @@ public final class Table {
     private final String source;
     private final int rowCount;
     private final Map<String, Column> columns;
+    /**
+     * Categorical views of non-categorical columns, built once: a label is read by the confusion, score and
+     * AUC statistics, and re-encoding a million rows for each costs a pass and an array apiece.
+     */
+    private final Map<String, CategoricalColumn> categoricalViews = new ConcurrentHashMap<>();
 
     public Table(String source, List<? extends Column> columns) {
         this.source = source == null ? "<table>" : source;
@@ -76,7 +82,7 @@ public final class Table {
         if (c instanceof CategoricalColumn cat) {
             return cat;
         }
-        return Columns.toCategorical(c);
+        return categoricalViews.computeIfAbsent(name, n -> Columns.toCategorical(c));
     }
 
     /** The named column as numbers; a categorical or text column is a user error naming the first bad value. */

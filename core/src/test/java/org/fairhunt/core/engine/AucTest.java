@@ -130,7 +130,32 @@ class AucTest {
         int bootstrap = 13;
         AuditRun run = new LocalEngine().run(t, AuditSpec.builder().groups(List.of("a", "b")).intersections(2)
                 .bootstrap(bootstrap, 77).cluster("k").weight("w").auc("y", null, "s").threads(2).build());
-        PoissonWeights poisson = new PoissonWeights(77);
+        assertEqualsOracle(t, run, bootstrap, 77);
+    }
+
+    /**
+     * Three attributes at every depth: tie blocks summed per atom roll up through the subsets level by level
+     * (at depth 3 the top subset's slices are the atoms; at depth 2 three pairs are the top).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "depth {0}, {1} distinct scores")
+    @org.junit.jupiter.params.provider.CsvSource({"1, 6", "2, 6", "3, 6", "3, 60", "2, 3000"})
+    void every_replicate_equals_the_oracle_with_three_attributes(int depth, int distinct) {
+        Random rnd = new Random(depth * 31L + distinct);
+        TableBuilder b = new TableBuilder("three", List.of("y", "s", "w", "a", "b", "c", "k"));
+        for (int i = 0; i < 1500; i++) {
+            b.addRow(new String[] {Integer.toString(rnd.nextInt(3) == 0 ? 1 : 0), Integer.toString(rnd.nextInt(distinct)),
+                Integer.toString(1 + rnd.nextInt(2)), "a" + rnd.nextInt(2), "b" + rnd.nextInt(3),
+                "c" + rnd.nextInt(4), "k" + rnd.nextInt(300)});
+        }
+        Table t = b.build();
+        int bootstrap = 9;
+        AuditRun run = new LocalEngine().run(t, AuditSpec.builder().groups(List.of("a", "b", "c")).intersections(depth)
+                .bootstrap(bootstrap, 5).cluster("k").weight("w").auc("y", null, "s").threads(2).build());
+        assertEqualsOracle(t, run, bootstrap, 5);
+    }
+
+    private static void assertEqualsOracle(Table t, AuditRun run, int bootstrap, long seed) {
+        PoissonWeights poisson = new PoissonWeights(seed);
         double[] s = t.numeric("s").valuesUnsafe();
         double[] w = t.numeric("w").valuesUnsafe();
         for (int sl = 0; sl < run.slices().size(); sl++) {

@@ -60,4 +60,51 @@ class PackedCountsTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void score_count_slots_receive_only_zero_or_one() {
+        org.fairhunt.core.metric.RowStatistic stat = new ScoreStatistic("y", null, "s").bind(TABLE);
+        int[] slots = new int[stat.maxContributions()];
+        double[] values = new double[slots.length];
+        int counted = 0;
+        for (int i = 0; i < TABLE.rowCount(); i++) {
+            int n = stat.contribute(i, slots, values);
+            for (int p = 0; p < n; p++) {
+                if (stat.isCountSlot(slots[p])) {
+                    counted++;
+                    assertEquals(true, values[p] == 0 || values[p] == 1, "row " + i + " slot " + slots[p] + ": " + values[p]);
+                }
+            }
+        }
+        assertEquals(true, counted > 2 * TABLE.rowCount(), "every row adds at least its count and its bin's count");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 7, 200})
+    void double_weights_are_the_int_weights(int replicates) {
+        PoissonWeights w = new PoissonWeights(11);
+        long[] packed = new long[(replicates + 3) / 4];
+        long[] packedAlone = new long[packed.length];
+        double[] doubles = new double[replicates + 1];
+        int[] plain = new int[replicates + 8];
+        double[] scaled = new double[replicates + 3];
+        for (long key = 0; key < 300; key++) {
+            doubles[0] = -1;
+            w.packedWeights(key, packed, doubles, replicates);
+            w.packedWeights(key, packedAlone, replicates);
+            assertArrayEquals(packedAlone, packed);
+            assertEquals(-1, doubles[0], "the point estimate's weight is left alone");
+            w.weights(key, plain, replicates);
+            for (int r = 0; r < replicates; r++) {
+                assertEquals(plain[r], doubles[r + 1]);
+            }
+            // A range from a multiple of four, scaled and written at an offset, as the AUC pass's parts draw them.
+            int first = replicates > 4 ? 4 : 0;
+            int count = replicates - first;
+            w.weights(key, 2.5, scaled, 3, first, count);
+            for (int r = 0; r < count; r++) {
+                assertEquals(2.5 * w.weight(key, first + r), scaled[3 + r]);
+            }
+        }
+    }
 }
