@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.fairhunt.cli.options.ErrorOptions.ColumnUse;
+import org.fairhunt.core.RowInputException;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.table.Binning;
 import org.fairhunt.core.table.CategoricalColumn;
@@ -300,13 +301,18 @@ public final class SparkSlices {
             while (it.hasNext() && rows.size() < SparkAuditor.CHUNK_ROWS) {
                 rows.add(it.next());
             }
-            Table t = cut(layout.table(source, rows), cuts);
-            RowErrors e = errors.of(t);
-            List<CategoricalColumn> columns = new ArrayList<>();
-            for (FeaturePlan p : plans) {
-                columns.add(p.column(t));
+            try {
+                Table t = cut(layout.table(source, rows), cuts);
+                RowErrors e = errors.of(t);
+                List<CategoricalColumn> columns = new ArrayList<>();
+                for (FeaturePlan p : plans) {
+                    columns.add(p.column(t));
+                }
+                out.add(new Chunk(SliceFeatures.apply(codings, columns, rows.size(), List.of()), e, next));
+            } catch (RowInputException bad) {
+                // A check on the chunk names its row i; the data's row is start(p) + rows before this chunk + i.
+                throw bad.atRow(next + bad.row());
             }
-            out.add(new Chunk(SliceFeatures.apply(codings, columns, rows.size(), List.of()), e, next));
             next += rows.size();
         }
         return out.iterator();

@@ -171,6 +171,28 @@ class SparkSlicesTest {
     }
 
     @Test
+    void a_bad_row_found_in_an_executor_is_named_by_its_row_in_the_file_as_the_cli_does() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        int row = 2500; // 0-based data row, past the first of three partitions and of seventeen
+        List<String> header = List.of(lines.get(0).split(","));
+        String[] cells = lines.get(row + 1).split(",", -1);
+        cells[header.indexOf("errors")] = "-3";
+        lines.set(row + 1, String.join(",", cells));
+        Path bad = dir.resolve("negative-errors.csv");
+        Files.write(bad, lines);
+        List<String> a = List.of("slices", bad.toString(), "--features", "region,band", "--errors-col", "errors", "--units-col", "words");
+        Run local = run(org.fairhunt.cli.Main.commandLine(), a);
+        assertEquals(2, local.status(), local.err());
+        assertTrue(local.err().contains(" row " + (row + 1) + " has error -3.0"), local.err());
+        for (int partitions : new int[] {1, 3, 17}) {
+            SparkSessions.csv(bad, partitions);
+            Run spark = run(Main.commandLine(), a);
+            assertEquals(2, spark.status(), spark.err());
+            assertEquals(local.err(), spark.err(), partitions + " partitions");
+        }
+    }
+
+    @Test
     void bad_input_gives_the_cli_message_and_status_2() throws Exception {
         SparkSessions.csv(file, 3);
         for (List<String> bad : List.of(

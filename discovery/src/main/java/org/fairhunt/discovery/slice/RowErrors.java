@@ -2,6 +2,7 @@ package org.fairhunt.discovery.slice;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fairhunt.core.RowInputException;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.metric.BinaryOutcome;
 import org.fairhunt.core.table.CategoricalColumn;
@@ -54,7 +55,7 @@ public final class RowErrors implements java.io.Serializable {
                 continue;
             }
             if (e[i] < 0 || u[i] < 0 || Double.isInfinite(e[i]) || Double.isInfinite(u[i])) {
-                throw new UserInputException(description + ": row " + (i + 1) + " has error " + e[i] + " and units " + u[i]
+                throw new RowInputException(description + ":", i, " has error " + e[i] + " and units " + u[i]
                         + "; expected finite, non-negative numbers");
             }
             if (binary && e[i] != 0 && e[i] != 1) {
