@@ -1,6 +1,8 @@
 package org.fairhunt.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.fairhunt.core.StorageException;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.io.IoMessages;
@@ -36,7 +38,7 @@ public final class Main {
 
     /** Runs the command line and returns the exit status (for tests, which must not call System.exit). */
     public static int execute(String... args) {
-        return execute(commandLine(), args);
+        return execute(commandLine(args), args);
     }
 
     /** Runs {@code cl} (from {@link #commandLine()}) on {@code args}: an exhausted heap becomes a message and its own status. */
@@ -68,9 +70,33 @@ public final class Main {
                 : (max >> 20) + " MiB";
     }
 
-    /** The configured command line, with Fairhunt's error handling. */
+    /** The configured command line with every subcommand, with Fairhunt's error handling. */
     public static CommandLine commandLine() {
-        return configure(new CommandLine(new FairhuntCommand()));
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The configured command line for {@code args}: when the first argument names a subcommand, only that
+     * one is added, because picocli builds a command's model by reflecting over all its options and
+     * mixins, and doing so for every command cost a short run more than its own work. Anything else
+     * (no command, {@code --help}, a typo) gets them all, so help lists every command.
+     */
+    public static CommandLine commandLine(String... args) {
+        CommandLine cl = new CommandLine(new FairhuntCommand());
+        String first = args.length > 0 ? args[0] : "";
+        Class<?> named = first.startsWith("-") ? null : FairhuntCommand.SUBCOMMANDS.stream()
+                .filter(c -> names(c).contains(first)).findFirst().orElse(null);
+        for (Class<?> c : named != null ? List.<Class<?>>of(named) : FairhuntCommand.SUBCOMMANDS) {
+            cl.addSubcommand(c);
+        }
+        return configure(cl);
+    }
+
+    private static List<String> names(Class<?> command) {
+        CommandLine.Command a = command.getAnnotation(CommandLine.Command.class);
+        List<String> names = new ArrayList<>(List.of(a.aliases()));
+        names.add(a.name());
+        return names;
     }
 
     /**
