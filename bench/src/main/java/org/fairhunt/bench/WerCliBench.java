@@ -14,8 +14,9 @@ import org.fairhunt.speech.tools.ExternalTools;
  * sclite's {@code -o sum}) against NIST sclite on the same files, alternating runs, each measured by
  * {@code /usr/bin/time} (user + system CPU of the process and its children, and peak resident memory).
  * Both print per-speaker tables (sclite's speaker rule gives the same 2,000 speakers). Usage:
- * {@code java -cp bench/target/fairhunt-bench.jar org.fairhunt.bench.WerCliBench JAR [PAIRS] [RUNS] [JVM-OPTIONS]}
- * (JVM options for fairhunt's JVM, space-separated, e.g. {@code "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"}).
+ * {@code java -cp bench/target/fairhunt-bench.jar org.fairhunt.bench.WerCliBench JAR|LAUNCHER [PAIRS] [RUNS] [JVM-OPTIONS]}
+ * (JVM options for fairhunt's JVM with a jar, space-separated, e.g. {@code "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"};
+ * with the {@code ./fairhunt} launcher, as the user runs it, its own per-command settings apply).
  */
 public final class WerCliBench {
 
@@ -33,11 +34,9 @@ public final class WerCliBench {
         Path hyp = dir.resolve("hyp.trn");
         // sclite-style ids: the speaker, '-', the utterance
         WerBench.writeTrn(table, n, ref, hyp, id -> id.replace('_', '-'));
-        List<String> ours = new ArrayList<>(List.of("java"));
-        if (args.length > 3 && !args[3].isBlank()) {
-            ours.addAll(List.of(args[3].strip().split("\\s+")));
-        }
-        ours.addAll(List.of("-jar", jar.toString(), "wer", "--ref", ref.toString(), "--hyp", hyp.toString(), "--no-cer"));
+        List<String> jvm = args.length > 3 && !args[3].isBlank() ? List.of(args[3].strip().split("\\s+")) : List.of();
+        List<String> ours = new ArrayList<>(BenchData.fairhunt(jar.toString(), jvm));
+        ours.addAll(List.of("wer", "--ref", ref.toString(), "--hyp", hyp.toString(), "--no-cer"));
         List<String> theirs = List.of(sclite.toString(), "-r", ref.toString(), "trn", "-h", hyp.toString(), "trn", "-i", "rm", "-o", "sum",
                 "stdout");
         double[] oursCpu = new double[runs];
