@@ -1,7 +1,6 @@
 package org.fairhunt.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -133,22 +132,26 @@ class LauncherTest {
     }
 
     @Test
-    void start_up_bound_commands_and_small_inputs_get_c1_and_the_serial_collector_large_inputs_the_default() throws Exception {
+    void start_up_bound_commands_and_modest_inputs_get_c1_and_the_serial_collector_large_inputs_the_default() throws Exception {
         Path small = Files.writeString(root.resolve("small.csv"), "y,p\n1,0\n");
-        Path large = root.resolve("large.csv");
-        try (RandomAccessFile f = new RandomAccessFile(large.toFile(), "rw")) {
-            f.setLength(5L << 20);
-        }
+        Path medium = sparse("medium.csv", 50);
+        Path large = sparse("large.csv", 130);
+        Path gzipped = sparse("large.csv.gz", 17);
         Run smallAudit = run("audit", small.toString(), "--label", "y");
         assertEquals("1", smallAudit.values().get("TieredStopAtLevel"));
         assertEquals("true", smallAudit.values().get("UseSerialGC"));
-        Run largeAudit = run("audit", large.toString(), "--label", "y");
-        assertEquals("4", largeAudit.values().get("TieredStopAtLevel"));
-        assertEquals("false", largeAudit.values().get("UseSerialGC"));
-        Run largeSlices = run("slices", "--out=x", large.toString());
-        assertEquals("4", largeSlices.values().get("TieredStopAtLevel"));
+        assertEquals("1", run("audit", medium.toString(), "--label", "y").values().get("TieredStopAtLevel"));
+        Run mediumBootstrap = run("audit", medium.toString(), "--bootstrap", "200");
+        assertEquals("4", mediumBootstrap.values().get("TieredStopAtLevel"), "bootstrap replicates make the same rows C2's work");
+        assertEquals("false", mediumBootstrap.values().get("UseSerialGC"));
+        assertEquals("4", run("audit", medium.toString(), "--bootstrap=200").values().get("TieredStopAtLevel"));
+        assertEquals("1", run("audit", medium.toString(), "--bootstrap", "0").values().get("TieredStopAtLevel"));
+        assertEquals("4", run("audit", large.toString(), "--label", "y").values().get("TieredStopAtLevel"));
+        assertEquals("4", run("slices", "--data=" + gzipped).values().get("TieredStopAtLevel"), "a .gz file counts 8 times its size");
+        assertEquals("4", run("wer", "--ref", large.toString(), "--hyp", small.toString()).values().get("TieredStopAtLevel"));
         Run submit = run("bounty", "submit", "prog", "--model=" + large);
         assertEquals("1", submit.values().get("TieredStopAtLevel"));
+        assertEquals("4", run("bounty", "auto", "prog").values().get("TieredStopAtLevel"));
         Run serve = run("serve");
         assertEquals("4", serve.values().get("TieredStopAtLevel"));
         assertEquals(String.valueOf(8L << 30), serve.values().get("MaxHeapSize"));
@@ -156,6 +159,15 @@ class LauncherTest {
         assertEquals("4", own.values().get("TieredStopAtLevel"), "FAIRHUNT_JAVA_OPTS replaces the chosen settings");
         assertEquals(String.valueOf(64L << 20), own.values().get("MaxHeapSize"));
         assertEquals("true", own.values().get("UseSharedSpaces"), "and keeps the archive");
-        assertFalse(own.values().get("args").isEmpty());
+        assertEquals("audit " + small, own.values().get("args"));
+    }
+
+    /** A file of {@code mib} MiB that takes no disk space. */
+    private Path sparse(String name, int mib) throws IOException {
+        Path file = root.resolve(name);
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength((long) mib << 20);
+        }
+        return file;
     }
 }
