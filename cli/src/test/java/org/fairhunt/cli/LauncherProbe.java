@@ -10,7 +10,7 @@ public final class LauncherProbe {
 
     public static void main(String[] args) {
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        for (String option : new String[] {"UseSharedSpaces", "TieredStopAtLevel", "UseSerialGC", "MaxHeapSize"}) {
+        for (String option : new String[] {"UseSharedSpaces", "TieredStopAtLevel", "UseSerialGC", "MaxHeapSize", "CICompilerCount"}) {
             System.out.println(option + "=" + vm.getVMOption(option).getValue());
         }
         System.out.println("sqlite=" + System.getProperty("org.sqlite.lib.path"));

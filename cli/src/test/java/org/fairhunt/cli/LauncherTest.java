@@ -151,6 +151,9 @@ class LauncherTest {
         assertEquals("4", run("wer", "--ref", large.toString(), "--hyp", small.toString()).values().get("TieredStopAtLevel"));
         Run submit = run("bounty", "submit", "prog", "--model=" + large);
         assertEquals("1", submit.values().get("TieredStopAtLevel"));
+        assertEquals("1", submit.values().get("CICompilerCount"), "a start-up-bound command gets one compiler thread");
+        assertEquals("1", smallAudit.values().get("TieredStopAtLevel"));
+        assertEquals("2", smallAudit.values().get("CICompilerCount"), "an audit keeps two");
         assertEquals("4", run("bounty", "auto", "prog").values().get("TieredStopAtLevel"));
         Run serve = run("serve");
         assertEquals("4", serve.values().get("TieredStopAtLevel"));
