@@ -3,6 +3,8 @@ package org.fairhunt.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.fairhunt.cli.bounty.BountyCommand;
 import org.fairhunt.core.StorageException;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.io.IoMessages;
@@ -83,13 +85,31 @@ public final class Main {
      */
     public static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new FairhuntCommand());
-        String first = args.length > 0 ? args[0] : "";
-        Class<?> named = first.startsWith("-") ? null : FairhuntCommand.SUBCOMMANDS.stream()
-                .filter(c -> names(c).contains(first)).findFirst().orElse(null);
+        Class<?> named = named(FairhuntCommand.SUBCOMMANDS, args.length > 0 ? args[0] : "");
         for (Class<?> c : named != null ? List.<Class<?>>of(named) : FairhuntCommand.SUBCOMMANDS) {
-            cl.addSubcommand(c);
+            cl.addSubcommand(withSubcommands(c, named != null && args.length > 1 ? args[1] : ""));
         }
         return configure(cl);
+    }
+
+    /** Commands whose own subcommands are added here, likewise only the named one (the rest declare theirs). */
+    private static final Map<Class<?>, List<Class<?>>> NESTED = Map.of(BountyCommand.class, BountyCommand.SUBCOMMANDS);
+
+    private static Object withSubcommands(Class<?> command, String next) {
+        List<Class<?>> nested = NESTED.get(command);
+        if (nested == null) {
+            return command;
+        }
+        CommandLine cl = new CommandLine(command);
+        Class<?> named = named(nested, next);
+        for (Class<?> c : named != null ? List.<Class<?>>of(named) : nested) {
+            cl.addSubcommand(c);
+        }
+        return cl;
+    }
+
+    private static Class<?> named(List<Class<?>> commands, String arg) {
+        return arg.startsWith("-") ? null : commands.stream().filter(c -> names(c).contains(arg)).findFirst().orElse(null);
     }
 
     private static List<String> names(Class<?> command) {

@@ -35,8 +35,23 @@ class LazyCommandLineTest {
     }
 
     @Test
+    void a_named_bounty_subcommand_is_the_only_one_built_there() {
+        CommandLine full = Main.commandLine().getSubcommands().get("bounty");
+        assertEquals(org.fairhunt.cli.bounty.BountyCommand.SUBCOMMANDS.size(), full.getSubcommands().size());
+        for (String name : full.getSubcommands().keySet()) {
+            CommandLine lazy = Main.commandLine("bounty", name, "--help").getSubcommands().get("bounty");
+            assertEquals(List.of(name), List.copyOf(lazy.getSubcommands().keySet()));
+            assertEquals(CliRun.of(Main.commandLine(), "bounty", name, "--help"), CliRun.of(Main.commandLine("bounty", name, "--help"),
+                    "bounty", name, "--help"), name);
+        }
+        assertEquals(full.getSubcommands().keySet(), Main.commandLine("bounty", "--help").getSubcommands().get("bounty").getSubcommands().keySet());
+        assertEquals(full.getSubcommands().keySet(), Main.commandLine("bounty", "sbumit").getSubcommands().get("bounty").getSubcommands().keySet());
+    }
+
+    @Test
     void a_nested_command_and_a_usage_error_run_through_the_lazy_tree_as_through_the_full_one() {
-        String[][] calls = {{"bounty", "--help"}, {"audit"}, {"audit", "x.csv"}, {"wer", "--ref"}, {"slices", "--nope"}};
+        String[][] calls = {{"bounty", "--help"}, {"bounty"}, {"bounty", "sbumit"}, {"bounty", "submit"}, {"bounty", "submit", "--model"},
+            {"card", "--help"}, {"audit"}, {"audit", "x.csv"}, {"wer", "--ref"}, {"slices", "--nope"}};
         for (String[] args : calls) {
             assertEquals(CliRun.of(Main.commandLine(), args), CliRun.of(Main.commandLine(args), args), String.join(" ", args));
         }
