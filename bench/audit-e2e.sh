@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end audit benchmark: `fairhunt audit` (the runnable jar, CSV read included) beside Fairlearn 0.12's
+# End-to-end audit benchmark: `fairhunt audit` (through the ./fairhunt launcher, CSV read included) beside Fairlearn 0.12's
 # MetricFrame (pandas read_csv included) on the same file, alternating runs, CPU seconds (user + sys) and
 # peak RSS per run, medians and the ratio, with the machine's load average. Every Fairlearn run checks its
 # point values against Fairhunt's audit.json (bench/peers/fairlearn_audit.py --compare).
@@ -16,24 +16,29 @@ root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 file="$1"
 runs="${2:-3}"
 bootstrap="${3:-0}"
-jar="${FAIRHUNT_JAR:-$root/cli/target/fairhunt.jar}"   # FAIRHUNT_JAR: a copy, so rebuilding does not change a running benchmark
-jsa="${jar%.jar}.jsa"
+# Fairhunt runs through the ./fairhunt launcher, as a user runs it (its archive and per-command JVM settings);
+# FAIRHUNT_JAR=path/to/a/copy.jar runs `java -jar` on that jar instead (default JVM settings, no archive), for
+# a before/after comparison or so that rebuilding does not change a running benchmark.
+if [ -n "${FAIRHUNT_JAR:-}" ]; then
+  fairhunt=(java -Xmx8g -jar "$FAIRHUNT_JAR")
+else
+  fairhunt=("$root/fairhunt")
+  "$root/fairhunt" --version >/dev/null   # builds the jar and records the archive if needed, outside the timing
+fi
 fairlearn="${FAIRLEARN:-/tmp/fairlearn-0.12}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-[ -f "$jar" ] || { echo "build first: ./fairhunt --version" >&2; exit 2; }
-cds=()
-[ -f "$jsa" ] && cds=(-XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
 boot=()
 [ "$bootstrap" -gt 0 ] && boot=(--bootstrap "$bootstrap" --seed 1)
 
 . "$root/bench/measure.sh"
 
+echo "fairhunt: ${fairhunt[*]}"
 echo "file $file ($(wc -l <"$file") lines), runs $runs, bootstrap $bootstrap, $(nproc) cores"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 : >"$out/results"
 for r in $(seq 1 "$runs"); do
-  measure fairhunt java "${cds[@]}" -Xmx8g -jar "$jar" audit "$file" --label y --prediction pred --score score \
+  measure fairhunt "${fairhunt[@]}" audit "$file" --label y --prediction pred --score score \
       --group a --group b --group c --intersections 3 "${boot[@]}" --out "$out/fh" | tee -a "$out/results"
   if [ "$fairlearn" != none ] && { [ "$bootstrap" -eq 0 ] || [ -n "${FAIRLEARN_NBOOT:-}" ]; }; then
     nboot=()

@@ -1,5 +1,7 @@
 package org.fairhunt.bench;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.fairhunt.core.table.CategoricalColumn;
@@ -41,6 +43,21 @@ public final class BenchData {
     }
 
     /** Median of the values (sorts a copy). */
+    /**
+     * The command that starts fairhunt from {@code jarOrLauncher}: a runnable jar through this JVM's {@code java -jar}
+     * (with {@code jvmOptions} before {@code -jar}), or anything else, such as the {@code ./fairhunt} launcher with its
+     * archive and per-command JVM settings, as it is (its JVM options then go in {@code FAIRHUNT_JAVA_OPTS}).
+     */
+    public static List<String> fairhunt(String jarOrLauncher, List<String> jvmOptions) {
+        if (!jarOrLauncher.endsWith(".jar")) {
+            return List.of(Path.of(jarOrLauncher).toAbsolutePath().toString());
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jarOrLauncher));
+        return command;
+    }
+
     public static double median(double[] values) {
         double[] v = values.clone();
         java.util.Arrays.sort(v);

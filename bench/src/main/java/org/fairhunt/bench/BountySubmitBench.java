@@ -34,7 +34,8 @@ import org.fairhunt.core.table.Table;
  * (BountyVerifyBench's data: 4 categorical and 6 numeric features), a boosted base model, and a list
  * grown to at least {@code nodes} nodes by submitting boosted models on random CEL groups.
  *
- * <pre>java -cp bench/target/fairhunt-bench.jar org.fairhunt.bench.BountySubmitBench JAR WORKDIR [rows] [nodes] [reps]</pre>
+ * <pre>java -cp bench/target/fairhunt-bench.jar org.fairhunt.bench.BountySubmitBench JAR|LAUNCHER WORKDIR [rows] [nodes] [reps]</pre>
+ * (a jar runs as {@code java -jar}; the {@code ./fairhunt} launcher as the user runs it, with its archive and settings).
  */
 public final class BountySubmitBench {
     private BountySubmitBench() {
@@ -61,6 +62,12 @@ public final class BountySubmitBench {
                 out.trim());
     }
 
+    static List<String> concat(List<String> command, String... args) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(args));
+        return all;
+    }
+
     static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
@@ -68,7 +75,7 @@ public final class BountySubmitBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args[0]);
+        String jar = args[0];
         Path work = Path.of(args[1]);
         int rows = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         int wantNodes = args.length > 3 ? Integer.parseInt(args[3]) : 10;
@@ -112,18 +119,18 @@ public final class BountySubmitBench {
             Files.write(model, HunterKit.train(schema, trainData, r, Learner.BOOSTED, strong).onnx());
             candidates.add(new String[] {g, model.toString()});
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> fairhunt = BenchData.fairhunt(jar, List.of());
         double[] submitCpu = new double[reps];
         double[] submitWall = new double[reps];
         double[] submitRss = new double[reps];
         double[] versionCpu = new double[reps];
         double[] versionWall = new double[reps];
         for (int i = 0; i < reps; i++) {
-            Run v = time(List.of(java, "-jar", jar.toString(), "--version"));
+            Run v = time(concat(fairhunt, "--version"));
             versionCpu[i] = v.cpu();
             versionWall[i] = v.wall();
-            Run s = time(List.of(java, "-jar", jar.toString(), "bounty", "submit", prog.toString(), "--team", "bench" + i, "--group",
-                    candidates.get(i)[0], "--model", candidates.get(i)[1]));
+            Run s = time(concat(fairhunt, "bounty", "submit", prog.toString(), "--team", "bench" + i, "--group", candidates.get(i)[0],
+                    "--model", candidates.get(i)[1]));
             submitCpu[i] = s.cpu();
             submitWall[i] = s.wall();
             submitRss[i] = s.rssMib();

@@ -150,6 +150,11 @@ public final class WerBench {
     }
 
     static Table data(int n, long seed) {
+        return data(n, seed, 2000);
+    }
+
+    /** {@code n} utterance pairs spread over {@code speakers} speakers. */
+    static Table data(int n, long seed, int speakers) {
         SplittableRandom random = new SplittableRandom(seed);
         int vocabulary = 5000;
         String[] words = new String[vocabulary];
@@ -166,7 +171,6 @@ public final class WerBench {
         String[] ids = new String[n];
         String[] refs = new String[n];
         String[] hyps = new String[n];
-        int speakers = 2000;
         int[] speaker = new int[n];
         int[] accent = new int[n];
         int[] condition = new int[n];

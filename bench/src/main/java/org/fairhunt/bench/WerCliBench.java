@@ -13,9 +13,10 @@ import org.fairhunt.speech.tools.ExternalTools;
  * {@code fairhunt wer} end to end (a new JVM reading two trn files, WER only: {@code --no-cer}, as
  * sclite's {@code -o sum}) against NIST sclite on the same files, alternating runs, each measured by
  * {@code /usr/bin/time} (user + system CPU of the process and its children, and peak resident memory).
- * Both print per-speaker tables (sclite's speaker rule gives the same 2,000 speakers). Usage:
- * {@code java -cp bench/target/fairhunt-bench.jar org.fairhunt.bench.WerCliBench JAR [PAIRS] [RUNS] [JVM-OPTIONS]}
- * (JVM options for fairhunt's JVM, space-separated, e.g. {@code "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"}).
+ * Both print per-speaker tables (sclite's speaker rule gives the same 1,000 speakers). Usage:
+ * {@code java -cp bench/target/fairhunt-bench.jar org.fairhunt.bench.WerCliBench JAR|LAUNCHER [PAIRS] [RUNS] [JVM-OPTIONS]}
+ * (JVM options for fairhunt's JVM with a jar, space-separated, e.g. {@code "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"};
+ * with the {@code ./fairhunt} launcher, as the user runs it, its own per-command settings apply).
  */
 public final class WerCliBench {
 
@@ -27,17 +28,16 @@ public final class WerCliBench {
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         var sclite = ExternalTools.sclite().orElseThrow(() -> new IllegalStateException("sclite (Debian sctk) is not installed"));
-        Table table = WerBench.data(n, 6);
+        // 1,000 speakers: wer's default group is the speaker, and a group attribute may have at most 1,000 values
+        Table table = WerBench.data(n, 6, 1000);
         Path dir = Files.createTempDirectory("wercli");
         Path ref = dir.resolve("ref.trn");
         Path hyp = dir.resolve("hyp.trn");
         // sclite-style ids: the speaker, '-', the utterance
         WerBench.writeTrn(table, n, ref, hyp, id -> id.replace('_', '-'));
-        List<String> ours = new ArrayList<>(List.of("java"));
-        if (args.length > 3 && !args[3].isBlank()) {
-            ours.addAll(List.of(args[3].strip().split("\\s+")));
-        }
-        ours.addAll(List.of("-jar", jar.toString(), "wer", "--ref", ref.toString(), "--hyp", hyp.toString(), "--no-cer"));
+        List<String> jvm = args.length > 3 && !args[3].isBlank() ? List.of(args[3].strip().split("\\s+")) : List.of();
+        List<String> ours = new ArrayList<>(BenchData.fairhunt(jar.toString(), jvm));
+        ours.addAll(List.of("wer", "--ref", ref.toString(), "--hyp", hyp.toString(), "--no-cer"));
         List<String> theirs = List.of(sclite.toString(), "-r", ref.toString(), "trn", "-h", hyp.toString(), "trn", "-i", "rm", "-o", "sum",
                 "stdout");
         double[] oursCpu = new double[runs];

@@ -1,5 +1,6 @@
 package org.fairhunt.cli;
 
+import java.util.List;
 import org.fairhunt.cli.audit.AuditCommand;
 import org.fairhunt.cli.bounty.BountyCommand;
 import org.fairhunt.cli.bounty.PredictCommand;
@@ -24,8 +25,13 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  fairhunt demo",
             "  fairhunt audit credit.csv --label class --positive good --prediction pred --group sex --out reports/credit",
-            "", "Run 'fairhunt COMMAND --help' for a command's options."},
-        subcommands = {
+            "", "Run 'fairhunt COMMAND --help' for a command's options."})
+public final class FairhuntCommand implements Runnable {
+    /**
+     * The subcommands, in the order help lists them. Not in the annotation: picocli would reflect over every
+     * command's options on each start; {@link Main#commandLine(String...)} adds only the one a call names.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             AuditCommand.class,
             DemoCommand.class,
             WerCommand.class,
@@ -39,9 +45,8 @@ import picocli.CommandLine.Spec;
             LastMileCommand.class,
             NoiseProfileCommand.class,
             ServeCommand.class,
-            AdminCommand.class,
-        })
-public final class FairhuntCommand implements Runnable {
+            AdminCommand.class);
+
     @Spec
     CommandSpec spec;
 

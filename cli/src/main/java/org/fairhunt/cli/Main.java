@@ -1,6 +1,10 @@
 package org.fairhunt.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.fairhunt.cli.bounty.BountyCommand;
 import org.fairhunt.core.StorageException;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.io.IoMessages;
@@ -36,7 +40,7 @@ public final class Main {
 
     /** Runs the command line and returns the exit status (for tests, which must not call System.exit). */
     public static int execute(String... args) {
-        return execute(commandLine(), args);
+        return execute(commandLine(args), args);
     }
 
     /** Runs {@code cl} (from {@link #commandLine()}) on {@code args}: an exhausted heap becomes a message and its own status. */
@@ -68,9 +72,51 @@ public final class Main {
                 : (max >> 20) + " MiB";
     }
 
-    /** The configured command line, with Fairhunt's error handling. */
+    /** The configured command line with every subcommand, with Fairhunt's error handling. */
     public static CommandLine commandLine() {
-        return configure(new CommandLine(new FairhuntCommand()));
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The configured command line for {@code args}: when the first argument names a subcommand, only that
+     * one is added, because picocli builds a command's model by reflecting over all its options and
+     * mixins, and doing so for every command cost a short run more than its own work. Anything else
+     * (no command, {@code --help}, a typo) gets them all, so help lists every command.
+     */
+    public static CommandLine commandLine(String... args) {
+        CommandLine cl = new CommandLine(new FairhuntCommand());
+        Class<?> named = named(FairhuntCommand.SUBCOMMANDS, args.length > 0 ? args[0] : "");
+        for (Class<?> c : named != null ? List.<Class<?>>of(named) : FairhuntCommand.SUBCOMMANDS) {
+            cl.addSubcommand(withSubcommands(c, named != null && args.length > 1 ? args[1] : ""));
+        }
+        return configure(cl);
+    }
+
+    /** Commands whose own subcommands are added here, likewise only the named one (the rest declare theirs). */
+    private static final Map<Class<?>, List<Class<?>>> NESTED = Map.of(BountyCommand.class, BountyCommand.SUBCOMMANDS);
+
+    private static Object withSubcommands(Class<?> command, String next) {
+        List<Class<?>> nested = NESTED.get(command);
+        if (nested == null) {
+            return command;
+        }
+        CommandLine cl = new CommandLine(command);
+        Class<?> named = named(nested, next);
+        for (Class<?> c : named != null ? List.<Class<?>>of(named) : nested) {
+            cl.addSubcommand(c);
+        }
+        return cl;
+    }
+
+    private static Class<?> named(List<Class<?>> commands, String arg) {
+        return arg.startsWith("-") ? null : commands.stream().filter(c -> names(c).contains(arg)).findFirst().orElse(null);
+    }
+
+    private static List<String> names(Class<?> command) {
+        CommandLine.Command a = command.getAnnotation(CommandLine.Command.class);
+        List<String> names = new ArrayList<>(List.of(a.aliases()));
+        names.add(a.name());
+        return names;
     }
 
     /**

@@ -45,18 +45,27 @@ public final class CelGroup implements GroupPredicate {
     private static final Set<String> STRING_FUNCTIONS = Set.of("matches", "contains", "startsWith", "endsWith");
     /** Distinct value combinations remembered; beyond this, rows are evaluated one by one. */
     private static final int MEMO_LIMIT = 1 << 16;
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(options()).build();
+
+    /**
+     * The CEL runtime, built on first use: a group the columnar plan covers never needs it, and building CEL's
+     * standard function bindings is about a tenth of a {@code bounty submit}'s CPU.
+     */
+    private static final class Runtime {
+        static final CelRuntime INSTANCE = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(options()).build();
+    }
 
     private final String expression;
-    private final CelRuntime.Program program;
+    private final CelAbstractSyntaxTree ast;
+    private volatile CelRuntime.Program program;
     private final int[] featureIndex;
     private final String[] featureNames;
     private final int cost;
     private final ColumnarCel.Node columnar;
 
-    private CelGroup(String expression, CelRuntime.Program program, int[] featureIndex, String[] featureNames, int cost,
-            ColumnarCel.Node columnar) {
+    private CelGroup(String expression, CelAbstractSyntaxTree ast, CelRuntime.Program program, int[] featureIndex,
+            String[] featureNames, int cost, ColumnarCel.Node columnar) {
         this.expression = expression;
+        this.ast = ast;
         this.columnar = columnar;
         this.program = program;
         this.featureIndex = featureIndex;
@@ -118,12 +127,28 @@ public final class CelGroup implements GroupPredicate {
             }
         }
         int[] idx = names.stream().mapToInt(schema::indexOf).toArray();
+        ColumnarCel.Node columnar = ColumnarCel.plan(ast.getExpr(), schema);
+        // Prepared now when rows will need it, so that a problem is reported at compile time.
+        return new CelGroup(expression, ast, columnar == null ? prepare(ast) : null, idx, names.toArray(String[]::new), cost,
+                columnar);
+    }
+
+    private static CelRuntime.Program prepare(CelAbstractSyntaxTree ast) {
         try {
-            return new CelGroup(expression, RUNTIME.createProgram(ast), idx, names.toArray(String[]::new), cost,
-                    ColumnarCel.plan(ast.getExpr(), schema));
+            return Runtime.INSTANCE.createProgram(ast);
         } catch (CelEvaluationException e) {
             throw new UserInputException("group expression cannot be prepared: " + e.getMessage());
         }
+    }
+
+    /** The interpreted program, prepared on first use for a columnar group (row-by-row checks only). */
+    private CelRuntime.Program program() {
+        CelRuntime.Program p = program;
+        if (p == null) {
+            p = prepare(ast);
+            program = p;
+        }
+        return p;
     }
 
     /** Compilers are immutable and costly to build, so one is kept per set of feature declarations. */
@@ -219,7 +244,7 @@ public final class CelGroup implements GroupPredicate {
 
     private boolean evaluate(Map<String, Object> activation, FeatureData data, int row) {
         try {
-            Object r = program.eval(activation);
+            Object r = program().eval(activation);
             if (r instanceof Boolean b) {
                 return b;
             }

@@ -3,6 +3,7 @@ package org.fairhunt.cli.bounty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.fairhunt.core.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +24,13 @@ import picocli.CommandLine.Spec;
             "  fairhunt bounty check kit/ --group 'afam == \"yes\" && single == \"yes\"' --model h.onnx",
             "  fairhunt bounty submit prog/ --team red --group 'afam == \"yes\" && single == \"yes\"' --model h.onnx",
             "  fairhunt bounty status prog/",
-            "  fairhunt bounty export prog/ --out model/ && fairhunt predict model/ new.csv"},
-        subcommands = {
+            "  fairhunt bounty export prog/ --out model/ && fairhunt predict model/ new.csv"})
+public final class BountyCommand implements Runnable {
+    /**
+     * The subcommands, in the order help lists them; not in the annotation, so that a call builds only the
+     * one it names (see {@code org.fairhunt.cli.Main#commandLine(String...)}).
+     */
+    public static final List<Class<?>> SUBCOMMANDS = List.of(
             BountyInitCommand.class,
             BountyTrainCommand.class,
             BountyCheckCommand.class,
@@ -32,9 +38,8 @@ import picocli.CommandLine.Spec;
             BountyStatusCommand.class,
             BountyKitCommand.class,
             BountyExportCommand.class,
-            BountyAutoCommand.class,
-        })
-public final class BountyCommand implements Runnable {
+            BountyAutoCommand.class);
+
     @Spec
     CommandSpec spec;
 

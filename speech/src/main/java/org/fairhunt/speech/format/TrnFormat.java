@@ -72,8 +72,31 @@ public final class TrnFormat {
         }
         long number = 0;
         while (start < bytes.length) {
+            // One scan finds the line's end and whether it is plain: printable ASCII, no run of spaces, no
+            // braces, one '(' and one ')'. Such a line (nearly every line of a real trn) is cut on its bytes
+            // with the same result as the general path below, which makes a String of it and scans it five times.
             int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
+            boolean plain = true;
+            int opens = 0;
+            int closes = 0;
+            int lastOpen = -1;
+            int lastSpace = -1;
+            while (end < bytes.length) {
+                byte b = bytes[end];
+                if (b == '\n') {
+                    break;
+                }
+                if (b < 0x20 || b > 0x7E || b == '{' || b == '}') {
+                    plain = false;   // control characters (tab, CR), non-ASCII (negative bytes), braces
+                } else if (b == ' ') {
+                    plain &= lastSpace != end - 1;
+                    lastSpace = end;
+                } else if (b == '(') {
+                    opens++;
+                    lastOpen = end;
+                } else if (b == ')') {
+                    closes++;
+                }
                 end++;
             }
             int next = end + 1;
@@ -81,6 +104,15 @@ public final class TrnFormat {
                 end--;
             }
             number++;
+            if (plain && opens == 1 && closes == 1 && bytes[start] != ' ' && bytes[end - 1] == ')'
+                    && lastOpen < end - 2 && lastSpace < lastOpen) {
+                int textEnd = lastOpen > start && bytes[lastOpen - 1] == ' ' ? lastOpen - 1 : lastOpen;
+                String id = new String(bytes, lastOpen + 1, end - 2 - lastOpen, StandardCharsets.ISO_8859_1);
+                String text = new String(bytes, start, textEnd - start, StandardCharsets.ISO_8859_1);
+                add(out, seen, id, text, speakers, source, number, lastOpen - start + 1);
+                start = next;
+                continue;
+            }
             String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
             if (line.indexOf('\uFFFD') >= 0) {
                 checkUtf8(bytes, start, end, source, number);
@@ -112,14 +144,19 @@ public final class TrnFormat {
                         : "alternations '{ a / b }' and optional words '(word)' belong in the reference trn (--ref), "
                                 + "not in a hypothesis");
             }
-            Long previous = seen.putIfAbsent(id, number);
-            if (previous != null) {
-                throw new DataFormatException(source, number, open + 1,
-                        "utterance id '" + id + "' already used on line " + previous);
-            }
-            out.add(new Utterance(id, speakers.speakerOf(id), collapseSpaces(text), source, number));
+            add(out, seen, id, collapseSpaces(text), speakers, source, number, open + 1);
         }
         return out;
+    }
+
+    /** Adds one utterance; an id seen before is an error at {@code column} (the id's opening parenthesis). */
+    private static void add(List<Utterance> out, Map<String, Long> seen, String id, String text, SpeakerIds speakers, String source,
+            long number, int column) {
+        Long previous = seen.putIfAbsent(id, number);
+        if (previous != null) {
+            throw new DataFormatException(source, number, column, "utterance id '" + id + "' already used on line " + previous);
+        }
+        out.add(new Utterance(id, speakers.speakerOf(id), text, source, number));
     }
 
     /** A replacement character that was not in the file means bytes that are not UTF-8: say where (byte column). */

@@ -54,6 +54,39 @@ class FormatsTest {
     }
 
     @Test
+    void plainLinesCutOnTheirBytesReadAsEveryOtherLine() throws Exception {
+        // Each line below takes the byte-level path (plain ASCII) or the general one (tab, CRLF, a run of spaces,
+        // a leading space, non-ASCII, trailing space inside the id's parentheses); the expected texts are by hand.
+        String trn = "the cat sat (s1-u1)\n"
+                + "(s1-u2)\n"
+                + "no space before(s1-u3)\n"
+                + "tab\there (s2-u1)\n"
+                + "crlf line (s2-u2)\r\n"
+                + "two  spaces  (s2-u3)\n"
+                + " leading (s3-u1)\n"
+                + "caf\u00e9 na\u00efve (s3-u2)\n"
+                + "spaced id ( s3-u3 )\n"
+                + "last line without newline (s4-u1)";
+        Path f = Files.writeString(tmp.resolve("mixed.trn"), trn);
+        List<Utterance> u = TrnFormat.read(f, SpeakerIds.SCLITE);
+        List<String> ids = List.of("s1-u1", "s1-u2", "s1-u3", "s2-u1", "s2-u2", "s2-u3", "s3-u1", "s3-u2", "s3-u3", "s4-u1");
+        List<String> texts = List.of("the cat sat", "", "no space before", "tab here", "crlf line", "two spaces", "leading",
+                "caf\u00e9 na\u00efve", "spaced id", "last line without newline");
+        assertEquals(ids.size(), u.size());
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(new Utterance(ids.get(i), ids.get(i).substring(0, 2), texts.get(i), f.toString(), i + 1), u.get(i));
+        }
+        assertEquals(u, TrnFormat.readReference(f, SpeakerIds.SCLITE), "a reference reads the same plain lines alike");
+        // A repeated id on a plain line is refused at its opening parenthesis, as on any other line.
+        Path dup = Files.writeString(tmp.resolve("dup2.trn"), "a b (x-1)\nb c (x-1)\n  b  c (x-1)\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> TrnFormat.read(dup, SpeakerIds.SCLITE));
+        assertTrue(e.getMessage().contains("dup2.trn:2:5") && e.getMessage().contains("already used on line 1"), e.getMessage());
+        Path emptyId = Files.writeString(tmp.resolve("empty.trn"), "a b ()\n");
+        assertTrue(assertThrows(DataFormatException.class, () -> TrnFormat.read(emptyId, SpeakerIds.SCLITE)).getMessage()
+                .contains("empty.trn:1:5"));
+    }
+
+    @Test
     void trnRoundTrips() throws Exception {
         List<Utterance> in = List.of(Utterance.of("a_1", "a", "hello world"), Utterance.of("a_2", "a", ""));
         Path f = tmp.resolve("out.trn");
