@@ -124,8 +124,11 @@ public final class WerOptions {
         if (noCer) {
             options = options.withoutCharacters();
         }
+        // --max-levels guards against an id column named as a group by mistake; the speakers, which are the slices
+        // when no --group is given, are many by nature (a corpus has thousands), so they are never capped.
+        int maxLevels = slicing.groups().isEmpty() ? Integer.MAX_VALUE : slicing.maxLevels();
         options = options.withReference(uncertainty.reference()).withMinSpeakers(minSpeakers).withWorst(worst)
-                .withBins(slicing.binMap()).withMaxLevels(slicing.maxLevels());
+                .withBins(slicing.binMap()).withMaxLevels(maxLevels);
         Policy policy = uncertainty.policy();
         return policy == null ? options : options.withPolicy(policy);
     }

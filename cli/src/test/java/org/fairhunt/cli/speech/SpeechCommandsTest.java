@@ -68,6 +68,28 @@ class SpeechCommandsTest {
     }
 
     @Test
+    void aCorpusWithMoreSpeakersThanTheGroupCapIsAuditedPerSpeakerByDefault() throws Exception {
+        // --max-levels (1000) guards against an id column named as a group; the default slices are the speakers,
+        // and a corpus has thousands of them: 1,200 speakers, each with one utterance of 2 words, every 4th one wrong.
+        StringBuilder ref = new StringBuilder();
+        StringBuilder hyp = new StringBuilder();
+        for (int s = 0; s < 1200; s++) {
+            ref.append("good morning (spk").append(s).append("_u1)\n");
+            hyp.append(s % 4 == 0 ? "good evening" : "good morning").append(" (spk").append(s).append("_u1)\n");
+        }
+        Path r = Files.writeString(tmp.resolve("ref.trn"), ref);
+        Path h = Files.writeString(tmp.resolve("hyp.trn"), hyp);
+        CliRun run = CliRun.of("wer", "--ref", r.toString(), "--hyp", h.toString(), "--min-group-size", "1");
+        assertEquals(0, run.exit(), run.err());
+        // 2,400 reference words, 300 substitutions: 12.5 %
+        assertTrue(run.out().matches("(?s).*\\(all\\)\\s+1200\\s+2400 \\|.*\\s12\\.5\\s.*"), run.out());
+        // A named group is still capped.
+        CliRun capped = CliRun.of("wer", "--ref", r.toString(), "--hyp", h.toString(), "--group", "speaker", "--max-levels", "100");
+        assertEquals(2, capped.exit(), capped.err());
+        assertTrue(capped.err().contains("1200 distinct values"), capped.err());
+    }
+
+    @Test
     void malformedTrnIsReportedWithFileAndLine() throws Exception {
         Path ref = Files.writeString(tmp.resolve("ref.trn"), "a b c (s1_u1)\nno id here\n");
         CliRun run = CliRun.of("wer", "--ref", ref.toString(), "--hyp", ref.toString());
