@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -34,6 +35,9 @@ class LauncherTest {
 
     Path jar;
 
+    /** The compiler directives the launcher gives a bootstrap audit, relative to the project root. */
+    static final String DIRECTIVES = "cli/src/main/jvm/hot-loops.json";
+
     record Run(int exit, Map<String, String> values, String err) {
     }
 
@@ -42,6 +46,10 @@ class LauncherTest {
         Path launcher = Path.of("").toAbsolutePath().getParent().resolve("fairhunt");
         Files.copy(launcher, root.resolve("fairhunt"));
         Files.setPosixFilePermissions(root.resolve("fairhunt"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path directives = root.resolve(DIRECTIVES);
+        Files.createDirectories(directives.getParent());
+        Files.copy(Path.of("").toAbsolutePath().resolve("src/main/jvm/hot-loops.json"), directives);
+        Files.setLastModifiedTime(directives, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
         jar = root.resolve("cli/target/fairhunt.jar");
         Files.createDirectories(jar.getParent());
         writeJar();
@@ -143,8 +151,17 @@ class LauncherTest {
         assertEquals("1", run("audit", medium.toString(), "--label", "y").values().get("TieredStopAtLevel"));
         Run mediumBootstrap = run("audit", medium.toString(), "--bootstrap", "200");
         assertEquals("4", mediumBootstrap.values().get("TieredStopAtLevel"), "bootstrap replicates make the same rows C2's work");
-        assertEquals("false", mediumBootstrap.values().get("UseSerialGC"));
+        assertEquals("true", mediumBootstrap.values().get("UseSerialGC"));
+        assertEquals(root.resolve(DIRECTIVES).toString(), mediumBootstrap.values().get("CompilerDirectivesFile"),
+                "but only the replicate loops go to C2");
+        assertEquals(Set.of("UseSharedSpaces", "TieredStopAtLevel", "UseSerialGC", "MaxHeapSize", "CICompilerCount", "CompilerDirectivesFile",
+                "sqlite", "onnxruntime", "args"), mediumBootstrap.values().keySet(), "the JVM prints nothing of its own on stdout");
+        assertEquals("", mediumBootstrap.err());
         assertEquals("4", run("audit", medium.toString(), "--bootstrap=200").values().get("TieredStopAtLevel"));
+        Run largeBootstrap = run("audit", large.toString(), "--bootstrap", "200");
+        assertEquals("false", largeBootstrap.values().get("UseSerialGC"), "a large file gets the whole C2 and G1");
+        assertEquals("", largeBootstrap.values().get("CompilerDirectivesFile"));
+        assertEquals("", smallAudit.values().get("CompilerDirectivesFile"));
         assertEquals("1", run("audit", medium.toString(), "--bootstrap", "0").values().get("TieredStopAtLevel"));
         assertEquals("4", run("audit", large.toString(), "--label", "y").values().get("TieredStopAtLevel"));
         assertEquals("4", run("slices", "--data=" + gzipped).values().get("TieredStopAtLevel"), "a .gz file counts 8 times its size");
@@ -163,6 +180,23 @@ class LauncherTest {
         assertEquals(String.valueOf(64L << 20), own.values().get("MaxHeapSize"));
         assertEquals("true", own.values().get("UseSharedSpaces"), "and keeps the archive");
         assertEquals("audit " + small, own.values().get("args"));
+    }
+
+    @Test
+    void every_method_the_compiler_directives_name_exists() throws Exception {
+        String text = Files.readString(Path.of("").toAbsolutePath().resolve("src/main/jvm/hot-loops.json"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(org/[^\"]+)\"").matcher(text);
+        int patterns = 0;
+        while (m.find()) {
+            String pattern = m.group(1);
+            int dot = pattern.lastIndexOf('.');
+            Class<?> owner = Class.forName(pattern.substring(0, dot).replace('/', '.'), false, getClass().getClassLoader());
+            String method = pattern.substring(dot + 1);
+            assertTrue(method.equals("*") || java.util.Arrays.stream(owner.getDeclaredMethods()).anyMatch(x -> x.getName().equals(method)),
+                    pattern + " names no method: a renamed loop would silently lose C2");
+            patterns++;
+        }
+        assertTrue(patterns >= 8, "patterns found: " + patterns);
     }
 
     /** A file of {@code mib} MiB that takes no disk space. */
