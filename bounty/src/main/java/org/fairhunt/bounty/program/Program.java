@@ -318,14 +318,20 @@ public final class Program implements AutoCloseable {
         });
     }
 
-    private BountyStore.GroupRow groupRow(long groupId) {
+    /** A recorded group, read once (by id: a submission needs only a few of the program's groups), or null. */
+    private BountyStore.GroupRow findGroup(long groupId) {
         BountyStore.GroupRow g = groupRows.get(groupId);
         if (g == null) {
-            for (BountyStore.GroupRow r : store.groups(id)) {
-                groupRows.put(r.id(), r);
+            g = store.group(id, groupId);
+            if (g != null) {
+                groupRows.put(groupId, g);
             }
-            g = groupRows.get(groupId);
         }
+        return g;
+    }
+
+    private BountyStore.GroupRow groupRow(long groupId) {
+        BountyStore.GroupRow g = findGroup(groupId);
         if (g == null) {
             throw new StorageException(store.location() + ": group " + groupId + " is missing from the record; restore it from a backup");
         }
@@ -724,8 +730,9 @@ public final class Program implements AutoCloseable {
         if (sameVersion.isEmpty()) {
             return false;
         }
-        for (BountyStore.GroupRow g : store.groups(id)) {
-            if (sameVersion.contains(g.id()) && g.holdoutRows() != null && symmetricDifference(rows, g.holdoutRows(), k) < k) {
+        for (long gid : new java.util.TreeSet<>(sameVersion)) {
+            BountyStore.GroupRow g = findGroup(gid);
+            if (g != null && g.holdoutRows() != null && symmetricDifference(rows, g.holdoutRows(), k) < k) {
                 return true;
             }
         }

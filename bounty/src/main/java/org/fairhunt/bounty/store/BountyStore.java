@@ -500,15 +500,36 @@ public final class BountyStore implements AutoCloseable {
                 ps.setLong(1, programId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        byte[] rows = rs.getBytes(6);
-                        String f = rs.getString(5);
-                        out.add(new GroupRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                f.isEmpty() ? List.of() : List.of(f.split(",")), rows == null ? null : decodeRows(rows)));
+                        out.add(groupRow(rs));
                     }
                 }
             }
             return out;
         });
+    }
+
+    /**
+     * One group with its holdout rows, or null if the program has none with this id. A submission needs only
+     * the accepted groups and those of its model version, not every group ever submitted, each decoded.
+     */
+    public GroupRow group(long programId, long groupId) {
+        return read("read a group", () -> {
+            try (PreparedStatement ps = db.prepareStatement("SELECT id, kind, expression, model_hash, features, holdout_rows "
+                    + "FROM submitted_groups WHERE program_id = ? AND id = ?")) {
+                ps.setLong(1, programId);
+                ps.setLong(2, groupId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? groupRow(rs) : null;
+                }
+            }
+        });
+    }
+
+    private static GroupRow groupRow(ResultSet rs) throws SQLException {
+        byte[] rows = rs.getBytes(6);
+        String f = rs.getString(5);
+        return new GroupRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), f.isEmpty() ? List.of() : List.of(f.split(",")),
+                rows == null ? null : decodeRows(rows));
     }
 
     // ---- submissions ----
