@@ -1,7 +1,6 @@
 package org.fairhunt.bounty.program;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -36,6 +35,7 @@ import org.fairhunt.bounty.store.BountyStore;
 import org.fairhunt.core.StorageException;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.io.AtomicFiles;
+import org.fairhunt.core.json.JsonValues;
 import org.fairhunt.core.table.Table;
 
 /**
@@ -60,7 +60,10 @@ public final class Program implements AutoCloseable {
     public static final String DB_FILE = "program.db";
     /** The name of the one program a directory's database holds. */
     public static final String DIRECTORY_PROGRAM = "program";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** For writing a new program's settings only: opening one reads them with {@link JsonValues}, without a mapper. */
+    private static final class Writer {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
     private static final String[] SPLITS = {"train", "holdout", "test"};
 
     private final BountyStore store;
@@ -85,9 +88,9 @@ public final class Program implements AutoCloseable {
         this.name = row.name();
         this.dir = dir;
         try {
-            this.settings = ProgramSettings.fromMap(JSON.readValue(row.settingsJson(), new TypeReference<>() { }));
-            this.schema = FeatureSchema.fromManifest(JSON.readValue(row.schemaJson(), new TypeReference<>() { }));
-            this.columns = JSON.readValue(row.columnsJson(), new TypeReference<List<String>>() { });
+            this.settings = ProgramSettings.fromMap(JsonValues.readObject(row.settingsJson()));
+            this.schema = FeatureSchema.fromManifest(JsonValues.readObject(row.schemaJson()));
+            this.columns = JsonValues.readStrings(row.columnsJson());
         } catch (IOException | RuntimeException e) {
             throw new StorageException(store.location() + ": the settings of program '" + row.name() + "' are damaged ("
                     + e.getMessage() + "); restore the database from a backup", e);
@@ -143,8 +146,8 @@ public final class Program implements AutoCloseable {
             Map<String, Integer> rows, byte[] baseModel, double[] baseOnHoldout) {
         void insert(BountyStore s, String name) {
             try {
-                s.createProgram(name, JSON.writeValueAsString(settings.toMap()), JSON.writeValueAsString(schema.toManifest()),
-                        JSON.writeValueAsString(columns), splits, rows, SplitFormat.VERSION, ModelHash.sha256(baseModel), baseModel,
+                s.createProgram(name, Writer.JSON.writeValueAsString(settings.toMap()), Writer.JSON.writeValueAsString(schema.toManifest()),
+                        Writer.JSON.writeValueAsString(columns), splits, rows, SplitFormat.VERSION, ModelHash.sha256(baseModel), baseModel,
                         baseOnHoldout);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
