@@ -15,7 +15,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
-import org.fairhunt.cli.options.OutputOptions;
 import org.fairhunt.cli.options.WerOptions;
 import org.fairhunt.core.audit.AuditRequest;
 import org.fairhunt.core.metric.Statistic;
@@ -69,9 +68,6 @@ final class SparkWerCommand implements Callable<Integer> {
 
     @Mixin
     WerOptions wer;
-
-    @Mixin
-    OutputOptions output;
 
     @Option(names = "--no-normalized-trn",
             description = "With --out, skip ref.norm.trn and hyp.norm.trn: they carry every utterance through the driver.")
@@ -127,7 +123,7 @@ final class SparkWerCommand implements Callable<Integer> {
                 : () -> normalized(data, idColumn, wer.referenceColumn(), wer.hypothesisColumn(), from.rowId, recipe);
         WerAudit.Result result = WerAudit.finish(run.outcome(), run.digest(), singleValued, null, wer.idColumn(),
                 wer.referenceColumn(), wer.hypothesisColumn(), speakerColumn, options, notes, normalized);
-        return WerOptions.report(result, mapsswe, wer.hypothesisColumn(), compare, output.json(), output.out(),
+        return WerOptions.report(result, mapsswe, wer.hypothesisColumn(), compare, wer.json(), wer.out(),
                 spec.commandLine().getOut());
     }
 

@@ -65,6 +65,13 @@ public final class WerOptions {
     @Option(names = "--no-cer", description = "Skip the character alignment (no CER): several times faster on long utterances.")
     boolean noCer;
 
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write audit.json, audit.md, audit.html, summary.txt, alignments.txt and the normalized ref/hyp trn into DIR.")
+    Path out;
+
+    @Option(names = "--json", description = "Print the JSON result on standard output instead of the summary.")
+    boolean json;
+
     public String referenceColumn() {
         return refColumn;
     }
@@ -80,6 +87,16 @@ public final class WerOptions {
     /** The {@code --speaker} given, or null for the default. */
     public String speaker() {
         return speaker;
+    }
+
+    /** The reports folder of {@code --out}, or {@code null}. */
+    public Path out() {
+        return out;
+    }
+
+    /** Whether {@code --json} asks for the JSON result on standard output. */
+    public boolean json() {
+        return json;
     }
 
     /** The {@code --compare-col} given, or null. */

@@ -72,13 +72,6 @@ public final class WerCommand implements Callable<Integer> {
             description = "A second system's trn on the same utterances: adds sclite's MAPSSWE matched-pair test (A = --hyp, B = this).")
     Path compare;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Write audit.json, audit.md, audit.html, summary.txt, alignments.txt and the normalized ref/hyp trn into DIR.")
-    Path out;
-
-    @Option(names = "--json", description = "Print the JSON result on standard output instead of the summary.")
-    boolean json;
-
     @Override
     public Integer call() {
         wer.validate();
@@ -97,6 +90,6 @@ public final class WerCommand implements Callable<Integer> {
             notes.put("mapsswe", WerAudit.mapssweNotes(mapsswe, systemA, systemB));
         }
         WerAudit.Result result = WerAudit.run(loaded, wer.options(normalizer, loaded.speakerColumn()), notes);
-        return WerOptions.report(result, mapsswe, systemA, systemB, json, out, spec.commandLine().getOut());
+        return WerOptions.report(result, mapsswe, systemA, systemB, wer.json(), wer.out(), spec.commandLine().getOut());
     }
 }
