@@ -52,6 +52,16 @@ public record AuditResult(@JsonInclude(JsonInclude.Include.ALWAYS) String schema
         return Collections.unmodifiableMap(ext);
     }
 
+    /** The extension sections' names, in order (no copies: for the JSON writer). */
+    java.util.Set<String> extensionNames() {
+        return extensions.keySet();
+    }
+
+    /** One extension section itself, not a copy: the JSON writer only reads it. */
+    JsonNode extension(String name) {
+        return extensions.get(name);
+    }
+
     /** The overall population's slice. */
     /** The settings key listing the metrics that are sizes, not rates ({@code MetricInfo.isSize}). */
     public static final String SIZE_METRICS = "size_metrics";
