@@ -642,9 +642,12 @@ public final class Disparities {
         double alpha = Critical.sidakAlpha(1 - level, pairs);
         double lo = 0;
         double hi = 0;
-        double minP = 1;
         String method = null;
         String reason = null;
+        List<PairModel> models = new ArrayList<>(pairs);
+        int extreme = -1;
+        int criticalDf = -1;
+        double critical = Double.NaN;
         for (int a = 0; a < defined.size() && reason == null; a++) {
             for (int b = a + 1; b < defined.size() && reason == null; b++) {
                 PairModel model = family.difference(defined.get(a), defined.get(b));
@@ -652,19 +655,67 @@ public final class Disparities {
                     reason = model.reason();
                     break;
                 }
-                Interval ci = model.atAlpha(alpha);
+                if (model.df() != criticalDf) { // the quantile once per df, not once per pair (the same value)
+                    criticalDf = model.df();
+                    critical = Critical.value(alpha, criticalDf);
+                }
+                Interval ci = model.interval().at(critical, 1 - alpha);
                 lo = Math.max(lo, Math.max(ci.lo(), -ci.hi()));
                 hi = Math.max(hi, Math.max(ci.hi(), -ci.lo()));
-                minP = Math.min(minP, model.pValue());
+                if ((a == loK && b == hiK) || (a == hiK && b == loK)) {
+                    extreme = models.size();
+                }
+                models.add(model);
                 method = "sidak_" + model.method().word();
             }
         }
         Double loOut = reason == null ? lo : null;
         Double hiOut = reason == null ? hi : null;
-        Double p = reason == null ? Critical.sidakP(minP, pairs) : null;
+        Double p = reason == null ? Critical.sidakP(smallestP(models, Math.max(0, extreme)), pairs) : null;
         return new Disparity(metric, attrs, run.slices().get(best).asMap(), Disparity.MAX_GAP, value, loOut, hiOut, p, null,
                 reason, null, null, tooSmall, reason == null ? method : null, run.slices().get(defined.get(hiK)).asMap(),
                 run.slices().get(defined.get(loK)).asMap());
+    }
+
+    /** How far below the smallest p-value's critical value a pair's interval must hold 0 to be passed over. */
+    private static final double PASS_OVER_MARGIN = 1e-6;
+
+    /**
+     * The smallest of the pairs' p-values ({@link PairModel#pValue}), exactly, without inverting every pair: a pair
+     * whose interval already holds 0 at a critical value {@value #PASS_OVER_MARGIN} below that of the smallest
+     * p-value so far (same df) crosses 0 at a smaller critical value, as the intervals widen with it, so its
+     * p-value is larger (the bisection resolves the crossing to 1e-10, and the tail changes by far more than its
+     * rounding over 1e-6); one interval settles it instead of about 40 and a tail probability. The pair of the
+     * extreme values goes first, as it usually has the smallest p-value. A NaN p-value makes the result NaN, as
+     * a running {@code Math.min} would.
+     */
+    static double smallestP(List<PairModel> models, int first) {
+        double minP = 1;
+        double bestCritical = Double.NaN;
+        int bestDf = 0;
+        for (int k = -1; k < models.size(); k++) {
+            if (k == first) {
+                continue;
+            }
+            PairModel model = models.get(k < 0 ? first : k);
+            if (bestCritical > PASS_OVER_MARGIN && model.df() == bestDf) {
+                Interval probe = model.interval().at(bestCritical - PASS_OVER_MARGIN, 0.5);
+                if (probe != null && probe.contains(0)) {
+                    continue;
+                }
+            }
+            double critical = Critical.invertedCritical(c -> model.interval().at(c, 0.5), 0);
+            double p = Critical.pAtInverted(critical, model.df());
+            if (Double.isNaN(p)) {
+                return Double.NaN;
+            }
+            if (p < minP) {
+                minP = p;
+                bestCritical = Math.min(critical, 38);
+                bestDf = model.df();
+            }
+        }
+        return minP;
     }
 
     /**

@@ -51,18 +51,28 @@ public final class Critical {
      * @param atCritical the interval for a given critical value ({@code null} where it has none)
      */
     public static double invert(java.util.function.DoubleFunction<Interval> atCritical, double nullValue, int df) {
+        return pAtInverted(invertedCritical(atCritical, nullValue), df);
+    }
+
+    /**
+     * The critical value {@link #invert} reads its p-value at: 0 when the point interval holds {@code nullValue},
+     * {@code +∞} when even the interval at 38 does not, {@code NaN} when there is no interval, else the bisection's
+     * result (within 1e-10 of the crossing, and above 0). For intervals that widen with the critical value, a
+     * larger result means a smaller p-value at the same {@code df}.
+     */
+    public static double invertedCritical(java.util.function.DoubleFunction<Interval> atCritical, double nullValue) {
         Interval zero = atCritical.apply(0);
         if (zero == null) {
             return Double.NaN;
         }
         if (zero.contains(nullValue)) {
-            return 1;
+            return 0;
         }
         double lo = 0;
         double hi = 38;
         Interval far = atCritical.apply(hi);
         if (far == null || !far.contains(nullValue)) {
-            return 0;
+            return Double.POSITIVE_INFINITY;
         }
         for (int i = 0; i < 60 && hi - lo > 1e-10; i++) {
             double mid = (lo + hi) / 2;
@@ -73,6 +83,17 @@ public final class Critical {
                 lo = mid;
             }
         }
-        return twoSidedP((lo + hi) / 2, df);
+        return (lo + hi) / 2;
+    }
+
+    /** {@link #invert}'s p-value for the critical value {@link #invertedCritical} found. */
+    public static double pAtInverted(double critical, int df) {
+        if (Double.isNaN(critical)) {
+            return Double.NaN;
+        }
+        if (critical == 0) {
+            return 1;
+        }
+        return critical == Double.POSITIVE_INFINITY ? 0 : twoSidedP(critical, df);
     }
 }
