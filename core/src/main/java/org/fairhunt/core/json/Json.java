@@ -3,14 +3,18 @@ package org.fairhunt.core.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.JsonGeneratorDecorator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import org.fairhunt.core.io.AtomicFiles;
 
@@ -27,22 +31,45 @@ import org.fairhunt.core.io.AtomicFiles;
  * tree fixes deterministically), so the same input gives byte-identical output.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder().addDecorator(new FiniteOnly()).build())
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .build();
+    /** The factory of every generator and of the mapper: non-finite numbers as {@code null}. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().addDecorator(new FiniteOnly()).build();
+
+    /**
+     * Built on first use: an {@code ObjectMapper}'s class initialization alone (its date formats and locale data)
+     * costs a short command about 10 ms, which writers that stream through {@link #generator} never pay.
+     */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .build();
+    }
 
     private Json() {
     }
 
     /** The shared mapper. Do not reconfigure it; build trees with {@link #object()} or {@code valueToTree}. */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.MAPPER;
     }
 
     /** A new empty object node. */
     public static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /**
+     * A generator that writes as the mapper does (indented by the default pretty printer, non-finite numbers as
+     * {@code null}) without building the mapper; it has no codec until the mapper exists, so trees are written
+     * with {@code mapper().writeTree(g, node)}.
+     */
+    public static JsonGenerator generator(Writer out) throws IOException {
+        return FACTORY.createGenerator(out).setPrettyPrinter(new DefaultPrettyPrinter());
+    }
+
+    /** {@link #generator(Writer)} writing UTF-8 to a stream. */
+    public static JsonGenerator generator(OutputStream out) throws IOException {
+        return FACTORY.createGenerator(out).setPrettyPrinter(new DefaultPrettyPrinter());
     }
 
     /** {@code node.put(field, v)}, or {@code null} when {@code v} is not finite. */
@@ -58,7 +85,7 @@ public final class Json {
     /** The value as indented JSON text with a final newline. */
     public static String toText(Object value) {
         try {
-            return MAPPER.writeValueAsString(value) + "\n";
+            return mapper().writeValueAsString(value) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,7 +94,7 @@ public final class Json {
     /** Parses JSON text (for tests and readers of results). */
     public static JsonNode parse(String text) {
         try {
-            return MAPPER.readTree(text);
+            return mapper().readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,9 +106,9 @@ public final class Json {
      */
     public static void write(Path file, Object value) {
         AtomicFiles.write(file, out -> {
-            try (JsonGenerator g = MAPPER.createGenerator(out)) {
+            try (JsonGenerator g = mapper().createGenerator(out)) {
                 g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                MAPPER.writeValue(g, value);
+                mapper().writeValue(g, value);
                 g.writeRaw('\n');
             }
         });

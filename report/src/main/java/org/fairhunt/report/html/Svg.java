@@ -4,7 +4,6 @@ import static org.fairhunt.report.html.Html.escape;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Charts as inline SVG, self-contained (no ids, no external fonts, no scripts), so any number of them
@@ -396,6 +395,8 @@ public final class Svg {
         private static final int[][] STOPS = {
             {0x5e, 0x3c, 0x99}, {0xb2, 0xab, 0xd2}, {0xf7, 0xf7, 0xf7}, {0xfd, 0xb8, 0x63}, {0xe6, 0x61, 0x01}};
 
+        private static final char[] HEX = "0123456789abcdef".toCharArray();
+
         private Colours() {
         }
 
@@ -412,7 +413,8 @@ public final class Svg {
             StringBuilder sb = new StringBuilder("#");
             for (int k = 0; k < 3; k++) {
                 int v = (int) Math.round(stops[i][k] * (1 - w) + stops[i + 1][k] * w);
-                sb.append(String.format(Locale.ROOT, "%02x", v));
+                // what %02x writes, without a Formatter per channel (thousands of heatmap cells per report)
+                sb.append(HEX[(v >> 4) & 15]).append(HEX[v & 15]);
             }
             return sb.toString();
         }
@@ -445,6 +447,9 @@ public final class Svg {
      * many decimals in its labels as the step has (0.25 → 2).
      */
     record Axis(double lo, double hi, double step, int decimals) {
+        /** The decimals of each step met so far: steps take few values, and every chart of a report asks. */
+        private static final java.util.Map<Double, Integer> DECIMALS = new java.util.concurrent.ConcurrentHashMap<>();
+
         static Axis nice(double lo, double hi, int targetTicks) {
             if (!(hi > lo)) {
                 hi = lo + 1;
@@ -459,7 +464,8 @@ public final class Svg {
                 }
             }
             // rounding to 6 significant digits first drops binary noise such as 0.30000000000000004
-            int decimals = Math.max(0, new java.math.BigDecimal(step).round(new java.math.MathContext(6)).stripTrailingZeros().scale());
+            int decimals = DECIMALS.computeIfAbsent(step,
+                    s -> Math.max(0, new java.math.BigDecimal(s).round(new java.math.MathContext(6)).stripTrailingZeros().scale()));
             return new Axis(Math.floor(lo / step + 1e-9) * step, Math.ceil(hi / step - 1e-9) * step, step, decimals);
         }
 

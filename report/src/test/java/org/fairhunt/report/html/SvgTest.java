@@ -78,6 +78,26 @@ class SvgTest {
     }
 
     @Test
+    void colours_between_the_stops_are_the_rounded_linear_mix_in_two_lower_case_hex_digits_per_channel() {
+        // a quarter of the way from YlOrRd's #ffffcc to #fed976: (255, 255, 204)·3/4 + (254, 217, 118)·1/4 = (254.75, 245.5,
+        // 182.5), rounded half up
+        assertEquals("#fff6b7", Svg.Colours.sequential(0.0625));
+        int[][] ylOrRd = {{0xff, 0xff, 0xcc}, {0xfe, 0xd9, 0x76}, {0xfd, 0x8d, 0x3c}, {0xe3, 0x1a, 0x1c}, {0x80, 0x00, 0x26}};
+        for (int step = 0; step <= 1000; step++) {
+            double u = step / 1000.0;
+            double x = u * 4;
+            int i = Math.min(3, (int) Math.floor(x));
+            double w = x - i;
+            StringBuilder expected = new StringBuilder("#");
+            for (int k = 0; k < 3; k++) {
+                expected.append(String.format(java.util.Locale.ROOT, "%02x",
+                        (int) Math.round(ylOrRd[i][k] * (1 - w) + ylOrRd[i + 1][k] * w)));
+            }
+            assertEquals(expected.toString(), Svg.Colours.sequential(u), "at " + u);
+        }
+    }
+
+    @Test
     void heatmap_labels_and_tooltips_are_escaped() {
         String svg = Svg.heatmap("t<").headers("r&", "c\"").rows(List.of("<b>")).columns(List.of("x'"))
                 .cell(0, 0, 0.5, "0.5", "<script>", false).render().html();
