@@ -1,9 +1,6 @@
 package org.fairhunt.core.io;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -42,11 +39,6 @@ final class CsvReader {
     /** Candidate delimiters in order of preference when their counts tie. */
     private static final byte[] SNIFFED = {',', '\t', ';', '|'};
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long LF_WORD = ONES * '\n';
-    private static final long CR_WORD = ONES * '\r';
 
     private final Source in;
     private final ReadOptions options;
@@ -66,7 +58,6 @@ final class CsvReader {
     private boolean eof;
     private byte delimiter;
     private final boolean[] stop = new boolean[256];
-    private long delimiterWord;
     /** The line on which the next record starts. */
     private long line = 1;
 
@@ -104,7 +95,6 @@ final class CsvReader {
         }
         delimiter = options.delimiter() != null ? (byte) (char) options.delimiter() : sniffDelimiter();
         stop[delimiter & 0xff] = true;
-        delimiterWord = ONES * (delimiter & 0xff);
         stop['\n'] = true;
         stop['\r'] = true;
 
@@ -523,6 +513,7 @@ final class CsvReader {
         final int lim = limit;
         final byte d = delimiter;
         final boolean[] stops = stop;
+        final int highestStop = Math.max(d, '\r');
         int i = pos;
         int nf = 0;
         int breaks = 0;
@@ -589,22 +580,13 @@ final class CsvReader {
                         + "' or the end of the line (a quote inside a quoted field is written as two quotes)");
             }
             int j = i;
-            scan:
-            {
-                // Eight bytes at a time: mark the bytes equal to the delimiter, LF or CR (SWAR); the lowest
-                // mark is the first such byte, since a little-endian read puts the first byte lowest.
-                while (j + 8 <= lim) {
-                    long w = (long) LONGS.get(b, j);
-                    long hits = zeroBytes(w ^ delimiterWord) | zeroBytes(w ^ LF_WORD) | zeroBytes(w ^ CR_WORD);
-                    if (hits != 0) {
-                        j += Long.numberOfTrailingZeros(hits) >>> 3;
-                        break scan;
-                    }
-                    j += 8;
+            // Byte by byte: most bytes of most files (digits, letters, '.', '-') lie above every stop byte.
+            while (j < lim) {
+                byte c = b[j];
+                if (c <= highestStop && stops[c & 0xff]) {
+                    break;
                 }
-                while (j < lim && !stops[b[j] & 0xff]) {
-                    j++;
-                }
+                j++;
             }
             if (j >= lim) {
                 if (!eof) {
@@ -671,14 +653,6 @@ final class CsvReader {
     private DataFormatException headerTooLong() {
         return new DataFormatException(in.name, 1, 0, "the header line is longer than "
                 + ReadLimits.describe(limits.maxHeaderBytes()) + ", the limit (raise it with --max-header-size)");
-    }
-
-    /**
-     * The high bit of each zero byte of {@code v}. A borrow can also mark a byte above a zero byte, but
-     * never one below the first, so the lowest mark is exact.
-     */
-    private static long zeroBytes(long v) {
-        return (v - ONES) & ~v & HIGHS;
     }
 
     /** The record ends at the line break at {@code i} (LF, CRLF or a lone CR). */
