@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +126,7 @@ class CsvKnownValuesTest {
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         InputStream in = new ByteArrayInputStream(bytes);
         if (trickle) {
-            in = new Trickle(in, seed);
+            in = new TestFiles.Trickle(in, seed);
         }
         Table t = TableReaders.read(in, "known.csv", Format.CSV, ReadOptions.defaults());
         assertEquals(rows, t.rowCount());
@@ -172,19 +171,5 @@ class CsvKnownValuesTest {
                 () -> TableReaders.read(new ByteArrayInputStream(bytes), "late.csv", Format.CSV,
                         ReadOptions.defaults().withTypeHint("score", ColumnType.NUMERIC)));
         assertEquals("late.csv:40002:2: 'high' is not a number, but column 'score' must be numeric", e.getMessage());
-    }
-
-    private static final class Trickle extends FilterInputStream {
-        private final SplittableRandom random;
-
-        Trickle(InputStream in, long seed) {
-            super(in);
-            random = new SplittableRandom(seed);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return super.read(b, off, Math.min(len, 1 + random.nextInt(3)));
-        }
     }
 }
