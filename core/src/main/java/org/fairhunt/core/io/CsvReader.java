@@ -1,9 +1,6 @@
 package org.fairhunt.core.io;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -42,11 +39,6 @@ final class CsvReader {
     /** Candidate delimiters in order of preference when their counts tie. */
     private static final byte[] SNIFFED = {',', '\t', ';', '|'};
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long LF_WORD = ONES * '\n';
-    private static final long CR_WORD = ONES * '\r';
 
     private final Source in;
     private final ReadOptions options;
@@ -58,6 +50,7 @@ final class CsvReader {
     private int workerCount;
     private final byte defaultDelimiter;
     private final ReadLimits limits;
+    private final long maxFieldBytes;
 
     private byte[] buf = new byte[FIRST_BUFFER];
     private int pos;
@@ -65,15 +58,20 @@ final class CsvReader {
     private boolean eof;
     private byte delimiter;
     private final boolean[] stop = new boolean[256];
-    private long delimiterWord;
     /** The line on which the next record starts. */
     private long line = 1;
 
-    // The current record, as parsed by parseRecord().
-    private int[] starts = new int[16];
-    private int[] ends = new int[16];
+    // The current record, as parsed by parseRecord(): its fields go straight into the batch that will hold
+    // it, from index fieldBase on (the field's start, and its length, or ~length for a quoted field).
+    private Batch target;
+    private int[] starts;
+    private int[] lens;
+    private int fieldBase;
+    /** The index at which the fields must grow: the end of the arrays, or the column limit. */
+    private int fieldLimit;
+    /** Which fields of the record hold doubled quotes, to be undone when the record is complete. */
     private boolean[] escaped = new boolean[16];
-    private boolean[] quoted = new boolean[16];
+    private boolean anyEscaped;
     private int fieldCount;
     private int recordEnd;
     private int recordBreaks;
@@ -84,9 +82,7 @@ final class CsvReader {
         this.options = options;
         this.defaultDelimiter = defaultDelimiter;
         this.limits = options.limits();
-        if (limits.maxColumns() < starts.length) {
-            growFieldsTo(limits.maxColumns());
-        }
+        this.maxFieldBytes = limits.maxFieldBytes();
     }
 
     Table read() throws IOException {
@@ -99,10 +95,13 @@ final class CsvReader {
         }
         delimiter = options.delimiter() != null ? (byte) (char) options.delimiter() : sniffDelimiter();
         stop[delimiter & 0xff] = true;
-        delimiterWord = ONES * (delimiter & 0xff);
         stop['\n'] = true;
         stop['\r'] = true;
 
+        Batch current = new Batch(buf);
+        Batch previous = new Batch(new byte[0]);
+        current.reserveRecords(1, 16);
+        target(current);
         List<String> names = readHeader();
         for (String hinted : options.typeHints().keySet()) {
             if (!names.contains(hinted)) {
@@ -112,8 +111,13 @@ final class CsvReader {
         }
         builder = new TableBuilder(in.name, names, options.typeHints(), options.missingTokens());
         columns = names.size();
-        Batch current = new Batch(buf);
-        Batch previous = new Batch(new byte[0]);
+        current.reset(buf, 0);
+        current.reserveRecords(1024, columns);
+        previous.reserveRecords(1024, columns);
+        if (escaped.length < columns) {
+            escaped = Arrays.copyOf(escaped, columns);
+        }
+        target(current);
         long rows = 0;
         try {
             while (true) {
@@ -144,7 +148,8 @@ final class CsvReader {
                     Batch next = previous;
                     previous = current;
                     current = next;
-                    moveTailInto(current);
+                    moveTailInto(current, rows);
+                    target(current);
                     readMore();
                     in.progress(rows);
                     continue;
@@ -153,7 +158,9 @@ final class CsvReader {
                     advance();
                     continue;
                 }
-                current.add();
+                current.commit();
+                fieldBase += columns;
+                fieldLimit = (int) Math.min(starts.length, fieldBase + (long) limits.maxColumns());
                 advance();
             }
             await(previous);
@@ -189,11 +196,23 @@ final class CsvReader {
     }
 
     private boolean isBlankRecord() {
-        return fieldCount == 1 && starts[0] == pos && ends[0] == pos;
+        return fieldCount == 1 && starts[fieldBase] == pos && lens[fieldBase] == 0;
     }
 
-    /** Continues in {@code batch}'s buffer: the unparsed tail of the current one moves to its front. */
-    private void moveTailInto(Batch batch) {
+    /** Parses the next records into {@code batch}, after its records so far. */
+    private void target(Batch batch) {
+        target = batch;
+        starts = batch.starts;
+        lens = batch.lens;
+        fieldBase = batch.count * columns;
+        fieldLimit = (int) Math.min(starts.length, fieldBase + (long) limits.maxColumns());
+    }
+
+    /**
+     * Continues in {@code batch}'s buffer: the unparsed tail of the current one moves to its front.
+     * {@code firstRow} is the table row of the batch's first record.
+     */
+    private void moveTailInto(Batch batch, long firstRow) {
         int tail = limit - pos;
         byte[] target = batch.data;
         int wanted = Math.max(buf.length, INITIAL_BUFFER);
@@ -209,7 +228,7 @@ final class CsvReader {
             target = new byte[wanted];
         }
         System.arraycopy(buf, pos, target, 0, tail);
-        batch.reset(target);
+        batch.reset(target, firstRow);
         buf = target;
         pos = 0;
         limit = tail;
@@ -265,14 +284,11 @@ final class CsvReader {
     }
 
     private void appendColumn(Batch batch, int k) {
-        int r = 0;
         try {
-            for (int f = k; r < batch.count; r++, f += columns) {
-                builder.append(k, batch.data, batch.starts[f], batch.lens[f], batch.quoted[f]);
-            }
+            builder.appendColumn(k, batch.data, batch.starts, batch.lens, k, columns, batch.count);
         } catch (UserInputException e) {
-            batch.fail(r, k, e.getMessage());
-            // The column is now short of rows; nothing more is appended, since the read fails.
+            // The column holds the values before the failing one; nothing more is appended, since the read fails.
+            batch.fail((int) (builder.valueCount(k) - batch.firstRow), k, e.getMessage());
         }
     }
 
@@ -301,13 +317,17 @@ final class CsvReader {
         throw new DataFormatException(in.name, fieldLine, k + 1, batch.failure);
     }
 
-    /** The complete records of one buffer as field offsets into it, to be appended column by column. */
+    /**
+     * The complete records of one buffer as field offsets into it, to be appended column by column: the
+     * start of field {@code k} of record {@code r} at {@code starts[r * columns + k]}, its length (or
+     * {@code ~length} when quoted) at the same index of {@code lens}.
+     */
     private final class Batch {
         byte[] data;
         int count;
+        long firstRow;
         int[] starts = new int[0];
         int[] lens = new int[0];
-        boolean[] quoted = new boolean[0];
         int[] recordStart = new int[0];
         long[] recordLine = new long[0];
         boolean submitted;
@@ -320,29 +340,43 @@ final class CsvReader {
             this.data = data;
         }
 
-        void reset(byte[] newData) {
+        void reset(byte[] newData, long first) {
             data = newData;
             count = 0;
+            firstRow = first;
             submitted = false;
             failedRecord = -1;
         }
 
-        /** Adds the record just parsed, turning doubled quotes into single ones in place. */
-        void add() {
-            if (count == recordStart.length) {
-                int n = Math.max(1024, count * 2);
-                starts = Arrays.copyOf(starts, n * columns);
-                lens = Arrays.copyOf(lens, n * columns);
-                quoted = Arrays.copyOf(quoted, n * columns);
-                recordStart = Arrays.copyOf(recordStart, n);
-                recordLine = Arrays.copyOf(recordLine, n);
+        /** Makes room for {@code records} records of {@code fields} fields (at least one record's worth). */
+        void reserveRecords(int records, int fields) {
+            int n = Math.max(records * Math.max(fields, 1), 16);
+            if (starts.length < n) {
+                starts = Arrays.copyOf(starts, n);
+                lens = Arrays.copyOf(lens, n);
             }
-            int base = count * columns;
-            for (int k = 0; k < columns; k++) {
-                int s = CsvReader.this.starts[k];
-                starts[base + k] = s;
-                lens[base + k] = escaped[k] ? unescape(s, ends[k]) : ends[k] - s;
-                quoted[base + k] = CsvReader.this.quoted[k];
+            if (recordStart.length < records) {
+                recordStart = Arrays.copyOf(recordStart, records);
+                recordLine = Arrays.copyOf(recordLine, records);
+            }
+        }
+
+        /** Keeps the record just parsed into this batch, turning doubled quotes into single ones in place. */
+        void commit() {
+            if (anyEscaped) {
+                int base = count * columns;
+                for (int k = 0; k < columns; k++) {
+                    if (escaped[k]) {
+                        escaped[k] = false;
+                        int s = starts[base + k];
+                        lens[base + k] = ~unescape(s, s + ~lens[base + k]);
+                    }
+                }
+                anyEscaped = false;
+            }
+            if (count == recordStart.length) {
+                recordStart = Arrays.copyOf(recordStart, Math.max(1024, count * 2));
+                recordLine = Arrays.copyOf(recordLine, Math.max(1024, count * 2));
             }
             recordStart[count] = pos;
             recordLine[count] = line;
@@ -429,7 +463,7 @@ final class CsvReader {
         while (!parseRecord()) {
             fill();
         }
-        if (fieldCount == 1 && starts[0] == pos && ends[0] == pos) {
+        if (isBlankRecord()) {
             throw new DataFormatException(in.name, line, 0, "the first line is empty, expected a header row with the column names");
         }
         if (recordEnd - pos > limits.maxHeaderBytes()) {
@@ -439,7 +473,14 @@ final class CsvReader {
         Map<String, Integer> seen = new HashMap<>();
         for (int k = 0; k < fieldCount; k++) {
             int s = starts[k];
-            int len = escaped[k] ? unescape(s, ends[k]) : ends[k] - s;
+            int len = lens[k];
+            if (len < 0) {
+                len = ~len;
+                if (k < escaped.length && escaped[k]) {
+                    escaped[k] = false;
+                    len = unescape(s, s + len);
+                }
+            }
             String name;
             try {
                 name = TableReaders.decodeUtf8(buf, s, len);
@@ -458,6 +499,7 @@ final class CsvReader {
             }
             names.add(name);
         }
+        anyEscaped = false;
         advance();
         return names;
     }
@@ -471,19 +513,20 @@ final class CsvReader {
         final int lim = limit;
         final byte d = delimiter;
         final boolean[] stops = stop;
+        final int highestStop = Math.max(d, '\r');
         int i = pos;
         int nf = 0;
         int breaks = 0;
         while (true) {
-            if (nf == starts.length) {
-                growFields();
+            if (fieldBase + nf >= fieldLimit) {
+                growFields(nf);
             }
             if (i >= lim) {
                 if (!eof) {
                     return false;
                 }
                 // The input ends right after a delimiter: the last field is empty.
-                setField(nf++, i, i, false);
+                setField(nf++, i, i);
                 return finishRecord(nf, i, breaks, false);
             }
             if (b[i] == QUOTE) {
@@ -515,8 +558,7 @@ final class CsvReader {
                     }
                     q++;
                 }
-                setField(nf++, i + 1, q, esc);
-                quoted[nf - 1] = true;
+                setQuotedField(nf++, i + 1, q, esc);
                 i = q + 1;
                 if (i >= lim) {
                     if (!eof) {
@@ -538,31 +580,22 @@ final class CsvReader {
                         + "' or the end of the line (a quote inside a quoted field is written as two quotes)");
             }
             int j = i;
-            scan:
-            {
-                // Eight bytes at a time: mark the bytes equal to the delimiter, LF or CR (SWAR); the lowest
-                // mark is the first such byte, since a little-endian read puts the first byte lowest.
-                while (j + 8 <= lim) {
-                    long w = (long) LONGS.get(b, j);
-                    long hits = zeroBytes(w ^ delimiterWord) | zeroBytes(w ^ LF_WORD) | zeroBytes(w ^ CR_WORD);
-                    if (hits != 0) {
-                        j += Long.numberOfTrailingZeros(hits) >>> 3;
-                        break scan;
-                    }
-                    j += 8;
+            // Byte by byte: most bytes of most files (digits, letters, '.', '-') lie above every stop byte.
+            while (j < lim) {
+                byte c = b[j];
+                if (c <= highestStop && stops[c & 0xff]) {
+                    break;
                 }
-                while (j < lim && !stops[b[j] & 0xff]) {
-                    j++;
-                }
+                j++;
             }
             if (j >= lim) {
                 if (!eof) {
                     return false;
                 }
-                setField(nf++, i, j, false);
+                setField(nf++, i, j);
                 return finishRecord(nf, j, breaks, false);
             }
-            setField(nf++, i, j, false);
+            setField(nf++, i, j);
             if (b[j] == d) {
                 i = j + 1;
                 continue;
@@ -622,14 +655,6 @@ final class CsvReader {
                 + ReadLimits.describe(limits.maxHeaderBytes()) + ", the limit (raise it with --max-header-size)");
     }
 
-    /**
-     * The high bit of each zero byte of {@code v}. A borrow can also mark a byte above a zero byte, but
-     * never one below the first, so the lowest mark is exact.
-     */
-    private static long zeroBytes(long v) {
-        return (v - ONES) & ~v & HIGHS;
-    }
-
     /** The record ends at the line break at {@code i} (LF, CRLF or a lone CR). */
     private boolean endOfLine(int nf, int i, int breaks) {
         if (buf[i] == '\r') {
@@ -650,28 +675,40 @@ final class CsvReader {
         return true;
     }
 
-    private void setField(int k, int start, int end, boolean esc) {
-        if (end - start > limits.maxFieldBytes()) {
+    private void setField(int k, int start, int end) {
+        if (end - start > maxFieldBytes) {
             throw fieldTooLong(line, k + 1);
         }
-        starts[k] = start;
-        ends[k] = end;
-        escaped[k] = esc;
-        quoted[k] = false;
+        starts[fieldBase + k] = start;
+        lens[fieldBase + k] = end - start;
     }
 
-    private void growFields() {
-        if (starts.length >= limits.maxColumns()) {
+    private void setQuotedField(int k, int start, int end, boolean esc) {
+        if (end - start > maxFieldBytes) {
+            throw fieldTooLong(line, k + 1);
+        }
+        starts[fieldBase + k] = start;
+        lens[fieldBase + k] = ~(end - start);
+        if (esc) {
+            if (k >= escaped.length) {
+                escaped = Arrays.copyOf(escaped, Math.max(escaped.length * 2, k + 1));
+            }
+            escaped[k] = true;
+            anyEscaped = true;
+        }
+    }
+
+    /** Makes room for field {@code k} of the record, unless the record has more columns than allowed. */
+    private void growFields(int k) {
+        if (k >= limits.maxColumns()) {
             throw tooManyColumns(line);
         }
-        growFieldsTo((int) Math.min(starts.length * 2L, limits.maxColumns()));
-    }
-
-    private void growFieldsTo(int n) {
+        int n = (int) Math.min(Math.max(starts.length * 2L, fieldBase + k + 1L), Integer.MAX_VALUE - 16);
         starts = Arrays.copyOf(starts, n);
-        ends = Arrays.copyOf(ends, n);
-        escaped = Arrays.copyOf(escaped, n);
-        quoted = Arrays.copyOf(quoted, n);
+        lens = Arrays.copyOf(lens, n);
+        target.starts = starts;
+        target.lens = lens;
+        fieldLimit = (int) Math.min(starts.length, fieldBase + (long) limits.maxColumns());
     }
 
     /** Turns each doubled quote in {@code buf[start, end)} into one, in place; returns the new length. */

@@ -28,14 +28,26 @@ public final class CategoricalColumn implements Column {
      * @param levels the dictionary; every code is {@link #MISSING} or an index into it
      */
     public CategoricalColumn(String name, int[] codes, List<String> levels) {
+        this(name, codes, List.copyOf(levels), true);
+    }
+
+    /** {@code check}: whether to check every code (false only where the caller just checked them). */
+    private CategoricalColumn(String name, int[] codes, List<String> levels, boolean check) {
         this.name = Objects.requireNonNull(name, "name");
         this.codes = Objects.requireNonNull(codes, "codes");
         this.levels = List.copyOf(levels);
-        for (int c : codes) {
-            if (c < MISSING || c >= this.levels.size()) {
-                throw new IllegalArgumentException("column " + name + ": code " + c + " outside [-1, " + this.levels.size() + ")");
+        if (check) {
+            int n = this.levels.size();
+            for (int c : codes) {
+                if (c < MISSING || c >= n) {
+                    throw outside(name, c, n);
+                }
             }
         }
+    }
+
+    private static IllegalArgumentException outside(String name, int code, int levels) {
+        return new IllegalArgumentException("column " + name + ": code " + code + " outside [-1, " + levels + ")");
     }
 
     /**
@@ -62,13 +74,17 @@ public final class CategoricalColumn implements Column {
             recode[order[i]] = i;
             sortedLevels.add(levels.get(order[i]));
         }
+        // One pass both checks and recodes the codes.
         for (int r = 0; r < codes.length; r++) {
             int c = codes[r];
             if (c != MISSING) {
+                if (c < 0 || c >= k) {
+                    throw outside(name, c, k);
+                }
                 codes[r] = recode[c];
             }
         }
-        return new CategoricalColumn(name, codes, sortedLevels);
+        return new CategoricalColumn(name, codes, sortedLevels, false);
     }
 
     @Override

@@ -184,12 +184,112 @@ public final class TableBuilder {
      * {@link #addRows(int) addRows(n)}.
      */
     public void append(int column, byte[] buf, int off, int len, boolean quoted) {
-        ColumnBuilder b = builders.get(column);
+        append(builders.get(column), buf, off, len, quoted);
+    }
+
+    private void append(ColumnBuilder b, byte[] buf, int off, int len, boolean quoted) {
         b.appendMissing();
         if (len == 0 ? quoted || emptyIsMissing : !quoted && len <= maxMissingLength && isMissingToken(buf, off, len)) {
             return;
         }
         b.setLast(buf, off, len);
+    }
+
+    /**
+     * Appends {@code count} values to one column from a reader's table of field offsets, equivalent to
+     * {@code count} calls of {@link #append}: value {@code i} is the {@code lens[f]} bytes of {@code data} from
+     * {@code starts[f]}, where {@code f = first + i * stride}, and a negative length {@code ~n} marks a quoted
+     * field of {@code n} bytes. The same threading rules as {@link #append} apply.
+     *
+     * <p>A value the column has seen before, unquoted and at most {@value ColumnBuilder#FAST_KEY_BYTES}
+     * bytes long, is found in the column's table of short keys (its bytes read as two longs, compared whole)
+     * without a call; anything else takes {@link #append}'s path.
+     *
+     * @throws UserInputException as {@link #append} does; the column then holds the values before the
+     *                            failing one, so {@link #valueCount} tells which value failed
+     */
+    public void appendColumn(int column, byte[] data, int[] starts, int[] lens, int first, int stride, int count) {
+        ColumnBuilder b = builders.get(column);
+        b.ensureRoom(count);
+        int f = first;
+        int i = 0;
+        while (i < count) {
+            ByteDictionary dictionary = b.byteCodes;
+            if (dictionary != null) {
+                // The column is dictionary-encoded: known short values go straight to their code.
+                int[] codes = b.codes;
+                int size = b.size;
+                long[] keys = dictionary.fastKeys;
+                int[] fastLens = dictionary.fastLens;
+                int[] fastCodes = dictionary.fastCodes;
+                int mask = fastLens.length - 1;
+                int limit = data.length - Long.BYTES;
+                for (; i < count; i++, f += stride) {
+                    int s = starts[f];
+                    int len = lens[f];
+                    if (len <= 0 || len > ColumnBuilder.FAST_KEY_BYTES || s > limit) {
+                        break;
+                    }
+                    long k1;
+                    long k2;
+                    if (len < Long.BYTES) {
+                        k1 = (long) ByteDictionary.LONGS.get(data, s) & (-1L >>> (64 - 8 * len));
+                        k2 = 0;
+                    } else {
+                        k1 = (long) ByteDictionary.LONGS.get(data, s);
+                        k2 = (long) ByteDictionary.LONGS.get(data, s + len - Long.BYTES);
+                    }
+                    int slot = ByteDictionary.fastSlot(k1, k2, mask);
+                    int code = -1;
+                    while (true) {
+                        int l = fastLens[slot];
+                        if (l == len && keys[2 * slot] == k1 && keys[2 * slot + 1] == k2) {
+                            code = fastCodes[slot];
+                            break;
+                        }
+                        if (l == 0) {
+                            break;
+                        }
+                        slot = (slot + 1) & mask;
+                    }
+                    if (code < 0) {
+                        break;
+                    }
+                    codes[size++] = code;
+                }
+                b.size = size;
+                if (i == count) {
+                    break;
+                }
+            }
+            // Anything else (a new value, a quoted, empty or long one, a column without dictionary) one by one.
+            int s = starts[f];
+            int len = lens[f];
+            boolean quoted = len < 0;
+            if (quoted) {
+                len = ~len;
+            }
+            try {
+                append(b, data, s, len, quoted);
+            } catch (UserInputException e) {
+                b.size--;
+                throw e;
+            }
+            if (!quoted && len > 0 && len <= ColumnBuilder.FAST_KEY_BYTES && b.byteCodes != null) {
+                // An unquoted value that was not missing is never a missing token: known from now on.
+                int code = b.codes[b.size - 1];
+                if (code != CategoricalColumn.MISSING && s <= data.length - Long.BYTES) {
+                    b.byteCodes.putFast(data, s, len, code);
+                }
+            }
+            i++;
+            f += stride;
+        }
+    }
+
+    /** The values given to {@code column} so far: its rows, plus those {@link #addRows} has yet to count. */
+    public int valueCount(int column) {
+        return builders.get(column).size;
     }
 
     /**
@@ -307,6 +407,16 @@ public final class TableBuilder {
                 if (forced == ColumnType.CATEGORICAL) {
                     becomeCategorical();
                 }
+            }
+        }
+
+        /** Values of at most this many bytes are found in {@link ByteDictionary}'s table of short keys. */
+        static final int FAST_KEY_BYTES = 16;
+
+        /** Makes room for {@code n} more values, growing by doubling as {@link #appendMissing} does. */
+        void ensureRoom(int n) {
+            if (size + n > capacity) {
+                reserve((int) Math.min(Math.max(2L * capacity, (long) size + n), Integer.MAX_VALUE - 16));
             }
         }
 
@@ -472,8 +582,20 @@ public final class TableBuilder {
     static final class ByteDictionary {
         // Per entry, four ints side by side (hash, pool offset, length, code): one cache line per probe.
         private static final int STRIDE = 4;
-        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+        static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
         private static final long MIX = 0x9E3779B97F4A7C15L;
+        /** Beyond this many short keys (an identifier column), the others are found by {@link #find} only. */
+        private static final int MAX_FAST_ENTRIES = 1 << 16;
+        /**
+         * The short keys (1 to {@value ColumnBuilder#FAST_KEY_BYTES} bytes) of values that are not missing
+         * tokens, open addressing: per slot the value's first and last eight bytes (the first only, masked,
+         * when shorter than eight; the two overlap between 9 and 15), its length (0: free slot) and its code.
+         * The bytes and the length identify the value, so a hit needs no comparison of bytes.
+         */
+        long[] fastKeys = new long[2 * 16];
+        int[] fastLens = new int[16];
+        int[] fastCodes = new int[16];
+        private int fastEntries;
         private int[] slots = new int[64];
         private int[] entryData = new int[32 * STRIDE];
         private byte[] pool = new byte[512];
@@ -522,6 +644,66 @@ public final class TableBuilder {
         /** A mask of the {@code len} (0 to 7) lowest bytes, which a little-endian read puts first. */
         private static long lowBytes(int len) {
             return len == 0 ? 0 : -1L >>> (64 - 8 * len);
+        }
+
+        static int fastSlot(long k1, long k2, int mask) {
+            return (int) ((((k1 * MIX) ^ k2) * MIX) >>> 40) & mask;
+        }
+
+        /**
+         * Adds a value of 1 to {@value ColumnBuilder#FAST_KEY_BYTES} bytes, known not to be a missing token,
+         * to the short keys; {@code buf} holds at least eight bytes from {@code off}.
+         */
+        void putFast(byte[] buf, int off, int len, int code) {
+            if (fastEntries >= MAX_FAST_ENTRIES) {
+                return;
+            }
+            long k1;
+            long k2;
+            if (len < Long.BYTES) {
+                k1 = (long) LONGS.get(buf, off) & lowBytes(len);
+                k2 = 0;
+            } else {
+                k1 = (long) LONGS.get(buf, off);
+                k2 = (long) LONGS.get(buf, off + len - Long.BYTES);
+            }
+            int mask = fastLens.length - 1;
+            int slot = fastSlot(k1, k2, mask);
+            while (fastLens[slot] != 0) {
+                if (fastLens[slot] == len && fastKeys[2 * slot] == k1 && fastKeys[2 * slot + 1] == k2) {
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+            fastKeys[2 * slot] = k1;
+            fastKeys[2 * slot + 1] = k2;
+            fastLens[slot] = len;
+            fastCodes[slot] = code;
+            if (++fastEntries * 2 > fastLens.length) {
+                growFast();
+            }
+        }
+
+        private void growFast() {
+            long[] keys = fastKeys;
+            int[] lens = fastLens;
+            int[] codes = fastCodes;
+            fastKeys = new long[keys.length * 2];
+            fastLens = new int[lens.length * 2];
+            fastCodes = new int[codes.length * 2];
+            int mask = fastLens.length - 1;
+            for (int i = 0; i < lens.length; i++) {
+                if (lens[i] != 0) {
+                    int slot = fastSlot(keys[2 * i], keys[2 * i + 1], mask);
+                    while (fastLens[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    fastKeys[2 * slot] = keys[2 * i];
+                    fastKeys[2 * slot + 1] = keys[2 * i + 1];
+                    fastLens[slot] = lens[i];
+                    fastCodes[slot] = codes[i];
+                }
+            }
         }
 
         void put(byte[] buf, int off, int len, int code) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -53,7 +51,7 @@ class CsvFuzzTest {
                 input[i] = ALPHABET[random.nextInt(ALPHABET.length)];
             }
             String whole = outcome(new ByteArrayInputStream(input));
-            String trickled = outcome(new Trickle(new ByteArrayInputStream(input), random.nextLong()));
+            String trickled = outcome(new TestFiles.Trickle(new ByteArrayInputStream(input), random.nextLong()));
             assertEquals(whole, trickled, () -> "input " + Arrays.toString(input));
             if (!whole.startsWith("error: ")) {
                 tables++;
@@ -61,19 +59,5 @@ class CsvFuzzTest {
         }
         // Both outcomes occur, so the comparison above is not vacuous (random bodies are mostly ragged).
         assertTrue(tables > 0 && tables < 1000, "tables read: " + tables);
-    }
-
-    private static final class Trickle extends FilterInputStream {
-        private final SplittableRandom random;
-
-        Trickle(InputStream in, long seed) {
-            super(in);
-            random = new SplittableRandom(seed);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return super.read(b, off, Math.min(len, 1 + random.nextInt(3)));
-        }
     }
 }

@@ -3,11 +3,15 @@ package org.fairhunt.core.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.SplittableRandom;
 import org.fairhunt.core.DataFormatException;
 import org.fairhunt.core.table.Column;
 import org.fairhunt.core.table.Table;
@@ -61,5 +65,20 @@ final class TestFiles {
             out[i] = c.text(i);
         }
         return out;
+    }
+
+    /** A stream that hands over one to three bytes per read, as a slow network might (seeded). */
+    static final class Trickle extends FilterInputStream {
+        private final SplittableRandom random;
+
+        Trickle(InputStream in, long seed) {
+            super(in);
+            random = new SplittableRandom(seed);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return super.read(b, off, Math.min(len, 1 + random.nextInt(3)));
+        }
     }
 }
