@@ -57,29 +57,9 @@ final class AucPass {
     AucPass(Table table, AuditSpec spec, Slicing slicing, double[] rowWeights, long[] clusterKeys) {
         BinaryOutcome y = BinaryOutcome.of(table, spec.aucLabel(), spec.aucPositive());
         double[] score = table.finite(spec.aucScore(), "score").valuesUnsafe();
-        int rows = table.rowCount();
-        int usable = 0;
-        for (int i = 0; i < rows; i++) {
-            if (y.value(i) >= 0 && !Double.isNaN(score[i])) {
-                usable++;
-            }
-        }
-        long[] keys = new long[usable];
-        int[] index = new int[usable];
-        int k = 0;
-        for (int i = 0; i < rows; i++) {
-            if (y.value(i) >= 0 && !Double.isNaN(score[i])) {
-                keys[k] = sortableBits(score[i]);
-                index[k] = i;
-                k++;
-            }
-        }
-        radixSort(keys, index);
         int bootstrap = spec.replicates();
-        Sorted rowsInOrder = Sorted.gather(keys, index, y, slicing.atomOfRow(), rowWeights,
-                bootstrap > 0 ? clusterKeys : null);
-        keys = null;
-        index = null;
+        Sorted rowsInOrder = Sorted.of(score, y, slicing.atomOfRow(), rowWeights, bootstrap > 0 ? clusterKeys : null);
+        int usable = rowsInOrder.atom.length;
 
         int replicates = bootstrap + 1;
         int slices = slicing.sliceCount();
@@ -158,8 +138,156 @@ final class AucPass {
     }
 
     /** The usable rows in score order: atom, label and end-of-tie flags, cluster key and weight. */
-    private record Sorted(int[] atom, byte[] flags, long[] clusterKey, double[] weight) {
-        static Sorted gather(long[] keys, int[] index, BinaryOutcome y, int[] atomOfRow, double[] rowWeights,
+    record Sorted(int[] atom, byte[] flags, long[] clusterKey, double[] weight) {
+        /**
+         * The rows with a label and a score, in score order (ties in row order). Scores with few decimals (a
+         * model's rounded output, 4 decimals in the benchmark file) are sorted by one counting pass over their
+         * scaled integer values; others by the radix sort of their bits. Both give the same order.
+         */
+        static Sorted of(double[] score, BinaryOutcome y, int[] atomOfRow, double[] rowWeights, long[] clusterKeys) {
+            int rows = score.length;
+            int usable = 0;
+            for (int i = 0; i < rows; i++) {
+                if (y.value(i) >= 0 && !Double.isNaN(score[i])) {
+                    usable++;
+                }
+            }
+            Sorted byDecimals = byDecimals(score, y, usable, atomOfRow, rowWeights, clusterKeys);
+            if (byDecimals != null) {
+                return byDecimals;
+            }
+            long[] keys = new long[usable];
+            int[] index = new int[usable];
+            int k = 0;
+            for (int i = 0; i < rows; i++) {
+                if (y.value(i) >= 0 && !Double.isNaN(score[i])) {
+                    keys[k] = sortableBits(score[i]);
+                    index[k] = i;
+                    k++;
+                }
+            }
+            radixSort(keys, index);
+            return gather(keys, index, y, atomOfRow, rowWeights, clusterKeys);
+        }
+
+        /**
+         * A counting sort on {@code round(score × 10^d)} when every usable score {@code s} equals {@code round(s ×
+         * 10^d) / 10^d} exactly for some {@code d ≤ MAX_DECIMALS} (division is correctly rounded, so a score read
+         * from {@code d} decimals always does) and the scaled range is at most {@link #maxBuckets} wide; otherwise
+         * {@code null}. The scaled values are strictly increasing in the score and equal exactly for equal scores
+         * (-0.0 and 0.0 too), so the order and the ties are the radix sort's.
+         */
+        private static Sorted byDecimals(double[] score, BinaryOutcome y, int usable, int[] atomOfRow,
+                double[] rowWeights, long[] clusterKeys) {
+            int rows = score.length;
+            int decimals = -1;
+            for (int i = 0, seen = 0; i < rows && seen < 64; i++) {
+                if (y.value(i) >= 0 && !Double.isNaN(score[i])) {
+                    decimals = Math.max(decimals, decimalsOf(score[i]));
+                    if (decimals > MAX_DECIMALS) {
+                        return null;
+                    }
+                    seen++;
+                }
+            }
+            if (decimals < 0) {
+                decimals = 0;
+            }
+            int[] scaled = new int[rows];
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            double scale = POWERS_OF_TEN[decimals];
+            for (int i = 0; i < rows; i++) {
+                if (y.value(i) < 0 || Double.isNaN(score[i])) {
+                    continue;
+                }
+                double s = score[i];
+                double k = Math.rint(s * scale);
+                if (k / scale != s || !(Math.abs(k) <= MAX_SCALED)) {
+                    int needed = decimalsOf(s);
+                    if (needed <= decimals || needed > MAX_DECIMALS) {
+                        return null;
+                    }
+                    // More decimals than the first rows showed: start over at that scale.
+                    decimals = needed;
+                    scale = POWERS_OF_TEN[decimals];
+                    min = Integer.MAX_VALUE;
+                    max = Integer.MIN_VALUE;
+                    i = -1;
+                    continue;
+                }
+                int v = (int) k;
+                scaled[i] = v;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            long buckets = usable == 0 ? 1 : (long) max - min + 1;
+            if (buckets > maxBuckets(usable)) {
+                return null;
+            }
+            int[] end = new int[(int) buckets];
+            for (int i = 0; i < rows; i++) {
+                if (y.value(i) >= 0 && !Double.isNaN(score[i])) {
+                    end[scaled[i] - min]++;
+                }
+            }
+            int sum = 0;
+            for (int b = 0; b < end.length; b++) {
+                int c = end[b];
+                end[b] = sum;
+                sum += c;
+            }
+            int[] atom = new int[usable];
+            byte[] flags = new byte[usable];
+            long[] cluster = clusterKeys == null ? null : new long[usable];
+            double[] weight = rowWeights == null ? null : new double[usable];
+            for (int i = 0; i < rows; i++) {
+                int label = y.value(i);
+                if (label < 0 || Double.isNaN(score[i])) {
+                    continue;
+                }
+                int q = end[scaled[i] - min]++;
+                atom[q] = atomOfRow[i];
+                flags[q] = label == 1 ? POSITIVE : 0;
+                if (cluster != null) {
+                    cluster[q] = clusterKeys[i];
+                }
+                if (weight != null) {
+                    weight[q] = rowWeights[i];
+                }
+            }
+            // end[b] is now where bucket b ends: its last row closes a tie block.
+            int previous = 0;
+            for (int e : end) {
+                if (e > previous) {
+                    flags[e - 1] |= LAST_OF_TIE;
+                }
+                previous = e;
+            }
+            return new Sorted(atom, flags, cluster, weight);
+        }
+
+        /** The fewest decimals {@code d ≤ MAX_DECIMALS} that {@code s} round-trips at, or {@code MAX_DECIMALS + 1}. */
+        private static int decimalsOf(double s) {
+            for (int d = 0; d <= MAX_DECIMALS; d++) {
+                double k = Math.rint(s * POWERS_OF_TEN[d]);
+                if (k / POWERS_OF_TEN[d] == s && Math.abs(k) <= MAX_SCALED) {
+                    return d;
+                }
+            }
+            return MAX_DECIMALS + 1;
+        }
+
+        /** The widest scaled range the counting sort takes: its counts cost at most twice the rows' index array. */
+        private static long maxBuckets(int usable) {
+            return Math.max(1 << 12, 2L * usable);
+        }
+
+        private static final int MAX_DECIMALS = 6;
+        private static final double MAX_SCALED = 0x1p30;
+        private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+
+        private static Sorted gather(long[] keys, int[] index, BinaryOutcome y, int[] atomOfRow, double[] rowWeights,
                 long[] clusterKeys) {
             int n = keys.length;
             int[] atom = new int[n];
