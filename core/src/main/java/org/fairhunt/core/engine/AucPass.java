@@ -423,6 +423,11 @@ final class AucPass {
         private double[][] atomPos;
         private boolean[] atomTouched;
         private int[] touchedList;
+        /** Unweighted rows with exact sums: per (atom, label) the block's replicate weights as 16-bit counters. */
+        private long[] atomCounters;
+        /** ... and the block's row count per (atom, label), the point estimate's sum. */
+        private int[] atomRowCounts;
+        private long[] packedDraw;
 
         Part(boolean withEstimate, int firstBootstrap, int count, int slices, int subsets) {
             this.withEstimate = withEstimate;
@@ -452,6 +457,12 @@ final class AucPass {
                 atomPos = new double[roll.atoms][width];
                 atomTouched = new boolean[roll.atoms];
                 touchedList = new int[roll.atoms];
+                if (count > 0 && sorted.weight == null) {
+                    int lanes = (count + 3) >>> 2;
+                    atomCounters = new long[2 * roll.atoms * lanes];
+                    atomRowCounts = new int[2 * roll.atoms];
+                    packedDraw = new long[lanes];
+                }
             }
             int n = sorted.atom.length;
             byte[] flags = sorted.flags;
@@ -504,14 +515,18 @@ final class AucPass {
         private void exactByAtoms(int start, int end) {
             int wd = width;
             int touched = 0;
-            for (int q = start; q < end; q++) {
-                fill(q);
-                int a = rows.atom[q];
-                if (!atomTouched[a]) {
-                    atomTouched[a] = true;
-                    touchedList[touched++] = a;
+            if (atomCounters != null) {
+                touched = countByAtoms(start, end);
+            } else {
+                for (int q = start; q < end; q++) {
+                    fill(q);
+                    int a = rows.atom[q];
+                    if (!atomTouched[a]) {
+                        atomTouched[a] = true;
+                        touchedList[touched++] = a;
+                    }
+                    add((rows.flags[q] & POSITIVE) != 0 ? atomPos[a] : atomNeg[a], w, wd);
                 }
-                add((rows.flags[q] & POSITIVE) != 0 ? atomPos[a] : atomNeg[a], w, wd);
             }
             RollUp roll = rollUp;
             int dirtyCount = 0;
@@ -546,6 +561,86 @@ final class AucPass {
                 dirtyTo[s] = dirtyCount;
             }
             flushBlock(dirtyCount);
+        }
+
+        /**
+         * The per-atom sums of a long block of unweighted rows: each row adds its packed draws (four 16-bit counters
+         * per long, {@link PoissonWeights#packedWeights(long, long[], int, int)}) to its (atom, label) counters, which
+         * are added to the atom's sums once per block, or before a counter could overflow (a draw is at most 7).
+         * The sums are integers, exact in any order: the same as adding each row's weights as doubles.
+         */
+        private int countByAtoms(int start, int end) {
+            int lanes = packedDraw.length;
+            int touched = 0;
+            int[] atoms = rows.atom;
+            byte[] flags = rows.flags;
+            long[] keys = rows.clusterKey;
+            int sinceUnpack = 0;
+            for (int q = start; q < end; q++) {
+                int a = atoms[q];
+                if (!atomTouched[a]) {
+                    atomTouched[a] = true;
+                    touchedList[touched++] = a;
+                }
+                int cell = 2 * a + (flags[q] & POSITIVE);
+                atomRowCounts[cell]++;
+                poisson.packedWeights(keys[q], packedDraw, firstBootstrap, count);
+                addPacked(atomCounters, cell * lanes, packedDraw, lanes);
+                if (++sinceUnpack == COUNTER_ROWS) {
+                    unpackAtoms(touched);
+                    sinceUnpack = 0;
+                }
+            }
+            unpackAtoms(touched);
+            return touched;
+        }
+
+        /** Rows a 16-bit counter takes at worst (65535 / 7 = 9362) before it must be added to the sums; a little less. */
+        private static final int COUNTER_ROWS = 0xFFFF / PoissonWeights.maxWeight() - 2;
+
+        /** Adds the touched atoms' counters (and row counts, for the point estimate) to their sums and zeroes them. */
+        private void unpackAtoms(int touched) {
+            int lanes = packedDraw.length;
+            int column0 = withEstimate ? 1 : 0;
+            for (int i = 0; i < touched; i++) {
+                int a = touchedList[i];
+                for (int label = 0; label < 2; label++) {
+                    int cell = 2 * a + label;
+                    double[] sums = label == POSITIVE ? atomPos[a] : atomNeg[a];
+                    if (withEstimate) {
+                        sums[0] += atomRowCounts[cell];
+                    }
+                    atomRowCounts[cell] = 0;
+                    unpack(atomCounters, cell * lanes, lanes, sums, column0, count);
+                }
+            }
+        }
+
+        /** {@code sums[column0 + r] += } lane {@code r} of {@code counters[offset …]} for {@code r < count}; zeroes them. */
+        private static void unpack(long[] counters, int offset, int lanes, double[] sums, int column0, int count) {
+            int whole = count >>> 2;
+            for (int b = 0; b < whole; b++) {
+                long v = counters[offset + b];
+                counters[offset + b] = 0;
+                int r = column0 + 4 * b;
+                sums[r] += (int) v & 0xFFFF;
+                sums[r + 1] += (int) (v >>> 16) & 0xFFFF;
+                sums[r + 2] += (int) (v >>> 32) & 0xFFFF;
+                sums[r + 3] += (int) (v >>> 48);
+            }
+            if (whole < lanes) {
+                long v = counters[offset + whole];
+                counters[offset + whole] = 0;
+                for (int j = 0; 4 * whole + j < count; j++) {
+                    sums[column0 + 4 * whole + j] += (int) (v >>> (16 * j)) & 0xFFFF;
+                }
+            }
+        }
+
+        private static void addPacked(long[] counters, int offset, long[] packed, int lanes) {
+            for (int b = 0; b < lanes; b++) {
+                counters[offset + b] += packed[b];
+            }
         }
 
         /**
