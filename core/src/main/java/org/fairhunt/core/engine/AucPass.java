@@ -48,6 +48,8 @@ final class AucPass {
     /** Why AUC is undefined when a slice (replicate) has no negative with a score. */
     static final String NO_NEGATIVES = "no negatives with a score";
 
+    /** Replicates per part of the walk, at most: see the constructor. */
+    private static final int PART_REPLICATES = 64;
     private static final byte POSITIVE = 1;
     private static final byte LAST_OF_TIE = 2;
 
@@ -58,38 +60,20 @@ final class AucPass {
         BinaryOutcome y = BinaryOutcome.of(table, spec.aucLabel(), spec.aucPositive());
         double[] score = table.finite(spec.aucScore(), "score").valuesUnsafe();
         int bootstrap = spec.replicates();
-        Sorted rowsInOrder = Sorted.of(score, y, slicing.atomOfRow(), rowWeights, bootstrap > 0 ? clusterKeys : null);
-        int usable = rowsInOrder.atom.length;
-
         int replicates = bootstrap + 1;
         int slices = slicing.sliceCount();
         int subsets = slicing.subsetCount();
         RollUp rollUp = RollUp.of(slicing);
-        // Parts of the replicate range: part p covers bootstrap replicates [4·⌈…⌉ boundaries), part 0 also the
-        // point estimate (replicate 0).
-        int hashBlocks = (bootstrap + 3) / 4;
-        int parts = Math.max(1, Math.min(spec.threads(), hashBlocks));
-        List<Part> work = new ArrayList<>(parts);
-        for (int p = 0; p < parts; p++) {
-            int from = Math.min(bootstrap, 4 * (int) ((long) hashBlocks * p / parts));
-            int to = Math.min(bootstrap, 4 * (int) ((long) hashBlocks * (p + 1) / parts));
-            work.add(new Part(p == 0, from, to - from, slices, subsets));
-        }
-        boolean exact = exactSums(rowsInOrder.weight, usable, bootstrap > 0);
-        PoissonWeights poisson = bootstrap > 0 ? new PoissonWeights(spec.seed()) : null;
-        if (parts == 1) {
-            work.get(0).walk(rowsInOrder, rollUp, exact, poisson);
+        Scaled scaled = Scaled.of(score, y);
+        List<Part> work;
+        if (bootstrap == 0 && scaled != null && exactSums(rowWeights, score.length, false)
+                && (long) rollUp.atoms * scaled.buckets() <= Scaled.maxBuckets(scaled.usable())) {
+            Part point = new Part(true, 0, 0, slices, subsets);
+            point.pointByHistogram(scaled, y, slicing.atomOfRow(), rowWeights, rollUp);
+            work = List.of(point);
         } else {
-            try (Workers workers = new Workers(parts, "fairhunt-auc")) {
-                List<Callable<Void>> tasks = new ArrayList<>(parts);
-                for (Part part : work) {
-                    tasks.add(() -> {
-                        part.walk(rowsInOrder, rollUp, exact, poisson);
-                        return null;
-                    });
-                }
-                workers.invokeAll(tasks, "AUC");
-            }
+            work = walk(spec, Sorted.of(score, y, scaled, slicing.atomOfRow(), rowWeights,
+                    bootstrap > 0 ? clusterKeys : null), rollUp, slices, subsets);
         }
 
         values = new double[slices][replicates];
@@ -115,6 +99,43 @@ final class AucPass {
         }
     }
 
+    /** The walk over the rows in score order, its replicates split into parts (run on threads when bootstrapping). */
+    private static List<Part> walk(AuditSpec spec, Sorted rowsInOrder, RollUp rollUp, int slices, int subsets) {
+        int bootstrap = spec.replicates();
+        // Parts of the replicate range: part p covers bootstrap replicates [4·⌈…⌉ boundaries), part 0 also the
+        // point estimate (replicate 0). More parts than threads when the replicates are many: a part's sums of
+        // every slice then stay in the second-level cache (90 slices × 5 rows × 51 replicates ≈ 180 KB, where 201
+        // replicates took 720 KB).
+        int hashBlocks = (bootstrap + 3) / 4;
+        int threads = Math.max(1, Math.min(spec.threads(), hashBlocks));
+        int parts = Math.max(threads, Math.min(hashBlocks, (bootstrap + PART_REPLICATES - 1) / PART_REPLICATES));
+        List<Part> work = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+            int from = Math.min(bootstrap, 4 * (int) ((long) hashBlocks * p / parts));
+            int to = Math.min(bootstrap, 4 * (int) ((long) hashBlocks * (p + 1) / parts));
+            work.add(new Part(p == 0, from, to - from, slices, subsets));
+        }
+        boolean exact = exactSums(rowsInOrder.weight, rowsInOrder.atom.length, bootstrap > 0);
+        PoissonWeights poisson = bootstrap > 0 ? new PoissonWeights(spec.seed()) : null;
+        if (threads == 1) {
+            for (Part part : work) {
+                part.walk(rowsInOrder, rollUp, exact, poisson);
+            }
+        } else {
+            try (Workers workers = new Workers(threads, "fairhunt-auc")) {
+                List<Callable<Void>> tasks = new ArrayList<>(parts);
+                for (Part part : work) {
+                    tasks.add(() -> {
+                        part.walk(rowsInOrder, rollUp, exact, poisson);
+                        return null;
+                    });
+                }
+                workers.invokeAll(tasks, "AUC");
+            }
+        }
+        return work;
+    }
+
     /**
      * Whether every sum of the pass is an exact multiple of ½ below 2<sup>53</sup>, so that the order of
      * additions cannot change a value: integer weights (1 without a weight column; bootstrap draws are
@@ -137,24 +158,116 @@ final class AucPass {
         return 2 * (most / 2) * (most / 2) < 0x1p53;
     }
 
+    /**
+     * The usable rows' scores as integers {@code round(score × 10^d)} (in {@code code}, {@link #UNUSABLE} for a row
+     * without a label or a score), when every usable score {@code s} equals {@code round(s × 10^d) / 10^d} exactly
+     * for some {@code d ≤ 6}: a model's rounded output, 4 decimals in the benchmark file (division is correctly
+     * rounded, so a score read from {@code d} decimals always does). The integers are strictly increasing in the
+     * score and equal exactly for equal scores (-0.0 and 0.0 too), so they order and tie rows as the scores do;
+     * {@code buckets} is the width of their range from {@code min}.
+     */
+    record Scaled(int[] code, int min, int buckets, int usable) {
+        static final int UNUSABLE = Integer.MIN_VALUE;
+        private static final int MAX_DECIMALS = 6;
+        private static final double MAX_SCALED = 0x1p30;
+        private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+
+        /** The scaled scores, or {@code null} when some score needs more decimals or is too large. */
+        static Scaled of(double[] score, BinaryOutcome y) {
+            int rows = score.length;
+            int decimals = 0;
+            for (int i = 0, seen = 0; i < rows && seen < 64; i++) {
+                if (y.value(i) >= 0 && !Double.isNaN(score[i])) {
+                    decimals = Math.max(decimals, decimalsOf(score[i]));
+                    if (decimals > MAX_DECIMALS) {
+                        return null;
+                    }
+                    seen++;
+                }
+            }
+            int[] code = new int[rows];
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            int usable = 0;
+            double scale = POWERS_OF_TEN[decimals];
+            for (int i = 0; i < rows; i++) {
+                double s = score[i];
+                if (y.value(i) < 0 || Double.isNaN(s)) {
+                    code[i] = UNUSABLE;
+                    continue;
+                }
+                int k = scaled(s, scale);
+                if (k == UNUSABLE) {
+                    int needed = decimalsOf(s);
+                    if (needed <= decimals || needed > MAX_DECIMALS) {
+                        return null;
+                    }
+                    // More decimals than the first rows showed: start over at that scale.
+                    decimals = needed;
+                    scale = POWERS_OF_TEN[decimals];
+                    min = Integer.MAX_VALUE;
+                    max = Integer.MIN_VALUE;
+                    usable = 0;
+                    i = -1;
+                    continue;
+                }
+                code[i] = k;
+                min = Math.min(min, k);
+                max = Math.max(max, k);
+                usable++;
+            }
+            long buckets = usable == 0 ? 1 : (long) max - min + 1;
+            return buckets > Integer.MAX_VALUE - 8 ? null : new Scaled(code, usable == 0 ? 0 : min, (int) buckets, usable);
+        }
+
+        /**
+         * {@code s × scale} rounded to an integer if dividing that by {@code scale} gives {@code s} back exactly, else
+         * {@link #UNUSABLE}. Rounds by adding ½ and truncating (the check makes any rounding safe): {@code Math.rint}
+         * is a slow call in code compiled by C1 alone.
+         */
+        private static int scaled(double s, double scale) {
+            double x = s * scale;
+            if (!(Math.abs(x) <= MAX_SCALED)) {
+                return UNUSABLE;
+            }
+            int k = (int) (x < 0 ? x - 0.5 : x + 0.5);
+            return k / scale == s ? k : UNUSABLE;
+        }
+
+        /** The fewest decimals {@code d ≤ MAX_DECIMALS} that {@code s} round-trips at, or {@code MAX_DECIMALS + 1}. */
+        private static int decimalsOf(double s) {
+            for (int d = 0; d <= MAX_DECIMALS; d++) {
+                if (scaled(s, POWERS_OF_TEN[d]) != UNUSABLE) {
+                    return d;
+                }
+            }
+            return MAX_DECIMALS + 1;
+        }
+
+        /** The widest range the counting sort takes: its counts cost at most twice the rows' index array. */
+        static long maxBuckets(int usable) {
+            return Math.max(1 << 12, 2L * usable);
+        }
+    }
+
     /** The usable rows in score order: atom, label and end-of-tie flags, cluster key and weight. */
     record Sorted(int[] atom, byte[] flags, long[] clusterKey, double[] weight) {
         /**
-         * The rows with a label and a score, in score order (ties in row order). Scores with few decimals (a
-         * model's rounded output, 4 decimals in the benchmark file) are sorted by one counting pass over their
-         * scaled integer values; others by the radix sort of their bits. Both give the same order.
+         * The rows with a label and a score, in score order (ties in row order). Scores with few decimals ({@code
+         * scaled} not {@code null}, narrow enough) are sorted by one counting pass over their scaled values; others
+         * by the radix sort of their bits. Both give the same order.
          */
-        static Sorted of(double[] score, BinaryOutcome y, int[] atomOfRow, double[] rowWeights, long[] clusterKeys) {
+        static Sorted of(double[] score, BinaryOutcome y, Scaled scaled, int[] atomOfRow, double[] rowWeights,
+                long[] clusterKeys) {
+            if (scaled != null && scaled.buckets() <= Scaled.maxBuckets(scaled.usable())) {
+                return byScaled(scaled, y, atomOfRow, rowWeights, clusterKeys);
+            }
             int rows = score.length;
             int usable = 0;
             for (int i = 0; i < rows; i++) {
                 if (y.value(i) >= 0 && !Double.isNaN(score[i])) {
                     usable++;
                 }
-            }
-            Sorted byDecimals = byDecimals(score, y, usable, atomOfRow, rowWeights, clusterKeys);
-            if (byDecimals != null) {
-                return byDecimals;
             }
             long[] keys = new long[usable];
             int[] index = new int[usable];
@@ -170,65 +283,22 @@ final class AucPass {
             return gather(keys, index, y, atomOfRow, rowWeights, clusterKeys);
         }
 
-        /**
-         * A counting sort on {@code round(score × 10^d)} when every usable score {@code s} equals {@code round(s ×
-         * 10^d) / 10^d} exactly for some {@code d ≤ MAX_DECIMALS} (division is correctly rounded, so a score read
-         * from {@code d} decimals always does) and the scaled range is at most {@link #maxBuckets} wide; otherwise
-         * {@code null}. The scaled values are strictly increasing in the score and equal exactly for equal scores
-         * (-0.0 and 0.0 too), so the order and the ties are the radix sort's.
-         */
-        private static Sorted byDecimals(double[] score, BinaryOutcome y, int usable, int[] atomOfRow,
-                double[] rowWeights, long[] clusterKeys) {
-            int rows = score.length;
-            int decimals = -1;
-            for (int i = 0, seen = 0; i < rows && seen < 64; i++) {
-                if (y.value(i) >= 0 && !Double.isNaN(score[i])) {
-                    decimals = Math.max(decimals, decimalsOf(score[i]));
-                    if (decimals > MAX_DECIMALS) {
-                        return null;
-                    }
-                    seen++;
-                }
-            }
-            if (decimals < 0) {
-                decimals = 0;
-            }
-            int[] scaled = new int[rows];
-            int min = Integer.MAX_VALUE;
-            int max = Integer.MIN_VALUE;
-            double scale = POWERS_OF_TEN[decimals];
+        /** {@link #of(double[], BinaryOutcome, Scaled, int[], double[], long[])} scaling the scores itself. */
+        static Sorted of(double[] score, BinaryOutcome y, int[] atomOfRow, double[] rowWeights, long[] clusterKeys) {
+            return of(score, y, Scaled.of(score, y), atomOfRow, rowWeights, clusterKeys);
+        }
+
+        /** A counting sort on the scaled scores: stable, so tied rows keep their row order. */
+        private static Sorted byScaled(Scaled scaled, BinaryOutcome y, int[] atomOfRow, double[] rowWeights,
+                long[] clusterKeys) {
+            int[] code = scaled.code();
+            int min = scaled.min();
+            int rows = code.length;
+            int usable = scaled.usable();
+            int[] end = new int[scaled.buckets()];
             for (int i = 0; i < rows; i++) {
-                if (y.value(i) < 0 || Double.isNaN(score[i])) {
-                    continue;
-                }
-                double s = score[i];
-                double k = Math.rint(s * scale);
-                if (k / scale != s || !(Math.abs(k) <= MAX_SCALED)) {
-                    int needed = decimalsOf(s);
-                    if (needed <= decimals || needed > MAX_DECIMALS) {
-                        return null;
-                    }
-                    // More decimals than the first rows showed: start over at that scale.
-                    decimals = needed;
-                    scale = POWERS_OF_TEN[decimals];
-                    min = Integer.MAX_VALUE;
-                    max = Integer.MIN_VALUE;
-                    i = -1;
-                    continue;
-                }
-                int v = (int) k;
-                scaled[i] = v;
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-            long buckets = usable == 0 ? 1 : (long) max - min + 1;
-            if (buckets > maxBuckets(usable)) {
-                return null;
-            }
-            int[] end = new int[(int) buckets];
-            for (int i = 0; i < rows; i++) {
-                if (y.value(i) >= 0 && !Double.isNaN(score[i])) {
-                    end[scaled[i] - min]++;
+                if (code[i] != Scaled.UNUSABLE) {
+                    end[code[i] - min]++;
                 }
             }
             int sum = 0;
@@ -242,13 +312,12 @@ final class AucPass {
             long[] cluster = clusterKeys == null ? null : new long[usable];
             double[] weight = rowWeights == null ? null : new double[usable];
             for (int i = 0; i < rows; i++) {
-                int label = y.value(i);
-                if (label < 0 || Double.isNaN(score[i])) {
+                if (code[i] == Scaled.UNUSABLE) {
                     continue;
                 }
-                int q = end[scaled[i] - min]++;
+                int q = end[code[i] - min]++;
                 atom[q] = atomOfRow[i];
-                flags[q] = label == 1 ? POSITIVE : 0;
+                flags[q] = y.value(i) == 1 ? POSITIVE : 0;
                 if (cluster != null) {
                     cluster[q] = clusterKeys[i];
                 }
@@ -266,26 +335,6 @@ final class AucPass {
             }
             return new Sorted(atom, flags, cluster, weight);
         }
-
-        /** The fewest decimals {@code d ≤ MAX_DECIMALS} that {@code s} round-trips at, or {@code MAX_DECIMALS + 1}. */
-        private static int decimalsOf(double s) {
-            for (int d = 0; d <= MAX_DECIMALS; d++) {
-                double k = Math.rint(s * POWERS_OF_TEN[d]);
-                if (k / POWERS_OF_TEN[d] == s && Math.abs(k) <= MAX_SCALED) {
-                    return d;
-                }
-            }
-            return MAX_DECIMALS + 1;
-        }
-
-        /** The widest scaled range the counting sort takes: its counts cost at most twice the rows' index array. */
-        private static long maxBuckets(int usable) {
-            return Math.max(1 << 12, 2L * usable);
-        }
-
-        private static final int MAX_DECIMALS = 6;
-        private static final double MAX_SCALED = 0x1p30;
-        private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
 
         private static Sorted gather(long[] keys, int[] index, BinaryOutcome y, int[] atomOfRow, double[] rowWeights,
                 long[] clusterKeys) {
@@ -445,6 +494,72 @@ final class AucPass {
             dirtyTo = new int[subsets];
             w = new double[width];
             hashBuffer = new long[(count + 3) >>> 2];
+        }
+
+        /**
+         * The point estimate with exact sums (integer weights) and scaled scores, without sorting the rows: each row's
+         * weight goes to a (score, atom, label) cell, and each score's cells roll up to the slices as a tie block
+         * does. The sums are exact, so they equal the walk's.
+         */
+        void pointByHistogram(Scaled scaled, BinaryOutcome y, int[] atomOfRow, double[] rowWeights, RollUp roll) {
+            int atoms = roll.atoms;
+            int subsets = roll.subsets;
+            int[] code = scaled.code();
+            int min = scaled.min();
+            double[] cells = new double[2 * atoms * scaled.buckets()];
+            for (int i = 0; i < code.length; i++) {
+                if (code[i] != Scaled.UNUSABLE) {
+                    cells[2 * ((code[i] - min) * atoms + atomOfRow[i]) + y.value(i)] += rowWeights == null ? 1 : rowWeights[i];
+                }
+            }
+            int slices = numerator.length;
+            int[][] slicesOfSubset = new int[subsets][];
+            for (int s = 0; s < subsets; s++) {
+                boolean[] seen = new boolean[slices];
+                int[] list = new int[atoms];
+                int n = 0;
+                for (int a = 0; a < atoms; a++) {
+                    int slice = roll.slicesOfAtom[a * subsets + s];
+                    if (!seen[slice]) {
+                        seen[slice] = true;
+                        list[n++] = slice;
+                    }
+                }
+                slicesOfSubset[s] = Arrays.copyOf(list, n);
+            }
+            double[] num = new double[slices];
+            double[] pos = new double[slices];
+            double[] neg = new double[slices];
+            double[] blockPos = new double[slices];
+            double[] blockNeg = new double[slices];
+            for (int b = 0, o = 0; b < scaled.buckets(); b++, o += 2 * atoms) {
+                for (int t : roll.tops) {
+                    for (int a = 0; a < atoms; a++) {
+                        int slice = roll.slicesOfAtom[a * subsets + t];
+                        blockNeg[slice] += cells[o + 2 * a];
+                        blockPos[slice] += cells[o + 2 * a + 1];
+                    }
+                }
+                for (int s : roll.lower) {
+                    int[] childOf = roll.childOf[s];
+                    for (int from : slicesOfSubset[roll.parentOf[s]]) {
+                        blockNeg[childOf[from]] += blockNeg[from];
+                        blockPos[childOf[from]] += blockPos[from];
+                    }
+                }
+                for (int sl = 0; sl < slices; sl++) {
+                    num[sl] += blockPos[sl] * (neg[sl] + 0.5 * blockNeg[sl]);
+                    pos[sl] += blockPos[sl];
+                    neg[sl] += blockNeg[sl];
+                    blockPos[sl] = 0;
+                    blockNeg[sl] = 0;
+                }
+            }
+            for (int sl = 0; sl < slices; sl++) {
+                numerator[sl][0] = num[sl];
+                positives[sl][0] = pos[sl];
+                negatives[sl][0] = neg[sl];
+            }
         }
 
         void walk(Sorted sorted, RollUp roll, boolean exact, PoissonWeights weights) {

@@ -137,9 +137,10 @@ class AucTest {
      * Three attributes at every depth: tie blocks summed per atom roll up through the subsets level by level
      * (at depth 3 the top subset's slices are the atoms; at depth 2 three pairs are the top).
      */
-    @org.junit.jupiter.params.ParameterizedTest(name = "depth {0}, {1} distinct scores")
-    @org.junit.jupiter.params.provider.CsvSource({"1, 6", "2, 6", "3, 6", "3, 60", "2, 3000"})
-    void every_replicate_equals_the_oracle_with_three_attributes(int depth, int distinct) {
+    @org.junit.jupiter.params.ParameterizedTest(name = "depth {0}, {1} distinct scores, {2} replicates")
+    @org.junit.jupiter.params.provider.CsvSource({"1, 6, 9", "2, 6, 9", "3, 6, 9", "3, 60, 9", "2, 3000, 9", "2, 6, 0",
+        "3, 60, 0", "1, 3000, 0"})
+    void every_replicate_equals_the_oracle_with_three_attributes(int depth, int distinct, int bootstrap) {
         Random rnd = new Random(depth * 31L + distinct);
         TableBuilder b = new TableBuilder("three", List.of("y", "s", "w", "a", "b", "c", "k"));
         for (int i = 0; i < 1500; i++) {
@@ -148,7 +149,6 @@ class AucTest {
                 "c" + rnd.nextInt(4), "k" + rnd.nextInt(300)});
         }
         Table t = b.build();
-        int bootstrap = 9;
         AuditRun run = new LocalEngine().run(t, AuditSpec.builder().groups(List.of("a", "b", "c")).intersections(depth)
                 .bootstrap(bootstrap, 5).cluster("k").weight("w").auc("y", null, "s").threads(2).build());
         assertEqualsOracle(t, run, bootstrap, 5);
@@ -160,9 +160,10 @@ class AucTest {
      * rows of one label and one atom in one tie block, whose draws (mean 1) overflow a 16-bit counter unless they
      * are added to the sums in time. 13 replicates on 2 threads leave a part with a partial block of four.
      */
-    @org.junit.jupiter.params.ParameterizedTest(name = "depth {0}, {1} distinct scores, {2} rows, {3} threads")
-    @org.junit.jupiter.params.provider.CsvSource({"3, 6, 3000, 2", "2, 60, 3000, 2", "1, 3, 3000, 1", "1, 2, 320000, 1"})
-    void unweighted_replicates_equal_the_oracle(int depth, int distinct, int rows, int threads) {
+    @org.junit.jupiter.params.ParameterizedTest(name = "depth {0}, {1} distinct scores, {2} rows, {3} threads, {4} replicates")
+    @org.junit.jupiter.params.provider.CsvSource({"3, 6, 3000, 2, 13", "2, 60, 3000, 2, 13", "1, 3, 3000, 1, 13",
+        "1, 2, 320000, 1, 13", "3, 6, 3000, 2, 0", "2, 60, 3000, 2, 0", "1, 3, 3000, 1, 0", "2, 3000, 3000, 1, 0"})
+    void unweighted_replicates_equal_the_oracle(int depth, int distinct, int rows, int threads, int bootstrap) {
         Random rnd = new Random(depth * 131L + distinct + rows);
         TableBuilder b = new TableBuilder("unweighted", List.of("y", "s", "a", "b", "c"));
         for (int i = 0; i < rows; i++) {
@@ -172,7 +173,6 @@ class AucTest {
                 "b" + rnd.nextInt(3), "c" + rnd.nextInt(4)});
         }
         Table t = b.build();
-        int bootstrap = 13;
         List<String> groups = depth == 1 && rows > 100_000 ? List.of("a") : List.of("a", "b", "c");
         AuditRun run = new LocalEngine().run(t, AuditSpec.builder().groups(groups).intersections(depth)
                 .bootstrap(bootstrap, 11).auc("y", null, "s").threads(threads).build());
