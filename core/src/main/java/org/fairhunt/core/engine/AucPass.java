@@ -48,8 +48,6 @@ final class AucPass {
     /** Why AUC is undefined when a slice (replicate) has no negative with a score. */
     static final String NO_NEGATIVES = "no negatives with a score";
 
-    /** Replicates per part of the walk, at most: see the constructor. */
-    private static final int PART_REPLICATES = 64;
     private static final byte POSITIVE = 1;
     private static final byte LAST_OF_TIE = 2;
 
@@ -103,12 +101,10 @@ final class AucPass {
     private static List<Part> walk(AuditSpec spec, Sorted rowsInOrder, RollUp rollUp, int slices, int subsets) {
         int bootstrap = spec.replicates();
         // Parts of the replicate range: part p covers bootstrap replicates [4·⌈…⌉ boundaries), part 0 also the
-        // point estimate (replicate 0). More parts than threads when the replicates are many: a part's sums of
-        // every slice then stay in the second-level cache (90 slices × 5 rows × 51 replicates ≈ 180 KB, where 201
-        // replicates took 720 KB).
+        // point estimate (replicate 0). (More parts than threads, so that a part's sums stay in the second-level
+        // cache, cost more than they saved: 680 against 600 ms CPU for 1 M rows and 200 replicates.)
         int hashBlocks = (bootstrap + 3) / 4;
-        int threads = Math.max(1, Math.min(spec.threads(), hashBlocks));
-        int parts = Math.max(threads, Math.min(hashBlocks, (bootstrap + PART_REPLICATES - 1) / PART_REPLICATES));
+        int parts = Math.max(1, Math.min(spec.threads(), hashBlocks));
         List<Part> work = new ArrayList<>(parts);
         for (int p = 0; p < parts; p++) {
             int from = Math.min(bootstrap, 4 * (int) ((long) hashBlocks * p / parts));
@@ -117,12 +113,10 @@ final class AucPass {
         }
         boolean exact = exactSums(rowsInOrder.weight, rowsInOrder.atom.length, bootstrap > 0);
         PoissonWeights poisson = bootstrap > 0 ? new PoissonWeights(spec.seed()) : null;
-        if (threads == 1) {
-            for (Part part : work) {
-                part.walk(rowsInOrder, rollUp, exact, poisson);
-            }
+        if (parts == 1) {
+            work.get(0).walk(rowsInOrder, rollUp, exact, poisson);
         } else {
-            try (Workers workers = new Workers(threads, "fairhunt-auc")) {
+            try (Workers workers = new Workers(parts, "fairhunt-auc")) {
                 List<Callable<Void>> tasks = new ArrayList<>(parts);
                 for (Part part : work) {
                     tasks.add(() -> {
@@ -369,7 +363,7 @@ final class AucPass {
      * of {@code atoms × subsets}.
      */
     private record RollUp(int[] slicesOfAtom, int subsets, int atoms, int[] tops, int[] lower, int[] parentOf,
-            int[][] childOf, long fullCost) {
+            int[][] childOf, long fullCost, boolean topIsAtoms) {
         static RollUp of(Slicing slicing) {
             int subsets = slicing.subsetCount();
             int atoms = slicing.atomCount();
@@ -418,8 +412,19 @@ final class AucPass {
                 childOf[s] = child;
                 cost += parentSlices;
             }
+            // One top subset whose slices are the atoms (every attribute intersected): a block's per-atom sums are
+            // its slices' block sums.
+            boolean topIsAtoms = tops.size() == 1;
+            if (topIsAtoms) {
+                boolean[] seen = new boolean[slicing.sliceCount()];
+                for (int a = 0; a < atoms && topIsAtoms; a++) {
+                    int slice = slicesOfAtom[a * subsets + tops.get(0)];
+                    topIsAtoms = !seen[slice];
+                    seen[slice] = true;
+                }
+            }
             return new RollUp(slicesOfAtom, subsets, atoms, tops.stream().mapToInt(Integer::intValue).toArray(),
-                    lower.stream().mapToInt(Integer::intValue).toArray(), parentOf, childOf, cost);
+                    lower.stream().mapToInt(Integer::intValue).toArray(), parentOf, childOf, cost, topIsAtoms);
         }
 
         private static boolean containsAll(int[] superset, int[] subset) {
@@ -645,22 +650,34 @@ final class AucPass {
             }
             RollUp roll = rollUp;
             int dirtyCount = 0;
-            for (int t : roll.tops) {
-                dirtyFrom[t] = dirtyCount;
+            if (atomCounters != null && roll.topIsAtoms) {
+                // The counters went straight into the top subset's block sums: only mark its touched slices.
+                int t = roll.tops[0];
+                dirtyFrom[t] = 0;
                 for (int i = 0; i < touched; i++) {
                     int a = touchedList[i];
-                    int slice = roll.slicesOfAtom[a * roll.subsets + t];
-                    dirtyCount = mark(slice, dirtyCount);
-                    add(blockNegatives[slice], atomNeg[a], wd);
-                    add(blockPositives[slice], atomPos[a], wd);
+                    atomTouched[a] = false;
+                    dirtyCount = mark(roll.slicesOfAtom[a * roll.subsets + t], dirtyCount);
                 }
                 dirtyTo[t] = dirtyCount;
-            }
-            for (int i = 0; i < touched; i++) {
-                int a = touchedList[i];
-                atomTouched[a] = false;
-                Arrays.fill(atomNeg[a], 0);
-                Arrays.fill(atomPos[a], 0);
+            } else {
+                for (int t : roll.tops) {
+                    dirtyFrom[t] = dirtyCount;
+                    for (int i = 0; i < touched; i++) {
+                        int a = touchedList[i];
+                        int slice = roll.slicesOfAtom[a * roll.subsets + t];
+                        dirtyCount = mark(slice, dirtyCount);
+                        add(blockNegatives[slice], atomNeg[a], wd);
+                        add(blockPositives[slice], atomPos[a], wd);
+                    }
+                    dirtyTo[t] = dirtyCount;
+                }
+                for (int i = 0; i < touched; i++) {
+                    int a = touchedList[i];
+                    atomTouched[a] = false;
+                    Arrays.fill(atomNeg[a], 0);
+                    Arrays.fill(atomPos[a], 0);
+                }
             }
             for (int s : roll.lower) {
                 int p = roll.parentOf[s];
@@ -713,15 +730,21 @@ final class AucPass {
         /** Rows a 16-bit counter takes at worst (65535 / 7 = 9362) before it must be added to the sums; a little less. */
         private static final int COUNTER_ROWS = 0xFFFF / PoissonWeights.maxWeight() - 2;
 
-        /** Adds the touched atoms' counters (and row counts, for the point estimate) to their sums and zeroes them. */
+        /**
+         * Adds the touched atoms' counters (and row counts, for the point estimate) to their sums and zeroes them: the
+         * block sums of the atom's slice in the top subset when those slices are the atoms, else the atom's sums.
+         */
         private void unpackAtoms(int touched) {
             int lanes = packedDraw.length;
             int column0 = withEstimate ? 1 : 0;
+            RollUp roll = rollUp;
             for (int i = 0; i < touched; i++) {
                 int a = touchedList[i];
+                int top = roll.topIsAtoms ? roll.slicesOfAtom[a * roll.subsets + roll.tops[0]] : -1;
                 for (int label = 0; label < 2; label++) {
                     int cell = 2 * a + label;
-                    double[] sums = label == POSITIVE ? atomPos[a] : atomNeg[a];
+                    double[] sums = top >= 0 ? (label == POSITIVE ? blockPositives[top] : blockNegatives[top])
+                            : label == POSITIVE ? atomPos[a] : atomNeg[a];
                     if (withEstimate) {
                         sums[0] += atomRowCounts[cell];
                     }
