@@ -117,9 +117,20 @@ public final class PoissonWeights {
      * with one instruction per four replicates.
      */
     public void packedWeights(long key, long[] out, int replicates) {
+        packedWeights(key, out, 0, replicates);
+    }
+
+    /**
+     * {@link #packedWeights(long, long[], int)} of replicates {@code first … first+replicates-1}: {@code out[b]} holds
+     * replicates {@code first+4b … first+4b+3}; {@code first} must be a multiple of four (a hash block's start).
+     */
+    public void packedWeights(long key, long[] out, int first, int replicates) {
+        if ((first & 3) != 0) {
+            throw new IllegalArgumentException("first replicate must be a multiple of 4, got " + first);
+        }
         int blocks = (replicates + 3) >>> 2;
         byte[] t = INVERSE_CDF;
-        hashes(key, out, blocks);
+        hashes(key, out, first >>> 2, blocks);
         for (int b = 0; b < blocks; b++) {
             long h = out[b];
             out[b] = t[(int) h & 0xFFFF] | (long) t[(int) (h >>> 16) & 0xFFFF] << 16

@@ -1,11 +1,16 @@
 package org.fairhunt.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Random;
+import org.fairhunt.core.metric.BinaryOutcome;
+import org.fairhunt.core.table.Table;
+import org.fairhunt.core.table.TableBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,6 +41,72 @@ class AucPassSortTest {
         assertArrayEquals(Arrays.stream(expected).mapToInt(Integer::intValue).toArray(), index);
         for (int q = 1; q < n; q++) {
             assertTrue(keys[q - 1] <= keys[q]);
+        }
+    }
+
+    /**
+     * The rows in score order as the AUC walk reads them, on both paths (the counting sort of scaled decimals and
+     * the radix sort of bits, chosen by the scores), against a stable comparison sort of the doubles: each row's
+     * atom, label, cluster key and weight, and a tie flag on exactly the last row of each run of equal scores.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"4 decimals", "integers", "2 decimals then 5", "8 decimals", "wide range", "signed zeros",
+        "one score", "few rows"})
+    void sorted_rows_equal_a_stable_comparison_sort(String kind) {
+        Random rnd = new Random(kind.hashCode());
+        int n = kind.equals("few rows") ? 50 : 30000;
+        String[] text = new String[n];
+        for (int i = 0; i < n; i++) {
+            text[i] = switch (kind) {
+                case "4 decimals" -> String.format("%.4f", rnd.nextDouble());
+                case "integers" -> Integer.toString(rnd.nextInt(200) - 100);
+                case "2 decimals then 5" -> i < 1000 ? String.format("%.2f", rnd.nextDouble() * 0.1)
+                        : String.format("%.5f", rnd.nextDouble() * 0.2 - 0.1);
+                case "8 decimals" -> String.format("%.8f", rnd.nextDouble());
+                case "wide range" -> Integer.toString(rnd.nextInt(2_000_000_000) - 1_000_000_000);
+                case "signed zeros" -> List.of("-0.0", "0", "0.5", "-0.5", "1e-3").get(rnd.nextInt(5));
+                case "one score" -> "0.25";
+                default -> String.format("%.3f", rnd.nextDouble());
+            };
+            if (rnd.nextInt(30) == 0) {
+                text[i] = "";
+            }
+        }
+        TableBuilder b = new TableBuilder("sort-" + kind, List.of("y", "s"));
+        for (int i = 0; i < n; i++) {
+            b.addRow(new String[] {rnd.nextInt(40) == 0 ? "" : Integer.toString(rnd.nextInt(2)), text[i]});
+        }
+        Table t = b.build();
+        double[] s = t.numeric("s").valuesUnsafe();
+        BinaryOutcome y = BinaryOutcome.of(t, "y", null);
+        int[] atomOfRow = new int[n];
+        long[] cluster = new long[n];
+        double[] weight = new double[n];
+        for (int i = 0; i < n; i++) {
+            atomOfRow[i] = rnd.nextInt(17);
+            cluster[i] = rnd.nextLong();
+            weight[i] = rnd.nextInt(5) / 4.0;
+        }
+        AucPass.Sorted sorted = AucPass.Sorted.of(s, y, atomOfRow, weight, cluster);
+
+        List<Integer> usable = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (y.value(i) >= 0 && !Double.isNaN(s[i])) {
+                usable.add(i);
+            }
+        }
+        // List.sort is stable; -0.0 and 0.0 tie (== is the AUC's notion of a tie).
+        usable.sort(Comparator.comparingDouble(i -> s[i] == 0 ? 0.0 : s[i]));
+        int m = usable.size();
+        assertEquals(m, sorted.atom().length);
+        for (int q = 0; q < m; q++) {
+            int i = usable.get(q);
+            assertEquals(atomOfRow[i], sorted.atom()[q], "atom at " + q);
+            assertEquals(cluster[i], sorted.clusterKey()[q], "cluster at " + q);
+            assertEquals(weight[i], sorted.weight()[q], "weight at " + q);
+            boolean last = q == m - 1 || s[usable.get(q + 1)] != s[i];
+            int expected = (y.value(i) == 1 ? 1 : 0) | (last ? 2 : 0);
+            assertEquals(expected, sorted.flags()[q], "flags at " + q);
         }
     }
 }

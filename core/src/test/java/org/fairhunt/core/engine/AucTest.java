@@ -137,9 +137,10 @@ class AucTest {
      * Three attributes at every depth: tie blocks summed per atom roll up through the subsets level by level
      * (at depth 3 the top subset's slices are the atoms; at depth 2 three pairs are the top).
      */
-    @org.junit.jupiter.params.ParameterizedTest(name = "depth {0}, {1} distinct scores")
-    @org.junit.jupiter.params.provider.CsvSource({"1, 6", "2, 6", "3, 6", "3, 60", "2, 3000"})
-    void every_replicate_equals_the_oracle_with_three_attributes(int depth, int distinct) {
+    @org.junit.jupiter.params.ParameterizedTest(name = "depth {0}, {1} distinct scores, {2} replicates")
+    @org.junit.jupiter.params.provider.CsvSource({"1, 6, 9", "2, 6, 9", "3, 6, 9", "3, 60, 9", "2, 3000, 9", "2, 6, 0",
+        "3, 60, 0", "1, 3000, 0"})
+    void every_replicate_equals_the_oracle_with_three_attributes(int depth, int distinct, int bootstrap) {
         Random rnd = new Random(depth * 31L + distinct);
         TableBuilder b = new TableBuilder("three", List.of("y", "s", "w", "a", "b", "c", "k"));
         for (int i = 0; i < 1500; i++) {
@@ -148,16 +149,49 @@ class AucTest {
                 "c" + rnd.nextInt(4), "k" + rnd.nextInt(300)});
         }
         Table t = b.build();
-        int bootstrap = 9;
         AuditRun run = new LocalEngine().run(t, AuditSpec.builder().groups(List.of("a", "b", "c")).intersections(depth)
                 .bootstrap(bootstrap, 5).cluster("k").weight("w").auc("y", null, "s").threads(2).build());
         assertEqualsOracle(t, run, bootstrap, 5);
     }
 
+    /**
+     * Unweighted rows without a cluster column (each row its own cluster), the audit's common case: long tie blocks
+     * count their rows' draws per atom in 16-bit counters. {@code rows} = 320,000 with two scores puts about 72,000
+     * rows of one label and one atom in one tie block, whose draws (mean 1) overflow a 16-bit counter unless they
+     * are added to the sums in time. 13 replicates on 2 threads leave a part with a partial block of four.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "depth {0}, {1} distinct scores, {2} rows, {3} threads, {4} replicates")
+    @org.junit.jupiter.params.provider.CsvSource({"3, 6, 3000, 2, 13", "2, 60, 3000, 2, 13", "1, 3, 3000, 1, 13",
+        "1, 2, 320000, 1, 13", "3, 6, 3000, 2, 0", "2, 60, 3000, 2, 0", "1, 3, 3000, 1, 0", "2, 3000, 3000, 1, 0"})
+    void unweighted_replicates_equal_the_oracle(int depth, int distinct, int rows, int threads, int bootstrap) {
+        Random rnd = new Random(depth * 131L + distinct + rows);
+        TableBuilder b = new TableBuilder("unweighted", List.of("y", "s", "a", "b", "c"));
+        for (int i = 0; i < rows; i++) {
+            int score = rnd.nextInt(distinct);
+            boolean positive = rnd.nextInt(10) < (distinct == 2 ? (score == 1 ? 9 : 1) : 3);
+            b.addRow(new String[] {positive ? "1" : "0", Integer.toString(score), "a" + rnd.nextInt(2),
+                "b" + rnd.nextInt(3), "c" + rnd.nextInt(4)});
+        }
+        Table t = b.build();
+        List<String> groups = depth == 1 && rows > 100_000 ? List.of("a") : List.of("a", "b", "c");
+        AuditRun run = new LocalEngine().run(t, AuditSpec.builder().groups(groups).intersections(depth)
+                .bootstrap(bootstrap, 11).auc("y", null, "s").threads(threads).build());
+        assertEqualsOracle(t, run, bootstrap, 11, null, null);
+    }
+
     private static void assertEqualsOracle(Table t, AuditRun run, int bootstrap, long seed) {
+        assertEqualsOracle(t, run, bootstrap, seed, "w", "k");
+    }
+
+    /** Every replicate of every slice against {@link Auc}; {@code weight} and {@code cluster} may be {@code null}. */
+    private static void assertEqualsOracle(Table t, AuditRun run, int bootstrap, long seed, String weight, String cluster) {
         PoissonWeights poisson = new PoissonWeights(seed);
         double[] s = t.numeric("s").valuesUnsafe();
-        double[] w = t.numeric("w").valuesUnsafe();
+        double[] w = weight == null ? null : t.numeric(weight).valuesUnsafe();
+        long[] key = new long[t.rowCount()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = cluster == null ? PoissonWeights.keyOfRow(i) : PoissonWeights.keyOf(t.column(cluster).text(i));
+        }
         for (int sl = 0; sl < run.slices().size(); sl++) {
             List<Integer> rows = rowsOf(t, run.slices().get(sl));
             rows.removeIf(i -> Double.isNaN(s[i]) || t.column("y").isMissing(i));
@@ -170,7 +204,8 @@ class AucTest {
                 double[] ww = new double[rows.size()];
                 for (int q = 0; q < ww.length; q++) {
                     int i = rows.get(q);
-                    ww[q] = r == 0 ? w[i] : w[i] * poisson.weight(PoissonWeights.keyOf(t.column("k").text(i)), r - 1);
+                    double base = w == null ? 1 : w[i];
+                    ww[q] = r == 0 ? base : base * poisson.weight(key[i], r - 1);
                 }
                 MetricValue expected = Auc.of(ss, pp, ww);
                 String where = run.slices().get(sl).label() + " replicate " + r;
