@@ -85,11 +85,8 @@ public final class SliceFinder {
         java.util.Set<Long> significantKeys = new java.util.HashSet<>();
         for (EvaluatedLevel level : levels) {
             for (int i = 0; i < level.size(); i++) {
-                if (level.inFamily(i)) {
-                    SliceStats st = level.stats(i);
-                    if (family.qValue(SliceTests.pValueHigherThanRest(st, result.total().minus(st), binary)) < options.fdr()) {
-                        significantKeys.add(level.key(i));
-                    }
+                if (level.inFamily(i) && family.qValue(level.pValue(i)) < options.fdr()) {
+                    significantKeys.add(level.key(i));
                 }
             }
         }
@@ -219,9 +216,8 @@ public final class SliceFinder {
                 if (!level.inFamily(i) || byKey.containsKey(level.key(i))) {
                     continue;
                 }
-                SliceStats st = level.stats(i);
-                double q = family.qValue(SliceTests.pValueHigherThanRest(st, total.minus(st), binary));
-                if (q < options.fdr()) {
+                if (family.qValue(level.pValue(i)) < options.fdr()) {
+                    SliceStats st = level.stats(i);
                     significant.add(new ScoredSlice(space.slice(level.key(i)), st, score.score(st)));
                 }
             }
