@@ -234,11 +234,6 @@ public final class LocalSliceCounter implements SliceCounter {
             }
         }
         rest.sort(null);
-        for (List<Integer> key : joint.keySet()) {
-            for (int block : key) {
-                b.code(block);
-            }
-        }
         return joint;
     }
 
@@ -249,15 +244,12 @@ public final class LocalSliceCounter implements SliceCounter {
      */
     private void countJoint(int[] blockSet, List<int[]> combinations, List<Integer> group, Sink sink) {
         Blocks b = blocks();
-        byte[] x = b.code(blockSet[0]);
-        byte[] be = binaryErrors;
         long[] joint;
         if (blockSet.length == 1) {
-            joint = new long[b.cells[blockSet[0]]];
-            for (int i = 0; i < rows; i++) {
-                joint[x[i] & 0xFF] += 1L | ((long) be[i] << 32);
-            }
+            joint = b.histogram(blockSet[0]);
         } else {
+            byte[] x = b.code(blockSet[0]);
+            byte[] be = binaryErrors;
             byte[] y = b.code(blockSet[1]);
             int ky = b.cells[blockSet[1]];
             joint = new long[b.cells[blockSet[0]] * ky];
@@ -326,6 +318,7 @@ public final class LocalSliceCounter implements SliceCounter {
         final int[][] members;
         final int[] cells;
         private final byte[][] codes;
+        private final Object[] locks;
 
         Blocks() {
             int n = features.featureCount();
@@ -350,25 +343,67 @@ public final class LocalSliceCounter implements SliceCounter {
             members = runs.toArray(new int[0][]);
             cells = sizes.stream().mapToInt(Integer::intValue).toArray();
             codes = new byte[members.length][];
+            locks = new Object[members.length];
+            for (int k = 0; k < locks.length; k++) {
+                locks[k] = new Object();
+            }
         }
 
         /** The block's code of every row (built on first use; a block of one feature is that feature's codes). */
-        synchronized byte[] code(int block) {
-            if (codes[block] == null) {
-                int[] f = members[block];
-                byte[] out = LocalSliceCounter.this.codes[f[0]];
-                for (int p = 1; p < f.length; p++) {
-                    byte[] in = out;
-                    byte[] next = LocalSliceCounter.this.codes[f[p]];
-                    int k = levels(f[p]);
-                    out = p == 1 ? new byte[rows] : in;
+        byte[] code(int block) {
+            synchronized (locks[block]) {
+                if (codes[block] == null) {
+                    codes[block] = build(block, null);
+                }
+                return codes[block];
+            }
+        }
+
+        /** The histogram of one block's code (rows | errors &lt;&lt; 32 per cell), counted while the code is built if it is not yet. */
+        long[] histogram(int block) {
+            long[] joint = new long[cells[block]];
+            synchronized (locks[block]) {
+                if (codes[block] == null) {
+                    codes[block] = build(block, joint);
+                    return joint;
+                }
+            }
+            byte[] x = codes[block];
+            byte[] be = binaryErrors;
+            for (int i = 0; i < rows; i++) {
+                joint[x[i] & 0xFF] += 1L | ((long) be[i] << 32);
+            }
+            return joint;
+        }
+
+        /** Builds a block's code; counts it into {@code joint} too when that is not null. */
+        private byte[] build(int block, long[] joint) {
+            int[] f = members[block];
+            byte[] be = binaryErrors;
+            byte[] out = LocalSliceCounter.this.codes[f[0]];
+            if (f.length == 1 && joint != null) {
+                for (int i = 0; i < rows; i++) {
+                    joint[out[i] & 0xFF] += 1L | ((long) be[i] << 32);
+                }
+            }
+            for (int p = 1; p < f.length; p++) {
+                byte[] in = out;
+                byte[] next = LocalSliceCounter.this.codes[f[p]];
+                int k = levels(f[p]);
+                out = p == 1 ? new byte[rows] : in;
+                if (p == f.length - 1 && joint != null) {
+                    for (int i = 0; i < rows; i++) {
+                        int c = (in[i] & 0xFF) * k + (next[i] & 0xFF);
+                        out[i] = (byte) c;
+                        joint[c] += 1L | ((long) be[i] << 32);
+                    }
+                } else {
                     for (int i = 0; i < rows; i++) {
                         out[i] = (byte) ((in[i] & 0xFF) * k + (next[i] & 0xFF));
                     }
                 }
-                codes[block] = out;
             }
-            return codes[block];
+            return out;
         }
     }
 
