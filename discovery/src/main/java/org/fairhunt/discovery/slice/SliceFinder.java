@@ -130,6 +130,7 @@ public final class SliceFinder {
         List<SliceFinding> findings = new ArrayList<>();
         Map<Long, List<String>> collapsedInto = new LinkedHashMap<>();
         List<ScoredSlice> kept = new ArrayList<>();
+        Map<SliceStats, List<ScoredSlice>> keptByStats = new java.util.HashMap<>();
         Map<Long, List<Long>> collapsedKeys = new LinkedHashMap<>();
         for (ScoredSlice s : candidates) {
             Long into = null;
@@ -141,9 +142,11 @@ public final class SliceFinder {
                 }
             }
             if (into == null) {
-                // The same rows under other names (espscot = scottish ∧ espeak) are one finding, not two.
-                for (ScoredSlice earlier : kept) {
-                    if (earlier.stats().equals(s.stats()) && sameRowPairs.contains(List.of(earlier.slice().key(), s.slice().key()))) {
+                // The same rows under other names (espscot = scottish ∧ espeak) are one finding, not two. Only kept
+                // slices with equal statistics can be (looked up by them: thousands of significant candidates made
+                // a scan of every kept one quadratic).
+                for (ScoredSlice earlier : keptByStats.getOrDefault(s.stats(), List.of())) {
+                    if (sameRowPairs.contains(List.of(earlier.slice().key(), s.slice().key()))) {
                         into = earlier.slice().key();
                         break;
                     }
@@ -151,6 +154,7 @@ public final class SliceFinder {
             }
             if (into == null) {
                 kept.add(s);
+                keptByStats.computeIfAbsent(s.stats(), k -> new ArrayList<>()).add(s);
             } else {
                 collapsedInto.computeIfAbsent(into, k -> new ArrayList<>()).add(s.slice().describe(features));
                 collapsedKeys.computeIfAbsent(into, k -> new ArrayList<>()).add(s.slice().key());
