@@ -15,9 +15,10 @@ public final class EvaluatedLevel {
     private final long prunedByBound;
     private final double[] familyPValues;
     private final long familyBound;
+    private final double[] pValues;
 
-    EvaluatedLevel(int depth, long[] keys, StatsColumns stats, long minSupport, long generated, long prunedByBound, double[] familyPValues,
-            long familyBound) {
+    EvaluatedLevel(int depth, long[] keys, StatsColumns stats, double[] pValues, long minSupport, long generated, long prunedByBound,
+            double[] familyPValues, long familyBound) {
         this.depth = depth;
         this.keys = keys;
         this.stats = stats;
@@ -26,6 +27,7 @@ public final class EvaluatedLevel {
         this.prunedByBound = prunedByBound;
         this.familyPValues = familyPValues;
         this.familyBound = familyBound;
+        this.pValues = pValues;
     }
 
     public int depth() {
@@ -43,6 +45,14 @@ public final class EvaluatedLevel {
 
     public SliceStats stats(int i) {
         return stats.get(i);
+    }
+
+    /**
+     * The one-sided p-value (error higher than the rest) of evaluated slice {@code i}, as the search computed it for
+     * the family; {@code NaN} when no test could be made or the slice is not {@linkplain #inFamily in the family}.
+     */
+    double pValue(int i) {
+        return pValues[i];
     }
 
     double errors(int i) {

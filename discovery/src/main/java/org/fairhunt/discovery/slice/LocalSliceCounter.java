@@ -20,6 +20,10 @@ import org.fairhunt.core.concurrent.Workers;
 public final class LocalSliceCounter implements SliceCounter {
     /** Rows per block when several combinations sharing a prefix are counted together. */
     private static final int BLOCK = 4096;
+    /** The most cells of a block of features coded together in one byte per row. */
+    private static final int BLOCK_CELLS = 128;
+    /** The most cells of a joint histogram over two blocks (256 KB of counters, within the second-level cache). */
+    private static final int JOINT_CELLS = 1 << 15;
 
     private final SliceFeatures features;
     private final int threads;
@@ -131,24 +135,39 @@ public final class LocalSliceCounter implements SliceCounter {
             return;
         }
         int depth = combinations.get(0).length;
-        if (depth == 1) {
+        List<Callable<Void>> tasks = new ArrayList<>();
+        List<Integer> rest = new ArrayList<>();
+        if (binaryErrors != null) {
+            for (Map.Entry<List<Integer>, List<Integer>> e : byBlocks(combinations, rest).entrySet()) {
+                int[] blockSet = e.getKey().stream().mapToInt(Integer::intValue).toArray();
+                List<Integer> group = e.getValue();
+                tasks.add(() -> {
+                    countJoint(blockSet, combinations, group, sink);
+                    return null;
+                });
+            }
+        } else {
             for (int j = 0; j < combinations.size(); j++) {
+                rest.add(j);
+            }
+        }
+        if (depth == 1) {
+            for (int j : rest) {
                 sink.accept(j, countOne(combinations.get(j)[0]));
             }
-            return;
-        }
-        // Combinations grouped by their prefix (every feature but the last), in order of first appearance.
-        Map<String, List<Integer>> byPrefix = new LinkedHashMap<>();
-        for (int j = 0; j < combinations.size(); j++) {
-            int[] c = combinations.get(j);
-            byPrefix.computeIfAbsent(Arrays.toString(Arrays.copyOf(c, depth - 1)), k -> new ArrayList<>()).add(j);
-        }
-        List<Callable<Void>> tasks = new ArrayList<>();
-        for (List<Integer> group : byPrefix.values()) {
-            tasks.add(() -> {
-                countPrefixGroup(combinations, group, sink);
-                return null;
-            });
+        } else {
+            // Combinations grouped by their prefix (every feature but the last), in order of first appearance.
+            Map<String, List<Integer>> byPrefix = new LinkedHashMap<>();
+            for (int j : rest) {
+                int[] c = combinations.get(j);
+                byPrefix.computeIfAbsent(Arrays.toString(Arrays.copyOf(c, depth - 1)), k -> new ArrayList<>()).add(j);
+            }
+            for (List<Integer> group : byPrefix.values()) {
+                tasks.add(() -> {
+                    countPrefixGroup(combinations, group, sink);
+                    return null;
+                });
+            }
         }
         if (threads == 1 || tasks.size() <= 1) {
             for (Callable<Void> t : tasks) {
@@ -164,6 +183,227 @@ public final class LocalSliceCounter implements SliceCounter {
             try (Workers workers = new Workers(Math.min(threads, tasks.size()), "fairhunt-slices")) {
                 workers.invokeAll(tasks, "slice search");
             }
+        }
+    }
+
+    /**
+     * Assigns combinations of 0/1 errors to joint histograms: every combination whose features lie in one or two
+     * {@linkplain #blocks blocks} whose cells multiply to at most {@link #JOINT_CELLS} is counted by the histogram
+     * of those blocks (a combination inside one block by a two-block histogram counted anyway, if any), when that
+     * histogram serves at least two combinations; the others go to {@code rest}. Keys are the blocks, ascending,
+     * in order of first appearance.
+     */
+    private Map<List<Integer>, List<Integer>> byBlocks(List<int[]> combinations, List<Integer> rest) {
+        Blocks b = blocks();
+        Map<List<Integer>, List<Integer>> groups = new LinkedHashMap<>();
+        List<Integer> inOne = new ArrayList<>();
+        for (int j = 0; j < combinations.size(); j++) {
+            int[] c = combinations.get(j);
+            int first = b.blockOf[c[0]];
+            int last = b.blockOf[c[c.length - 1]];
+            boolean two = true;
+            for (int f : c) {
+                two &= b.blockOf[f] == first || b.blockOf[f] == last;
+            }
+            if (first == last) {
+                inOne.add(j);
+            } else if (two && (long) b.cells[first] * b.cells[last] <= JOINT_CELLS) {
+                groups.computeIfAbsent(List.of(first, last), k -> new ArrayList<>()).add(j);
+            } else {
+                rest.add(j);
+            }
+        }
+        Map<Integer, List<Integer>> pairOf = new LinkedHashMap<>();
+        for (List<Integer> key : groups.keySet()) {
+            if (groups.get(key).size() >= 2) {
+                pairOf.putIfAbsent(key.get(0), key);
+                pairOf.putIfAbsent(key.get(1), key);
+            }
+        }
+        for (int j : inOne) {
+            int block = b.blockOf[combinations.get(j)[0]];
+            List<Integer> key = pairOf.getOrDefault(block, List.of(block));
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(j);
+        }
+        Map<List<Integer>, List<Integer>> joint = new LinkedHashMap<>();
+        for (Map.Entry<List<Integer>, List<Integer>> e : groups.entrySet()) {
+            if (e.getValue().size() >= 2) {
+                joint.put(e.getKey(), e.getValue());
+            } else {
+                rest.addAll(e.getValue());
+            }
+        }
+        rest.sort(null);
+        return joint;
+    }
+
+    /**
+     * Counts the joint histogram of one or two blocks (rows | errors &lt;&lt; 32 per cell of all their features,
+     * first feature most significant) in one pass over the rows, then sums it into each combination of
+     * {@code group}, whose features lie in those blocks. Counts are integers, so they equal a direct count.
+     */
+    private void countJoint(int[] blockSet, List<int[]> combinations, List<Integer> group, Sink sink) {
+        Blocks b = blocks();
+        long[] joint;
+        if (blockSet.length == 1) {
+            joint = b.histogram(blockSet[0]);
+        } else {
+            byte[] x = b.code(blockSet[0]);
+            byte[] be = binaryErrors;
+            byte[] y = b.code(blockSet[1]);
+            int ky = b.cells[blockSet[1]];
+            joint = new long[b.cells[blockSet[0]] * ky];
+            for (int i = 0; i < rows; i++) {
+                joint[(x[i] & 0xFF) * ky + (y[i] & 0xFF)] += 1L | ((long) be[i] << 32);
+            }
+        }
+        // The histogram's digits: the features of its blocks, ascending.
+        int[] union = Arrays.stream(blockSet).flatMap(k -> Arrays.stream(b.members[k])).toArray();
+        int m = union.length;
+        int[] radix = new int[m];
+        for (int p = 0; p < m; p++) {
+            radix[p] = features.levelCount(union[p]);
+        }
+        for (int j : group) {
+            int[] combo = combinations.get(j);
+            // A digit's weight in the combination's cell number (0 for a feature not in the combination).
+            int[] weight = new int[m];
+            int cells = 1;
+            for (int p = m - 1; p >= 0; p--) {
+                if (Arrays.binarySearch(combo, union[p]) >= 0) {
+                    weight[p] = cells;
+                    cells *= radix[p];
+                }
+            }
+            long[] packed = new long[cells];
+            int[] digit = new int[m];
+            int cell = 0;
+            for (long count : joint) {
+                packed[cell] += count;
+                for (int p = m - 1; p >= 0; p--) {
+                    cell += weight[p];
+                    if (++digit[p] < radix[p]) {
+                        break;
+                    }
+                    cell -= weight[p] * radix[p];
+                    digit[p] = 0;
+                }
+            }
+            sink.accept(j, CellCounts.packed(combo.clone(), packed));
+        }
+    }
+
+    private Blocks blocks;
+
+    private int levels(int feature) {
+        return features.levelCount(feature);
+    }
+
+    private synchronized Blocks blocks() {
+        if (blocks == null) {
+            blocks = new Blocks();
+        }
+        return blocks;
+    }
+
+    /**
+     * Runs of consecutive features whose levels multiply to at most {@link #BLOCK_CELLS} (a feature with more
+     * levels is a block of its own), each coded once as one byte per row: the mixed-radix number of its features'
+     * codes. A histogram over two blocks then counts every pair (and triple) of their features in one pass, where
+     * counting each pair on its own costs a pass per pair: 1 M rows x 20 features of 5-10 values, all 190 pairs,
+     * 45 passes instead of 190.
+     */
+    private final class Blocks {
+        final int[] blockOf;
+        final int[][] members;
+        final int[] cells;
+        private final byte[][] codes;
+        private final Object[] locks;
+
+        Blocks() {
+            int n = features.featureCount();
+            blockOf = new int[n];
+            List<int[]> runs = new ArrayList<>();
+            List<Integer> sizes = new ArrayList<>();
+            int start = 0;
+            while (start < n) {
+                int product = levels(start);
+                int end = start + 1;
+                while (end < n && product * levels(end) <= BLOCK_CELLS) {
+                    product *= levels(end);
+                    end++;
+                }
+                for (int f = start; f < end; f++) {
+                    blockOf[f] = runs.size();
+                }
+                runs.add(java.util.stream.IntStream.range(start, end).toArray());
+                sizes.add(product);
+                start = end;
+            }
+            members = runs.toArray(new int[0][]);
+            cells = sizes.stream().mapToInt(Integer::intValue).toArray();
+            codes = new byte[members.length][];
+            locks = new Object[members.length];
+            for (int k = 0; k < locks.length; k++) {
+                locks[k] = new Object();
+            }
+        }
+
+        /** The block's code of every row (built on first use; a block of one feature is that feature's codes). */
+        byte[] code(int block) {
+            synchronized (locks[block]) {
+                if (codes[block] == null) {
+                    codes[block] = build(block, null);
+                }
+                return codes[block];
+            }
+        }
+
+        /** The histogram of one block's code (rows | errors &lt;&lt; 32 per cell), counted while the code is built if it is not yet. */
+        long[] histogram(int block) {
+            long[] joint = new long[cells[block]];
+            synchronized (locks[block]) {
+                if (codes[block] == null) {
+                    codes[block] = build(block, joint);
+                    return joint;
+                }
+            }
+            byte[] x = codes[block];
+            byte[] be = binaryErrors;
+            for (int i = 0; i < rows; i++) {
+                joint[x[i] & 0xFF] += 1L | ((long) be[i] << 32);
+            }
+            return joint;
+        }
+
+        /** Builds a block's code; counts it into {@code joint} too when that is not null. */
+        private byte[] build(int block, long[] joint) {
+            int[] f = members[block];
+            byte[] be = binaryErrors;
+            byte[] out = LocalSliceCounter.this.codes[f[0]];
+            if (f.length == 1 && joint != null) {
+                for (int i = 0; i < rows; i++) {
+                    joint[out[i] & 0xFF] += 1L | ((long) be[i] << 32);
+                }
+            }
+            for (int p = 1; p < f.length; p++) {
+                byte[] in = out;
+                byte[] next = LocalSliceCounter.this.codes[f[p]];
+                int k = levels(f[p]);
+                out = p == 1 ? new byte[rows] : in;
+                if (p == f.length - 1 && joint != null) {
+                    for (int i = 0; i < rows; i++) {
+                        int c = (in[i] & 0xFF) * k + (next[i] & 0xFF);
+                        out[i] = (byte) c;
+                        joint[c] += 1L | ((long) be[i] << 32);
+                    }
+                } else {
+                    for (int i = 0; i < rows; i++) {
+                        out[i] = (byte) ((in[i] & 0xFF) * k + (next[i] & 0xFF));
+                    }
+                }
+            }
+            return out;
         }
     }
 

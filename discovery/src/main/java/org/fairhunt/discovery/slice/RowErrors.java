@@ -38,13 +38,19 @@ public final class RowErrors implements java.io.Serializable {
      * with a {@code NaN} error or unit are excluded rows.
      */
     public static RowErrors of(String description, double[] errors, double[] units) {
-        double[] u = units == null ? new double[errors.length] : units.clone();
-        if (units == null) {
-            java.util.Arrays.fill(u, 1);
-        } else if (units.length != errors.length) {
+        if (units != null && units.length != errors.length) {
             throw new IllegalArgumentException("errors and units differ in length: " + errors.length + " vs " + units.length);
         }
-        double[] e = errors.clone();
+        return owned(description, errors.clone(), units == null ? null : units.clone());
+    }
+
+    /** As {@link #of}, taking ownership of the arrays (they are not copied, and excluded rows are set to NaN in them). */
+    private static RowErrors owned(String description, double[] e, double[] units) {
+        double[] u = units;
+        if (units == null) {
+            u = new double[e.length];
+            java.util.Arrays.fill(u, 1);
+        }
         boolean binary = units == null;
         int excluded = 0;
         for (int i = 0; i < e.length; i++) {
@@ -93,7 +99,7 @@ public final class RowErrors implements java.io.Serializable {
                 int pi = p.value(i);
                 e[i] = yi < 0 || pi < 0 ? Double.NaN : yi == pi ? 0 : 1;
             }
-            return of(description + " (positive '" + y.positive() + "')", e, null);
+            return owned(description + " (positive '" + y.positive() + "')", e, null);
         }
         java.util.Map<String, String> labelsFolded = new java.util.HashMap<>();
         for (String level : label.levels()) {
@@ -111,7 +117,7 @@ public final class RowErrors implements java.io.Serializable {
             String p = prediction.text(i);
             e[i] = y == null || p == null ? Double.NaN : sameValue(y, p) ? 0 : 1;
         }
-        return of(description, e, null);
+        return owned(description, e, null);
     }
 
     /** Numbers compare as numbers ("1" equals "1.0"), anything else as text. */
@@ -156,7 +162,7 @@ public final class RowErrors implements java.io.Serializable {
             e[i] = loss == RegressionLoss.ABSOLUTE ? Math.abs(r) : r * r;
         }
         String what = loss == RegressionLoss.ABSOLUTE ? "mean absolute error" : "mean squared error";
-        return of(what + " of '" + predictionColumn + "' against '" + labelColumn + "'", e, null);
+        return owned(what + " of '" + predictionColumn + "' against '" + labelColumn + "'", e, null);
     }
 
     /** What the error is, for reports. */

@@ -89,10 +89,11 @@ public final class SliceFeatures implements java.io.Serializable {
             } else {
                 cat = (CategoricalColumn) column;
             }
-            int[] counts = cat.counts();
-            long[] c = new long[counts.length];
-            for (int k = 0; k < c.length; k++) {
-                c[k] = counts[k];
+            // Rows per level, the missing ones last (as CategoricalColumn.counts, without an int array in between).
+            long[] c = new long[cat.levelCount() + 1];
+            int missingIndex = cat.levelCount();
+            for (int code : cat.codesUnsafe()) {
+                c[code == CategoricalColumn.MISSING ? missingIndex : code]++;
             }
             Coding coding = coding(table.source(), name, cat.levels(), c, table.rowCount(), maxLevels, notices);
             if (coding != null) {
@@ -191,14 +192,19 @@ public final class SliceFeatures implements java.io.Serializable {
                         + missingIndex);
             }
             byte[] b = new byte[rows];
-            int[] recode = coding.recode();
+            // The recoding shifted by one, so that a missing value (code -1) needs no branch.
+            int[] recode = new int[missingIndex + 1];
+            recode[0] = coding.recode()[missingIndex];
+            System.arraycopy(coding.recode(), 0, recode, 1, missingIndex);
+            int[] in = cat.codesUnsafe();
+            int unused = 0;
             for (int i = 0; i < rows; i++) {
-                int c = cat.code(i);
-                int r = recode[c == CategoricalColumn.MISSING ? missingIndex : c];
-                if (r < 0) {
-                    throw new IllegalStateException("feature '" + coding.name() + "': a value no row had when it was coded");
-                }
+                int r = recode[in[i] + 1];
+                unused |= r;
                 b[i] = (byte) r;
+            }
+            if (unused < 0) {
+                throw new IllegalStateException("feature '" + coding.name() + "': a value no row had when it was coded");
             }
             names.add(coding.name());
             levels.add(coding.labels());

@@ -85,11 +85,8 @@ public final class SliceFinder {
         java.util.Set<Long> significantKeys = new java.util.HashSet<>();
         for (EvaluatedLevel level : levels) {
             for (int i = 0; i < level.size(); i++) {
-                if (level.inFamily(i)) {
-                    SliceStats st = level.stats(i);
-                    if (family.qValue(SliceTests.pValueHigherThanRest(st, result.total().minus(st), binary)) < options.fdr()) {
-                        significantKeys.add(level.key(i));
-                    }
+                if (level.inFamily(i) && family.qValue(level.pValue(i)) < options.fdr()) {
+                    significantKeys.add(level.key(i));
                 }
             }
         }
@@ -133,6 +130,7 @@ public final class SliceFinder {
         List<SliceFinding> findings = new ArrayList<>();
         Map<Long, List<String>> collapsedInto = new LinkedHashMap<>();
         List<ScoredSlice> kept = new ArrayList<>();
+        Map<SliceStats, List<ScoredSlice>> keptByStats = new java.util.HashMap<>();
         Map<Long, List<Long>> collapsedKeys = new LinkedHashMap<>();
         for (ScoredSlice s : candidates) {
             Long into = null;
@@ -144,9 +142,11 @@ public final class SliceFinder {
                 }
             }
             if (into == null) {
-                // The same rows under other names (espscot = scottish ∧ espeak) are one finding, not two.
-                for (ScoredSlice earlier : kept) {
-                    if (earlier.stats().equals(s.stats()) && sameRowPairs.contains(List.of(earlier.slice().key(), s.slice().key()))) {
+                // The same rows under other names (espscot = scottish ∧ espeak) are one finding, not two. Only kept
+                // slices with equal statistics can be (looked up by them: thousands of significant candidates made
+                // a scan of every kept one quadratic).
+                for (ScoredSlice earlier : keptByStats.getOrDefault(s.stats(), List.of())) {
+                    if (sameRowPairs.contains(List.of(earlier.slice().key(), s.slice().key()))) {
                         into = earlier.slice().key();
                         break;
                     }
@@ -154,6 +154,7 @@ public final class SliceFinder {
             }
             if (into == null) {
                 kept.add(s);
+                keptByStats.computeIfAbsent(s.stats(), k -> new ArrayList<>()).add(s);
             } else {
                 collapsedInto.computeIfAbsent(into, k -> new ArrayList<>()).add(s.slice().describe(features));
                 collapsedKeys.computeIfAbsent(into, k -> new ArrayList<>()).add(s.slice().key());
@@ -219,9 +220,8 @@ public final class SliceFinder {
                 if (!level.inFamily(i) || byKey.containsKey(level.key(i))) {
                     continue;
                 }
-                SliceStats st = level.stats(i);
-                double q = family.qValue(SliceTests.pValueHigherThanRest(st, total.minus(st), binary));
-                if (q < options.fdr()) {
+                if (family.qValue(level.pValue(i)) < options.fdr()) {
+                    SliceStats st = level.stats(i);
                     significant.add(new ScoredSlice(space.slice(level.key(i)), st, score.score(st)));
                 }
             }

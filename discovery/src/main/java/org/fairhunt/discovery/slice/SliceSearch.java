@@ -198,10 +198,13 @@ public final class SliceSearch {
         int[] frequent = new int[n];
         int frequentCount = 0;
         long defined = 0;
+        double[] pValues = new double[n];
+        Arrays.fill(pValues, Double.NaN);
         for (int id = 0; id < n; id++) {
             if (s.rows[id] >= params.minSupport()) {
                 SliceStats st = s.get(id);
                 double pValue = SliceTests.pValueHigherThanRest(st, total.minus(st), binary());
+                pValues[id] = pValue;
                 family.add(pValue);
                 defined += Double.isNaN(pValue) ? 0 : 1;
                 possible.put(keys[id], 1);
@@ -209,7 +212,7 @@ public final class SliceSearch {
             }
         }
         frequentIds = Arrays.copyOf(frequent, frequentCount);
-        return new EvaluatedLevel(1, keys, s, params.minSupport(), n, 0, family.toArray(), defined);
+        return new EvaluatedLevel(1, keys, s, pValues, params.minSupport(), n, 0, family.toArray(), defined);
     }
 
     private boolean valid(EvaluatedLevel level, int i) {
@@ -232,31 +235,28 @@ public final class SliceSearch {
         long generated = 0;
         long pruned = 0;
         double cut = threshold - Math.abs(threshold) * BOUND_SLACK;
-        int[] child = new int[depth];
-        int[] parent = new int[depth - 1];
+        // The other parents of a child (the parent without one of its predicates, plus x) share their first
+        // depth - 2 predicates for every x: those keys are made once per parent.
+        long[] sub = new long[depth - 1];
         for (int i = 0; i < previous.size(); i++) {
             if (!valid(previous, i)) {
                 continue;
             }
-            int[] ids = space.ids(previous.key(i));
+            long parentKey = previous.key(i);
+            int[] ids = space.ids(parentKey);
             int lastFeature = space.featureOf(ids[depth - 2]);
-            System.arraycopy(ids, 0, child, 0, depth - 1);
+            for (int drop = 0; drop < depth - 1; drop++) {
+                sub[drop] = space.without(parentKey, depth - 1, drop);
+            }
             int startId = lastFeature + 1 < featureCount ? space.id(lastFeature + 1, 0) : predicates;
             for (int x = startId; x < predicates; x++) {
-                child[depth - 1] = x;
                 double rowsUb = p.rows[i];
                 double errorsUb = p.errors[i];
                 double maxRate = p.maxRate[i];
                 double minUnits = p.minUnits[i];
                 boolean allParents = true;
                 for (int drop = 0; drop < depth - 1 && allParents; drop++) {
-                    int k = 0;
-                    for (int j = 0; j < depth; j++) {
-                        if (j != drop) {
-                            parent[k++] = child[j];
-                        }
-                    }
-                    int q = validParents.get(space.key(parent, depth - 1));
+                    int q = validParents.get(space.append(sub[drop], depth - 2, x));
                     if (q < 0) {
                         allParents = false;
                     } else {
@@ -278,23 +278,24 @@ public final class SliceSearch {
                 if (candidates == candidateKeys.length) {
                     candidateKeys = Arrays.copyOf(candidateKeys, candidates * 2);
                 }
-                candidateKeys[candidates++] = space.key(child, depth);
+                candidateKeys[candidates++] = space.append(parentKey, depth - 1, x);
             }
         }
         long[] keys = Arrays.copyOf(candidateKeys, candidates);
         StatsColumns stats = new StatsColumns(candidates);
+        double[] pValues = new double[candidates];
         LongIntMap countedFrequent = new LongIntMap(1024);
         java.util.Set<Long> countedCombinations = new java.util.HashSet<>();
         for (long key : keys) {
             countedCombinations.add(combination(space.ids(key), depth));
         }
-        double[] family = count(keys, depth, stats, total, countedFrequent);
+        double[] family = count(keys, depth, stats, pValues, total, countedFrequent);
         long known = 0;
         for (double pValue : family) {
             known += Double.isNaN(pValue) ? 0 : 1;
         }
         long bound = known + boundUncounted(depth, countedCombinations, countedFrequent, last);
-        return new EvaluatedLevel(depth, keys, stats, params.minSupport(), generated, pruned, family, bound);
+        return new EvaluatedLevel(depth, keys, stats, pValues, params.minSupport(), generated, pruned, family, bound);
     }
 
     /** A feature combination as a number: its features (ascending) as digits in base featureCount + 1. */
@@ -316,34 +317,32 @@ public final class SliceSearch {
         LongIntMap next = last ? null : new LongIntMap(Math.max(16, countedFrequent.size()));
         Map<Long, long[]> perCombination = new HashMap<>();
         long[] perFeature = new long[featureCount];
-        int[] child = new int[depth];
-        int[] parent = new int[depth - 1];
+        boolean[] skip = new boolean[featureCount];
+        long[] sub = new long[depth - 1];
         for (long key : possible.keys()) {
             int[] ids = space.ids(key);
             long parentCode = combination(ids, depth - 1);
             int lastFeature = space.featureOf(ids[depth - 2]);
-            System.arraycopy(ids, 0, child, 0, depth - 1);
+            for (int g = 0; g < featureCount; g++) {
+                skip[g] = g <= lastFeature || counted.contains(parentCode * (featureCount + 1) + g + 1);
+            }
+            for (int drop = 0; drop < depth - 1; drop++) {
+                sub[drop] = space.without(key, depth - 1, drop);
+            }
             Arrays.fill(perFeature, 0);
             for (int x : frequentIds) {
                 int g = space.featureOf(x);
-                if (g <= lastFeature || counted.contains(parentCode * (featureCount + 1) + g + 1)) {
+                if (skip[g]) {
                     continue;
                 }
-                child[depth - 1] = x;
                 boolean allParents = true;
                 for (int drop = 0; drop < depth - 1 && allParents; drop++) {
-                    int k = 0;
-                    for (int j = 0; j < depth; j++) {
-                        if (j != drop) {
-                            parent[k++] = child[j];
-                        }
-                    }
-                    allParents = possible.get(space.key(parent, depth - 1)) >= 0;
+                    allParents = possible.get(space.append(sub[drop], depth - 2, x)) >= 0;
                 }
                 if (allParents) {
                     perFeature[g]++;
                     if (next != null) {
-                        next.put(space.key(child, depth), 1);
+                        next.put(space.append(key, depth - 1, x), 1);
                     }
                 }
             }
@@ -375,7 +374,7 @@ public final class SliceSearch {
      * search having looked where errors were high; combinations left uncounted enter it through
      * {@link #boundUncounted}.
      */
-    private double[] count(long[] keys, int depth, StatsColumns out, SliceStats total, LongIntMap frequentKeys) {
+    private double[] count(long[] keys, int depth, StatsColumns out, double[] outPValues, SliceStats total, LongIntMap frequentKeys) {
         // Combinations in increasing order of their features, each with its candidates.
         java.util.TreeMap<int[], List<Integer>> bySet = new java.util.TreeMap<>(Arrays::compare);
         for (int c = 0; c < keys.length; c++) {
@@ -393,9 +392,11 @@ public final class SliceSearch {
         counter.count(combinations, (j, counts) -> {
             DoubleList family = new DoubleList();
             java.util.stream.LongStream.Builder freq = java.util.stream.LongStream.builder();
-            tests(counts, total, family, freq);
+            double[] slotPValues = tests(counts, total, family, freq);
             for (int c : candidates.get(j)) {
-                out.set(c, counts.stats(counts.slotOf(cellOf(keys[c]))));
+                int slot = counts.slotOf(cellOf(keys[c]));
+                out.set(c, counts.stats(slot));
+                outPValues[c] = slot < 0 ? Double.NaN : slotPValues[slot];
             }
             pValues[j] = family.toArray();
             frequent[j] = freq.build().toArray();
@@ -416,23 +417,32 @@ public final class SliceSearch {
         return family;
     }
 
-    /** The p-value and key of every cell of a counted combination with at least the minimum support. */
-    private void tests(CellCounts counts, SliceStats total, DoubleList family, java.util.stream.LongStream.Builder frequent) {
+    /**
+     * The p-value and key of every cell of a counted combination with at least the minimum support; returns the
+     * p-values by slot ({@code NaN} for the cells with fewer rows).
+     */
+    private double[] tests(CellCounts counts, SliceStats total, DoubleList family, java.util.stream.LongStream.Builder frequent) {
         int[] allFeatures = counts.features();
         long minSupport = params.minSupport();
         boolean packed = counts.isPacked();
-        for (int slot = 0; slot < counts.slots(); slot++) {
+        double[] bySlot = new double[counts.slots()];
+        for (int slot = 0; slot < bySlot.length; slot++) {
             long n = counts.rows(slot);
+            bySlot[slot] = Double.NaN;
             if (n >= minSupport) {
+                double pValue;
                 if (packed) {
-                    family.add(SliceTests.binaryPValue(counts.errors(slot), n, total.errors(), total.rows()));
+                    pValue = SliceTests.binaryPValue(counts.errors(slot), n, total.errors(), total.rows());
                 } else {
                     SliceStats st = counts.stats(slot);
-                    family.add(SliceTests.pValueHigherThanRest(st, total.minus(st), binary()));
+                    pValue = SliceTests.pValueHigherThanRest(st, total.minus(st), binary());
                 }
+                bySlot[slot] = pValue;
+                family.add(pValue);
                 frequent.add(keyOfCell(allFeatures, counts.cell(slot)));
             }
         }
+        return bySlot;
     }
 
     /** The key of a cell (mixed-radix digits of its values) of the combination {@code allFeatures}. */

@@ -73,6 +73,18 @@ public final class SliceSpace {
         return k;
     }
 
+    /** The key of the slice {@code key} (of {@code length} predicates) with predicate {@code id}, above all of its ids, added. */
+    long append(long key, int length, int id) {
+        return key | (long) (id + 1) << (bits * length);
+    }
+
+    /** The key of the slice {@code key} without its predicate at position {@code at} (0-based, of {@code length}). */
+    long without(long key, int length, int at) {
+        long low = key & ((1L << (bits * at)) - 1);
+        long high = key >>> (bits * (at + 1));
+        return low | high << (bits * at);
+    }
+
     /** Predicate ids of a key, ascending. */
     int[] ids(long key) {
         int n = 0;
