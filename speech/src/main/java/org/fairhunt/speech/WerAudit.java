@@ -27,6 +27,7 @@ import org.fairhunt.core.table.Column;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.core.table.TextColumn;
 import org.fairhunt.speech.format.AlignmentListing;
+import org.fairhunt.speech.format.PlainTexts;
 import org.fairhunt.speech.format.TrnFormat;
 import org.fairhunt.speech.format.Utterance;
 import org.fairhunt.speech.format.UtteranceIds;
@@ -174,9 +175,8 @@ public final class WerAudit {
      * {@code speaker} replaces the built-in speaker column (sclite's rule on the whole id).
      */
     public static Table tableOf(UtterancePairs pairs, List<String> idFields, String source) {
-        List<UtterancePairs.Pair> list = pairs.pairs();
-        int n = list.size();
-        String[] ids = new String[n];
+        int n = pairs.size();
+        String[] ids = pairs.ids().clone();
         String[] refs = new String[n];
         String[] hyps = new String[n];
         String[] speakers = new String[n];
@@ -190,15 +190,13 @@ public final class WerAudit {
             throw new UserInputException("--id-fields names a field twice: " + idFields);
         }
         for (int k = 0; k < n; k++) {
-            UtterancePairs.Pair p = list.get(k);
-            ids[k] = p.id();
-            refs[k] = p.reference();
-            hyps[k] = p.hypothesis();
-            speakers[k] = p.speaker();
+            refs[k] = pairs.reference(k);
+            hyps[k] = pairs.hypothesis(k);
+            speakers[k] = pairs.speaker(k);
             if (!idFields.isEmpty()) {
-                List<String> parts = UtteranceIds.split(p.id(), idFields.size());
+                List<String> parts = UtteranceIds.split(ids[k], idFields.size());
                 if (parts == null) {
-                    throw new UserInputException("utterance id '" + p.id() + "' does not have the " + idFields.size()
+                    throw new UserInputException("utterance id '" + ids[k] + "' does not have the " + idFields.size()
                             + " parts --id-fields names " + idFields + "; expected " + UtteranceIds.describe(idFields));
                 }
                 for (int f = 0; f < parts.size(); f++) {
@@ -233,7 +231,7 @@ public final class WerAudit {
     public static Result run(WerInputs.Loaded in, Options options, Map<String, Object> inputNotes) {
         return run(in.table(), in.idColumn(), in.referenceColumn(), in.hypothesisColumn(), in.speakerColumn(),
                 options.withReferenceNetworks(in.referenceNetworks()),
-                speakerNotes(inputNotes, in.speakerColumn(), in.speakerSource(), options));
+                speakerNotes(inputNotes, in.speakerColumn(), in.speakerSource(), options), in.plainTexts());
     }
 
     /** The input's notes with where the speaker and the bootstrap clusters came from (for the report's speech section). */
@@ -250,9 +248,15 @@ public final class WerAudit {
     /** Aligns every row, runs the engine and builds the result (with a {@code speech} section). */
     public static Result run(Table table, String idColumn, String referenceColumn, String hypothesisColumn,
                              String speakerColumn, Options options, Map<String, Object> inputNotes) {
+        return run(table, idColumn, referenceColumn, hypothesisColumn, speakerColumn, options, inputNotes, null);
+    }
+
+    /** As {@link #run(Table, String, String, String, String, Options, Map)}, plain texts scored from the trn bytes ({@code plainTexts}, null: none). */
+    static Result run(Table table, String idColumn, String referenceColumn, String hypothesisColumn, String speakerColumn,
+                      Options options, Map<String, Object> inputNotes, PlainTexts plainTexts) {
         checkColumns(table.source(), table.columnNames(), referenceColumn, hypothesisColumn, options);
         WerScores scores = WerScores.compute(table, referenceColumn, hypothesisColumn, options.normalizer(), options.threads(),
-                options.characters(), options.referenceNetworks());
+                options.characters(), options.referenceNetworks(), plainTexts);
         // sclite scores a single speaker's file; an attribute with one value is that value's slice = (all), not an error.
         Map<String, String> singleValued = new LinkedHashMap<>();
         for (String g : options.groups()) {

@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.fairhunt.core.DataFormatException;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.io.AtomicFiles;
@@ -39,13 +37,29 @@ public final class TrnFormat {
     }
 
     private static List<Utterance> read(Path file, SpeakerIds speakers, boolean networks) {
+        return utterances(lines(file, networks), speakers);
+    }
+
+    /**
+     * The utterances of a trn file as {@link TrnLines} (what {@code wer} joins and scores without a record per
+     * line); {@code reference} allows sclite's optional words and alternations, as {@link #readReference}.
+     */
+    public static TrnLines lines(Path file, boolean reference) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UserInputException(org.fairhunt.core.io.IoMessages.cannotRead(file, e), e);
         }
-        return read(bytes, file.toString(), speakers, networks);
+        return lines(bytes, file.toString(), reference);
+    }
+
+    private static List<Utterance> utterances(TrnLines lines, SpeakerIds speakers) {
+        List<Utterance> out = new ArrayList<>(lines.size());
+        for (int k = 0; k < lines.size(); k++) {
+            out.add(new Utterance(lines.id(k), speakers.speakerOf(lines.id(k)), lines.text(k), lines.source(), lines.line(k)));
+        }
+        return out;
     }
 
     public static List<Utterance> read(BufferedReader in, String source, SpeakerIds speakers) throws IOException {
@@ -64,8 +78,11 @@ public final class TrnFormat {
      * the time a line reader with a regular-expression split takes, which was most of {@code wer}'s cost.
      */
     static List<Utterance> read(byte[] bytes, String source, SpeakerIds speakers, boolean networks) {
-        List<Utterance> out = new ArrayList<>(Math.max(16, bytes.length / 64));
-        Map<String, Long> seen = new HashMap<>(Math.max(16, bytes.length / 32));
+        return utterances(lines(bytes, source, networks), speakers);
+    }
+
+    static TrnLines lines(byte[] bytes, String source, boolean networks) {
+        TrnLines out = new TrnLines(bytes, source, bytes.length / 64);
         int start = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
             start = 3;
@@ -108,8 +125,7 @@ public final class TrnFormat {
                     && lastOpen < end - 2 && lastSpace < lastOpen) {
                 int textEnd = lastOpen > start && bytes[lastOpen - 1] == ' ' ? lastOpen - 1 : lastOpen;
                 String id = new String(bytes, lastOpen + 1, end - 2 - lastOpen, StandardCharsets.ISO_8859_1);
-                String text = new String(bytes, start, textEnd - start, StandardCharsets.ISO_8859_1);
-                add(out, seen, id, text, speakers, source, number, lastOpen - start + 1);
+                out.addPlain(id, start, textEnd, number, lastOpen - start + 1);
                 start = next;
                 continue;
             }
@@ -144,19 +160,9 @@ public final class TrnFormat {
                         : "alternations '{ a / b }' and optional words '(word)' belong in the reference trn (--ref), "
                                 + "not in a hypothesis");
             }
-            add(out, seen, id, collapseSpaces(text), speakers, source, number, open + 1);
+            out.addText(id, collapseSpaces(text), number, open + 1);
         }
         return out;
-    }
-
-    /** Adds one utterance; an id seen before is an error at {@code column} (the id's opening parenthesis). */
-    private static void add(List<Utterance> out, Map<String, Long> seen, String id, String text, SpeakerIds speakers, String source,
-            long number, int column) {
-        Long previous = seen.putIfAbsent(id, number);
-        if (previous != null) {
-            throw new DataFormatException(source, number, column, "utterance id '" + id + "' already used on line " + previous);
-        }
-        out.add(new Utterance(id, speakers.speakerOf(id), text, source, number));
     }
 
     /** A replacement character that was not in the file means bytes that are not UTF-8: say where (byte column). */

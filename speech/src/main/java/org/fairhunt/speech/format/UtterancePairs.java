@@ -1,6 +1,7 @@
 package org.fairhunt.speech.format;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import org.fairhunt.core.UserInputException;
 /**
  * Reference and hypothesis utterances joined by id, in reference order (then hypothesis-only ids in
  * hypothesis order), with the ids found on one side only listed, whatever the {@link MissingPolicy}.
+ * The pairs are kept as parallel arrays; two trn files joined by {@link #join(TrnLines, TrnLines, SpeakerIds,
+ * MissingPolicy)} also keep where each plain text lies in its file ({@link #plainTexts()}).
  */
 public final class UtterancePairs {
 
@@ -16,14 +19,23 @@ public final class UtterancePairs {
     public record Pair(String id, String speaker, String reference, String hypothesis) {
     }
 
-    private final List<Pair> pairs;
+    private final String[] ids;
+    private final String[] speakers;
+    private final String[] references;
+    private final String[] hypotheses;
+    private final PlainTexts plainTexts;
     private final List<String> referenceOnly;
     private final List<String> hypothesisOnly;
     private final MissingPolicy policy;
+    private List<Pair> pairs;
 
-    private UtterancePairs(List<Pair> pairs, List<String> referenceOnly, List<String> hypothesisOnly,
-                           MissingPolicy policy) {
-        this.pairs = List.copyOf(pairs);
+    private UtterancePairs(String[] ids, String[] speakers, String[] references, String[] hypotheses, PlainTexts plainTexts,
+                           List<String> referenceOnly, List<String> hypothesisOnly, MissingPolicy policy) {
+        this.ids = ids;
+        this.speakers = speakers;
+        this.references = references;
+        this.hypotheses = hypotheses;
+        this.plainTexts = plainTexts;
         this.referenceOnly = List.copyOf(referenceOnly);
         this.hypothesisOnly = List.copyOf(hypothesisOnly);
         this.policy = policy;
@@ -59,6 +71,100 @@ public final class UtterancePairs {
                 }
             }
         }
+        check(refOnly, hypOnly, policy, referenceSource, hypothesisSource);
+        int n = pairs.size();
+        String[] ids = new String[n];
+        String[] speakers = new String[n];
+        String[] refs = new String[n];
+        String[] hyps2 = new String[n];
+        for (int k = 0; k < n; k++) {
+            Pair p = pairs.get(k);
+            ids[k] = p.id();
+            speakers[k] = p.speaker();
+            refs[k] = p.reference();
+            hyps2[k] = p.hypothesis();
+        }
+        UtterancePairs out = new UtterancePairs(ids, speakers, refs, hyps2, null, refOnly, hypOnly, policy);
+        out.pairs = List.copyOf(pairs);
+        return out;
+    }
+
+    /**
+     * The same join for two trn files read as {@link TrnLines} (speakers by {@code speakerIds}), with the same pairs,
+     * order and errors as {@link #join(List, List, MissingPolicy, String, String)}; files whose ids come in the same
+     * order (what a recognizer run over a reference list writes) are paired line by line without a lookup.
+     */
+    public static UtterancePairs join(TrnLines references, TrnLines hypotheses, SpeakerIds speakerIds, MissingPolicy policy) {
+        int nr = references.size();
+        int nh = hypotheses.size();
+        boolean sameOrder = nr == nh;
+        for (int k = 0; sameOrder && k < nr; k++) {
+            sameOrder = references.id(k).equals(hypotheses.id(k));
+        }
+        int[] refRow;
+        int[] hypRow;
+        List<String> refOnly = new ArrayList<>();
+        List<String> hypOnly = new ArrayList<>();
+        if (sameOrder) {
+            refRow = new int[nr];
+            Arrays.setAll(refRow, k -> k);
+            hypRow = refRow;
+        } else {
+            int[] r = new int[nr + nh];
+            int[] h = new int[nr + nh];
+            int n = 0;
+            for (int k = 0; k < nr; k++) {
+                int j = hypotheses.indexOf(references.id(k));
+                if (j < 0) {
+                    refOnly.add(references.id(k));
+                    if (policy != MissingPolicy.SCORE_ALL) {
+                        continue;
+                    }
+                }
+                r[n] = k;
+                h[n++] = j;
+            }
+            for (int j = 0; j < nh; j++) {
+                if (references.indexOf(hypotheses.id(j)) < 0) {
+                    hypOnly.add(hypotheses.id(j));
+                    r[n] = -1;
+                    h[n] = j;
+                    n += policy == MissingPolicy.SCORE_ALL ? 1 : 0;
+                }
+            }
+            check(refOnly, hypOnly, policy, references.source(), hypotheses.source());
+            refRow = Arrays.copyOf(r, n);
+            hypRow = Arrays.copyOf(h, n);
+        }
+        int n = refRow.length;
+        String[] ids = new String[n];
+        String[] speakers = new String[n];
+        String[] refs = new String[n];
+        String[] hyps = new String[n];
+        int[] refStart = new int[n];
+        int[] refEnd = new int[n];
+        int[] hypStart = new int[n];
+        int[] hypEnd = new int[n];
+        for (int k = 0; k < n; k++) {
+            int r = refRow[k];
+            int h = hypRow[k];
+            String id = r >= 0 ? references.id(r) : hypotheses.id(h);
+            ids[k] = id;
+            speakers[k] = speakerIds.speakerOf(id);
+            refs[k] = r >= 0 ? references.text(r) : "";
+            hyps[k] = h >= 0 ? hypotheses.text(h) : "";
+            // a missing side is an empty range (plain); a line that was not plain has no range (-1)
+            refStart[k] = r >= 0 ? references.textStart(r) : 0;
+            refEnd[k] = r >= 0 ? references.textEnd(r) : 0;
+            hypStart[k] = h >= 0 ? hypotheses.textStart(h) : 0;
+            hypEnd[k] = h >= 0 ? hypotheses.textEnd(h) : 0;
+        }
+        PlainTexts plain = new PlainTexts(references.bytes(), refStart, refEnd, hypotheses.bytes(), hypStart, hypEnd);
+        return new UtterancePairs(ids, speakers, refs, hyps, plain, refOnly, hypOnly, policy);
+    }
+
+    private static void check(List<String> refOnly, List<String> hypOnly, MissingPolicy policy, String referenceSource,
+                              String hypothesisSource) {
         if (!hypOnly.isEmpty() && policy != MissingPolicy.SCORE_ALL) {
             throw new UserInputException(hypOnly.size() + " utterance id(s) of " + hypothesisSource
                     + " are not in the reference " + referenceSource + ": " + preview(hypOnly)
@@ -69,7 +175,6 @@ public final class UtterancePairs {
                     + " have no hypothesis in " + hypothesisSource + ": " + preview(refOnly)
                     + " (use --missing sclite to leave them out, or --missing score-all to count them as deleted)");
         }
-        return new UtterancePairs(pairs, refOnly, hypOnly, policy);
     }
 
     /** Up to ten ids, then how many more. */
@@ -79,8 +184,46 @@ public final class UtterancePairs {
         return ids.size() > shown ? head + " … and " + (ids.size() - shown) + " more" : head;
     }
 
+    /** The pairs as records (made on first call). */
     public List<Pair> pairs() {
+        if (pairs == null) {
+            List<Pair> out = new ArrayList<>(ids.length);
+            for (int k = 0; k < ids.length; k++) {
+                out.add(new Pair(ids[k], speakers[k], references[k], hypotheses[k]));
+            }
+            pairs = List.copyOf(out);
+        }
         return pairs;
+    }
+
+    public int size() {
+        return ids.length;
+    }
+
+    /** The pairs' ids in order (not copied: read only). */
+    public String[] ids() {
+        return ids;
+    }
+
+    public String id(int k) {
+        return ids[k];
+    }
+
+    public String speaker(int k) {
+        return speakers[k];
+    }
+
+    public String reference(int k) {
+        return references[k];
+    }
+
+    public String hypothesis(int k) {
+        return hypotheses[k];
+    }
+
+    /** Where each pair's texts lie in the two trn files, or null when the pairs did not come from trn files. */
+    public PlainTexts plainTexts() {
+        return plainTexts;
     }
 
     public List<String> referenceOnly() {

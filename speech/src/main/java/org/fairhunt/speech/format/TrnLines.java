@@ -1,0 +1,131 @@
+package org.fairhunt.speech.format;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.fairhunt.core.DataFormatException;
+
+/**
+ * The utterances of one trn file in parallel arrays, in file order: id, text (as {@link TrnFormat} reads it) and
+ * line; for a plain line (printable ASCII, single spaces) also the text's byte range in the file, so bulk scoring
+ * can split and look words up straight from the bytes. Ids are indexed (open addressing over the ids' cached
+ * hashes, no boxing), which finds a repeated id as the lines are added and serves the join of the two files.
+ */
+public final class TrnLines {
+    private final byte[] bytes;
+    private final String source;
+    private int size;
+    private String[] ids = new String[1024];
+    private String[] texts = new String[1024];
+    private long[] lines = new long[1024];
+    private int[] textStart = new int[1024];
+    private int[] textEnd = new int[1024];
+    private int[] index = new int[2048]; // 1 + position of an id, 0 for a free slot
+
+    TrnLines(byte[] bytes, String source, int expected) {
+        this.bytes = bytes;
+        this.source = source;
+        if (expected > ids.length) {
+            grow(expected);
+        }
+    }
+
+    /** Adds a plain line's utterance, its text being {@code bytes[from, to)}. */
+    void addPlain(String id, int from, int to, long line, int column) {
+        add(id, new String(bytes, from, to - from, StandardCharsets.ISO_8859_1), from, to, line, column);
+    }
+
+    /** Adds an utterance whose text was decoded and cleaned as a string. */
+    void addText(String id, String text, long line, int column) {
+        add(id, text, -1, -1, line, column);
+    }
+
+    private void add(String id, String text, int from, int to, long line, int column) {
+        if (size == ids.length) {
+            grow(size * 2);
+        }
+        int slot = slot(id);
+        if (index[slot] != 0) {
+            throw new DataFormatException(source, line, column, "utterance id '" + id + "' already used on line "
+                    + lines[index[slot] - 1]);
+        }
+        index[slot] = size + 1;
+        ids[size] = id;
+        texts[size] = text;
+        lines[size] = line;
+        textStart[size] = from;
+        textEnd[size] = to;
+        size++;
+    }
+
+    private void grow(int capacity) {
+        ids = Arrays.copyOf(ids, capacity);
+        texts = Arrays.copyOf(texts, capacity);
+        lines = Arrays.copyOf(lines, capacity);
+        textStart = Arrays.copyOf(textStart, capacity);
+        textEnd = Arrays.copyOf(textEnd, capacity);
+        int[] fresh = new int[Integer.highestOneBit(capacity) * 4];
+        int mask = fresh.length - 1;
+        for (int k = 0; k < size; k++) {
+            int s = spread(ids[k].hashCode()) & mask;
+            while (fresh[s] != 0) {
+                s = (s + 1) & mask;
+            }
+            fresh[s] = k + 1;
+        }
+        index = fresh;
+    }
+
+    private static int spread(int h) {
+        return (h ^ (h >>> 16)) * 0x9E3779B1;
+    }
+
+    /** The slot holding {@code id}, or the free slot where it would go. */
+    private int slot(String id) {
+        int mask = index.length - 1;
+        int s = spread(id.hashCode()) & mask;
+        int at;
+        while ((at = index[s]) != 0 && !ids[at - 1].equals(id)) {
+            s = (s + 1) & mask;
+        }
+        return s;
+    }
+
+    /** The position of utterance {@code id}, or -1. */
+    public int indexOf(String id) {
+        return index[slot(id)] - 1;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String id(int k) {
+        return ids[k];
+    }
+
+    public String text(int k) {
+        return texts[k];
+    }
+
+    public long line(int k) {
+        return lines[k];
+    }
+
+    /** The file's bytes (not copied: read only). */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** Where utterance {@code k}'s text starts in {@link #bytes()}, or -1 when its line was not plain. */
+    int textStart(int k) {
+        return textStart[k];
+    }
+
+    int textEnd(int k) {
+        return textEnd[k];
+    }
+}
