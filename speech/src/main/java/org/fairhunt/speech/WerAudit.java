@@ -179,7 +179,6 @@ public final class WerAudit {
         String[] ids = pairs.ids().clone();
         String[] refs = new String[n];
         String[] hyps = new String[n];
-        String[] speakers = new String[n];
         String[][] fields = new String[idFields.size()][n];
         for (String name : idFields) {
             if (List.of(ID, REFERENCE, HYPOTHESIS).contains(name)) {
@@ -192,7 +191,6 @@ public final class WerAudit {
         for (int k = 0; k < n; k++) {
             refs[k] = pairs.reference(k);
             hyps[k] = pairs.hypothesis(k);
-            speakers[k] = pairs.speaker(k);
             if (!idFields.isEmpty()) {
                 List<String> parts = UtteranceIds.split(ids[k], idFields.size());
                 if (parts == null) {
@@ -207,7 +205,7 @@ public final class WerAudit {
         List<Column> columns = new ArrayList<>();
         columns.add(new TextColumn(ID, ids));
         if (!idFields.contains(SPEAKER)) {
-            columns.add(categorical(SPEAKER, speakers));
+            columns.add(new CategoricalColumn(SPEAKER, pairs.speakerCodes().clone(), pairs.speakerLevels()));
         }
         columns.add(new TextColumn(REFERENCE, refs));
         columns.add(new TextColumn(HYPOTHESIS, hyps));

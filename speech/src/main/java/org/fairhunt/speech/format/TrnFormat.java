@@ -24,6 +24,26 @@ public final class TrnFormat {
     private TrnFormat() {
     }
 
+    // What a byte is to the line scan: a word byte (printable ASCII but the five below), the line's end, one that
+    // makes the line not plain (control characters such as tab and CR, non-ASCII bytes, braces), a space, '(' or ')'.
+    private static final byte WORD = 0;
+    private static final byte NEWLINE = 1;
+    private static final byte NOT_PLAIN = 2;
+    private static final byte SPACE = 3;
+    private static final byte OPEN = 4;
+    private static final byte CLOSE = 5;
+    private static final byte[] KIND = new byte[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            KIND[b] = b < 0x20 || b > 0x7E || b == '{' || b == '}' ? NOT_PLAIN : WORD;
+        }
+        KIND['\n'] = NEWLINE;
+        KIND[' '] = SPACE;
+        KIND['('] = OPEN;
+        KIND[')'] = CLOSE;
+    }
+
     public static List<Utterance> read(Path file, SpeakerIds speakers) {
         return read(file, speakers, false);
     }
@@ -99,20 +119,22 @@ public final class TrnFormat {
             int lastOpen = -1;
             int lastSpace = -1;
             while (end < bytes.length) {
-                byte b = bytes[end];
-                if (b == '\n') {
-                    break;
-                }
-                if (b < 0x20 || b > 0x7E || b == '{' || b == '}') {
-                    plain = false;   // control characters (tab, CR), non-ASCII (negative bytes), braces
-                } else if (b == ' ') {
-                    plain &= lastSpace != end - 1;
-                    lastSpace = end;
-                } else if (b == '(') {
-                    opens++;
-                    lastOpen = end;
-                } else if (b == ')') {
-                    closes++;
+                int kind = KIND[bytes[end] & 0xFF];
+                if (kind != WORD) { // most bytes are letters: one table look-up each
+                    if (kind == NEWLINE) {
+                        break;
+                    }
+                    if (kind == NOT_PLAIN) {
+                        plain = false;
+                    } else if (kind == SPACE) {
+                        plain &= lastSpace != end - 1;
+                        lastSpace = end;
+                    } else if (kind == OPEN) {
+                        opens++;
+                        lastOpen = end;
+                    } else {
+                        closes++;
+                    }
                 }
                 end++;
             }

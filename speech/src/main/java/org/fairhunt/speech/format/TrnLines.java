@@ -75,8 +75,10 @@ public final class TrnLines {
         index = fresh;
     }
 
-    private static int spread(int h) {
-        return (h ^ (h >>> 16)) * 0x9E3779B1;
+    /** A slot index from a string hash: multiplied so every bit reaches the high bits, which are folded onto the low. */
+    static int spread(int h) {
+        int x = h * 0x9E3779B1;
+        return x ^ (x >>> 15);
     }
 
     /** The slot holding {@code id}, or the free slot where it would go. */

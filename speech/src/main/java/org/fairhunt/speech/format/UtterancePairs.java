@@ -20,7 +20,8 @@ public final class UtterancePairs {
     }
 
     private final String[] ids;
-    private final String[] speakers;
+    private final int[] speakerCodes;
+    private final List<String> speakerLevels;
     private final String[] references;
     private final String[] hypotheses;
     private final PlainTexts plainTexts;
@@ -29,10 +30,11 @@ public final class UtterancePairs {
     private final MissingPolicy policy;
     private List<Pair> pairs;
 
-    private UtterancePairs(String[] ids, String[] speakers, String[] references, String[] hypotheses, PlainTexts plainTexts,
-                           List<String> referenceOnly, List<String> hypothesisOnly, MissingPolicy policy) {
+    private UtterancePairs(String[] ids, int[] speakerCodes, List<String> speakerLevels, String[] references, String[] hypotheses,
+                           PlainTexts plainTexts, List<String> referenceOnly, List<String> hypothesisOnly, MissingPolicy policy) {
         this.ids = ids;
-        this.speakers = speakers;
+        this.speakerCodes = speakerCodes;
+        this.speakerLevels = List.copyOf(speakerLevels);
         this.references = references;
         this.hypotheses = hypotheses;
         this.plainTexts = plainTexts;
@@ -74,17 +76,19 @@ public final class UtterancePairs {
         check(refOnly, hypOnly, policy, referenceSource, hypothesisSource);
         int n = pairs.size();
         String[] ids = new String[n];
-        String[] speakers = new String[n];
+        int[] codes = new int[n];
+        Map<String, Integer> levels = new LinkedHashMap<>();
         String[] refs = new String[n];
         String[] hyps2 = new String[n];
         for (int k = 0; k < n; k++) {
             Pair p = pairs.get(k);
             ids[k] = p.id();
-            speakers[k] = p.speaker();
+            codes[k] = levels.computeIfAbsent(p.speaker(), v -> levels.size());
             refs[k] = p.reference();
             hyps2[k] = p.hypothesis();
         }
-        UtterancePairs out = new UtterancePairs(ids, speakers, refs, hyps2, null, refOnly, hypOnly, policy);
+        UtterancePairs out = new UtterancePairs(ids, codes, new ArrayList<>(levels.keySet()), refs, hyps2, null, refOnly, hypOnly,
+                policy);
         out.pairs = List.copyOf(pairs);
         return out;
     }
@@ -138,7 +142,8 @@ public final class UtterancePairs {
         }
         int n = refRow.length;
         String[] ids = new String[n];
-        String[] speakers = new String[n];
+        Speakers speakers = new Speakers(speakerIds);
+        int[] codes = new int[n];
         String[] refs = new String[n];
         String[] hyps = new String[n];
         int[] refStart = new int[n];
@@ -150,7 +155,7 @@ public final class UtterancePairs {
             int h = hypRow[k];
             String id = r >= 0 ? references.id(r) : hypotheses.id(h);
             ids[k] = id;
-            speakers[k] = speakerIds.speakerOf(id);
+            codes[k] = speakers.code(id);
             refs[k] = r >= 0 ? references.text(r) : "";
             hyps[k] = h >= 0 ? hypotheses.text(h) : "";
             // a missing side is an empty range (plain); a line that was not plain has no range (-1)
@@ -160,7 +165,62 @@ public final class UtterancePairs {
             hypEnd[k] = h >= 0 ? hypotheses.textEnd(h) : 0;
         }
         PlainTexts plain = new PlainTexts(references.bytes(), refStart, refEnd, hypotheses.bytes(), hypStart, hypEnd);
-        return new UtterancePairs(ids, speakers, refs, hyps, plain, refOnly, hypOnly, policy);
+        return new UtterancePairs(ids, codes, speakers.levels, refs, hyps, plain, refOnly, hypOnly, policy);
+    }
+
+    /**
+     * Numbers the speakers of ids in order of first appearance, matching an id's speaker part against those seen
+     * (open addressing on its characters' hash) so that a string is made only for a new speaker.
+     */
+    private static final class Speakers {
+        private final SpeakerIds rule;
+        final List<String> levels = new ArrayList<>();
+        private int[] slots = new int[256]; // 1 + code, 0 for free
+
+        Speakers(SpeakerIds rule) {
+            this.rule = rule;
+        }
+
+        int code(String id) {
+            int end = rule == SpeakerIds.NONE ? id.length() : SpeakerIds.speakerEnd(id);
+            if (end < 0) {
+                end = id.length();
+            }
+            int h = 0;
+            for (int k = 0; k < end; k++) {
+                h = 31 * h + id.charAt(k);
+            }
+            int mask = slots.length - 1;
+            int s = TrnLines.spread(h) & mask;
+            int at;
+            while ((at = slots[s]) != 0) {
+                String level = levels.get(at - 1);
+                if (level.length() == end && id.startsWith(level)) {
+                    return at - 1;
+                }
+                s = (s + 1) & mask;
+            }
+            String level = rule.speakerOf(id);
+            levels.add(level);
+            slots[s] = levels.size();
+            if (levels.size() * 2 > slots.length) {
+                rehash();
+            }
+            return levels.size() - 1;
+        }
+
+        private void rehash() {
+            slots = new int[slots.length * 2];
+            int mask = slots.length - 1;
+            for (int c = 0; c < levels.size(); c++) {
+                int h = levels.get(c).hashCode(); // the same 31-polynomial as code()'s
+                int s = TrnLines.spread(h) & mask;
+                while (slots[s] != 0) {
+                    s = (s + 1) & mask;
+                }
+                slots[s] = c + 1;
+            }
+        }
     }
 
     private static void check(List<String> refOnly, List<String> hypOnly, MissingPolicy policy, String referenceSource,
@@ -189,7 +249,7 @@ public final class UtterancePairs {
         if (pairs == null) {
             List<Pair> out = new ArrayList<>(ids.length);
             for (int k = 0; k < ids.length; k++) {
-                out.add(new Pair(ids[k], speakers[k], references[k], hypotheses[k]));
+                out.add(new Pair(ids[k], speakerLevels.get(speakerCodes[k]), references[k], hypotheses[k]));
             }
             pairs = List.copyOf(out);
         }
@@ -210,7 +270,17 @@ public final class UtterancePairs {
     }
 
     public String speaker(int k) {
-        return speakers[k];
+        return speakerLevels.get(speakerCodes[k]);
+    }
+
+    /** Each pair's speaker as an index into {@link #speakerLevels()} (numbered in order of first appearance; read only). */
+    public int[] speakerCodes() {
+        return speakerCodes;
+    }
+
+    /** The distinct speakers in order of first appearance. */
+    public List<String> speakerLevels() {
+        return speakerLevels;
     }
 
     public String reference(int k) {

@@ -134,6 +134,13 @@ public final class WerScores {
         return missingHypotheses;
     }
 
+    /** Adds row {@code row}'s counts to {@code totals}. */
+    public void addTo(WerTotals totals, int row) {
+        int s = substitutions[row];
+        int d = deletions[row];
+        totals.add(referenceWords[row] - s - d, s, d, insertions[row], referenceChars[row], charErrors[row]);
+    }
+
     /** Unweighted totals over all rows (what sclite prints as Sum). */
     public WerTotals totals() {
         WerTotals t = new WerTotals();
