@@ -65,13 +65,11 @@ public final class TrnFormat {
      * line); {@code reference} allows sclite's optional words and alternations, as {@link #readReference}.
      */
     public static TrnLines lines(Path file, boolean reference) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return lines(in, file.toString(), reference, Files.size(file));
         } catch (IOException e) {
             throw new UserInputException(org.fairhunt.core.io.IoMessages.cannotRead(file, e), e);
         }
-        return lines(bytes, file.toString(), reference);
     }
 
     private static List<Utterance> utterances(TrnLines lines, SpeakerIds speakers) {
@@ -102,13 +100,52 @@ public final class TrnFormat {
     }
 
     static TrnLines lines(byte[] bytes, String source, boolean networks) {
-        TrnLines out = new TrnLines(bytes, source, bytes.length / 64);
-        int start = 0;
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            start = 3;
+        return lines(new java.io.ByteArrayInputStream(bytes), source, networks, bytes.length);
+    }
+
+    /**
+     * Reads {@code in} in chunks into one buffer (never the whole file: what wer keeps of a line is its id and text),
+     * cutting complete lines; a line longer than the buffer doubles it.
+     */
+    static TrnLines lines(java.io.InputStream in, String source, boolean networks, long sizeHint) {
+        TrnLines out = new TrnLines(source, (int) Math.min(Integer.MAX_VALUE - 8, sizeHint / 80));
+        byte[] buffer = new byte[(int) Math.max(4096, Math.min(1 << 18, sizeHint + 1))];
+        int length = 0;
+        boolean first = true;
+        boolean eof = false;
+        try {
+            while (!eof) {
+                int read = in.read(buffer, length, buffer.length - length);
+                if (read < 0) {
+                    eof = true;
+                } else {
+                    length += read;
+                    if (length < buffer.length) {
+                        continue;
+                    }
+                }
+                int start = 0;
+                if (first && length >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF) {
+                    start = 3;
+                }
+                first = false;
+                int rest = scan(buffer, start, length, eof, out, source, networks);
+                if (rest == 0 && length == buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
+                } else {
+                    System.arraycopy(buffer, rest, buffer, 0, length - rest);
+                }
+                length -= rest;
+            }
+        } catch (IOException e) {
+            throw new UserInputException("cannot read " + source + ": " + e.getMessage(), e);
         }
-        long number = 0;
-        while (start < bytes.length) {
+        return out;
+    }
+
+    /** Cuts the complete lines of {@code bytes[start, limit)} (all of them at the end of the file); returns where the rest starts. */
+    private static int scan(byte[] bytes, int start, int limit, boolean eof, TrnLines out, String source, boolean networks) {
+        while (start < limit) {
             // One scan finds the line's end and whether it is plain: printable ASCII, no run of spaces, no
             // braces, one '(' and one ')'. Such a line (nearly every line of a real trn) is cut on its bytes
             // with the same result as the general path below, which makes a String of it and scans it five times.
@@ -118,7 +155,7 @@ public final class TrnFormat {
             int closes = 0;
             int lastOpen = -1;
             int lastSpace = -1;
-            while (end < bytes.length) {
+            while (end < limit) {
                 int kind = KIND[bytes[end] & 0xFF];
                 if (kind != WORD) { // most bytes are letters: one table look-up each
                     if (kind == NEWLINE) {
@@ -138,16 +175,19 @@ public final class TrnFormat {
                 }
                 end++;
             }
+            if (end == limit && !eof) {
+                return start; // the line goes on in the next chunk
+            }
             int next = end + 1;
             if (end > start && bytes[end - 1] == '\r') {
                 end--;
             }
-            number++;
+            long number = ++out.lineCount;
             if (plain && opens == 1 && closes == 1 && bytes[start] != ' ' && bytes[end - 1] == ')'
                     && lastOpen < end - 2 && lastSpace < lastOpen) {
                 int textEnd = lastOpen > start && bytes[lastOpen - 1] == ' ' ? lastOpen - 1 : lastOpen;
                 String id = new String(bytes, lastOpen + 1, end - 2 - lastOpen, StandardCharsets.ISO_8859_1);
-                out.addPlain(id, start, textEnd, number, lastOpen - start + 1);
+                out.addPlain(id, bytes, start, textEnd, number, lastOpen - start + 1);
                 start = next;
                 continue;
             }
@@ -184,7 +224,7 @@ public final class TrnFormat {
             }
             out.addText(id, collapseSpaces(text), number, open + 1);
         }
-        return out;
+        return Math.min(start, limit);
     }
 
     /** A replacement character that was not in the file means bytes that are not UTF-8: say where (byte column). */

@@ -5,24 +5,22 @@ import java.util.Arrays;
 import org.fairhunt.core.DataFormatException;
 
 /**
- * The utterances of one trn file in parallel arrays, in file order: id, text (as {@link TrnFormat} reads it) and
- * line; for a plain line (printable ASCII, single spaces) also the text's byte range in the file, so bulk scoring
- * can split and look words up straight from the bytes. Ids are indexed (open addressing over the ids' cached
+ * The utterances of one trn file in parallel arrays, in file order: id, text (as {@link TrnFormat} reads it), line,
+ * and whether the line was plain (printable ASCII, single spaces), whose text bulk scoring splits and looks up as
+ * bytes. Ids are indexed (open addressing over the ids' cached
  * hashes, no boxing), which finds a repeated id as the lines are added and serves the join of the two files.
  */
 public final class TrnLines {
-    private final byte[] bytes;
     private final String source;
+    long lineCount; // lines read so far, blank ones included: the scan's line numbers
     private int size;
     private String[] ids = new String[1024];
     private String[] texts = new String[1024];
     private long[] lines = new long[1024];
-    private int[] textStart = new int[1024];
-    private int[] textEnd = new int[1024];
+    private boolean[] plain = new boolean[1024];
     private int[] index = new int[2048]; // 1 + position of an id, 0 for a free slot
 
-    TrnLines(byte[] bytes, String source, int expected) {
-        this.bytes = bytes;
+    TrnLines(String source, int expected) {
         this.source = source;
         if (expected > ids.length) {
             grow(expected);
@@ -30,16 +28,16 @@ public final class TrnLines {
     }
 
     /** Adds a plain line's utterance, its text being {@code bytes[from, to)}. */
-    void addPlain(String id, int from, int to, long line, int column) {
-        add(id, new String(bytes, from, to - from, StandardCharsets.ISO_8859_1), from, to, line, column);
+    void addPlain(String id, byte[] bytes, int from, int to, long line, int column) {
+        add(id, new String(bytes, from, to - from, StandardCharsets.ISO_8859_1), true, line, column);
     }
 
     /** Adds an utterance whose text was decoded and cleaned as a string. */
     void addText(String id, String text, long line, int column) {
-        add(id, text, -1, -1, line, column);
+        add(id, text, false, line, column);
     }
 
-    private void add(String id, String text, int from, int to, long line, int column) {
+    private void add(String id, String text, boolean plainLine, long line, int column) {
         if (size == ids.length) {
             grow(size * 2);
         }
@@ -52,8 +50,7 @@ public final class TrnLines {
         ids[size] = id;
         texts[size] = text;
         lines[size] = line;
-        textStart[size] = from;
-        textEnd[size] = to;
+        plain[size] = plainLine;
         size++;
     }
 
@@ -61,8 +58,7 @@ public final class TrnLines {
         ids = Arrays.copyOf(ids, capacity);
         texts = Arrays.copyOf(texts, capacity);
         lines = Arrays.copyOf(lines, capacity);
-        textStart = Arrays.copyOf(textStart, capacity);
-        textEnd = Arrays.copyOf(textEnd, capacity);
+        plain = Arrays.copyOf(plain, capacity);
         int[] fresh = new int[Integer.highestOneBit(capacity) * 4];
         int mask = fresh.length - 1;
         for (int k = 0; k < size; k++) {
@@ -117,17 +113,8 @@ public final class TrnLines {
         return lines[k];
     }
 
-    /** The file's bytes (not copied: read only). */
-    byte[] bytes() {
-        return bytes;
-    }
-
-    /** Where utterance {@code k}'s text starts in {@link #bytes()}, or -1 when its line was not plain. */
-    int textStart(int k) {
-        return textStart[k];
-    }
-
-    int textEnd(int k) {
-        return textEnd[k];
+    /** Whether utterance {@code k}'s line was plain: printable ASCII words separated by single spaces. */
+    boolean plain(int k) {
+        return plain[k];
     }
 }

@@ -146,10 +146,7 @@ public final class UtterancePairs {
         int[] codes = new int[n];
         String[] refs = new String[n];
         String[] hyps = new String[n];
-        int[] refStart = new int[n];
-        int[] refEnd = new int[n];
-        int[] hypStart = new int[n];
-        int[] hypEnd = new int[n];
+        boolean[] plain = new boolean[n];
         for (int k = 0; k < n; k++) {
             int r = refRow[k];
             int h = hypRow[k];
@@ -158,14 +155,9 @@ public final class UtterancePairs {
             codes[k] = speakers.code(id);
             refs[k] = r >= 0 ? references.text(r) : "";
             hyps[k] = h >= 0 ? hypotheses.text(h) : "";
-            // a missing side is an empty range (plain); a line that was not plain has no range (-1)
-            refStart[k] = r >= 0 ? references.textStart(r) : 0;
-            refEnd[k] = r >= 0 ? references.textEnd(r) : 0;
-            hypStart[k] = h >= 0 ? hypotheses.textStart(h) : 0;
-            hypEnd[k] = h >= 0 ? hypotheses.textEnd(h) : 0;
+            plain[k] = (r < 0 || references.plain(r)) && (h < 0 || hypotheses.plain(h)); // a missing side is empty: plain
         }
-        PlainTexts plain = new PlainTexts(references.bytes(), refStart, refEnd, hypotheses.bytes(), hypStart, hypEnd);
-        return new UtterancePairs(ids, codes, speakers.levels, refs, hyps, plain, refOnly, hypOnly, policy);
+        return new UtterancePairs(ids, codes, speakers.levels, refs, hyps, new PlainTexts(plain), refOnly, hypOnly, policy);
     }
 
     /**

@@ -62,14 +62,13 @@ public final class WerScores {
     }
 
     /**
-     * As {@link #compute(Table, String, String, Normalizer, int, boolean, boolean)}; the rows' texts that
-     * {@code plainTexts} (null: none) locates in the trn files' bytes are split and looked up from the bytes, with the
-     * same counts as from the text.
+     * As {@link #compute(Table, String, String, Normalizer, int, boolean, boolean)}; the rows that {@code plainTexts}
+     * (null: none) marks plain are split and looked up as bytes, with the same counts as through the general path.
      */
     public static WerScores compute(Table table, String referenceColumn, String hypothesisColumn, Normalizer normalizer,
                                     int threads, boolean characters, boolean networks, PlainTexts plainTexts) {
-        if (plainTexts != null && plainTexts.referenceStart().length != table.rowCount()) {
-            throw new IllegalArgumentException("plain texts cover " + plainTexts.referenceStart().length + " rows, the table has "
+        if (plainTexts != null && plainTexts.rows().length != table.rowCount()) {
+            throw new IllegalArgumentException("plain texts cover " + plainTexts.rows().length + " rows, the table has "
                     + table.rowCount());
         }
         Column ref = table.column(referenceColumn);
@@ -90,15 +89,14 @@ public final class WerScores {
     private void fill(Column ref, Column hyp, Normalizer normalizer, boolean networks, PlainTexts plain, int from, int to) {
         UtteranceScorer scorer = new UtteranceScorer(normalizer, characters, networks);
         int[] c = new int[6];
-        byte[] rb = plain == null ? null : plain.referenceBytes();
-        byte[] hb = plain == null ? null : plain.hypothesisBytes();
+        boolean[] plainRows = plain == null ? null : plain.rows();
         for (int row = from; row < to; row++) {
-            if (plain == null || plain.referenceStart()[row] < 0 || plain.hypothesisStart()[row] < 0
-                    || !scorer.count(rb, plain.referenceStart()[row], plain.referenceEnd()[row], hb, plain.hypothesisStart()[row],
-                            plain.hypothesisEnd()[row], c)) {
-                String r = ref.text(row);
-                String h = hyp.text(row);
-                scorer.count(r == null ? "" : r, h == null ? "" : h, c);
+            String r = ref.text(row);
+            String h = hyp.text(row);
+            r = r == null ? "" : r;
+            h = h == null ? "" : h;
+            if (plainRows == null || !plainRows[row] || !scorer.countPlain(r, h, c)) {
+                scorer.count(r, h, c);
             }
             referenceWords[row] = c[0] + c[1] + c[2];
             substitutions[row] = c[1];

@@ -153,13 +153,15 @@ public final class UtteranceScorer {
     }
 
     /**
-     * {@link #count(String, String, int[])} of the texts {@code ref[refFrom, refTo)} and {@code hyp[hypFrom, hypTo)}:
-     * printable ASCII words separated by spaces, as a plain trn line holds them. Words are split, folded and looked up
-     * straight from the bytes (the same counts: a text's ids only need to agree within its pair). Returns false, with
-     * nothing counted, when the text needs the general path: a normalizer beyond the case fold and markup, or a byte
-     * that may start markup ({@code < [ +}).
+     * {@link #count(String, String, int[])} of two plain texts: printable ASCII words separated by spaces, as a plain
+     * trn line holds them ({@link org.fairhunt.speech.format.PlainTexts}), which the caller vouches for. Each text's
+     * bytes are copied into a scratch buffer, and words are split, folded and looked up from the bytes (the same
+     * counts: a text's ids only need to agree within its pair). Returns false, with nothing counted, when the text
+     * needs the general path: a normalizer beyond the case fold and markup, or a byte that may start markup
+     * ({@code < [ +}).
      */
-    public boolean count(byte[] ref, int refFrom, int refTo, byte[] hyp, int hypFrom, int hypTo, int[] out) {
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) copies the low bytes, exact for ASCII text
+    public boolean countPlain(String reference, String hypothesis, int[] out) {
         if (!fastPath) {
             return false;
         }
@@ -167,8 +169,18 @@ public final class UtteranceScorer {
             java.util.Arrays.fill(byteKeys, null);
             byteVocabularySize = 0;
         }
-        int n = tokenize(ref, refFrom, refTo, true);
-        int m = n < 0 ? -1 : tokenize(hyp, hypFrom, hypTo, false);
+        int rl = reference.length();
+        int hl = hypothesis.length();
+        if (scratch.length < Math.max(rl, hl)) {
+            scratch = new byte[Math.max(rl, hl) * 2];
+        }
+        reference.getBytes(0, rl, scratch, 0);
+        int n = tokenize(scratch, 0, rl, true);
+        if (n < 0) {
+            return false;
+        }
+        hypothesis.getBytes(0, hl, scratch, 0);
+        int m = tokenize(scratch, 0, hl, false);
         if (m < 0) {
             return false;
         }
@@ -188,6 +200,7 @@ public final class UtteranceScorer {
         return true;
     }
 
+    private byte[] scratch = new byte[256];
     private byte[][] byteKeys = new byte[1 << 12][];
     private int[] byteKeyIds = new int[1 << 12];
     private int byteVocabularySize;
