@@ -176,9 +176,10 @@ public final class WerAudit {
      */
     public static Table tableOf(UtterancePairs pairs, List<String> idFields, String source) {
         int n = pairs.size();
-        String[] ids = pairs.ids().clone();
-        String[] refs = new String[n];
-        String[] hyps = new String[n];
+        // the pairs' arrays are read only, as a column's are: shared, not copied
+        String[] ids = pairs.ids();
+        String[] refs = pairs.references();
+        String[] hyps = pairs.hypotheses();
         String[][] fields = new String[idFields.size()][n];
         for (String name : idFields) {
             if (List.of(ID, REFERENCE, HYPOTHESIS).contains(name)) {
@@ -188,18 +189,14 @@ public final class WerAudit {
         if (idFields.stream().distinct().count() < idFields.size()) {
             throw new UserInputException("--id-fields names a field twice: " + idFields);
         }
-        for (int k = 0; k < n; k++) {
-            refs[k] = pairs.reference(k);
-            hyps[k] = pairs.hypothesis(k);
-            if (!idFields.isEmpty()) {
-                List<String> parts = UtteranceIds.split(ids[k], idFields.size());
-                if (parts == null) {
-                    throw new UserInputException("utterance id '" + ids[k] + "' does not have the " + idFields.size()
-                            + " parts --id-fields names " + idFields + "; expected " + UtteranceIds.describe(idFields));
-                }
-                for (int f = 0; f < parts.size(); f++) {
-                    fields[f][k] = parts.get(f);
-                }
+        for (int k = 0; k < (idFields.isEmpty() ? 0 : n); k++) {
+            List<String> parts = UtteranceIds.split(ids[k], idFields.size());
+            if (parts == null) {
+                throw new UserInputException("utterance id '" + ids[k] + "' does not have the " + idFields.size()
+                        + " parts --id-fields names " + idFields + "; expected " + UtteranceIds.describe(idFields));
+            }
+            for (int f = 0; f < parts.size(); f++) {
+                fields[f][k] = parts.get(f);
             }
         }
         List<Column> columns = new ArrayList<>();

@@ -18,10 +18,18 @@ public final class TrnLines {
     private String[] texts = new String[1024];
     private long[] lines = new long[1024];
     private boolean[] plain = new boolean[1024];
+    private int[] idColumns = new int[1024];
     private int[] index = new int[2048]; // 1 + position of an id, 0 for a free slot
+    private boolean indexed;
 
-    TrnLines(String source, int expected) {
+    /**
+     * @param checkIds whether each id is checked against those before it as it is added; without, {@link #checkIds()}
+     *                 does it when the ids are needed (a hypothesis whose ids follow the reference's one for one never
+     *                 needs it: the reference's are distinct)
+     */
+    TrnLines(String source, int expected, boolean checkIds) {
         this.source = source;
+        this.indexed = checkIds;
         if (expected > ids.length) {
             grow(expected);
         }
@@ -41,17 +49,38 @@ public final class TrnLines {
         if (size == ids.length) {
             grow(size * 2);
         }
-        int slot = slot(id);
-        if (index[slot] != 0) {
-            throw new DataFormatException(source, line, column, "utterance id '" + id + "' already used on line "
-                    + lines[index[slot] - 1]);
-        }
-        index[slot] = size + 1;
         ids[size] = id;
+        idColumns[size] = column;
         texts[size] = text;
         lines[size] = line;
         plain[size] = plainLine;
+        if (indexed) {
+            index(size);
+        }
         size++;
+    }
+
+    /** Enters id {@code k} in the index; an id already there is an error at line {@code k}'s id. */
+    private void index(int k) {
+        int slot = slot(ids[k]);
+        if (index[slot] != 0) {
+            throw new DataFormatException(source, lines[k], idColumns[k], "utterance id '" + ids[k] + "' already used on line "
+                    + lines[index[slot] - 1]);
+        }
+        index[slot] = k + 1;
+    }
+
+    /**
+     * Indexes the ids if that was deferred, with the error {@link #add} would have given for the first repeated id
+     * (though after the whole file was read, so a malformed line further on is reported first).
+     */
+    void checkIds() {
+        if (!indexed) {
+            indexed = true;
+            for (int k = 0; k < size; k++) {
+                index(k);
+            }
+        }
     }
 
     private void grow(int capacity) {
@@ -59,9 +88,10 @@ public final class TrnLines {
         texts = Arrays.copyOf(texts, capacity);
         lines = Arrays.copyOf(lines, capacity);
         plain = Arrays.copyOf(plain, capacity);
+        idColumns = Arrays.copyOf(idColumns, capacity);
         int[] fresh = new int[Integer.highestOneBit(capacity) * 4];
         int mask = fresh.length - 1;
-        for (int k = 0; k < size; k++) {
+        for (int k = 0; k < (indexed ? size : 0); k++) {
             int s = spread(ids[k].hashCode()) & mask;
             while (fresh[s] != 0) {
                 s = (s + 1) & mask;
@@ -90,6 +120,7 @@ public final class TrnLines {
 
     /** The position of utterance {@code id}, or -1. */
     public int indexOf(String id) {
+        checkIds();
         return index[slot(id)] - 1;
     }
 

@@ -110,10 +110,13 @@ public final class UtterancePairs {
         List<String> refOnly = new ArrayList<>();
         List<String> hypOnly = new ArrayList<>();
         if (sameOrder) {
+            // the reference's ids are distinct (checked as it was read), so the hypothesis's are too
             refRow = new int[nr];
             Arrays.setAll(refRow, k -> k);
             hypRow = refRow;
         } else {
+            references.checkIds();
+            hypotheses.checkIds();
             int[] r = new int[nr + nh];
             int[] h = new int[nr + nh];
             int n = 0;
@@ -250,6 +253,16 @@ public final class UtterancePairs {
 
     public int size() {
         return ids.length;
+    }
+
+    /** The pairs' reference texts in order (not copied: read only). */
+    public String[] references() {
+        return references;
+    }
+
+    /** The pairs' hypothesis texts in order (not copied: read only). */
+    public String[] hypotheses() {
+        return hypotheses;
     }
 
     /** The pairs' ids in order (not copied: read only). */
