@@ -27,6 +27,7 @@ import org.fairhunt.core.table.Column;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.core.table.TextColumn;
 import org.fairhunt.speech.format.AlignmentListing;
+import org.fairhunt.speech.format.PlainTexts;
 import org.fairhunt.speech.format.TrnFormat;
 import org.fairhunt.speech.format.Utterance;
 import org.fairhunt.speech.format.UtteranceIds;
@@ -174,12 +175,11 @@ public final class WerAudit {
      * {@code speaker} replaces the built-in speaker column (sclite's rule on the whole id).
      */
     public static Table tableOf(UtterancePairs pairs, List<String> idFields, String source) {
-        List<UtterancePairs.Pair> list = pairs.pairs();
-        int n = list.size();
-        String[] ids = new String[n];
-        String[] refs = new String[n];
-        String[] hyps = new String[n];
-        String[] speakers = new String[n];
+        int n = pairs.size();
+        // the pairs' arrays are read only, as a column's are: shared, not copied
+        String[] ids = pairs.ids();
+        String[] refs = pairs.references();
+        String[] hyps = pairs.hypotheses();
         String[][] fields = new String[idFields.size()][n];
         for (String name : idFields) {
             if (List.of(ID, REFERENCE, HYPOTHESIS).contains(name)) {
@@ -189,27 +189,20 @@ public final class WerAudit {
         if (idFields.stream().distinct().count() < idFields.size()) {
             throw new UserInputException("--id-fields names a field twice: " + idFields);
         }
-        for (int k = 0; k < n; k++) {
-            UtterancePairs.Pair p = list.get(k);
-            ids[k] = p.id();
-            refs[k] = p.reference();
-            hyps[k] = p.hypothesis();
-            speakers[k] = p.speaker();
-            if (!idFields.isEmpty()) {
-                List<String> parts = UtteranceIds.split(p.id(), idFields.size());
-                if (parts == null) {
-                    throw new UserInputException("utterance id '" + p.id() + "' does not have the " + idFields.size()
-                            + " parts --id-fields names " + idFields + "; expected " + UtteranceIds.describe(idFields));
-                }
-                for (int f = 0; f < parts.size(); f++) {
-                    fields[f][k] = parts.get(f);
-                }
+        for (int k = 0; k < (idFields.isEmpty() ? 0 : n); k++) {
+            List<String> parts = UtteranceIds.split(ids[k], idFields.size());
+            if (parts == null) {
+                throw new UserInputException("utterance id '" + ids[k] + "' does not have the " + idFields.size()
+                        + " parts --id-fields names " + idFields + "; expected " + UtteranceIds.describe(idFields));
+            }
+            for (int f = 0; f < parts.size(); f++) {
+                fields[f][k] = parts.get(f);
             }
         }
         List<Column> columns = new ArrayList<>();
         columns.add(new TextColumn(ID, ids));
         if (!idFields.contains(SPEAKER)) {
-            columns.add(categorical(SPEAKER, speakers));
+            columns.add(new CategoricalColumn(SPEAKER, pairs.speakerCodes().clone(), pairs.speakerLevels()));
         }
         columns.add(new TextColumn(REFERENCE, refs));
         columns.add(new TextColumn(HYPOTHESIS, hyps));
@@ -233,7 +226,7 @@ public final class WerAudit {
     public static Result run(WerInputs.Loaded in, Options options, Map<String, Object> inputNotes) {
         return run(in.table(), in.idColumn(), in.referenceColumn(), in.hypothesisColumn(), in.speakerColumn(),
                 options.withReferenceNetworks(in.referenceNetworks()),
-                speakerNotes(inputNotes, in.speakerColumn(), in.speakerSource(), options));
+                speakerNotes(inputNotes, in.speakerColumn(), in.speakerSource(), options), in.plainTexts());
     }
 
     /** The input's notes with where the speaker and the bootstrap clusters came from (for the report's speech section). */
@@ -250,9 +243,15 @@ public final class WerAudit {
     /** Aligns every row, runs the engine and builds the result (with a {@code speech} section). */
     public static Result run(Table table, String idColumn, String referenceColumn, String hypothesisColumn,
                              String speakerColumn, Options options, Map<String, Object> inputNotes) {
+        return run(table, idColumn, referenceColumn, hypothesisColumn, speakerColumn, options, inputNotes, null);
+    }
+
+    /** As {@link #run(Table, String, String, String, String, Options, Map)}, plain texts scored from the trn bytes ({@code plainTexts}, null: none). */
+    static Result run(Table table, String idColumn, String referenceColumn, String hypothesisColumn, String speakerColumn,
+                      Options options, Map<String, Object> inputNotes, PlainTexts plainTexts) {
         checkColumns(table.source(), table.columnNames(), referenceColumn, hypothesisColumn, options);
         WerScores scores = WerScores.compute(table, referenceColumn, hypothesisColumn, options.normalizer(), options.threads(),
-                options.characters(), options.referenceNetworks());
+                options.characters(), options.referenceNetworks(), plainTexts);
         // sclite scores a single speaker's file; an attribute with one value is that value's slice = (all), not an error.
         Map<String, String> singleValued = new LinkedHashMap<>();
         for (String g : options.groups()) {

@@ -111,10 +111,21 @@ public final class WerDigest implements Serializable {
             sliceColumns.add(attrs.stream().map(table::column).toArray(Column[]::new));
             speakers.computeIfAbsent(attrs, a -> new HashMap<>());
         }
+        // Each group's values by column code (a categorical column's label is looked up once per code, not per row);
+        // codes whose labels are equal share one Value, as the labels key them.
+        List<Map<String, Value>> byGroup = new ArrayList<>();
+        Value[][] byCode = new Value[groups.length][];
+        for (int g = 0; g < groups.length; g++) {
+            byGroup.add(values.computeIfAbsent(plan.groups().get(g), k -> new HashMap<>()));
+            if (groups[g] instanceof CategoricalColumn c) {
+                byCode[g] = new Value[c.levelCount() + 1];
+            }
+        }
+        int keep = plan.worst();
         Aligner aligner = new Aligner();
         for (int i = 0; i < table.rowCount(); i++) {
             long row = rows[i];
-            totals.add(scores.score(i));
+            scores.addTo(totals, i);
             String r = ref.text(i);
             String h = hyp.text(i);
             emptyReferences += r == null ? 1 : 0;
@@ -122,16 +133,28 @@ public final class WerDigest implements Serializable {
             int errors = scores.wordErrors(i);
             Utterance u = null;
             for (int g = 0; g < groups.length; g++) {
-                Value v = values.computeIfAbsent(plan.groups().get(g), k -> new HashMap<>())
-                        .computeIfAbsent(label(groups[g].text(i)), k -> new Value());
+                Value v;
+                if (byCode[g] != null) {
+                    CategoricalColumn c = (CategoricalColumn) groups[g];
+                    int code = c.code(i);
+                    int slot = code == CategoricalColumn.MISSING ? byCode[g].length - 1 : code;
+                    v = byCode[g][slot];
+                    if (v == null) {
+                        v = byGroup.get(g).computeIfAbsent(label(c.level(code)), k -> new Value());
+                        byCode[g][slot] = v;
+                    }
+                } else {
+                    v = byGroup.get(g).computeIfAbsent(label(groups[g].text(i)), k -> new Value());
+                }
                 v.first = Math.min(v.first, row);
                 v.count++;
-                if (plan.worst() > 0 && (v.worst.size() < plan.worst()
-                        || WORST_FIRST.compare(probe(errors, row), v.worst.get(v.worst.size() - 1)) < 0)) {
+                // WORST_FIRST.compare(this row, the last kept) < 0, without making a probe
+                if (keep > 0 && (v.worst.size() < keep || errors > v.worst.get(v.worst.size() - 1).errors()
+                        || errors == v.worst.get(v.worst.size() - 1).errors() && row < v.worst.get(v.worst.size() - 1).row())) {
                     if (u == null) {
                         u = new Utterance(row, errors, ids == null ? null : ids.text(i), spk == null ? null : spk.text(i), r, h);
                     }
-                    insert(v.worst, u, plan.worst());
+                    insert(v.worst, u, keep);
                 }
             }
             if (cluster != null) {
@@ -219,10 +242,6 @@ public final class WerDigest implements Serializable {
 
     private static String label(String v) {
         return v == null ? CategoricalColumn.MISSING_LABEL : v;
-    }
-
-    private static Utterance probe(int errors, long row) {
-        return new Utterance(row, errors, null, null, null, null);
     }
 
     private static void insert(List<Utterance> worst, Utterance u, int k) {

@@ -13,6 +13,7 @@ import org.fairhunt.core.io.TableReaders;
 import org.fairhunt.core.table.ColumnType;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.speech.format.MissingPolicy;
+import org.fairhunt.speech.format.PlainTexts;
 import org.fairhunt.speech.format.SpeakerIds;
 import org.fairhunt.speech.format.TimeMarked;
 import org.fairhunt.speech.format.TrnFormat;
@@ -68,10 +69,11 @@ public final class WerInputs {
      * @param speakerSource  where the speaker came from, in words, for the report
      * @param notes          facts for the report's {@code speech} section (missing ids, failed files, id fields)
      * @param failedIds      hypothesis ids a recognizer failed on (scored as all deletions), with reasons
+     * @param plainTexts     where the rows' texts lie in the trn files (bulk scoring reads plain ones from the bytes), or null
      */
     public record Loaded(Table table, String idColumn, String referenceColumn, String hypothesisColumn, String speakerColumn,
                          String speakerSource, Map<String, Object> notes, Map<String, String> failedIds, List<String> messages,
-                         boolean referenceNetworks) {
+                         boolean referenceNetworks, PlainTexts plainTexts) {
     }
 
     private WerInputs() {
@@ -89,7 +91,7 @@ public final class WerInputs {
         String source = speakerSource(s.table().toString(), speakerCol);
         Map<String, Object> notes = new LinkedHashMap<>();
         notes.put("speaker_source", source);
-        return new Loaded(data, s.idColumn(), s.refColumn(), s.hypColumn(), speakerCol, source, notes, Map.of(), List.of(), false);
+        return new Loaded(data, s.idColumn(), s.refColumn(), s.hypColumn(), speakerCol, source, notes, Map.of(), List.of(), false, null);
     }
 
     /**
@@ -122,8 +124,7 @@ public final class WerInputs {
         UtterancePairs pairs;
         boolean trn = r.equals("trn") && h.equals("trn");
         if (trn) {
-            pairs = UtterancePairs.join(TrnFormat.readReference(s.ref(), speakerIds), TrnFormat.read(s.hyp(), speakerIds), policy,
-                    s.ref().toString(), s.hyp().toString());
+            pairs = UtterancePairs.join(TrnFormat.lines(s.ref(), true), TrnFormat.lines(s.hyp(), false, false), speakerIds, policy);
         } else if (r.equals("stm") && (h.equals("ctm") || h.equals("stm"))) {
             if (!s.idFields().isEmpty()) {
                 throw new UserInputException("--id-fields names the parts of trn ids; stm segments have no such ids");
@@ -137,7 +138,7 @@ public final class WerInputs {
             throw new UserInputException("not supported: reference '" + s.ref().getFileName() + "' with hypothesis '"
                     + s.hyp().getFileName() + "'; expected ref.trn with hyp.trn, or ref.stm with hyp.ctm (by file extension)");
         }
-        if (pairs.pairs().isEmpty()) {
+        if (pairs.size() == 0) {
             throw new UserInputException("no utterance id is in both " + s.ref() + " and " + s.hyp());
         }
         List<String> messages = new ArrayList<>();
@@ -156,7 +157,7 @@ public final class WerInputs {
         }
         List<String> fields = s.idFields();
         if (trn && fields.isEmpty() && speakerIds == SpeakerIds.SCLITE
-                && UtteranceIds.allConventional(pairs.pairs().stream().map(UtterancePairs.Pair::id).toList())) {
+                && UtteranceIds.allConventional(java.util.Arrays.asList(pairs.ids()))) {
             fields = UtteranceIds.DEFAULT_FIELDS;
         }
         Table table = WerAudit.tableOf(pairs, fields, s.hyp().toString());
@@ -185,7 +186,7 @@ public final class WerInputs {
         if (!failed.isEmpty()) {
             Map<String, String> scored = new LinkedHashMap<>();
             var ids = new java.util.HashSet<String>();
-            pairs.pairs().forEach(p -> ids.add(p.id()));
+            ids.addAll(java.util.Arrays.asList(pairs.ids()));
             failed.forEach((id, why) -> {
                 if (ids.contains(id)) {
                     scored.put(id, why);
@@ -199,7 +200,7 @@ public final class WerInputs {
             }
         }
         return new Loaded(table, WerAudit.ID, WerAudit.REFERENCE, WerAudit.HYPOTHESIS, speakerCol, source, notes, failed, messages,
-                trn);
+                trn, pairs.plainTexts());
     }
 
     /**

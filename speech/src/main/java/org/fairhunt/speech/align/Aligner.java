@@ -67,9 +67,91 @@ public final class Aligner {
     /**
      * Counts of the alignment of {@code ref[0..refLength)} with {@code hyp[0..hypLength)} (token ids,
      * equal ids meaning equal tokens), written to {@code out} as correct, substitutions, deletions,
-     * insertions. The allocation-free path used for bulk scoring.
+     * insertions: the counts of the path {@link #align} traces. The allocation-free path used for bulk scoring.
+     *
+     * <p>Two exact shortcuts, both checked against the trace-back on tie-heavy random pairs ({@code AlignerTest})
+     * and against sclite itself ({@code BulkScliteParityTest}):
+     * <ul>
+     * <li>A common suffix is all hits. The costs of a prefix pair do not depend on what follows, and with equal last
+     *     tokens the diagonal costs D(n-1, m-1), which is never above the insertion's D(n, m-1) + 3 nor the deletion's
+     *     D(n-1, m) + 3 (adding or removing one token changes an edit distance by at most 3, an insertion's or a
+     *     deletion's cost), so the trace-back, which prefers the diagonal on ties, takes it. (A common prefix has no
+     *     such property: the trace-back walks from the end, and may pair the first hypothesis token with a later one.)</li>
+     * <li>The trace-back follows, from each cell, the predecessor chosen when the cell was filled, so the counts at
+     *     the end are those of the predecessor chain: each cell carries its cost and the deletions on its chain (the
+     *     other counts follow: on a path to (i, j), C + S + D = i, C + S + I = j, cost = 4S + 3D + 3I), packed in one
+     *     int, and no trace matrix is stored or walked.</li>
+     * </ul>
      */
     public void count(int[] ref, int refLength, int[] hyp, int hypLength, int[] out) {
+        int n = refLength;
+        int m = hypLength;
+        while (n > 0 && m > 0 && ref[n - 1] == hyp[m - 1]) {
+            n--;
+            m--;
+        }
+        int suffix = refLength - n;
+        if (n + m > PACKED_LIMIT) {
+            traceCount(ref, n, hyp, m, out);
+        } else {
+            packedCount(ref, n, hyp, m, out);
+        }
+        out[0] += suffix;
+    }
+
+    /** Longest n + m of the packed form: a cost is at most 3(n + m) and must fit in 15 bits, the deletions in 16. */
+    static final int PACKED_LIMIT = 10_000;
+    private static final int COST = 1 << 16;
+    private static final int COST_BITS = -COST; // the cost part of a packed cell, deletions cleared
+
+    private void packedCount(int[] ref, int n, int[] hyp, int m, int[] out) {
+        if (previousRow.length < m + 1) {
+            previousRow = new int[Math.max(m + 1, previousRow.length * 2)];
+            currentRow = new int[previousRow.length];
+        }
+        int[] prev = previousRow;
+        int[] cur = currentRow;
+        for (int j = 0; j <= m; j++) {
+            prev[j] = j * INSERTION_COST * COST;
+        }
+        for (int i = 1; i <= n; i++) {
+            int r = ref[i - 1];
+            int diagonal = prev[0];
+            int best = i * DELETION_COST * COST + i;
+            cur[0] = best;
+            for (int j = 1; j <= m; j++) {
+                int above = prev[j];
+                // the same choice as fill(): diagonal, then an insertion if strictly cheaper, then a deletion if strictly cheaper
+                int left = best + INSERTION_COST * COST;
+                best = diagonal + (r == hyp[j - 1] ? 0 : SUBSTITUTION_COST * COST);
+                if (left < (best & COST_BITS)) {
+                    best = left;
+                }
+                int up = above + DELETION_COST * COST + 1;
+                if (up < (best & COST_BITS)) {
+                    best = up;
+                }
+                cur[j] = best;
+                diagonal = above;
+            }
+            int[] swap = prev;
+            prev = cur;
+            cur = swap;
+        }
+        previousRow = prev;
+        currentRow = cur;
+        int cost = prev[m] >>> 16;
+        int d = prev[m] & 0xFFFF;
+        int ins = m - n + d;
+        int s = (cost - DELETION_COST * d - INSERTION_COST * ins) / SUBSTITUTION_COST;
+        out[0] = n - s - d;
+        out[1] = s;
+        out[2] = d;
+        out[3] = ins;
+    }
+
+    /** The counts by walking the trace-back of {@link #fill}: the reference the packed form is tested against. */
+    void traceCount(int[] ref, int refLength, int[] hyp, int hypLength, int[] out) {
         fill(ref, refLength, hyp, hypLength);
         int c = 0, s = 0, d = 0, ins = 0;
         int i = refLength;

@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.fairhunt.core.DataFormatException;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.io.AtomicFiles;
@@ -26,6 +24,26 @@ public final class TrnFormat {
     private TrnFormat() {
     }
 
+    // What a byte is to the line scan: a word byte (printable ASCII but the five below), the line's end, one that
+    // makes the line not plain (control characters such as tab and CR, non-ASCII bytes, braces), a space, '(' or ')'.
+    private static final byte WORD = 0;
+    private static final byte NEWLINE = 1;
+    private static final byte NOT_PLAIN = 2;
+    private static final byte SPACE = 3;
+    private static final byte OPEN = 4;
+    private static final byte CLOSE = 5;
+    private static final byte[] KIND = new byte[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            KIND[b] = b < 0x20 || b > 0x7E || b == '{' || b == '}' ? NOT_PLAIN : WORD;
+        }
+        KIND['\n'] = NEWLINE;
+        KIND[' '] = SPACE;
+        KIND['('] = OPEN;
+        KIND[')'] = CLOSE;
+    }
+
     public static List<Utterance> read(Path file, SpeakerIds speakers) {
         return read(file, speakers, false);
     }
@@ -39,13 +57,36 @@ public final class TrnFormat {
     }
 
     private static List<Utterance> read(Path file, SpeakerIds speakers, boolean networks) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        return utterances(lines(file, networks, true), speakers);
+    }
+
+    /**
+     * The utterances of a trn file as {@link TrnLines} (what {@code wer} joins and scores without a record per
+     * line); {@code reference} allows sclite's optional words and alternations, as {@link #readReference}.
+     */
+    public static TrnLines lines(Path file, boolean reference) {
+        return lines(file, reference, true);
+    }
+
+    /**
+     * As {@link #lines(Path, boolean)}; {@code checkIds = false} defers the check for repeated ids to the join
+     * ({@link UtterancePairs#join(TrnLines, TrnLines, SpeakerIds, MissingPolicy)}), which skips it for a hypothesis
+     * whose ids follow the reference's one for one.
+     */
+    public static TrnLines lines(Path file, boolean reference, boolean checkIds) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return lines(in, file.toString(), reference, Files.size(file), checkIds);
         } catch (IOException e) {
             throw new UserInputException(org.fairhunt.core.io.IoMessages.cannotRead(file, e), e);
         }
-        return read(bytes, file.toString(), speakers, networks);
+    }
+
+    private static List<Utterance> utterances(TrnLines lines, SpeakerIds speakers) {
+        List<Utterance> out = new ArrayList<>(lines.size());
+        for (int k = 0; k < lines.size(); k++) {
+            out.add(new Utterance(lines.id(k), speakers.speakerOf(lines.id(k)), lines.text(k), lines.source(), lines.line(k)));
+        }
+        return out;
     }
 
     public static List<Utterance> read(BufferedReader in, String source, SpeakerIds speakers) throws IOException {
@@ -64,14 +105,52 @@ public final class TrnFormat {
      * the time a line reader with a regular-expression split takes, which was most of {@code wer}'s cost.
      */
     static List<Utterance> read(byte[] bytes, String source, SpeakerIds speakers, boolean networks) {
-        List<Utterance> out = new ArrayList<>(Math.max(16, bytes.length / 64));
-        Map<String, Long> seen = new HashMap<>(Math.max(16, bytes.length / 32));
-        int start = 0;
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            start = 3;
+        return utterances(lines(new java.io.ByteArrayInputStream(bytes), source, networks, bytes.length, true), speakers);
+    }
+
+    /**
+     * Reads {@code in} in chunks into one buffer (never the whole file: what wer keeps of a line is its id and text),
+     * cutting complete lines; a line longer than the buffer doubles it.
+     */
+    static TrnLines lines(java.io.InputStream in, String source, boolean networks, long sizeHint, boolean checkIds) {
+        TrnLines out = new TrnLines(source, (int) Math.min(Integer.MAX_VALUE - 8, sizeHint / 80), checkIds);
+        byte[] buffer = new byte[(int) Math.max(4096, Math.min(1 << 18, sizeHint + 1))];
+        int length = 0;
+        boolean first = true;
+        boolean eof = false;
+        try {
+            while (!eof) {
+                int read = in.read(buffer, length, buffer.length - length);
+                if (read < 0) {
+                    eof = true;
+                } else {
+                    length += read;
+                    if (length < buffer.length) {
+                        continue;
+                    }
+                }
+                int start = 0;
+                if (first && length >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF) {
+                    start = 3;
+                }
+                first = false;
+                int rest = scan(buffer, start, length, eof, out, source, networks);
+                if (rest == 0 && length == buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
+                } else {
+                    System.arraycopy(buffer, rest, buffer, 0, length - rest);
+                }
+                length -= rest;
+            }
+        } catch (IOException e) {
+            throw new UserInputException("cannot read " + source + ": " + e.getMessage(), e);
         }
-        long number = 0;
-        while (start < bytes.length) {
+        return out;
+    }
+
+    /** Cuts the complete lines of {@code bytes[start, limit)} (all of them at the end of the file); returns where the rest starts. */
+    private static int scan(byte[] bytes, int start, int limit, boolean eof, TrnLines out, String source, boolean networks) {
+        while (start < limit) {
             // One scan finds the line's end and whether it is plain: printable ASCII, no run of spaces, no
             // braces, one '(' and one ')'. Such a line (nearly every line of a real trn) is cut on its bytes
             // with the same result as the general path below, which makes a String of it and scans it five times.
@@ -81,35 +160,39 @@ public final class TrnFormat {
             int closes = 0;
             int lastOpen = -1;
             int lastSpace = -1;
-            while (end < bytes.length) {
-                byte b = bytes[end];
-                if (b == '\n') {
-                    break;
-                }
-                if (b < 0x20 || b > 0x7E || b == '{' || b == '}') {
-                    plain = false;   // control characters (tab, CR), non-ASCII (negative bytes), braces
-                } else if (b == ' ') {
-                    plain &= lastSpace != end - 1;
-                    lastSpace = end;
-                } else if (b == '(') {
-                    opens++;
-                    lastOpen = end;
-                } else if (b == ')') {
-                    closes++;
+            while (end < limit) {
+                int kind = KIND[bytes[end] & 0xFF];
+                if (kind != WORD) { // most bytes are letters: one table look-up each
+                    if (kind == NEWLINE) {
+                        break;
+                    }
+                    if (kind == NOT_PLAIN) {
+                        plain = false;
+                    } else if (kind == SPACE) {
+                        plain &= lastSpace != end - 1;
+                        lastSpace = end;
+                    } else if (kind == OPEN) {
+                        opens++;
+                        lastOpen = end;
+                    } else {
+                        closes++;
+                    }
                 }
                 end++;
+            }
+            if (end == limit && !eof) {
+                return start; // the line goes on in the next chunk
             }
             int next = end + 1;
             if (end > start && bytes[end - 1] == '\r') {
                 end--;
             }
-            number++;
+            long number = ++out.lineCount;
             if (plain && opens == 1 && closes == 1 && bytes[start] != ' ' && bytes[end - 1] == ')'
                     && lastOpen < end - 2 && lastSpace < lastOpen) {
                 int textEnd = lastOpen > start && bytes[lastOpen - 1] == ' ' ? lastOpen - 1 : lastOpen;
                 String id = new String(bytes, lastOpen + 1, end - 2 - lastOpen, StandardCharsets.ISO_8859_1);
-                String text = new String(bytes, start, textEnd - start, StandardCharsets.ISO_8859_1);
-                add(out, seen, id, text, speakers, source, number, lastOpen - start + 1);
+                out.addPlain(id, bytes, start, textEnd, number, lastOpen - start + 1);
                 start = next;
                 continue;
             }
@@ -144,19 +227,9 @@ public final class TrnFormat {
                         : "alternations '{ a / b }' and optional words '(word)' belong in the reference trn (--ref), "
                                 + "not in a hypothesis");
             }
-            add(out, seen, id, collapseSpaces(text), speakers, source, number, open + 1);
+            out.addText(id, collapseSpaces(text), number, open + 1);
         }
-        return out;
-    }
-
-    /** Adds one utterance; an id seen before is an error at {@code column} (the id's opening parenthesis). */
-    private static void add(List<Utterance> out, Map<String, Long> seen, String id, String text, SpeakerIds speakers, String source,
-            long number, int column) {
-        Long previous = seen.putIfAbsent(id, number);
-        if (previous != null) {
-            throw new DataFormatException(source, number, column, "utterance id '" + id + "' already used on line " + previous);
-        }
-        out.add(new Utterance(id, speakers.speakerOf(id), text, source, number));
+        return Math.min(start, limit);
     }
 
     /** A replacement character that was not in the file means bytes that are not UTF-8: say where (byte column). */

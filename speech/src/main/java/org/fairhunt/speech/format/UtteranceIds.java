@@ -93,11 +93,21 @@ public final class UtteranceIds {
             return false;
         }
         for (String id : ids) {
-            if (split(id, DEFAULT_FIELDS.size()) == null) {
+            if (!hasThreeParts(id)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** {@code split(id, 3) != null} without making the parts: a speaker, then a non-empty part on each side of a '_'. */
+    static boolean hasThreeParts(String id) {
+        int cut = SpeakerIds.speakerEnd(id);
+        if (cut <= 0) {
+            return false;
+        }
+        int underscore = id.indexOf('_', cut + 1);
+        return underscore > cut + 1 && underscore < id.length() - 1;
     }
 
     /** How the fields are read, for reports: {@code voice-condition_sentence ids (sclite's speaker rule for voice)}. */

@@ -1,6 +1,7 @@
 package org.fairhunt.speech.format;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import org.fairhunt.core.UserInputException;
 /**
  * Reference and hypothesis utterances joined by id, in reference order (then hypothesis-only ids in
  * hypothesis order), with the ids found on one side only listed, whatever the {@link MissingPolicy}.
+ * The pairs are kept as parallel arrays; two trn files joined by {@link #join(TrnLines, TrnLines, SpeakerIds,
+ * MissingPolicy)} also keep where each plain text lies in its file ({@link #plainTexts()}).
  */
 public final class UtterancePairs {
 
@@ -16,14 +19,25 @@ public final class UtterancePairs {
     public record Pair(String id, String speaker, String reference, String hypothesis) {
     }
 
-    private final List<Pair> pairs;
+    private final String[] ids;
+    private final int[] speakerCodes;
+    private final List<String> speakerLevels;
+    private final String[] references;
+    private final String[] hypotheses;
+    private final PlainTexts plainTexts;
     private final List<String> referenceOnly;
     private final List<String> hypothesisOnly;
     private final MissingPolicy policy;
+    private List<Pair> pairs;
 
-    private UtterancePairs(List<Pair> pairs, List<String> referenceOnly, List<String> hypothesisOnly,
-                           MissingPolicy policy) {
-        this.pairs = List.copyOf(pairs);
+    private UtterancePairs(String[] ids, int[] speakerCodes, List<String> speakerLevels, String[] references, String[] hypotheses,
+                           PlainTexts plainTexts, List<String> referenceOnly, List<String> hypothesisOnly, MissingPolicy policy) {
+        this.ids = ids;
+        this.speakerCodes = speakerCodes;
+        this.speakerLevels = List.copyOf(speakerLevels);
+        this.references = references;
+        this.hypotheses = hypotheses;
+        this.plainTexts = plainTexts;
         this.referenceOnly = List.copyOf(referenceOnly);
         this.hypothesisOnly = List.copyOf(hypothesisOnly);
         this.policy = policy;
@@ -59,6 +73,153 @@ public final class UtterancePairs {
                 }
             }
         }
+        check(refOnly, hypOnly, policy, referenceSource, hypothesisSource);
+        int n = pairs.size();
+        String[] ids = new String[n];
+        int[] codes = new int[n];
+        Map<String, Integer> levels = new LinkedHashMap<>();
+        String[] refs = new String[n];
+        String[] hyps2 = new String[n];
+        for (int k = 0; k < n; k++) {
+            Pair p = pairs.get(k);
+            ids[k] = p.id();
+            codes[k] = levels.computeIfAbsent(p.speaker(), v -> levels.size());
+            refs[k] = p.reference();
+            hyps2[k] = p.hypothesis();
+        }
+        UtterancePairs out = new UtterancePairs(ids, codes, new ArrayList<>(levels.keySet()), refs, hyps2, null, refOnly, hypOnly,
+                policy);
+        out.pairs = List.copyOf(pairs);
+        return out;
+    }
+
+    /**
+     * The same join for two trn files read as {@link TrnLines} (speakers by {@code speakerIds}), with the same pairs,
+     * order and errors as {@link #join(List, List, MissingPolicy, String, String)}; files whose ids come in the same
+     * order (what a recognizer run over a reference list writes) are paired line by line without a lookup.
+     */
+    public static UtterancePairs join(TrnLines references, TrnLines hypotheses, SpeakerIds speakerIds, MissingPolicy policy) {
+        int nr = references.size();
+        int nh = hypotheses.size();
+        boolean sameOrder = nr == nh;
+        for (int k = 0; sameOrder && k < nr; k++) {
+            sameOrder = references.id(k).equals(hypotheses.id(k));
+        }
+        int[] refRow;
+        int[] hypRow;
+        List<String> refOnly = new ArrayList<>();
+        List<String> hypOnly = new ArrayList<>();
+        if (sameOrder) {
+            // the reference's ids are distinct (checked as it was read), so the hypothesis's are too
+            refRow = new int[nr];
+            Arrays.setAll(refRow, k -> k);
+            hypRow = refRow;
+        } else {
+            references.checkIds();
+            hypotheses.checkIds();
+            int[] r = new int[nr + nh];
+            int[] h = new int[nr + nh];
+            int n = 0;
+            for (int k = 0; k < nr; k++) {
+                int j = hypotheses.indexOf(references.id(k));
+                if (j < 0) {
+                    refOnly.add(references.id(k));
+                    if (policy != MissingPolicy.SCORE_ALL) {
+                        continue;
+                    }
+                }
+                r[n] = k;
+                h[n++] = j;
+            }
+            for (int j = 0; j < nh; j++) {
+                if (references.indexOf(hypotheses.id(j)) < 0) {
+                    hypOnly.add(hypotheses.id(j));
+                    r[n] = -1;
+                    h[n] = j;
+                    n += policy == MissingPolicy.SCORE_ALL ? 1 : 0;
+                }
+            }
+            check(refOnly, hypOnly, policy, references.source(), hypotheses.source());
+            refRow = Arrays.copyOf(r, n);
+            hypRow = Arrays.copyOf(h, n);
+        }
+        int n = refRow.length;
+        String[] ids = new String[n];
+        Speakers speakers = new Speakers(speakerIds);
+        int[] codes = new int[n];
+        String[] refs = new String[n];
+        String[] hyps = new String[n];
+        boolean[] plain = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            int r = refRow[k];
+            int h = hypRow[k];
+            String id = r >= 0 ? references.id(r) : hypotheses.id(h);
+            ids[k] = id;
+            codes[k] = speakers.code(id);
+            refs[k] = r >= 0 ? references.text(r) : "";
+            hyps[k] = h >= 0 ? hypotheses.text(h) : "";
+            plain[k] = (r < 0 || references.plain(r)) && (h < 0 || hypotheses.plain(h)); // a missing side is empty: plain
+        }
+        return new UtterancePairs(ids, codes, speakers.levels, refs, hyps, new PlainTexts(plain), refOnly, hypOnly, policy);
+    }
+
+    /**
+     * Numbers the speakers of ids in order of first appearance, matching an id's speaker part against those seen
+     * (open addressing on its characters' hash) so that a string is made only for a new speaker.
+     */
+    private static final class Speakers {
+        private final SpeakerIds rule;
+        final List<String> levels = new ArrayList<>();
+        private int[] slots = new int[256]; // 1 + code, 0 for free
+
+        Speakers(SpeakerIds rule) {
+            this.rule = rule;
+        }
+
+        int code(String id) {
+            int end = rule == SpeakerIds.NONE ? id.length() : SpeakerIds.speakerEnd(id);
+            if (end < 0) {
+                end = id.length();
+            }
+            int h = 0;
+            for (int k = 0; k < end; k++) {
+                h = 31 * h + id.charAt(k);
+            }
+            int mask = slots.length - 1;
+            int s = TrnLines.spread(h) & mask;
+            int at;
+            while ((at = slots[s]) != 0) {
+                String level = levels.get(at - 1);
+                if (level.length() == end && id.startsWith(level)) {
+                    return at - 1;
+                }
+                s = (s + 1) & mask;
+            }
+            String level = rule.speakerOf(id);
+            levels.add(level);
+            slots[s] = levels.size();
+            if (levels.size() * 2 > slots.length) {
+                rehash();
+            }
+            return levels.size() - 1;
+        }
+
+        private void rehash() {
+            slots = new int[slots.length * 2];
+            int mask = slots.length - 1;
+            for (int c = 0; c < levels.size(); c++) {
+                int h = levels.get(c).hashCode(); // the same 31-polynomial as code()'s
+                int s = TrnLines.spread(h) & mask;
+                while (slots[s] != 0) {
+                    s = (s + 1) & mask;
+                }
+                slots[s] = c + 1;
+            }
+        }
+    }
+
+    private static void check(List<String> refOnly, List<String> hypOnly, MissingPolicy policy, String referenceSource,
+                              String hypothesisSource) {
         if (!hypOnly.isEmpty() && policy != MissingPolicy.SCORE_ALL) {
             throw new UserInputException(hypOnly.size() + " utterance id(s) of " + hypothesisSource
                     + " are not in the reference " + referenceSource + ": " + preview(hypOnly)
@@ -69,7 +230,6 @@ public final class UtterancePairs {
                     + " have no hypothesis in " + hypothesisSource + ": " + preview(refOnly)
                     + " (use --missing sclite to leave them out, or --missing score-all to count them as deleted)");
         }
-        return new UtterancePairs(pairs, refOnly, hypOnly, policy);
     }
 
     /** Up to ten ids, then how many more. */
@@ -79,8 +239,66 @@ public final class UtterancePairs {
         return ids.size() > shown ? head + " … and " + (ids.size() - shown) + " more" : head;
     }
 
+    /** The pairs as records (made on first call). */
     public List<Pair> pairs() {
+        if (pairs == null) {
+            List<Pair> out = new ArrayList<>(ids.length);
+            for (int k = 0; k < ids.length; k++) {
+                out.add(new Pair(ids[k], speakerLevels.get(speakerCodes[k]), references[k], hypotheses[k]));
+            }
+            pairs = List.copyOf(out);
+        }
         return pairs;
+    }
+
+    public int size() {
+        return ids.length;
+    }
+
+    /** The pairs' reference texts in order (not copied: read only). */
+    public String[] references() {
+        return references;
+    }
+
+    /** The pairs' hypothesis texts in order (not copied: read only). */
+    public String[] hypotheses() {
+        return hypotheses;
+    }
+
+    /** The pairs' ids in order (not copied: read only). */
+    public String[] ids() {
+        return ids;
+    }
+
+    public String id(int k) {
+        return ids[k];
+    }
+
+    public String speaker(int k) {
+        return speakerLevels.get(speakerCodes[k]);
+    }
+
+    /** Each pair's speaker as an index into {@link #speakerLevels()} (numbered in order of first appearance; read only). */
+    public int[] speakerCodes() {
+        return speakerCodes;
+    }
+
+    /** The distinct speakers in order of first appearance. */
+    public List<String> speakerLevels() {
+        return speakerLevels;
+    }
+
+    public String reference(int k) {
+        return references[k];
+    }
+
+    public String hypothesis(int k) {
+        return hypotheses[k];
+    }
+
+    /** Where each pair's texts lie in the two trn files, or null when the pairs did not come from trn files. */
+    public PlainTexts plainTexts() {
+        return plainTexts;
     }
 
     public List<String> referenceOnly() {

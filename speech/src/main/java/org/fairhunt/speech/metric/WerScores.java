@@ -4,6 +4,7 @@ import java.util.List;
 import org.fairhunt.core.concurrent.Workers;
 import org.fairhunt.core.table.Column;
 import org.fairhunt.core.table.Table;
+import org.fairhunt.speech.format.PlainTexts;
 import org.fairhunt.speech.normalize.Normalizer;
 import org.fairhunt.speech.score.UtteranceScore;
 import org.fairhunt.speech.score.UtteranceScorer;
@@ -57,28 +58,46 @@ public final class WerScores {
      */
     public static WerScores compute(Table table, String referenceColumn, String hypothesisColumn, Normalizer normalizer,
                                     int threads, boolean characters, boolean networks) {
+        return compute(table, referenceColumn, hypothesisColumn, normalizer, threads, characters, networks, null);
+    }
+
+    /**
+     * As {@link #compute(Table, String, String, Normalizer, int, boolean, boolean)}; the rows that {@code plainTexts}
+     * (null: none) marks plain are split and looked up as bytes, with the same counts as through the general path.
+     */
+    public static WerScores compute(Table table, String referenceColumn, String hypothesisColumn, Normalizer normalizer,
+                                    int threads, boolean characters, boolean networks, PlainTexts plainTexts) {
+        if (plainTexts != null && plainTexts.rows().length != table.rowCount()) {
+            throw new IllegalArgumentException("plain texts cover " + plainTexts.rows().length + " rows, the table has "
+                    + table.rowCount());
+        }
         Column ref = table.column(referenceColumn);
         Column hyp = table.column(hypothesisColumn);
         int n = table.rowCount();
         WerScores s = new WerScores(n, ref.missingCount(), hyp.missingCount(), characters);
         int chunks = Math.max(1, Math.min(threads, n / 1024));
         if (chunks == 1) {
-            s.fill(ref, hyp, normalizer, networks, 0, n);
+            s.fill(ref, hyp, normalizer, networks, plainTexts, 0, n);
             return s;
         }
         try (Workers workers = new Workers(chunks, "wer-align")) {
-            workers.forRanges(n, chunks, "alignment", (from, to) -> s.fill(ref, hyp, normalizer, networks, from, to));
+            workers.forRanges(n, chunks, "alignment", (from, to) -> s.fill(ref, hyp, normalizer, networks, plainTexts, from, to));
         }
         return s;
     }
 
-    private void fill(Column ref, Column hyp, Normalizer normalizer, boolean networks, int from, int to) {
+    private void fill(Column ref, Column hyp, Normalizer normalizer, boolean networks, PlainTexts plain, int from, int to) {
         UtteranceScorer scorer = new UtteranceScorer(normalizer, characters, networks);
         int[] c = new int[6];
+        boolean[] plainRows = plain == null ? null : plain.rows();
         for (int row = from; row < to; row++) {
             String r = ref.text(row);
             String h = hyp.text(row);
-            scorer.count(r == null ? "" : r, h == null ? "" : h, c);
+            r = r == null ? "" : r;
+            h = h == null ? "" : h;
+            if (plainRows == null || !plainRows[row] || !scorer.countPlain(r, h, c)) {
+                scorer.count(r, h, c);
+            }
             referenceWords[row] = c[0] + c[1] + c[2];
             substitutions[row] = c[1];
             deletions[row] = c[2];
@@ -111,6 +130,13 @@ public final class WerScores {
 
     public int emptyHypotheses() {
         return missingHypotheses;
+    }
+
+    /** Adds row {@code row}'s counts to {@code totals}. */
+    public void addTo(WerTotals totals, int row) {
+        int s = substitutions[row];
+        int d = deletions[row];
+        totals.add(referenceWords[row] - s - d, s, d, insertions[row], referenceChars[row], charErrors[row]);
     }
 
     /** Unweighted totals over all rows (what sclite prints as Sum). */

@@ -152,6 +152,167 @@ public final class UtteranceScorer {
         }
     }
 
+    /**
+     * {@link #count(String, String, int[])} of two plain texts: printable ASCII words separated by spaces, as a plain
+     * trn line holds them ({@link org.fairhunt.speech.format.PlainTexts}), which the caller vouches for. Each text's
+     * bytes are copied into a scratch buffer, and words are split, folded and looked up from the bytes (the same
+     * counts: a text's ids only need to agree within its pair). Returns false, with nothing counted, when the text
+     * needs the general path: a normalizer beyond the case fold and markup, or a byte that may start markup
+     * ({@code < [ +}).
+     */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) copies the low bytes, exact for ASCII text
+    public boolean countPlain(String reference, String hypothesis, int[] out) {
+        if (!fastPath) {
+            return false;
+        }
+        if (byteVocabularySize > VOCABULARY_LIMIT) {
+            java.util.Arrays.fill(byteKeys, null);
+            byteVocabularySize = 0;
+        }
+        int rl = reference.length();
+        int hl = hypothesis.length();
+        if (scratch.length < Math.max(rl, hl)) {
+            scratch = new byte[Math.max(rl, hl) * 2];
+        }
+        reference.getBytes(0, rl, scratch, 0);
+        int n = tokenize(scratch, 0, rl, true);
+        if (n < 0) {
+            return false;
+        }
+        hypothesis.getBytes(0, hl, scratch, 0);
+        int m = tokenize(scratch, 0, hl, false);
+        if (m < 0) {
+            return false;
+        }
+        aligner.count(refIds, n, hypIds, m, counts);
+        out[0] = counts[0];
+        out[1] = counts[1];
+        out[2] = counts[2];
+        out[3] = counts[3];
+        if (characters) {
+            aligner.count(refChars, refCharCount, hypChars, hypCharCount, counts);
+            out[4] = refCharCount;
+            out[5] = counts[1] + counts[2] + counts[3];
+        } else {
+            out[4] = 0;
+            out[5] = 0;
+        }
+        return true;
+    }
+
+    private byte[] scratch = new byte[256];
+    private byte[][] byteKeys = new byte[1 << 12][];
+    private int[] byteKeyIds = new int[1 << 12];
+    private int byteVocabularySize;
+
+    /** {@link #tokenize(String, boolean)} over bytes; -1 at a byte that may start markup. */
+    private int tokenize(byte[] text, int from, int to, boolean reference) {
+        int[] ids = reference ? refIds : hypIds;
+        int[] chars = reference ? refChars : hypChars;
+        int len = to - from;
+        if (ids.length < len / 2 + 1) {
+            ids = new int[len / 2 + 1];
+        }
+        if (characters && chars.length < len) {
+            chars = new int[len];
+        }
+        int words = 0;
+        int charCount = 0;
+        int k = from;
+        while (k < to) {
+            if (text[k] == ' ') {
+                k++;
+                continue;
+            }
+            int start = k;
+            int h = 0;
+            int c;
+            while (k < to && (c = text[k]) != ' ') {
+                if (c == '<' || c == '[' || c == '+') {
+                    return -1;
+                }
+                if (fold && c >= 'A' && c <= 'Z') {
+                    c += 32;
+                }
+                h = 31 * h + c;
+                if (characters) {
+                    chars[charCount++] = c;
+                }
+                k++;
+            }
+            ids[words++] = lookup(text, start, k, h);
+        }
+        if (reference) {
+            refIds = ids;
+            refChars = chars;
+            refCharCount = charCount;
+        } else {
+            hypIds = ids;
+            hypChars = chars;
+            hypCharCount = charCount;
+        }
+        return words;
+    }
+
+    private int lookup(byte[] text, int from, int to, int hash) {
+        if (byteVocabularySize * 2 >= byteKeys.length) {
+            growBytes();
+        }
+        int mask = byteKeys.length - 1;
+        int i = (hash ^ (hash >>> 16)) * 0x9E3779B1 & mask;
+        int length = to - from;
+        while (true) {
+            byte[] key = byteKeys[i];
+            if (key == null) {
+                byte[] word = new byte[length];
+                for (int j = 0; j < length; j++) {
+                    byte c = text[from + j];
+                    word[j] = fold && c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+                }
+                byteKeys[i] = word;
+                byteKeyIds[i] = byteVocabularySize;
+                return byteVocabularySize++;
+            }
+            if (key.length == length && sameWord(key, text, from)) {
+                return byteKeyIds[i];
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private boolean sameWord(byte[] key, byte[] text, int from) {
+        for (int j = 0; j < key.length; j++) {
+            byte c = text[from + j];
+            if (key[j] != (fold && c >= 'A' && c <= 'Z' ? c + 32 : c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void growBytes() {
+        byte[][] oldKeys = byteKeys;
+        int[] oldIds = byteKeyIds;
+        byteKeys = new byte[oldKeys.length * 2][];
+        byteKeyIds = new int[oldKeys.length * 2];
+        int mask = byteKeys.length - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            byte[] key = oldKeys[j];
+            if (key != null) {
+                int h = 0;
+                for (byte c : key) {
+                    h = 31 * h + c;
+                }
+                int i = (h ^ (h >>> 16)) * 0x9E3779B1 & mask;
+                while (byteKeys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                byteKeys[i] = key;
+                byteKeyIds[i] = oldIds[j];
+            }
+        }
+    }
+
     /** ASCII without the characters that can start non-speech markup ({@code < [ +}): the fast path's domain. */
     private static boolean isPlainAscii(String s) {
         for (int k = 0, n = s.length(); k < n; k++) {

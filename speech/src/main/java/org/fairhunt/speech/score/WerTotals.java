@@ -51,6 +51,21 @@ public final class WerTotals implements java.io.Serializable {
         return this;
     }
 
+    /** Adds one utterance's counts (as {@link #add(UtteranceScore)} without the score object). */
+    public WerTotals add(int correct, int substitutions, int deletions, int insertions, int referenceChars, int charErrors) {
+        sentences++;
+        if (substitutions + deletions + insertions > 0) {
+            sentenceErrors++;
+        }
+        this.correct += correct;
+        this.substitutions += substitutions;
+        this.deletions += deletions;
+        this.insertions += insertions;
+        this.referenceChars += referenceChars;
+        this.charErrors += charErrors;
+        return this;
+    }
+
     public WerTotals merge(WerTotals o) {
         sentences += o.sentences;
         sentenceErrors += o.sentenceErrors;

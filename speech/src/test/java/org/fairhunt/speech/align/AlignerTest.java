@@ -78,6 +78,48 @@ class AlignerTest {
     }
 
     @Test
+    void packedCountsEqualTheTraceBackOnTieHeavyPairs() {
+        // Two or three token values make equal-cost alignments with different S/D/I splits the rule, which is where
+        // carrying the counts forward (and skipping the common suffix) would part from the trace-back if it could.
+        java.util.Random random = new java.util.Random(20261129L);
+        Aligner packed = new Aligner();
+        Aligner traced = new Aligner();
+        int[] a = new int[4];
+        int[] b = new int[4];
+        for (int t = 0; t < 30_000; t++) {
+            int values = 2 + random.nextInt(2);
+            int[] r = random.ints(random.nextInt(26), 0, values).toArray();
+            int[] h = random.ints(random.nextInt(26), 0, values).toArray();
+            packed.count(r, r.length, h, h.length, a);
+            traced.traceCount(r, r.length, h, h.length, b);
+            assertEquals(java.util.Arrays.toString(b), java.util.Arrays.toString(a),
+                    java.util.Arrays.toString(r) + " vs " + java.util.Arrays.toString(h));
+        }
+    }
+
+    @Test
+    void packedCountsHoldAtTheLengthLimitAndTheTraceBackTakesOverBeyondIt() {
+        java.util.Random random = new java.util.Random(5);
+        Aligner packed = new Aligner();
+        Aligner traced = new Aligner();
+        int[] a = new int[4];
+        int[] b = new int[4];
+        // the largest cost: nothing in common (all deletions and substitutions), at the limit
+        int[] r = new int[9000];
+        int[] h = new int[Aligner.PACKED_LIMIT - 9000];
+        java.util.Arrays.fill(h, 1);
+        packed.count(r, r.length, h, h.length, a);
+        assertEquals("[0, 1000, 8000, 0]", java.util.Arrays.toString(a));
+        for (int n : new int[] {Aligner.PACKED_LIMIT / 2, Aligner.PACKED_LIMIT / 2 + 1}) {
+            int[] x = random.ints(n, 0, 3).toArray();
+            int[] y = random.ints(n, 0, 3).toArray();
+            packed.count(x, n, y, n, a);
+            traced.traceCount(x, n, y, n, b);
+            assertEquals(java.util.Arrays.toString(b), java.util.Arrays.toString(a), n + " tokens a side");
+        }
+    }
+
+    @Test
     void errorRateOfAnEmptyReferenceIsZeroOrInfinite() {
         // An empty reference has no WER, with or without insertions: undefined, never 0 or infinity.
         assertEquals(Double.NaN, EditCounts.ZERO.errorRate());

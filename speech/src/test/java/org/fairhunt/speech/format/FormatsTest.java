@@ -21,6 +21,26 @@ class FormatsTest {
     Path tmp;
 
     @Test
+    void theThreePartCheckAgreesWithSplitOnEveryShortId() {
+        // every id of up to 7 characters over {a, -, _}: the allocation-free check must say what split(id, 3) says
+        java.util.List<String> ids = new java.util.ArrayList<>(java.util.List.of(""));
+        for (int length = 1; length <= 7; length++) {
+            java.util.List<String> longer = new java.util.ArrayList<>();
+            for (String id : ids) {
+                if (id.length() == length - 1) {
+                    for (char c : new char[] {'a', '-', '_'}) {
+                        longer.add(id + c);
+                    }
+                }
+            }
+            ids.addAll(longer);
+        }
+        for (String id : ids) {
+            assertEquals(UtteranceIds.split(id, 3) != null, UtteranceIds.hasThreeParts(id), id);
+        }
+    }
+
+    @Test
     void trnLinesGiveIdSpeakerAndTextAndEmptyUtterancesAreKept() throws Exception {
         Path f = Files.writeString(tmp.resolve("a.trn"), "the  cat sat (spk1_u1)\n\n(spk2_u2)\n");
         List<Utterance> u = TrnFormat.read(f, SpeakerIds.SCLITE);

@@ -1,0 +1,102 @@
+package org.fairhunt.speech.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.fairhunt.core.table.Table;
+import org.fairhunt.speech.TestData;
+import org.fairhunt.speech.WerAudit;
+import org.fairhunt.speech.WerInputs;
+import org.fairhunt.speech.metric.WerScores;
+import org.fairhunt.speech.normalize.Normalizer;
+import org.fairhunt.speech.tools.ExternalTools;
+import org.fairhunt.speech.tools.Sclite;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The path {@code fairhunt wer} takes on two trn files (words split and looked up from the plain lines' bytes, the
+ * packed alignment without a trace-back, the common suffix skipped) gives every utterance the counts NIST sclite
+ * gives it, on the shipped set and on tie-heavy random pairs in mixed case; and the counts of the general path
+ * (a string per word, the full trace-back) when sclite is not installed.
+ */
+class BulkScliteParityTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theShippedSetScoredFromBytesHasScliteCounts() throws Exception {
+        Path dir = TestData.speechDir();
+        assertBulkParity(dir.resolve("ref.trn"), dir.resolve("hyp.trn"), 1440);
+    }
+
+    @Test
+    void tieHeavyMixedCasePairsScoredFromBytesHaveScliteCounts() throws Exception {
+        // A four-word vocabulary in two cases: equal-cost alignments with different S/D/I splits are common, common
+        // suffixes too, and the case fold happens on the bytes.
+        Random random = new Random(20261129L);
+        String[] vocabulary = {"a", "b", "c", "d", "A", "B"};
+        List<String> ref = new ArrayList<>();
+        List<String> hyp = new ArrayList<>();
+        for (int u = 0; u < 4000; u++) {
+            String id = "spk" + (u % 11) + "-u" + u;
+            ref.add(words(random, vocabulary, random.nextInt(12)) + "(" + id + ")");
+            hyp.add(words(random, vocabulary, random.nextInt(12)) + "(" + id + ")");
+        }
+        assertBulkParity(Files.write(tmp.resolve("ref.trn"), ref), Files.write(tmp.resolve("hyp.trn"), hyp), 4000);
+    }
+
+    private static String words(Random random, String[] vocabulary, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            sb.append(vocabulary[random.nextInt(vocabulary.length)]).append(' ');
+        }
+        return sb.toString();
+    }
+
+    private void assertBulkParity(Path ref, Path hyp, int utterances) throws Exception {
+        WerInputs.Loaded loaded = WerInputs.load(new WerInputs.Source(null, ref, hyp, null, null, null, null, List.of(), "sclite",
+                "sclite"));
+        assertTrue(loaded.plainTexts() != null, "trn files give the bulk path their bytes");
+        Table table = loaded.table();
+        assertEquals(utterances, table.rowCount());
+        Normalizer normalizer = Normalizer.parse(Normalizer.DEFAULT, null);
+        WerScores bulk = WerScores.compute(table, WerAudit.REFERENCE, WerAudit.HYPOTHESIS, normalizer, 2, false, true,
+                loaded.plainTexts());
+        // the general path: a string per word, the full trace-back of Aligner.align
+        UtteranceScorer general = new UtteranceScorer(normalizer, false, true);
+        for (int row = 0; row < utterances; row++) {
+            UtteranceScore expected = general.score(table.column(WerAudit.REFERENCE).text(row), table.column(WerAudit.HYPOTHESIS).text(row));
+            UtteranceScore ours = bulk.score(row);
+            assertEquals(List.of(expected.correct(), expected.substitutions(), expected.deletions(), expected.insertions()),
+                    List.of(ours.correct(), ours.substitutions(), ours.deletions(), ours.insertions()),
+                    table.column(WerAudit.ID).text(row));
+        }
+        var exe = ExternalTools.sclite();
+        assumeTrue(exe.isPresent(), "sclite (Debian package sctk) is not installed");
+        Sclite.Result sclite = new Sclite(exe.get()).run(ref, hyp, false, tmp);
+        assertEquals(utterances, sclite.utterances().size(), "utterances parsed from sclite's output");
+        int mismatches = 0;
+        String first = null;
+        for (int row = 0; row < utterances; row++) {
+            String id = table.column(WerAudit.ID).text(row);
+            Sclite.Counts theirs = sclite.utterances().get(id.toLowerCase(Locale.ROOT));
+            UtteranceScore ours = bulk.score(row);
+            if (theirs.correct() != ours.correct() || theirs.substitutions() != ours.substitutions()
+                    || theirs.deletions() != ours.deletions() || theirs.insertions() != ours.insertions()) {
+                mismatches++;
+                first = first != null ? first : id + ": sclite " + theirs + ", ours C=" + ours.correct() + " S=" + ours.substitutions()
+                        + " D=" + ours.deletions() + " I=" + ours.insertions();
+            }
+        }
+        assertEquals(0, mismatches, "utterances whose bulk counts differ from sclite's; first: " + first);
+    }
+}
