@@ -1,6 +1,9 @@
 package org.fairhunt.core.io;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,6 +39,11 @@ final class CsvReader {
     private static final int RESERVE_AFTER_SWITCHES = 3;
     private static final int MIN_FILL = 1 << 16;
     private static final byte QUOTE = '"';
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    /** Byte {@code 7 - k} holds {@code k}, so that {@code (1L << 8 * k) * BYTE_INDEX >>> 56 == k}. */
+    private static final long BYTE_INDEX = 0x0001020304050607L;
     /** Candidate delimiters in order of preference when their counts tie. */
     private static final byte[] SNIFFED = {',', '\t', ';', '|'};
 
@@ -58,6 +66,13 @@ final class CsvReader {
     private boolean eof;
     private byte delimiter;
     private final boolean[] stop = new boolean[256];
+    /**
+     * Whether plain records can be split eight bytes at a time ({@link #parsePlainRecords}): the delimiter,
+     * LF, CR and the quote all lie below {@code '0'}, so one comparison per byte finds every candidate.
+     */
+    private boolean plainScan;
+    /** Per byte, {@code 0x80} minus the lowest byte above every stop byte and the quote. */
+    private long belowStops;
     /** The line on which the next record starts. */
     private long line = 1;
 
@@ -97,6 +112,9 @@ final class CsvReader {
         stop[delimiter & 0xff] = true;
         stop['\n'] = true;
         stop['\r'] = true;
+        int firstPlain = Math.max(delimiter, QUOTE) + 1;
+        plainScan = delimiter > 0 && delimiter < '0' && delimiter != QUOTE && delimiter != '\n' && delimiter != '\r';
+        belowStops = (0x80L - firstPlain) * ONES;
 
         Batch current = new Batch(buf);
         Batch previous = new Batch(new byte[0]);
@@ -121,6 +139,9 @@ final class CsvReader {
         long rows = 0;
         try {
             while (true) {
+                if (plainScan) {
+                    parsePlainRecords(current);
+                }
                 if (pos >= limit && eof) {
                     break;
                 }
@@ -502,6 +523,90 @@ final class CsvReader {
         anyEscaped = false;
         advance();
         return names;
+    }
+
+    /**
+     * Takes the complete plain records from {@code pos} on into {@code batch}, as {@link #parseRecord} and
+     * {@link Batch#commit} would: records of exactly {@code columns} unquoted fields ended by LF. It reads
+     * eight bytes at a time and marks every byte below the lowest plain byte (the delimiter, LF, CR and the
+     * quote, and a few others such as the space, which are passed over), so a short field costs a few
+     * operations instead of a loop. It stops before the first record that is anything else (a quote, a CR, a
+     * blank line, a wrong number of fields, the last bytes of the buffer) or that the batch has no room for;
+     * {@link #parseRecord} takes that one.
+     */
+    private void parsePlainRecords(Batch batch) {
+        if (limit > maxFieldBytes) {
+            return; // a field as long as the buffer would need the check on field length
+        }
+        final byte[] b = buf;
+        final byte d = delimiter;
+        final long below = belowStops;
+        final int cols = columns;
+        final int[] fs = batch.starts;
+        final int[] fl = batch.lens;
+        final int[] rs = batch.recordStart;
+        final long[] rl = batch.recordLine;
+        final int maxRecords = rs.length;
+        final int maxFields = fs.length - cols;
+        final int last = limit - Long.BYTES;
+        int count = batch.count;
+        int base = fieldBase;
+        long ln = line;
+        int recordStart = pos;
+        int fieldStart = pos;
+        int nf = 0;
+        int p = pos;
+        if (count >= maxRecords || base > maxFields) {
+            return;
+        }
+        scan:
+        while (p <= last) {
+            long v = (long) LONGS.get(b, p);
+            // The high bit of each byte below the lowest plain byte: exact, no carry crosses a byte.
+            long hits = ~((v & ~HIGHS) + below) & ~v & HIGHS;
+            while (hits != 0) {
+                // The lowest mark's byte: (1 << 8k) times BYTE_INDEX has k in its top byte. (JDK 17's C1
+                // does not make Long.numberOfTrailingZeros an instruction; it calls a loop.)
+                long lowest = hits & -hits;
+                int at = p + (int) (((lowest >>> 7) * BYTE_INDEX) >>> 56);
+                hits ^= lowest;
+                byte c = b[at];
+                if (c == d) {
+                    if (nf == cols - 1) {
+                        break scan;
+                    }
+                    fs[base + nf] = fieldStart;
+                    fl[base + nf] = at - fieldStart;
+                    nf++;
+                    fieldStart = at + 1;
+                } else if (c == '\n') {
+                    if (nf != cols - 1 || at == recordStart) {
+                        break scan;
+                    }
+                    fs[base + nf] = fieldStart;
+                    fl[base + nf] = at - fieldStart;
+                    rs[count] = recordStart;
+                    rl[count] = ln;
+                    count++;
+                    ln++;
+                    base += cols;
+                    nf = 0;
+                    recordStart = at + 1;
+                    fieldStart = recordStart;
+                    if (count >= maxRecords || base > maxFields) {
+                        break scan;
+                    }
+                } else if (c == '\r' || c == QUOTE) {
+                    break scan;
+                }
+            }
+            p += Long.BYTES;
+        }
+        batch.count = count;
+        pos = recordStart;
+        line = ln;
+        fieldBase = base;
+        fieldLimit = (int) Math.min(starts.length, fieldBase + (long) limits.maxColumns());
     }
 
     /**

@@ -59,7 +59,7 @@ class CsvKnownValuesTest {
         specs.add(new Spec("close", r -> cell(random, CLOSE[random.nextInt(CLOSE.length)]), false));
         specs.add(new Spec("quoted\"name", r -> new Cell(CLOSE[random.nextInt(CLOSE.length)], true), false));
         // More distinct short values than the table of short keys holds (65,536): the rest by the full dictionary.
-        specs.add(new Spec("many", r -> cell(random, "k" + Integer.toString(random.nextInt(200_000), 36)), false));
+        specs.add(new Spec("many", r -> cell(random, "k" + Integer.toString(random.nextInt(1_000_000), 36)), false));
         // Long values sharing a 20-byte prefix, and one that first appears after the first buffers.
         specs.add(new Spec("long", r -> cell(random, "a long shared prefix " + random.nextInt(r < rows - 1000 ? 5 : 7)), false));
         specs.add(new Spec("late", r -> cell(random, r < rows - 500 ? "early" : random.nextBoolean() ? "late" : "early"), false));
@@ -95,7 +95,7 @@ class CsvKnownValuesTest {
 
     @Test
     void every_cell_reads_back_as_written_at_once_and_trickled() throws IOException {
-        check(120_000, 1, false); // about 8 MB: several buffers, column workers
+        check(80_000, 1, false); // about 6 MB: several buffers, column workers, 77,000 distinct "many" values
         check(3_000, 2, true);
     }
 
@@ -139,7 +139,9 @@ class CsvKnownValuesTest {
                 NumericColumn n = assertInstanceOf(NumericColumn.class, c, s.name());
                 for (int r = 0; r < rows; r++) {
                     double v = want.get(r) == null ? Double.NaN : Double.parseDouble(want.get(r));
-                    assertEquals(v, n.value(r), s.name() + " row " + r);
+                    if (Double.compare(v, n.value(r)) != 0) {
+                        assertEquals(v, n.value(r), s.name() + " row " + r);
+                    }
                 }
                 continue;
             }
