@@ -14,9 +14,11 @@ import org.fairhunt.core.table.Table;
  * pairs of a slice in which the positive has the higher score. AUC is a rank metric, not a sum, so it
  * cannot ride on the atom sums of the main pass; this class is its one owner.
  *
- * <p>Rows with a label and a score are sorted by score once (radix sort on the order-preserving bits of
- * the double) and gathered in that order (atom, label, cluster key, weight), so the walk reads memory
- * sequentially. One walk over the sorted rows updates, for every row, each slice it belongs to (one
+ * <p>Rows with a label and a score are sorted by score once (a counting sort when the scores have at most six
+ * decimals, as a model's rounded output does, else a radix sort on the order-preserving bits of the double) and
+ * gathered in that order (atom, label, cluster key, weight), so the walk reads memory sequentially. Without
+ * bootstrap and with integer weights the point estimate needs no sort at all: per (score, atom, label) sums of
+ * the scaled scores, rolled up to the slices one score at a time. One walk over the sorted rows updates, for every row, each slice it belongs to (one
  * per attribute subset): a negative adds its weight to the slice's negatives seen so far, a positive
  * adds {@code weight × (negatives below + ½ negatives tied)} to the slice's numerator. Each row's
  * bootstrap weights are drawn once. Cost: {@code O(n log n + n × subsets × replicates)}.
