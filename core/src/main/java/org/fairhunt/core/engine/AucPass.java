@@ -554,13 +554,7 @@ final class AucPass {
                         blockPos[childOf[from]] += blockPos[from];
                     }
                 }
-                for (int sl = 0; sl < slices; sl++) {
-                    num[sl] += blockPos[sl] * (neg[sl] + 0.5 * blockNeg[sl]);
-                    pos[sl] += blockPos[sl];
-                    neg[sl] += blockNeg[sl];
-                    blockPos[sl] = 0;
-                    blockNeg[sl] = 0;
-                }
+                closeBlock(num, pos, neg, blockNeg, blockPos, slices);
             }
             for (int sl = 0; sl < slices; sl++) {
                 numerator[sl][0] = num[sl];
@@ -876,18 +870,23 @@ final class AucPass {
             for (int d = 0; d < dirtyCount; d++) {
                 int slice = dirtyList[d];
                 dirty[slice] = false;
-                double[] num = numerator[slice];
-                double[] pos = positives[slice];
-                double[] neg = negatives[slice];
-                double[] blockNeg = blockNegatives[slice];
-                double[] blockPos = blockPositives[slice];
-                for (int r = 0; r < wd; r++) {
-                    num[r] += blockPos[r] * (neg[r] + 0.5 * blockNeg[r]);
-                    pos[r] += blockPos[r];
-                    neg[r] += blockNeg[r];
-                    blockNeg[r] = 0;
-                    blockPos[r] = 0;
-                }
+                closeBlock(numerator[slice], positives[slice], negatives[slice], blockNegatives[slice],
+                        blockPositives[slice], wd);
+            }
+        }
+
+        /**
+         * Closes a tie block for {@code n} sums: the block's positives count the negatives below and half those tied
+         * ({@code num += blockPos × (neg + ½ blockNeg)}), then join the totals; the block sums are zeroed.
+         */
+        private static void closeBlock(double[] num, double[] pos, double[] neg, double[] blockNeg, double[] blockPos,
+                int n) {
+            for (int r = 0; r < n; r++) {
+                num[r] += blockPos[r] * (neg[r] + 0.5 * blockNeg[r]);
+                pos[r] += blockPos[r];
+                neg[r] += blockNeg[r];
+                blockNeg[r] = 0;
+                blockPos[r] = 0;
             }
         }
 
