@@ -14,9 +14,11 @@ import org.fairhunt.core.table.Table;
  * pairs of a slice in which the positive has the higher score. AUC is a rank metric, not a sum, so it
  * cannot ride on the atom sums of the main pass; this class is its one owner.
  *
- * <p>Rows with a label and a score are sorted by score once (radix sort on the order-preserving bits of
- * the double) and gathered in that order (atom, label, cluster key, weight), so the walk reads memory
- * sequentially. One walk over the sorted rows updates, for every row, each slice it belongs to (one
+ * <p>Rows with a label and a score are sorted by score once (a counting sort when the scores have at most six
+ * decimals, as a model's rounded output does, else a radix sort on the order-preserving bits of the double) and
+ * gathered in that order (atom, label, cluster key, weight), so the walk reads memory sequentially. Without
+ * bootstrap and with integer weights the point estimate needs no sort at all: per (score, atom, label) sums of
+ * the scaled scores, rolled up to the slices one score at a time. One walk over the sorted rows updates, for every row, each slice it belongs to (one
  * per attribute subset): a negative adds its weight to the slice's negatives seen so far, a positive
  * adds {@code weight × (negatives below + ½ negatives tied)} to the slice's numerator. Each row's
  * bootstrap weights are drawn once. Cost: {@code O(n log n + n × subsets × replicates)}.
@@ -552,13 +554,7 @@ final class AucPass {
                         blockPos[childOf[from]] += blockPos[from];
                     }
                 }
-                for (int sl = 0; sl < slices; sl++) {
-                    num[sl] += blockPos[sl] * (neg[sl] + 0.5 * blockNeg[sl]);
-                    pos[sl] += blockPos[sl];
-                    neg[sl] += blockNeg[sl];
-                    blockPos[sl] = 0;
-                    blockNeg[sl] = 0;
-                }
+                closeBlock(num, pos, neg, blockNeg, blockPos, slices);
             }
             for (int sl = 0; sl < slices; sl++) {
                 numerator[sl][0] = num[sl];
@@ -874,18 +870,23 @@ final class AucPass {
             for (int d = 0; d < dirtyCount; d++) {
                 int slice = dirtyList[d];
                 dirty[slice] = false;
-                double[] num = numerator[slice];
-                double[] pos = positives[slice];
-                double[] neg = negatives[slice];
-                double[] blockNeg = blockNegatives[slice];
-                double[] blockPos = blockPositives[slice];
-                for (int r = 0; r < wd; r++) {
-                    num[r] += blockPos[r] * (neg[r] + 0.5 * blockNeg[r]);
-                    pos[r] += blockPos[r];
-                    neg[r] += blockNeg[r];
-                    blockNeg[r] = 0;
-                    blockPos[r] = 0;
-                }
+                closeBlock(numerator[slice], positives[slice], negatives[slice], blockNegatives[slice],
+                        blockPositives[slice], wd);
+            }
+        }
+
+        /**
+         * Closes a tie block for {@code n} sums: the block's positives count the negatives below and half those tied
+         * ({@code num += blockPos × (neg + ½ blockNeg)}), then join the totals; the block sums are zeroed.
+         */
+        private static void closeBlock(double[] num, double[] pos, double[] neg, double[] blockNeg, double[] blockPos,
+                int n) {
+            for (int r = 0; r < n; r++) {
+                num[r] += blockPos[r] * (neg[r] + 0.5 * blockNeg[r]);
+                pos[r] += blockPos[r];
+                neg[r] += blockNeg[r];
+                blockNeg[r] = 0;
+                blockPos[r] = 0;
             }
         }
 
