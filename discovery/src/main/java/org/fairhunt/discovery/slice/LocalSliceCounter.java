@@ -474,19 +474,47 @@ public final class LocalSliceCounter implements SliceCounter {
     /**
      * Counts 0/1 errors for every extension of one prefix in a single blocked pass: each block of prefix
      * cells and errors stays in the first-level cache while every extension's codes stream past it. Rows go
-     * in the low 32 bits of a counter and errors in the high 32, so a row costs one addition per combination.
+     * in the low 32 bits of a counter and errors in the high 32, so a row costs one addition per extension.
+     * Extensions whose last features lie in one {@linkplain Blocks block} (at least two of them, with at most
+     * {@link #JOINT_CELLS} cells of prefix and block together) are counted as one extension by the block's code
+     * and then summed into each: with blocks of two features, half the passes of one extension per feature.
      */
     private void countDenseBinary(List<int[]> combinations, List<Integer> group, int[] prefix, int prefixCells, Sink sink) {
-        int t = group.size();
+        Blocks b = blocks();
+        int depth = combinations.get(group.get(0)).length;
+        // Each extension: the codes of its last feature or block, their radix, and the combinations it counts.
+        Map<Integer, List<Integer>> byBlock = new LinkedHashMap<>();
+        for (int j : group) {
+            int[] all = combinations.get(j);
+            byBlock.computeIfAbsent(b.blockOf[all[depth - 1]], k -> new ArrayList<>()).add(j);
+        }
+        List<byte[]> lastCodes = new ArrayList<>();
+        List<Integer> radices = new ArrayList<>();
+        List<int[]> served = new ArrayList<>();
+        List<Integer> blockOfExtension = new ArrayList<>();
+        for (Map.Entry<Integer, List<Integer>> e : byBlock.entrySet()) {
+            int block = e.getKey();
+            if (e.getValue().size() >= 2 && (long) prefixCells * b.cells[block] <= JOINT_CELLS) {
+                lastCodes.add(b.code(block));
+                radices.add(b.cells[block]);
+                served.add(e.getValue().stream().mapToInt(Integer::intValue).toArray());
+                blockOfExtension.add(block);
+            } else {
+                for (int j : e.getValue()) {
+                    int last = combinations.get(j)[depth - 1];
+                    lastCodes.add(codes[last]);
+                    radices.add(levels(last));
+                    served.add(new int[] {j});
+                    blockOfExtension.add(-1);
+                }
+            }
+        }
+        int t = lastCodes.size();
         long[][] packed = new long[t][];
-        byte[][] lastCodes = new byte[t][];
         int[] radix = new int[t];
         for (int j = 0; j < t; j++) {
-            int[] all = combinations.get(group.get(j));
-            int last = all[all.length - 1];
-            radix[j] = features.levelCount(last);
+            radix[j] = radices.get(j);
             packed[j] = new long[prefixCells * radix[j]];
-            lastCodes[j] = codes[last];
         }
         long[] increment = new long[BLOCK];
         int[] base = new int[BLOCK];
@@ -503,14 +531,38 @@ public final class LocalSliceCounter implements SliceCounter {
                     base[i] = prefix[from + i] * k;
                 }
                 long[] pk = packed[j];
-                byte[] lc = lastCodes[j];
+                byte[] lc = lastCodes.get(j);
                 for (int i = 0; i < len; i++) {
                     pk[base[i] + (lc[from + i] & 0xFF)] += increment[i];
                 }
             }
         }
         for (int j = 0; j < t; j++) {
-            sink.accept(group.get(j), CellCounts.packed(combinations.get(group.get(j)).clone(), packed[j]));
+            int block = blockOfExtension.get(j);
+            if (block < 0) {
+                int c = served.get(j)[0];
+                sink.accept(c, CellCounts.packed(combinations.get(c).clone(), packed[j]));
+                continue;
+            }
+            int[] members = b.members[block];
+            for (int c : served.get(j)) {
+                int last = combinations.get(c)[depth - 1];
+                // The last feature's digit in the block's code: (code / stride) % levels.
+                int stride = 1;
+                for (int p = members.length - 1; members[p] != last; p--) {
+                    stride *= levels(members[p]);
+                }
+                int k = levels(last);
+                int kb = radix[j];
+                long[] joint = packed[j];
+                long[] out = new long[prefixCells * k];
+                for (int cell = 0; cell < prefixCells; cell++) {
+                    for (int code = 0; code < kb; code++) {
+                        out[cell * k + code / stride % k] += joint[cell * kb + code];
+                    }
+                }
+                sink.accept(c, CellCounts.packed(combinations.get(c).clone(), out));
+            }
         }
     }
 

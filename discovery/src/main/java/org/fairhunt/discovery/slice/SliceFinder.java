@@ -83,9 +83,13 @@ public final class SliceFinder {
         QValues family = QValues.of(levels, result.familySize());
         // Significant slices the search evaluated, so that the count and the listing speak of the same slices.
         java.util.Set<Long> significantKeys = new java.util.HashSet<>();
-        for (EvaluatedLevel level : levels) {
+        boolean[][] significantAt = new boolean[levels.size()][];
+        for (int l = 0; l < levels.size(); l++) {
+            EvaluatedLevel level = levels.get(l);
+            significantAt[l] = new boolean[level.size()];
             for (int i = 0; i < level.size(); i++) {
                 if (level.inFamily(i) && family.qValue(level.pValue(i)) < options.fdr()) {
+                    significantAt[l][i] = true;
                     significantKeys.add(level.key(i));
                 }
             }
@@ -93,7 +97,7 @@ public final class SliceFinder {
         long significant = significantKeys.size();
         SliceSpace space = result.space();
         SliceScore shownScore = new SliceScore(p.alpha(), total.rate(), total.rows(), p.minSupport());
-        List<ScoredSlice> candidates = candidates(result, family, options, shownScore, space, binary);
+        List<ScoredSlice> candidates = candidates(result, significantAt, options, shownScore, space, binary);
         // The statistics of each candidate's ancestors, to find redundant children.
         Map<Long, SliceStats> statsOf = new LinkedHashMap<>();
         for (ScoredSlice s : candidates) {
@@ -207,7 +211,7 @@ public final class SliceFinder {
      * rate (so that a significant slice is never left out because SliceLine scored it below 0), best first by
      * the ranking; with {@link Ranking#SLICELINE} the significant ones only fill a list shorter than asked.
      */
-    private static List<ScoredSlice> candidates(SliceSearchResult result, QValues family, Options options, SliceScore score,
+    private static List<ScoredSlice> candidates(SliceSearchResult result, boolean[][] significantAt, Options options, SliceScore score,
             SliceSpace space, boolean binary) {
         Map<Long, ScoredSlice> byKey = new LinkedHashMap<>();
         for (ScoredSlice s : result.top()) {
@@ -215,12 +219,10 @@ public final class SliceFinder {
         }
         SliceStats total = result.total();
         List<ScoredSlice> significant = new ArrayList<>();
-        for (EvaluatedLevel level : result.levels()) {
+        for (int l = 0; l < result.levels().size(); l++) {
+            EvaluatedLevel level = result.levels().get(l);
             for (int i = 0; i < level.size(); i++) {
-                if (!level.inFamily(i) || byKey.containsKey(level.key(i))) {
-                    continue;
-                }
-                if (family.qValue(level.pValue(i)) < options.fdr()) {
+                if (significantAt[l][i] && !byKey.containsKey(level.key(i))) {
                     SliceStats st = level.stats(i);
                     significant.add(new ScoredSlice(space.slice(level.key(i)), st, score.score(st)));
                 }

@@ -227,6 +227,9 @@ public final class SliceSearch {
                 validParents.put(previous.key(i), i);
             }
         }
+        // Parents of two predicates (depth 3, the default) are looked up in a dense table instead: half a million
+        // children ask for two parents each.
+        int[] validPairs = pairTable(depth, validParents);
                 // A child's last predicate x need not be checked on its own: the parents that contain x are.
         int predicates = space.predicateCount();
         StatsColumns p = previous.columns();
@@ -256,7 +259,8 @@ public final class SliceSearch {
                 double minUnits = p.minUnits[i];
                 boolean allParents = true;
                 for (int drop = 0; drop < depth - 1 && allParents; drop++) {
-                    int q = validParents.get(space.append(sub[drop], depth - 2, x));
+                    int q = validPairs != null ? validPairs[(int) (sub[drop] - 1) * predicates + x]
+                            : validParents.get(space.append(sub[drop], depth - 2, x));
                     if (q < 0) {
                         allParents = false;
                     } else {
@@ -298,6 +302,25 @@ public final class SliceSearch {
         return new EvaluatedLevel(depth, keys, stats, pValues, params.minSupport(), generated, pruned, family, bound);
     }
 
+    /**
+     * For children of depth 3, the values of {@code parents} (keys of two predicates) in a dense table indexed by
+     * {@code first id · predicates + second id}, −1 where absent; {@code null} at other depths or when the table
+     * would exceed {@link #DENSE_CELLS}.
+     */
+    private int[] pairTable(int depth, LongIntMap parents) {
+        int predicates = space.predicateCount();
+        if (depth != 3 || (long) predicates * predicates > DENSE_CELLS) {
+            return null;
+        }
+        int[] table = new int[predicates * predicates];
+        Arrays.fill(table, -1);
+        for (long key : parents.keys()) {
+            int[] ids = space.ids(key);
+            table[ids[0] * predicates + ids[1]] = parents.get(key);
+        }
+        return table;
+    }
+
     /** A feature combination as a number: its features (ascending) as digits in base featureCount + 1. */
     private long combination(int[] ids, int length) {
         long code = 0;
@@ -319,6 +342,8 @@ public final class SliceSearch {
         long[] perFeature = new long[featureCount];
         boolean[] skip = new boolean[featureCount];
         long[] sub = new long[depth - 1];
+        int predicates = space.predicateCount();
+        int[] possiblePairs = pairTable(depth, possible);
         for (long key : possible.keys()) {
             int[] ids = space.ids(key);
             long parentCode = combination(ids, depth - 1);
@@ -337,7 +362,8 @@ public final class SliceSearch {
                 }
                 boolean allParents = true;
                 for (int drop = 0; drop < depth - 1 && allParents; drop++) {
-                    allParents = possible.get(space.append(sub[drop], depth - 2, x)) >= 0;
+                    allParents = (possiblePairs != null ? possiblePairs[(int) (sub[drop] - 1) * predicates + x]
+                            : possible.get(space.append(sub[drop], depth - 2, x))) >= 0;
                 }
                 if (allParents) {
                     perFeature[g]++;

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The counter's cell counts against a direct count row by row (a hash map from each row's tuple of codes), for
  * every combination of depths 1-3 and for a scattered subset of them: features of many sizes, so that joint
  * histograms over one and two blocks, blocks of one feature with more levels than a block may hold, two-block
- * histograms too large to count jointly, combinations spread over three blocks and lone combinations (all
- * counted per combination) all occur; rows with no computable error left out.
+ * histograms too large to count jointly, combinations spread over three blocks (extensions of a prefix counted
+ * together by a block's code, or one by one) and lone combinations all occur; rows with no computable error left out.
  */
 class LocalSliceCounterTest {
     private static final int[] LEVELS = {2, 3, 130, 4, 5, 200, 7, 2, 3, 9, 6, 11};
