@@ -211,15 +211,31 @@ public final class AuditDigest {
         for (Disparity d : result.disparities()) {
             bySet.computeIfAbsent(List.copyOf(d.attributes().keySet()), k -> new ArrayList<>()).add(d);
         }
-        java.util.Comparator<Disparity> bySize = java.util.Comparator.comparingDouble(AuditDigest::effectSize).reversed();
         List<DisparityGroup> out = new ArrayList<>();
         bySet.forEach((attrs, list) -> {
-            List<Disparity> sig = new ArrayList<>(list.stream().filter(AuditDigest::significant).toList());
-            List<Disparity> rest = new ArrayList<>(list.stream().filter(d -> !significant(d)).toList());
-            sig.sort(bySize);
-            rest.sort(bySize);
+            List<Disparity> sig = bySizeLargestFirst(list.stream().filter(AuditDigest::significant).toList());
+            List<Disparity> rest = bySizeLargestFirst(list.stream().filter(d -> !significant(d)).toList());
             out.add(new DisparityGroup(attrs.isEmpty() ? "(all)" : String.join(" × ", attrs), sig, rest));
         });
+        return out;
+    }
+
+    /**
+     * {@code list} stably sorted by {@link #effectSize}, largest first: each size computed once (a logarithm for a
+     * ratio), not at every comparison; the same stable sort with the same comparisons, so the same order.
+     */
+    private static List<Disparity> bySizeLargestFirst(List<Disparity> list) {
+        double[] size = new double[list.size()];
+        Integer[] order = new Integer[list.size()];
+        for (int i = 0; i < size.length; i++) {
+            size[i] = effectSize(list.get(i));
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(size[b], size[a]));
+        List<Disparity> out = new ArrayList<>(order.length);
+        for (Integer i : order) {
+            out.add(list.get(i));
+        }
         return out;
     }
 

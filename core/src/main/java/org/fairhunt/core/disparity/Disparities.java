@@ -330,6 +330,35 @@ public final class Disparities {
             });
         }
 
+        /** Each slice's last Wilson interval and the critical value and level it was made at (see {@link #wilson}). */
+        private Interval[] wilsons;
+        private long[] wilsonAt;
+        private long[] wilsonLevel;
+
+        /**
+         * {@code Proportions.wilson(p, n, c, lv, WILSON)} for {@code slice}, remembered for the last {@code (c, lv)}:
+         * every pair of a family at one critical value (the Šidák interval, a probe of {@link #smallestP}) shares
+         * its slices' intervals, so k of them are computed instead of two per pair; the same call, the same value.
+         */
+        Interval wilson(int slice, double p, double n, double c, double lv) {
+            if (wilsons == null) {
+                wilsons = new Interval[run.slices().size()];
+                wilsonAt = new long[wilsons.length];
+                wilsonLevel = new long[wilsons.length];
+            }
+            long cBits = Double.doubleToRawLongBits(c);
+            long lvBits = Double.doubleToRawLongBits(lv);
+            Interval w = wilsons[slice];
+            if (w != null && wilsonAt[slice] == cBits && wilsonLevel[slice] == lvBits) {
+                return w;
+            }
+            w = Proportions.wilson(p, n, c, lv, IntervalMethod.WILSON);
+            wilsons[slice] = w;
+            wilsonAt[slice] = cBits;
+            wilsonLevel[slice] = lvBits;
+            return w;
+        }
+
         /** The model of {@code value(i) − value(j)}; both values defined. */
         PairModel difference(int i, int j) {
             double pi = point(i);
@@ -338,8 +367,8 @@ public final class Disparities {
             double[] a = weighted ? null : m.proportion(i, 0);
             double[] b = weighted ? null : m.proportion(j, 0);
             if (a != null && b != null && !clustered) {
-                return new PairModel((c, lv) -> TwoProportions.mover(pi, Proportions.wilson(pi, a[1], c, lv, IntervalMethod.WILSON), pj,
-                        Proportions.wilson(pj, b[1], c, lv, IntervalMethod.WILSON), IntervalMethod.NEWCOMBE), 0, IntervalMethod.NEWCOMBE, null);
+                return new PairModel((c, lv) -> TwoProportions.mover(pi, wilson(i, pi, a[1], c, lv), pj, wilson(j, pj, b[1], c, lv),
+                        IntervalMethod.NEWCOMBE), 0, IntervalMethod.NEWCOMBE, null);
             }
             if (!bootstrap) {
                 return PairModel.none(noClosedFormReason(m.info().metricName()));

@@ -10,6 +10,9 @@ import java.util.List;
  */
 public final class Html {
 
+    /** Bit {@code c} set for each character {@link #escape} replaces: {@code & < > " '}. */
+    private static final long SPECIAL = 1L << '&' | 1L << '<' | 1L << '>' | 1L << '"' | 1L << '\'';
+
     private Html() {
     }
 
@@ -33,8 +36,22 @@ public final class Html {
         if (text == null) {
             return "";
         }
+        // Most text has nothing to escape: find the first special character with a bit mask (all five are
+        // below 64) before building anything; a report escapes every label, value and tooltip it writes.
+        int first = 0;
+        int length = text.length();
+        while (first < length) {
+            char c = text.charAt(first);
+            if (c < 64 && (SPECIAL >>> c & 1) != 0) {
+                break;
+            }
+            first++;
+        }
+        if (first == length) {
+            return text;
+        }
         StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = first; i < length; i++) {
             char c = text.charAt(i);
             String rep = switch (c) {
                 case '&' -> "&amp;";
@@ -171,7 +188,11 @@ public final class Html {
         }
 
         public Fragment render() {
-            StringBuilder sb = new StringBuilder();
+            return raw(appendTo(new StringBuilder()).toString());
+        }
+
+        /** Appends the table's markup ({@link #render()}'s) to {@code sb}, which a long page writes into directly. */
+        public StringBuilder appendTo(StringBuilder sb) {
             sb.append("<div class=\"fh-table-wrap\"><table class=\"fh-table")
                     .append(cssClass == null ? "" : " " + escape(cssClass)).append("\">");
             if (caption != null) {
@@ -193,7 +214,7 @@ public final class Html {
                 sb.append("</tr>");
             }
             sb.append("</tbody></table></div>");
-            return raw(sb.toString());
+            return sb;
         }
     }
 
@@ -233,8 +254,18 @@ public final class Html {
 
         /** A {@code <section>} with a heading (escaped), an optional id, and content. */
         public Page section(String id, String heading, Fragment content) {
+            return section(id, heading, sb -> sb.append(content.html()));
+        }
+
+        /**
+         * A {@code <section>} whose content is appended straight into the page (trusted markup only): a long
+         * section is then copied once, not once per level of nested fragments.
+         */
+        public Page section(String id, String heading, java.util.function.Consumer<StringBuilder> content) {
             body.append("<section class=\"fh-section\"").append(id == null ? "" : " id=\"" + escape(id) + "\"").append('>')
-                    .append("<h2>").append(escape(heading)).append("</h2>\n").append(content.html()).append("</section>\n");
+                    .append("<h2>").append(escape(heading)).append("</h2>\n");
+            content.accept(body);
+            body.append("</section>\n");
             return this;
         }
 

@@ -94,10 +94,11 @@ public final class HtmlReport {
             page.section("warnings", "Warnings", raw(w.append("</ul>").toString()));
         }
         for (int i = 0; i < sets.size(); i++) {
-            page.section("set-" + (i + 1), "By " + sets.get(i).label(), attributeSet(sets.get(i)));
+            AttributeSet set = sets.get(i);
+            page.section("set-" + (i + 1), "By " + set.label(), sb -> attributeSet(set, sb));
         }
         if (!result.disparities().isEmpty()) {
-            page.section("disparities", "Disparities", disparities());
+            page.section("disparities", "Disparities", this::disparities);
         }
         result.extensions().forEach((name, tree) -> page.section("ext-" + name, name, extension(name, tree)));
         page.section("metrics", "Metrics", glossary());
@@ -211,8 +212,7 @@ public final class HtmlReport {
         return t.render();
     }
 
-    private Fragment attributeSet(AttributeSet set) {
-        StringBuilder sb = new StringBuilder();
+    private void attributeSet(AttributeSet set, StringBuilder sb) {
         List<String> legend = new ArrayList<>();
         legend.add("Bars start at zero; the dashed line is the overall value");
         if (intervals != null) {
@@ -226,42 +226,45 @@ public final class HtmlReport {
                     + "scale; each cell gives the value, its interval and n; dashed cells are flagged (too small, few speakers)");
         }
         sb.append("<p class=\"fh-note\">").append(escape(String.join("; ", legend))).append(".</p>");
-        List<Fragment> figures = new ArrayList<>();
-        for (String m : charted) {
-            StringBuilder fig = new StringBuilder("<div class=\"fh-metric-charts\">");
+        // the first charts in the open, the rest behind a collapsed block, each written where it goes
+        sb.append("<div class=\"fh-grid\">");
+        for (int i = 0; i < charted.size(); i++) {
+            if (i == OPEN_CHARTS) {
+                sb.append("</div><details><summary>Charts of ").append(charted.size() - OPEN_CHARTS)
+                        .append(" more metrics</summary><div class=\"fh-grid\">");
+            }
+            String m = charted.get(i);
+            sb.append("<div class=\"fh-metric-charts\">");
             boolean pair = set.attributes().size() == 2;
             if (pair) {
                 int cells = set.values(0).size() * set.values(1).size();
-                fig.append(cells <= MAX_HEATMAP_CELLS ? figure(m, heatmap(set, m), null)
-                        : figure(m, raw(""), "heatmap left out: " + set.values(0).size() + " × " + set.values(1).size()
-                                + " cells are more than a page can show; the bars and the table below have the slices"));
+                if (cells <= MAX_HEATMAP_CELLS) {
+                    figure(sb, m, heatmap(set, m), null);
+                } else {
+                    figure(sb, m, raw(""), "heatmap left out: " + set.values(0).size() + " × " + set.values(1).size()
+                            + " cells are more than a page can show; the bars and the table below have the slices");
+                }
             }
             List<SliceResult> shown = barsShown(set.slices(), m);
             String caption = shown.size() == set.slices().size() ? null : "the " + shown.size() / 2 + " lowest and "
                     + (shown.size() - shown.size() / 2) + " highest of " + set.slices().size() + " slices";
-            fig.append(figure(pair ? null : m, bars(set, shown, m), caption));
-            figures.add(raw(fig.append("</div>").toString()));
+            figure(sb, pair ? null : m, bars(set, shown, m), caption);
+            sb.append("</div>");
         }
-        sb.append("<div class=\"fh-grid\">");
-        for (int i = 0; i < Math.min(OPEN_CHARTS, figures.size()); i++) {
-            sb.append(figures.get(i));
-        }
-        sb.append("</div>");
-        if (figures.size() > OPEN_CHARTS) {
-            sb.append("<details><summary>Charts of ").append(figures.size() - OPEN_CHARTS)
-                    .append(" more metrics</summary><div class=\"fh-grid\">");
-            for (int i = OPEN_CHARTS; i < figures.size(); i++) {
-                sb.append(figures.get(i));
-            }
-            sb.append("</div></details>");
-        }
-        sb.append(valuesTable(set));
-        return raw(sb.toString());
+        sb.append(charted.size() > OPEN_CHARTS ? "</div></details>" : "</div>");
+        valuesTable(set, sb);
     }
 
-    private static String figure(String metric, Fragment chart, String caption) {
-        return "<figure class=\"fh-figure\">" + (metric == null ? "" : "<h4>" + escape(metric) + "</h4>") + chart.html()
-                + (caption == null ? "" : "<figcaption>" + escape(caption) + "</figcaption>") + "</figure>";
+    private static void figure(StringBuilder sb, String metric, Fragment chart, String caption) {
+        sb.append("<figure class=\"fh-figure\">");
+        if (metric != null) {
+            sb.append("<h4>").append(escape(metric)).append("</h4>");
+        }
+        sb.append(chart.html());
+        if (caption != null) {
+            sb.append("<figcaption>").append(escape(caption)).append("</figcaption>");
+        }
+        sb.append("</figure>");
     }
 
     /**
@@ -345,7 +348,7 @@ public final class HtmlReport {
         return s.label() + ": " + Formats.estimate(e) + ", n=" + s.n() + (s.tooSmall() ? " (too small)" : "");
     }
 
-    private Fragment valuesTable(AttributeSet set) {
+    private void valuesTable(AttributeSet set, StringBuilder sb) {
         Html.Table t = Html.table();
         set.attributes().forEach(t::column);
         t.numericColumn("n");
@@ -373,7 +376,7 @@ public final class HtmlReport {
             }
             t.row(s.tooSmall() ? "muted" : null, cells);
         }
-        return raw(note + t.render().html());
+        t.appendTo(sb.append(note));
     }
 
     private static Object cell(MetricEstimate e) {
@@ -394,9 +397,8 @@ public final class HtmlReport {
      * the rest of a set follow in the same table when few, behind a collapsed block when more than
      * {@link #OPEN_DISPARITIES} (hundreds of rows in one flat list go unread).
      */
-    private Fragment disparities() {
+    private void disparities(StringBuilder sb) {
         List<Disparity> all = result.disparities();
-        StringBuilder sb = new StringBuilder();
         long tested = all.stream().filter(d -> d.qValue() != null).count();
         long significant = all.stream().filter(AuditDigest::significant).count();
         if (tested > 0) {
@@ -410,11 +412,11 @@ public final class HtmlReport {
             if (g.others().size() <= OPEN_DISPARITIES) {
                 List<Disparity> rows = new ArrayList<>(g.significant());
                 rows.addAll(g.others());
-                sb.append(disparityTable(rows));
+                disparityTable(rows).appendTo(sb);
                 continue;
             }
             if (!g.significant().isEmpty()) {
-                sb.append(disparityTable(g.significant()));
+                disparityTable(g.significant()).appendTo(sb);
             }
             List<Disparity> others = g.others();
             sb.append("<details><summary>").append(others.size()).append(" comparisons with q ≥ 0.05 or untested");
@@ -422,12 +424,11 @@ public final class HtmlReport {
                 sb.append(" (the ").append(MAX_DISPARITY_ROWS).append(" largest shown; every one is in the JSON result)");
                 others = others.subList(0, MAX_DISPARITY_ROWS);
             }
-            sb.append("</summary>").append(disparityTable(others)).append("</details>");
+            disparityTable(others).appendTo(sb.append("</summary>")).append("</details>");
         }
-        return raw(sb.toString());
     }
 
-    private static Fragment disparityTable(List<Disparity> disparities) {
+    private static Html.Table disparityTable(List<Disparity> disparities) {
         boolean notes = disparities.stream().anyMatch(d -> d.reason() != null);
         Html.Table t = Html.table().column("metric").column("slice").column("reference").column("kind").numericColumn("value")
                 .numericColumn("p").numericColumn("q");
@@ -443,7 +444,7 @@ public final class HtmlReport {
             }
             t.row(AuditDigest.significant(d) ? "fh-strong" : null, cells);
         }
-        return t.render();
+        return t;
     }
 
     /** An extension section laid out by {@link ExtensionView}: grids as tables, values as lists, the rest as JSON. */
