@@ -121,20 +121,22 @@ public final class AuditDigest {
         for (AttributeSet set : attributeSets(result)) {
             sets.put(set.attributes(), set);
         }
+        // one pass over the comparisons (thousands) for every metric at once, each metric's rows in their order
+        Map<String, Disparity> bestByMetric = new java.util.HashMap<>();
+        for (Disparity d : result.disparities()) {
+            if (!Disparity.MAX_GAP.equals(d.kind()) || d.value() == null || d.highest() == null || d.lowest() == null) {
+                continue;
+            }
+            Disparity best = bestByMetric.get(d.metric());
+            boolean better = best == null || (best.tooSmall() && !d.tooSmall())
+                    || (best.tooSmall() == d.tooSmall() && d.value() > best.value());
+            if (better) {
+                bestByMetric.put(d.metric(), d);
+            }
+        }
         List<Gap> out = new ArrayList<>();
         for (String metric : metrics) {
-            Disparity best = null;
-            for (Disparity d : result.disparities()) {
-                if (!d.metric().equals(metric) || !Disparity.MAX_GAP.equals(d.kind()) || d.value() == null
-                        || d.highest() == null || d.lowest() == null) {
-                    continue;
-                }
-                boolean better = best == null || (best.tooSmall() && !d.tooSmall())
-                        || (best.tooSmall() == d.tooSmall() && d.value() > best.value());
-                if (better) {
-                    best = d;
-                }
-            }
+            Disparity best = bestByMetric.get(metric);
             if (best != null) {
                 AttributeSet set = sets.get(List.copyOf(best.attributes().keySet()));
                 out.add(new Gap(metric, set, slice(set, best.highest()), slice(set, best.lowest()), best.value(), best));
