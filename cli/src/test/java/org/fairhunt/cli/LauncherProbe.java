@@ -16,6 +16,8 @@ public final class LauncherProbe {
         // A diagnostic flag, which the bean shows only where unlocked: read from the JVM's arguments instead.
         System.out.println("CompilerDirectivesFile=" + ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-XX:CompilerDirectivesFile=")).map(a -> a.substring(a.indexOf('=') + 1)).findFirst().orElse(""));
+        System.out.println("ArchiveRelocationMode=" + ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:ArchiveRelocationMode=")).map(a -> a.substring(a.indexOf('=') + 1)).findFirst().orElse(""));
         System.out.println("sqlite=" + System.getProperty("org.sqlite.lib.path"));
         System.out.println("onnxruntime=" + System.getProperty("onnxruntime.native.path"));
         System.out.println("args=" + String.join(" ", args));

@@ -107,6 +107,7 @@ class LauncherTest {
         Run second = run("audit", "x.csv");
         assertEquals("", second.err());
         assertEquals("true", second.values().get("UseSharedSpaces"));
+        assertEquals("0", second.values().get("ArchiveRelocationMode"), "the archive is mapped where it was dumped, not relocated");
         assertEquals(recorded, Files.getLastModifiedTime(jsa), "not recorded again");
 
         // A rebuilt jar: the archive no longer matches, so it is recorded again.
@@ -155,7 +156,7 @@ class LauncherTest {
         assertEquals(root.resolve(DIRECTIVES).toString(), mediumBootstrap.values().get("CompilerDirectivesFile"),
                 "but only the replicate loops go to C2");
         assertEquals(Set.of("UseSharedSpaces", "TieredStopAtLevel", "UseSerialGC", "MaxHeapSize", "CICompilerCount", "CompilerDirectivesFile",
-                "sqlite", "onnxruntime", "args"), mediumBootstrap.values().keySet(), "the JVM prints nothing of its own on stdout");
+                "ArchiveRelocationMode", "sqlite", "onnxruntime", "args"), mediumBootstrap.values().keySet(), "the JVM prints nothing of its own on stdout");
         assertEquals("", mediumBootstrap.err());
         assertEquals("4", run("audit", medium.toString(), "--bootstrap=200").values().get("TieredStopAtLevel"));
         Run largeBootstrap = run("audit", large.toString(), "--bootstrap", "200");
@@ -179,6 +180,7 @@ class LauncherTest {
         assertEquals("4", own.values().get("TieredStopAtLevel"), "FAIRHUNT_JAVA_OPTS replaces the chosen settings");
         assertEquals(String.valueOf(64L << 20), own.values().get("MaxHeapSize"));
         assertEquals("true", own.values().get("UseSharedSpaces"), "and keeps the archive");
+        assertEquals("0", own.values().get("ArchiveRelocationMode"), "mapped as recorded");
         assertEquals("audit " + small, own.values().get("args"));
     }
 

@@ -209,6 +209,23 @@ public final class AuditDigest {
      * comparisons meets the findings before the noise.
      */
     public static List<DisparityGroup> disparityGroups(AuditResult result) {
+        // The Markdown and the HTML report of one result both ask: grouped and sorted once (a result never changes).
+        Grouped last = lastGrouped;
+        if (last != null && last.result() == result) {
+            return last.groups();
+        }
+        List<DisparityGroup> groups = List.copyOf(groupDisparities(result));
+        lastGrouped = new Grouped(result, groups);
+        return groups;
+    }
+
+    /** The last result {@link #disparityGroups} was asked for, and its answer. */
+    private record Grouped(AuditResult result, List<DisparityGroup> groups) {
+    }
+
+    private static volatile Grouped lastGrouped;
+
+    private static List<DisparityGroup> groupDisparities(AuditResult result) {
         Map<List<String>, List<Disparity>> bySet = new LinkedHashMap<>();
         for (Disparity d : result.disparities()) {
             bySet.computeIfAbsent(List.copyOf(d.attributes().keySet()), k -> new ArrayList<>()).add(d);
@@ -286,11 +303,21 @@ public final class AuditDigest {
         if (attributes == null || attributes.isEmpty()) {
             return "(all)";
         }
-        if (attributes.values().stream().allMatch(v -> v == null || v.isEmpty())) {
+        // plain loops: reports label two slices for each of thousands of comparisons
+        boolean valuesEmpty = true;
+        for (String v : attributes.values()) {
+            if (v != null && !v.isEmpty()) {
+                valuesEmpty = false;
+                break;
+            }
+        }
+        if (valuesEmpty) {
             return String.join(" × ", attributes.keySet());
         }
         StringBuilder sb = new StringBuilder();
-        attributes.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " & ").append(k).append('=').append(v));
+        for (Map.Entry<String, String> e : attributes.entrySet()) {
+            sb.append(sb.length() == 0 ? "" : " & ").append(e.getKey()).append('=').append(e.getValue());
+        }
         return sb.toString();
     }
 

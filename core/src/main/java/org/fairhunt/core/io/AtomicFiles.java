@@ -10,12 +10,17 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.fairhunt.core.StorageException;
 
 /**
@@ -91,7 +96,7 @@ public final class AtomicFiles {
         }
         Path tmp;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", TMP_SUFFIX);
+            tmp = createTemporary(dir, "." + target.getFileName() + ".");
         } catch (IOException e) {
             throw failure(file, e, false);
         }
@@ -120,6 +125,28 @@ public final class AtomicFiles {
             }
         }
     }
+
+    /**
+     * A new empty file {@code prefix + random + .tmp} in {@code dir}, owner-only on POSIX file systems: what
+     * {@code Files.createTempFile} makes, without its {@code SecureRandom} (whose start-up, the security providers
+     * and a native seed, cost a short command more than writing its reports). An unguessable name buys nothing
+     * here: the file is created exclusively (never through an existing file or link) and another name is drawn if
+     * one exists.
+     */
+    private static Path createTemporary(Path dir, String prefix) throws IOException {
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        while (true) {
+            Path tmp = dir.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + TMP_SUFFIX);
+            try {
+                return posix ? Files.createFile(tmp, OWNER_ONLY) : Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                // drawn before: draw again
+            }
+        }
+    }
+
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
 
     /** Whether {@code file} looks like a temporary file this class left behind (a kill before the rename). */
     public static boolean isTemporary(Path file) {

@@ -31,6 +31,28 @@ class AtomicFilesTest {
     }
 
     @Test
+    void the_temporary_file_is_hidden_owner_only_and_recognised_while_it_is_written() throws IOException {
+        Path f = dir.resolve("report.html");
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            AtomicFiles.write(f, out -> {
+                List<Path> files = list().stream().filter(p -> !p.equals(f)).toList();
+                assertEquals(1, files.size(), files::toString);
+                Path tmp = files.get(0);
+                String name = tmp.getFileName().toString();
+                assertTrue(name.matches("\\.report\\.html\\.[0-9]+\\.tmp"), name);
+                assertTrue(AtomicFiles.isTemporary(tmp));
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp)));
+                seen.add(name);
+                out.write(1);
+            });
+        }
+        assertEquals(3, new java.util.HashSet<>(seen).size(), "a new name each time: " + seen);
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        assertEquals(List.of(f), list());
+    }
+
+    @Test
     void failure_while_writing_keeps_previous_file_and_removes_temporary() throws IOException {
         Path f = dir.resolve("out.csv");
         AtomicFiles.writeString(f, "old complete");

@@ -124,8 +124,8 @@ public final class Svg {
             double plotBottom = TOP + bars.size() * ROW;
             for (double t : axis.ticks()) {
                 double tx = x.at(t);
-                sb.append(line(tx, TOP - 4, tx, plotBottom, t == 0 ? "#adb5bd" : GRID, 1, null, "fh-grid"));
-                sb.append(text(tx, plotBottom + 15, "middle", SOFT_INK, 11, axis.format(t), null));
+                line(sb, tx, TOP - 4, tx, plotBottom, t == 0 ? "#adb5bd" : GRID, 1, null, "fh-grid");
+                text(sb, tx, plotBottom + 15, "middle", SOFT_INK, 11, axis.format(t), null);
             }
             for (int i = 0; i < bars.size(); i++) {
                 Bar b = bars.get(i);
@@ -152,23 +152,20 @@ public final class Svg {
                         double wh = x.at(b.hi());
                         String ink = b.muted() ? SOFT_INK : INK;
                         sb.append("<g class=\"fh-whisker\" stroke=\"").append(ink).append("\" stroke-width=\"1.4\">")
-                                .append("<title>").append(escape(tip)).append("</title>")
-                                .append(line(wl, cy, wh, cy, null, 0, null, null))
-                                .append(line(wl, cy - 5, wl, cy + 5, null, 0, null, null))
-                                .append(line(wh, cy - 5, wh, cy + 5, null, 0, null, null))
-                                .append("</g>");
+                                .append("<title>").append(escape(tip)).append("</title>");
+                        line(sb, wl, cy, wh, cy, null, 0, null, null);
+                        line(sb, wl, cy - 5, wl, cy + 5, null, 0, null, null);
+                        line(sb, wh, cy - 5, wh, cy + 5, null, 0, null, null).append("</g>");
                     }
                 }
-                sb.append(text(x0 + plotW + 8, cy + 4, "start", b.value() == null ? SOFT_INK : INK, FONT_SIZE,
-                        b.valueText(), b.value() == null || b.muted() ? tip : null));
+                text(sb, x0 + plotW + 8, cy + 4, "start", b.value() == null ? SOFT_INK : INK, FONT_SIZE,
+                        b.valueText(), b.value() == null || b.muted() ? tip : null);
                 sb.append("</g>");
             }
             if (reference != null && Double.isFinite(reference)) {
                 double rx = x.at(reference);
-                sb.append("<g class=\"fh-ref\">")
-                        .append(line(rx, TOP - 6, rx, plotBottom, REFERENCE, 1.5, "4 3", null))
-                        .append(text(rx, TOP - 9, anchorFor(rx, x0, x0 + plotW), REFERENCE, 11, referenceLabel, null))
-                        .append("</g>");
+                line(sb.append("<g class=\"fh-ref\">"), rx, TOP - 6, rx, plotBottom, REFERENCE, 1.5, "4 3", null);
+                text(sb, rx, TOP - 9, anchorFor(rx, x0, x0 + plotW), REFERENCE, 11, referenceLabel, null).append("</g>");
             }
             return close(sb);
         }
@@ -310,19 +307,19 @@ public final class Svg {
             double extent = diverging && any ? Math.max(Math.abs(max - mid), Math.abs(min - mid)) : 0;
 
             StringBuilder sb = open("fh-heatmap", width, height, title);
-            sb.append(text(x0 + gridW / 2, 14, "middle", SOFT_INK, 11.5, columnHeader, null));
-            sb.append(text(x0 - 8, y0 - 8, "end", SOFT_INK, 11.5, shorten(rowHeader, MAX_ROW_CHARS), null));
+            text(sb, x0 + gridW / 2, 14, "middle", SOFT_INK, 11.5, columnHeader, null);
+            text(sb, x0 - 8, y0 - 8, "end", SOFT_INK, 11.5, shorten(rowHeader, MAX_ROW_CHARS), null);
             for (int c = 0; c < columnLabels.size(); c++) {
                 String full = columnLabels.get(c);
                 String label = shorten(full, MAX_COL_CHARS);
-                sb.append(text(x0 + c * cellW + cellW / 2, y0 - 8, "middle", INK, FONT_SIZE, label,
-                        label.equals(full) ? null : full));
+                text(sb, x0 + c * cellW + cellW / 2, y0 - 8, "middle", INK, FONT_SIZE, label,
+                        label.equals(full) ? null : full);
             }
             for (int r = 0; r < rowLabels.size(); r++) {
                 String full = rowLabels.get(r);
                 String label = shorten(full, MAX_ROW_CHARS);
-                sb.append(text(x0 - 8, y0 + r * cellH + cellH / 2 + 4, "end", INK, FONT_SIZE, label,
-                        label.equals(full) ? null : full));
+                text(sb, x0 - 8, y0 + r * cellH + cellH / 2 + 4, "end", INK, FONT_SIZE, label,
+                        label.equals(full) ? null : full);
             }
             // empty grid positions (combinations absent from the data) stay visible as pale outlines
             for (int r = 0; r < rowLabels.size(); r++) {
@@ -346,19 +343,17 @@ public final class Svg {
                         .append(fill).append('"')
                         .append(c.flagged() ? " stroke=\"" + INK + "\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"" : "").append("/>");
                 if (detailed) {
-                    sb.append(text(cx + cellW / 2, cy + 17, "middle", ink, FONT_SIZE, c.text(), null)
-                            .replace("<text ", "<text font-weight=\"600\" "));
+                    text(sb, "font-weight=\"600\" ", cx + cellW / 2, cy + 17, "middle", ink, FONT_SIZE, c.text(), null);
                     if (c.detail() != null) {
-                        sb.append(text(cx + cellW / 2, cy + 31, "middle", ink, DETAIL_SIZE, c.detail(), null));
+                        text(sb, cx + cellW / 2, cy + 31, "middle", ink, DETAIL_SIZE, c.detail(), null);
                     }
                     if (c.note() != null) {
-                        sb.append(text(cx + cellW / 2, cy + 45, "middle", ink, DETAIL_SIZE, c.note(), null)
-                                .replace("<text ", c.flagged() ? "<text class=\"fh-cell-note\" font-style=\"italic\" "
-                                        : "<text class=\"fh-cell-note\" "));
+                        text(sb, c.flagged() ? "class=\"fh-cell-note\" font-style=\"italic\" " : "class=\"fh-cell-note\" ",
+                                cx + cellW / 2, cy + 45, "middle", ink, DETAIL_SIZE, c.note(), null);
                     }
                 } else {
-                    sb.append(text(cx + cellW / 2, cy + cellH / 2 + 4, "middle", ink, FONT_SIZE, c.text(), null)
-                            .replace("<text ", c.flagged() ? "<text font-style=\"italic\" " : "<text "));
+                    text(sb, c.flagged() ? "font-style=\"italic\" " : "", cx + cellW / 2, cy + cellH / 2 + 4, "middle", ink, FONT_SIZE,
+                            c.text(), null);
                 }
                 sb.append("</g>");
             }
@@ -371,18 +366,18 @@ public final class Svg {
                         .append(diverging ? Colours.diverging(-1 + i * 0.25) : Colours.sequential(i / 8.0)).append("\"/>");
             }
             if (any && diverging) {
-                sb.append(text(lx, legendTop + 24, "start", SOFT_INK, 11, Axis.plain(mid - extent), null));
-                sb.append(text(lx + 4.5 * 22, legendTop + 24, "middle", SOFT_INK, 11, centreLabel == null ? Axis.plain(mid) : centreLabel, null));
-                sb.append(text(lx + 9 * 22, legendTop + 24, "end", SOFT_INK, 11, Axis.plain(mid + extent), null));
+                text(sb, lx, legendTop + 24, "start", SOFT_INK, 11, Axis.plain(mid - extent), null);
+                text(sb, lx + 4.5 * 22, legendTop + 24, "middle", SOFT_INK, 11, centreLabel == null ? Axis.plain(mid) : centreLabel, null);
+                text(sb, lx + 9 * 22, legendTop + 24, "end", SOFT_INK, 11, Axis.plain(mid + extent), null);
             } else if (any) {
-                sb.append(text(lx, legendTop + 24, "start", SOFT_INK, 11, Axis.plain(min), null));
-                sb.append(text(lx + legendW, legendTop + 24, "end", SOFT_INK, 11, Axis.plain(max), null));
+                text(sb, lx, legendTop + 24, "start", SOFT_INK, 11, Axis.plain(min), null);
+                text(sb, lx + legendW, legendTop + 24, "end", SOFT_INK, 11, Axis.plain(max), null);
                 if (reference != null && span > 0 && reference >= min && reference <= max) {
                     double mx = lx + legendW * (reference - min) / span;
-                    sb.append(line(mx, legendTop - 3, mx, legendTop + 13, INK, 1.5, null, null))
-                            .append(text(mx, legendTop + 24, "middle", INK, 11, referenceLabel, null));
+                    line(sb, mx, legendTop - 3, mx, legendTop + 13, INK, 1.5, null, null);
+                    text(sb, mx, legendTop + 24, "middle", INK, 11, referenceLabel, null);
                 } else if (reference != null) {
-                    sb.append(text(lx + legendW + 8, legendTop + 9, "start", SOFT_INK, 11, referenceLabel, null));
+                    text(sb, lx + legendW + 8, legendTop + 9, "start", SOFT_INK, 11, referenceLabel, null);
                 }
             }
             sb.append("</g>");
@@ -507,8 +502,10 @@ public final class Svg {
         return Html.raw(sb.append("</svg>").toString());
     }
 
-    private static String line(double x1, double y1, double x2, double y2, String stroke, double width, String dash, String cls) {
-        StringBuilder sb = new StringBuilder("<line");
+    /** Appends a {@code <line>} to {@code sb} (charts write straight into their builder: thousands of these per report). */
+    private static StringBuilder line(StringBuilder sb, double x1, double y1, double x2, double y2, String stroke, double width,
+            String dash, String cls) {
+        sb.append("<line");
         if (cls != null) {
             sb.append(" class=\"").append(cls).append('"');
         }
@@ -520,11 +517,19 @@ public final class Svg {
         if (dash != null) {
             sb.append(" stroke-dasharray=\"").append(dash).append('"');
         }
-        return sb.append("/>").toString();
+        return sb.append("/>");
     }
 
-    private static String text(double x, double y, String anchor, String fill, double size, String content, String tooltip) {
-        StringBuilder sb = new StringBuilder("<text x=\"").append(f(x)).append("\" y=\"").append(f(y)).append("\" text-anchor=\"")
+    /** {@link #text(StringBuilder, String, double, double, String, String, double, String, String)} with no extra attributes. */
+    private static StringBuilder text(StringBuilder sb, double x, double y, String anchor, String fill, double size, String content,
+            String tooltip) {
+        return text(sb, "", x, y, anchor, fill, size, content, tooltip);
+    }
+
+    /** Appends a {@code <text>} to {@code sb}; {@code attributes} (each followed by a space) come first. */
+    private static StringBuilder text(StringBuilder sb, String attributes, double x, double y, String anchor, String fill, double size,
+            String content, String tooltip) {
+        sb.append("<text ").append(attributes).append("x=\"").append(f(x)).append("\" y=\"").append(f(y)).append("\" text-anchor=\"")
                 .append(anchor).append("\" fill=\"").append(fill).append('"');
         if (size != FONT_SIZE) {
             sb.append(" font-size=\"").append(f(size)).append('"');
@@ -533,7 +538,7 @@ public final class Svg {
         if (tooltip != null) {
             sb.append("<title>").append(escape(tooltip)).append("</title>");
         }
-        return sb.append(escape(content)).append("</text>").toString();
+        return sb.append(escape(content)).append("</text>");
     }
 
     private static String anchorFor(double x, double left, double right) {
