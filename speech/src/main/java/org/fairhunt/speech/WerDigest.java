@@ -148,9 +148,7 @@ public final class WerDigest implements Serializable {
                 }
                 v.first = Math.min(v.first, row);
                 v.count++;
-                // WORST_FIRST.compare(this row, the last kept) < 0, without making a probe
-                if (keep > 0 && (v.worst.size() < keep || errors > v.worst.get(v.worst.size() - 1).errors()
-                        || errors == v.worst.get(v.worst.size() - 1).errors() && row < v.worst.get(v.worst.size() - 1).row())) {
+                if (keep > 0 && (v.worst.size() < keep || before(errors, row, v.worst.get(v.worst.size() - 1)))) {
                     if (u == null) {
                         u = new Utterance(row, errors, ids == null ? null : ids.text(i), spk == null ? null : spk.text(i), r, h);
                     }
@@ -244,9 +242,14 @@ public final class WerDigest implements Serializable {
         return v == null ? CategoricalColumn.MISSING_LABEL : v;
     }
 
+    /** {@code WORST_FIRST.compare(a, b) < 0}, without the comparator's calls (it runs for many rows of each value). */
+    private static boolean before(int errorsA, long rowA, Utterance b) {
+        return errorsA > b.errors() || errorsA == b.errors() && rowA < b.row();
+    }
+
     private static void insert(List<Utterance> worst, Utterance u, int k) {
         int at = 0;
-        while (at < worst.size() && WORST_FIRST.compare(worst.get(at), u) < 0) {
+        while (at < worst.size() && before(worst.get(at).errors(), worst.get(at).row(), u)) {
             at++;
         }
         if (at < k) {
