@@ -1,5 +1,7 @@
 package org.fairhunt.speech;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -501,7 +503,6 @@ public final class WerAudit {
      */
     private static void addReportParts(ObjectNode section, WerDigest digest, AuditRun run, AuditResult result, Options options,
                                        Map<String, WerTotals> totals) {
-        var mapper = AuditJson.mapper();
         ObjectNode slices = section.putObject("slices");
         Map<Map<String, String>, MetricEstimate> werOf = new LinkedHashMap<>();
         for (SliceResult s : result.slices()) {
@@ -531,7 +532,7 @@ public final class WerAudit {
             for (int b = a + 1; b < groups.size(); b++) {
                 String ga = groups.get(a);
                 String gb = groups.get(b);
-                ObjectNode grid = mapper.createObjectNode();
+                ObjectNode grid = JsonNodeFactory.instance.objectNode();
                 for (Map.Entry<Map<String, String>, MetricEstimate> e : werOf.entrySet()) {
                     Map<String, String> attrs = e.getKey();
                     if (attrs.size() == 2 && attrs.containsKey(ga) && attrs.containsKey(gb)) {
@@ -562,12 +563,43 @@ public final class WerAudit {
     }
 
     /**
+     * {@code mapper.valueToTree(v)} for a note: text, numbers, booleans, null, and lists and maps of them are built
+     * directly (what the mapper makes of them), anything else goes through the mapper. The summary then never needs
+     * the mapper, whose set-up costs some 20 ms CPU; {@code WerAuditTest} checks the two agree.
+     */
+    static JsonNode noteNode(Object v) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (v == null) {
+            return f.nullNode();
+        } else if (v instanceof String t) {
+            return f.textNode(t);
+        } else if (v instanceof Integer i) {
+            return f.numberNode(i);
+        } else if (v instanceof Long l) {
+            return f.numberNode(l);
+        } else if (v instanceof Double d && Double.isFinite(d)) {
+            return f.numberNode(d);
+        } else if (v instanceof Boolean b) {
+            return f.booleanNode(b);
+        } else if (v instanceof List<?> list) {
+            var array = f.arrayNode(list.size());
+            list.forEach(x -> array.add(noteNode(x)));
+            return array;
+        } else if (v instanceof Map<?, ?> map && map.keySet().stream().allMatch(k -> k instanceof String)) {
+            ObjectNode object = f.objectNode();
+            map.forEach((k, x) -> object.set((String) k, noteNode(x)));
+            return object;
+        }
+        return AuditJson.mapper().valueToTree(v);
+    }
+
+    /**
      * {@code mapper.valueToTree(e)}, the node its JSON annotations give (value always, then reason, ci and ci_reason
      * when set), built directly: the first valueToTree costs some 25 ms CPU of serializer set-up, and a speaker slice
      * list has a thousand of them. {@code WerAuditTest} checks it equals valueToTree for every interval method.
      */
     static ObjectNode estimateNode(MetricEstimate e) {
-        ObjectNode n = AuditJson.mapper().createObjectNode();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
         if (e.value() == null) {
             n.putNull("value");
         } else {
@@ -620,7 +652,7 @@ public final class WerAudit {
     }
 
     private static ObjectNode speechSection(WerDigest digest, Options o, Map<String, Object> notes) {
-        ObjectNode node = AuditJson.mapper().createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         WerTotals t = digest.totals();
         node.put("alignment", "minimum edit distance with sclite's weights (substitution 4, insertion 3, deletion 3)");
         node.put("normalization", o.normalizer().describe());
@@ -642,7 +674,7 @@ public final class WerAudit {
             node.put("empty_references", digest.emptyReferences());
             node.put("empty_hypotheses", digest.emptyHypotheses());
         }
-        notes.forEach((k, v) -> node.set(k, AuditJson.mapper().valueToTree(v)));
+        notes.forEach((k, v) -> node.set(k, noteNode(v)));
         return node;
     }
 

@@ -44,6 +44,23 @@ class WerAuditTest {
     }
 
     @Test
+    void noteNodesEqualWhatTheJsonMapperMakesOfTheNote() {
+        var mapper = org.fairhunt.core.result.AuditJson.mapper();
+        Map<String, Object> nested = new java.util.LinkedHashMap<>();
+        nested.put("slice", "speaker=a & accent=b");
+        nested.put("speakers", 3);
+        nested.put("none", null);
+        List<Object> notes = new java.util.ArrayList<>(List.of("text", 7, 12345678901L, 0.25, true, List.of("a", "b"), List.of(),
+                Map.of("k", List.of(1, 2)), nested, List.of(nested, nested), new SliceResult(Map.of("a", "b"), 3, false, Map.of())));
+        notes.add(null);
+        notes.add(Double.NaN);
+        for (Object note : notes) {
+            assertEquals(mapper.valueToTree(note).toString(), WerAudit.noteNode(note).toString(), String.valueOf(note));
+            assertEquals((Object) mapper.valueToTree(note), WerAudit.noteNode(note), String.valueOf(note));
+        }
+    }
+
+    @Test
     void estimateNodesEqualWhatTheJsonMapperMakesOfTheEstimate() {
         var mapper = org.fairhunt.core.result.AuditJson.mapper();
         List<MetricEstimate> estimates = new java.util.ArrayList<>(List.of(new MetricEstimate(0.125, null, null, null),
