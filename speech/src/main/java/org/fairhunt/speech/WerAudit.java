@@ -1,5 +1,7 @@
 package org.fairhunt.speech;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -379,12 +381,13 @@ public final class WerAudit {
                 notes.put("few_speakers", few);
             }
         }
-        List<String> bounded = ceilingOrFloor(result, sliceTotalsOf(run));
+        Map<String, WerTotals> totals = sliceTotalsOf(run);
+        List<String> bounded = ceilingOrFloor(result, totals);
         if (!bounded.isEmpty()) {
             notes.put("bounded_comparisons", bounded);
         }
         ObjectNode section = speechSection(digest, options, notes);
-        addReportParts(section, digest, run, result, options);
+        addReportParts(section, digest, run, result, options, totals);
         result = result.withExtension("speech", section);
         return new Result(table, idColumn, referenceColumn, hypothesisColumn, speakerColumn, digest, run, result, options,
                 normalized);
@@ -429,8 +432,8 @@ public final class WerAudit {
             if (!d.metric().equals("wer") || d.kind() == DisparityKind.MAX_GAP || d.reference() == null) {
                 continue;
             }
-            WerTotals x = totals.get(new SliceResult(d.attributes(), 0, false, Map.of()).label());
-            WerTotals y = totals.get(new SliceResult(d.reference(), 0, false, Map.of()).label());
+            WerTotals x = totals.get(label(d.attributes()));
+            WerTotals y = totals.get(label(d.reference()));
             if (x == null || y == null || x.referenceWords() == 0 || y.referenceWords() == 0 || d.kind() != DisparityKind.DIFFERENCE) {
                 continue;
             }
@@ -439,15 +442,24 @@ public final class WerAudit {
             String which = wx >= CEILING && wy >= CEILING ? "ceiling" : wx <= FLOOR && wy <= FLOOR ? "floor" : null;
             if (which != null) {
                 out.add(String.format(Locale.ROOT, "%s vs %s: both at the %s (WER %.1f%% and %.1f%%); the difference is bounded by it",
-                        new SliceResult(d.attributes(), 0, false, Map.of()).label(),
-                        new SliceResult(d.reference(), 0, false, Map.of()).label(), which, 100 * wx, 100 * wy));
+                        label(d.attributes()), label(d.reference()), which, 100 * wx, 100 * wy));
             }
         }
         return out;
     }
 
     private static String labelOf(SliceKey k) {
-        return new SliceResult(k.asMap(), 0, false, Map.of()).label();
+        return k.label(); // SliceResult's label of the same attributes, in the same order
+    }
+
+    /** {@link SliceResult#label()} of {@code attributes} without making a result (a map copy per call). */
+    private static String label(Map<String, String> attributes) {
+        if (attributes.isEmpty()) {
+            return "(all)";
+        }
+        StringBuilder sb = new StringBuilder();
+        attributes.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " & ").append(k).append('=').append(v));
+        return sb.toString();
     }
 
     /** MAPSSWE figures for the report's {@code speech} section (undefined values as null). */
@@ -489,9 +501,8 @@ public final class WerAudit {
      * with its interval; a WER grid with intervals for every pair of group attributes (accent × condition);
      * and the worst utterances of every value of each attribute, with their alignments.
      */
-    private static void addReportParts(ObjectNode section, WerDigest digest, AuditRun run, AuditResult result, Options options) {
-        var mapper = AuditJson.mapper();
-        Map<String, WerTotals> totals = sliceTotalsOf(run);
+    private static void addReportParts(ObjectNode section, WerDigest digest, AuditRun run, AuditResult result, Options options,
+                                       Map<String, WerTotals> totals) {
         ObjectNode slices = section.putObject("slices");
         Map<Map<String, String>, MetricEstimate> werOf = new LinkedHashMap<>();
         for (SliceResult s : result.slices()) {
@@ -507,7 +518,7 @@ public final class WerAudit {
             row.putObject("insertions").put("value", t.insertions());
             MetricEstimate wer = s.metric("wer");
             if (wer != null) {
-                row.set("wer", mapper.valueToTree(wer));
+                row.set("wer", estimateNode(wer));
                 werOf.put(s.attributes(), wer);
             }
         }
@@ -521,12 +532,12 @@ public final class WerAudit {
             for (int b = a + 1; b < groups.size(); b++) {
                 String ga = groups.get(a);
                 String gb = groups.get(b);
-                ObjectNode grid = mapper.createObjectNode();
+                ObjectNode grid = JsonNodeFactory.instance.objectNode();
                 for (Map.Entry<Map<String, String>, MetricEstimate> e : werOf.entrySet()) {
                     Map<String, String> attrs = e.getKey();
                     if (attrs.size() == 2 && attrs.containsKey(ga) && attrs.containsKey(gb)) {
                         ObjectNode row = grid.has(attrs.get(ga)) ? (ObjectNode) grid.get(attrs.get(ga)) : grid.putObject(attrs.get(ga));
-                        row.set(attrs.get(gb), mapper.valueToTree(e.getValue()));
+                        row.set(attrs.get(gb), estimateNode(e.getValue()));
                     }
                 }
                 if (!grid.isEmpty() && grid.size() <= REPORT_MAX_VALUES) {
@@ -549,6 +560,65 @@ public final class WerAudit {
                 }
             }
         }
+    }
+
+    /**
+     * {@code mapper.valueToTree(v)} for a note: text, numbers, booleans, null, and lists and maps of them are built
+     * directly (what the mapper makes of them), anything else goes through the mapper. The summary then never needs
+     * the mapper, whose set-up costs some 20 ms CPU; {@code WerAuditTest} checks the two agree.
+     */
+    static JsonNode noteNode(Object v) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (v == null) {
+            return f.nullNode();
+        } else if (v instanceof String t) {
+            return f.textNode(t);
+        } else if (v instanceof Integer i) {
+            return f.numberNode(i);
+        } else if (v instanceof Long l) {
+            return f.numberNode(l);
+        } else if (v instanceof Double d && Double.isFinite(d)) {
+            return f.numberNode(d);
+        } else if (v instanceof Boolean b) {
+            return f.booleanNode(b);
+        } else if (v instanceof List<?> list) {
+            var array = f.arrayNode(list.size());
+            list.forEach(x -> array.add(noteNode(x)));
+            return array;
+        } else if (v instanceof Map<?, ?> map && map.keySet().stream().allMatch(k -> k instanceof String)) {
+            ObjectNode object = f.objectNode();
+            map.forEach((k, x) -> object.set((String) k, noteNode(x)));
+            return object;
+        }
+        return AuditJson.mapper().valueToTree(v);
+    }
+
+    /**
+     * {@code mapper.valueToTree(e)}, the node its JSON annotations give (value always, then reason, ci and ci_reason
+     * when set), built directly: the first valueToTree costs some 25 ms CPU of serializer set-up, and a speaker slice
+     * list has a thousand of them. {@code WerAuditTest} checks it equals valueToTree for every interval method.
+     */
+    static ObjectNode estimateNode(MetricEstimate e) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        if (e.value() == null) {
+            n.putNull("value");
+        } else {
+            n.put("value", e.value().doubleValue());
+        }
+        if (e.reason() != null) {
+            n.put("reason", e.reason());
+        }
+        if (e.ci() != null) {
+            ObjectNode ci = n.putObject("ci");
+            ci.put("lo", e.ci().lo());
+            ci.put("hi", e.ci().hi());
+            ci.put("level", e.ci().level());
+            ci.put("method", e.ci().method().word());
+        }
+        if (e.ciReason() != null) {
+            n.put("ci_reason", e.ciReason());
+        }
+        return n;
     }
 
     private static String idOf(WerDigest.Utterance u) {
@@ -582,7 +652,7 @@ public final class WerAudit {
     }
 
     private static ObjectNode speechSection(WerDigest digest, Options o, Map<String, Object> notes) {
-        ObjectNode node = AuditJson.mapper().createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         WerTotals t = digest.totals();
         node.put("alignment", "minimum edit distance with sclite's weights (substitution 4, insertion 3, deletion 3)");
         node.put("normalization", o.normalizer().describe());
@@ -604,7 +674,7 @@ public final class WerAudit {
             node.put("empty_references", digest.emptyReferences());
             node.put("empty_hypotheses", digest.emptyHypotheses());
         }
-        notes.forEach((k, v) -> node.set(k, AuditJson.mapper().valueToTree(v)));
+        notes.forEach((k, v) -> node.set(k, noteNode(v)));
         return node;
     }
 
@@ -681,7 +751,7 @@ public final class WerAudit {
         StatisticGrid grid = run.grids().get(0);
         List<SliceKey> keys = run.slices();
         for (int sl = 0; sl < keys.size(); sl++) {
-            out.put(new SliceResult(keys.get(sl).asMap(), 0, false, Map.of()).label(), WerStatistic.totals(grid.sums(sl, 0), 0));
+            out.put(labelOf(keys.get(sl)), WerStatistic.totals(grid.sums(sl, 0), 0));
         }
         return out;
     }

@@ -99,32 +99,58 @@ public final class WerDigest implements Serializable {
      * {@code scores}; {@code normalizer} normalizes the texts MAPSSWE aligns.
      */
     public WerDigest add(Table table, WerScores scores, long[] rows, Normalizer normalizer) {
-        Column ref = table.column(plan.referenceColumn());
-        Column hyp = table.column(plan.hypothesisColumn());
-        Column ids = plan.idColumn() != null && table.hasColumn(plan.idColumn()) ? table.column(plan.idColumn()) : null;
-        Column spk = plan.speakerColumn() != null && table.hasColumn(plan.speakerColumn()) ? table.column(plan.speakerColumn()) : null;
-        Column cluster = plan.cluster() == null ? null : table.column(plan.cluster());
-        Column other = plan.compareColumn() == null ? null : table.column(plan.compareColumn());
-        Column[] groups = plan.groups().stream().map(table::column).toArray(Column[]::new);
-        List<Column[]> sliceColumns = new ArrayList<>();
-        for (List<String> attrs : plan.speakerSlices()) {
-            sliceColumns.add(attrs.stream().map(table::column).toArray(Column[]::new));
-            speakers.computeIfAbsent(attrs, a -> new HashMap<>());
+        RowAdder adder = new RowAdder(table, scores, normalizer);
+        // One call per row: a method called this often is compiled at once, where a loop body run from a single call
+        // waits interpreted for an on-stack replacement.
+        for (int i = 0; i < table.rowCount(); i++) {
+            adder.add(i, rows[i]);
         }
-        // Each group's values by column code (a categorical column's label is looked up once per code, not per row);
-        // codes whose labels are equal share one Value, as the labels key them.
-        List<Map<String, Value>> byGroup = new ArrayList<>();
-        Value[][] byCode = new Value[groups.length][];
-        for (int g = 0; g < groups.length; g++) {
-            byGroup.add(values.computeIfAbsent(plan.groups().get(g), k -> new HashMap<>()));
-            if (groups[g] instanceof CategoricalColumn c) {
-                byCode[g] = new Value[c.levelCount() + 1];
+        return this;
+    }
+
+    /** Adds the rows of one chunk (its columns looked up once). */
+    private final class RowAdder {
+        private final WerScores scores;
+        private final Normalizer normalizer;
+        private final Column ref;
+        private final Column hyp;
+        private final Column ids;
+        private final Column spk;
+        private final Column cluster;
+        private final Column other;
+        private final Column[] groups;
+        private final List<Column[]> sliceColumns = new ArrayList<>();
+        private final List<Map<String, Value>> byGroup = new ArrayList<>();
+        private final Value[][] byCode;
+        private final int keep = plan.worst();
+        private final Aligner aligner = new Aligner();
+
+        RowAdder(Table table, WerScores scores, Normalizer normalizer) {
+            this.scores = scores;
+            this.normalizer = normalizer;
+            ref = table.column(plan.referenceColumn());
+            hyp = table.column(plan.hypothesisColumn());
+            ids = plan.idColumn() != null && table.hasColumn(plan.idColumn()) ? table.column(plan.idColumn()) : null;
+            spk = plan.speakerColumn() != null && table.hasColumn(plan.speakerColumn()) ? table.column(plan.speakerColumn()) : null;
+            cluster = plan.cluster() == null ? null : table.column(plan.cluster());
+            other = plan.compareColumn() == null ? null : table.column(plan.compareColumn());
+            groups = plan.groups().stream().map(table::column).toArray(Column[]::new);
+            for (List<String> attrs : plan.speakerSlices()) {
+                sliceColumns.add(attrs.stream().map(table::column).toArray(Column[]::new));
+                speakers.computeIfAbsent(attrs, a -> new HashMap<>());
+            }
+            // Each group's values by column code (a categorical column's label is looked up once per code, not per row);
+            // codes whose labels are equal share one Value, as the labels key them.
+            byCode = new Value[groups.length][];
+            for (int g = 0; g < groups.length; g++) {
+                byGroup.add(values.computeIfAbsent(plan.groups().get(g), k -> new HashMap<>()));
+                if (groups[g] instanceof CategoricalColumn c) {
+                    byCode[g] = new Value[c.levelCount() + 1];
+                }
             }
         }
-        int keep = plan.worst();
-        Aligner aligner = new Aligner();
-        for (int i = 0; i < table.rowCount(); i++) {
-            long row = rows[i];
+
+        void add(int i, long row) {
             scores.addTo(totals, i);
             String r = ref.text(i);
             String h = hyp.text(i);
@@ -148,9 +174,7 @@ public final class WerDigest implements Serializable {
                 }
                 v.first = Math.min(v.first, row);
                 v.count++;
-                // WORST_FIRST.compare(this row, the last kept) < 0, without making a probe
-                if (keep > 0 && (v.worst.size() < keep || errors > v.worst.get(v.worst.size() - 1).errors()
-                        || errors == v.worst.get(v.worst.size() - 1).errors() && row < v.worst.get(v.worst.size() - 1).row())) {
+                if (keep > 0 && (v.worst.size() < keep || before(errors, row, v.worst.get(v.worst.size() - 1)))) {
                     if (u == null) {
                         u = new Utterance(row, errors, ids == null ? null : ids.text(i), spk == null ? null : spk.text(i), r, h);
                     }
@@ -175,7 +199,6 @@ public final class WerDigest implements Serializable {
                         normalizer.tokens(b == null ? "" : b)), aligner);
             }
         }
-        return this;
     }
 
     /** Adds {@code other}'s rows to these (the rows of the two must be disjoint). */
@@ -244,9 +267,14 @@ public final class WerDigest implements Serializable {
         return v == null ? CategoricalColumn.MISSING_LABEL : v;
     }
 
+    /** {@code WORST_FIRST.compare(a, b) < 0}, without the comparator's calls (it runs for many rows of each value). */
+    private static boolean before(int errorsA, long rowA, Utterance b) {
+        return errorsA > b.errors() || errorsA == b.errors() && rowA < b.row();
+    }
+
     private static void insert(List<Utterance> worst, Utterance u, int k) {
         int at = 0;
-        while (at < worst.size() && WORST_FIRST.compare(worst.get(at), u) < 0) {
+        while (at < worst.size() && before(worst.get(at).errors(), worst.get(at).row(), u)) {
             at++;
         }
         if (at < k) {

@@ -44,6 +44,39 @@ class WerAuditTest {
     }
 
     @Test
+    void noteNodesEqualWhatTheJsonMapperMakesOfTheNote() {
+        var mapper = org.fairhunt.core.result.AuditJson.mapper();
+        Map<String, Object> nested = new java.util.LinkedHashMap<>();
+        nested.put("slice", "speaker=a & accent=b");
+        nested.put("speakers", 3);
+        nested.put("none", null);
+        List<Object> notes = new java.util.ArrayList<>(List.of("text", 7, 12345678901L, 0.25, true, List.of("a", "b"), List.of(),
+                Map.of("k", List.of(1, 2)), nested, List.of(nested, nested), new SliceResult(Map.of("a", "b"), 3, false, Map.of())));
+        notes.add(null);
+        notes.add(Double.NaN);
+        for (Object note : notes) {
+            assertEquals(mapper.valueToTree(note).toString(), WerAudit.noteNode(note).toString(), String.valueOf(note));
+            assertEquals((Object) mapper.valueToTree(note), WerAudit.noteNode(note), String.valueOf(note));
+        }
+    }
+
+    @Test
+    void estimateNodesEqualWhatTheJsonMapperMakesOfTheEstimate() {
+        var mapper = org.fairhunt.core.result.AuditJson.mapper();
+        List<MetricEstimate> estimates = new java.util.ArrayList<>(List.of(new MetricEstimate(0.125, null, null, null),
+                MetricEstimate.undefined("no reference words"), new MetricEstimate(1e-17, null, null, "no bootstrap"),
+                new MetricEstimate(Double.NaN, null, null, null), new MetricEstimate(3.0, "odd", null, "why not")));
+        for (org.fairhunt.core.stats.IntervalMethod m : org.fairhunt.core.stats.IntervalMethod.values()) {
+            estimates.add(new MetricEstimate(0.2, null, new org.fairhunt.core.stats.Interval(0.1, 0.35, 0.95, m), null));
+            estimates.add(new MetricEstimate(null, "too few", new org.fairhunt.core.stats.Interval(-2.5, 7, 0.9, m), "r"));
+        }
+        for (MetricEstimate e : estimates) {
+            assertEquals(mapper.valueToTree(e).toString(), WerAudit.estimateNode(e).toString(), e.toString());
+            assertEquals((Object) mapper.valueToTree(e), WerAudit.estimateNode(e), e.toString());
+        }
+    }
+
+    @Test
     void everySliceOfTheAuditHasScliteTotals() throws Exception {
         var exe = ExternalTools.sclite();
         assumeTrue(exe.isPresent(), "sclite (Debian package sctk) is not installed");

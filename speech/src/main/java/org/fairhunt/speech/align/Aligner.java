@@ -80,7 +80,7 @@ public final class Aligner {
      * <li>The trace-back follows, from each cell, the predecessor chosen when the cell was filled, so the counts at
      *     the end are those of the predecessor chain: each cell carries its cost and the deletions on its chain (the
      *     other counts follow: on a path to (i, j), C + S + D = i, C + S + I = j, cost = 4S + 3D + 3I), packed in one
-     *     int, and no trace matrix is stored or walked.</li>
+     *     int with the candidate's rank in the tie-breaking order, and no trace matrix is stored or walked.</li>
      * </ul>
      */
     public void count(int[] ref, int refLength, int[] hyp, int hypLength, int[] out) {
@@ -99,10 +99,14 @@ public final class Aligner {
         out[0] += suffix;
     }
 
-    /** Longest n + m of the packed form: a cost is at most 3(n + m) and must fit in 15 bits, the deletions in 16. */
+    /**
+     * Longest n + m of the packed form (cost << 16 | rank << 14 | deletions): a cost is at most 3(n + m) and must fit in
+     * 15 bits, the deletions (at most n) in 14.
+     */
     static final int PACKED_LIMIT = 10_000;
     private static final int COST = 1 << 16;
-    private static final int COST_BITS = -COST; // the cost part of a packed cell, deletions cleared
+    private static final int RANK = 1 << 14;
+    private static final int NO_RANK = ~(3 * RANK);
 
     private void packedCount(int[] ref, int n, int[] hyp, int m, int[] out) {
         if (previousRow.length < m + 1) {
@@ -121,16 +125,14 @@ public final class Aligner {
             cur[0] = best;
             for (int j = 1; j <= m; j++) {
                 int above = prev[j];
-                // the same choice as fill(): diagonal, then an insertion if strictly cheaper, then a deletion if strictly cheaper
-                int left = best + INSERTION_COST * COST;
-                best = diagonal + (r == hyp[j - 1] ? 0 : SUBSTITUTION_COST * COST);
-                if (left < (best & COST_BITS)) {
-                    best = left;
-                }
-                int up = above + DELETION_COST * COST + 1;
-                if (up < (best & COST_BITS)) {
-                    best = up;
-                }
+                // The same choice as fill() (the diagonal, unless an insertion is strictly cheaper, unless a deletion is
+                // strictly cheaper still): each candidate carries its rank in the two bits under the cost, so the
+                // smallest packed value is the choice, whose rank bits are then cleared.
+                int diagonalStep = diagonal + (r == hyp[j - 1] ? 0 : SUBSTITUTION_COST * COST);
+                int left = best + INSERTION_COST * COST + RANK;
+                int up = above + DELETION_COST * COST + 2 * RANK + 1;
+                best = diagonalStep < left ? diagonalStep : left;
+                best = (best < up ? best : up) & NO_RANK;
                 cur[j] = best;
                 diagonal = above;
             }
@@ -141,7 +143,7 @@ public final class Aligner {
         previousRow = prev;
         currentRow = cur;
         int cost = prev[m] >>> 16;
-        int d = prev[m] & 0xFFFF;
+        int d = prev[m] & (RANK - 1);
         int ins = m - n + d;
         int s = (cost - DELETION_COST * d - INSERTION_COST * ins) / SUBSTITUTION_COST;
         out[0] = n - s - d;

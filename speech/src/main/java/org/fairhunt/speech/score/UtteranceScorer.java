@@ -118,11 +118,11 @@ public final class UtteranceScorer {
      * Counts only, written to {@code out} as correct, substitutions, deletions, insertions, reference
      * characters, character errors (the last two 0 without character alignment). Identical to
      * {@link #score} but, for sclite's default normalization on ASCII text, tokenizes, folds case and looks
-     * words up in one pass without allocating: the bulk-scoring path.
+     * words up in one pass over the text's bytes without allocating: the bulk-scoring path.
      */
     public void count(String referenceText, String hypothesisText, int[] out) {
         if (!fastPath || !isPlainAscii(referenceText) || !isPlainAscii(hypothesisText)
-                || networks && ReferenceNetwork.hasSyntax(referenceText)) {
+                || networks && ReferenceNetwork.hasSyntax(referenceText) || !countAscii(referenceText, hypothesisText, out)) {
             UtteranceScore u = score(referenceText, hypothesisText);
             out[0] = u.correct();
             out[1] = u.substitutions();
@@ -130,25 +130,6 @@ public final class UtteranceScorer {
             out[3] = u.insertions();
             out[4] = u.referenceChars();
             out[5] = u.charErrors();
-            return;
-        }
-        if (vocabularySize > VOCABULARY_LIMIT) {
-            clearFastVocabulary();
-        }
-        int n = tokenize(referenceText, true);
-        int m = tokenize(hypothesisText, false);
-        aligner.count(refIds, n, hypIds, m, counts);
-        out[0] = counts[0];
-        out[1] = counts[1];
-        out[2] = counts[2];
-        out[3] = counts[3];
-        if (characters) {
-            aligner.count(refChars, refCharCount, hypChars, hypCharCount, counts);
-            out[4] = refCharCount;
-            out[5] = counts[1] + counts[2] + counts[3];
-        } else {
-            out[4] = 0;
-            out[5] = 0;
         }
     }
 
@@ -160,11 +141,13 @@ public final class UtteranceScorer {
      * needs the general path: a normalizer beyond the case fold and markup, or a byte that may start markup
      * ({@code < [ +}).
      */
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) copies the low bytes, exact for ASCII text
     public boolean countPlain(String reference, String hypothesis, int[] out) {
-        if (!fastPath) {
-            return false;
-        }
+        return fastPath && countAscii(reference, hypothesis, out);
+    }
+
+    /** The counts of two texts of ASCII characters (which the caller has checked); false at a byte that may start markup. */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) copies the low bytes, exact for ASCII text
+    private boolean countAscii(String reference, String hypothesis, int[] out) {
         if (byteVocabularySize > VOCABULARY_LIMIT) {
             java.util.Arrays.fill(byteKeys, null);
             byteVocabularySize = 0;
@@ -205,7 +188,10 @@ public final class UtteranceScorer {
     private int[] byteKeyIds = new int[1 << 12];
     private int byteVocabularySize;
 
-    /** {@link #tokenize(String, boolean)} over bytes; -1 at a byte that may start markup. */
+    /**
+     * Splits ASCII text on whitespace into word ids (and, with characters, folded character codes); -1 at a byte
+     * that may start markup ({@code < [ +}).
+     */
     private int tokenize(byte[] text, int from, int to, boolean reference) {
         int[] ids = reference ? refIds : hypIds;
         int[] chars = reference ? refChars : hypChars;
@@ -220,14 +206,14 @@ public final class UtteranceScorer {
         int charCount = 0;
         int k = from;
         while (k < to) {
-            if (text[k] == ' ') {
+            if (isSpace(text[k])) {
                 k++;
                 continue;
             }
             int start = k;
             int h = 0;
             int c;
-            while (k < to && (c = text[k]) != ' ') {
+            while (k < to && !isSpace(c = text[k])) {
                 if (c == '<' || c == '[' || c == '+') {
                     return -1;
                 }
@@ -324,117 +310,14 @@ public final class UtteranceScorer {
         return true;
     }
 
-    // --- the allocation-free path: open addressing over folded ASCII words ---
     private final boolean fastPath;
     private final boolean fold;
-    private String[] keys = new String[1 << 12];
-    private int[] keyIds = new int[1 << 12];
-    private int vocabularySize;
     private int refCharCount;
     private int hypCharCount;
 
-    private void clearFastVocabulary() {
-        java.util.Arrays.fill(keys, null);
-        vocabularySize = 0;
-    }
-
-    private static char fold(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    }
-
-    /** Splits ASCII text on whitespace into word ids (and, with characters, folded character codes). */
-    private int tokenize(String text, boolean reference) {
-        int[] ids = reference ? refIds : hypIds;
-        int[] chars = reference ? refChars : hypChars;
-        int len = text.length();
-        if (ids.length < len / 2 + 1) {
-            ids = new int[len / 2 + 1];
-        }
-        if (characters && chars.length < len) {
-            chars = new int[len];
-        }
-        int words = 0;
-        int charCount = 0;
-        int k = 0;
-        while (k < len) {
-            char c = text.charAt(k);
-            if (c <= ' ' && Character.isWhitespace(c)) { // every ASCII whitespace character is <= ' '
-                k++;
-                continue;
-            }
-            int start = k;
-            int h = 0;
-            while (k < len && ((c = text.charAt(k)) > ' ' || !Character.isWhitespace(c))) {
-                char f = fold ? fold(c) : c;
-                h = 31 * h + f;
-                if (characters) {
-                    chars[charCount++] = f;
-                }
-                k++;
-            }
-            ids[words++] = lookup(text, start, k, h);
-        }
-        if (reference) {
-            refIds = ids;
-            refChars = chars;
-            refCharCount = charCount;
-        } else {
-            hypIds = ids;
-            hypChars = chars;
-            hypCharCount = charCount;
-        }
-        return words;
-    }
-
-    private int lookup(String text, int from, int to, int hash) {
-        if (vocabularySize * 2 >= keys.length) {
-            grow();
-        }
-        int mask = keys.length - 1;
-        int i = (hash ^ (hash >>> 16)) * 0x9E3779B1 & mask;
-        while (true) {
-            String key = keys[i];
-            if (key == null) {
-                String word = text.substring(from, to);
-                keys[i] = fold ? word.toLowerCase(java.util.Locale.ROOT) : word;
-                keyIds[i] = vocabularySize;
-                return vocabularySize++;
-            }
-            if (key.length() == to - from && sameWord(key, text, from)) {
-                return keyIds[i];
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    private boolean sameWord(String key, String text, int from) {
-        for (int j = 0, n = key.length(); j < n; j++) {
-            char c = text.charAt(from + j);
-            if (key.charAt(j) != (fold ? fold(c) : c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void grow() {
-        String[] oldKeys = keys;
-        int[] oldIds = keyIds;
-        keys = new String[oldKeys.length * 2];
-        keyIds = new int[oldKeys.length * 2];
-        int mask = keys.length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            String key = oldKeys[j];
-            if (key != null) {
-                int h = key.hashCode(); // the same 31-polynomial over the folded characters
-                int i = (h ^ (h >>> 16)) * 0x9E3779B1 & mask;
-                while (keys[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = key;
-                keyIds[i] = oldIds[j];
-            }
-        }
+    /** ASCII whitespace, as {@link Character#isWhitespace} has it (every such character is at most a space). */
+    private static boolean isSpace(int c) {
+        return c == ' ' || c < ' ' && Character.isWhitespace(c);
     }
 
     private int id(String word) {

@@ -20,7 +20,10 @@ import org.fairhunt.core.UserInputException;
  * reads this list to name them in its report.
  */
 public final class FailedFiles {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: most trn files have no failures file beside them, and a mapper costs ~20 ms CPU to set up. */
+    private static final class Parser {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private FailedFiles() {
     }
@@ -46,7 +49,7 @@ public final class FailedFiles {
                 }
                 JsonNode n;
                 try {
-                    n = JSON.readTree(line);
+                    n = Parser.JSON.readTree(line);
                 } catch (IOException e) {
                     throw new DataFormatException(file.toString(), number, 1, "expected a JSON object {\"id\", \"file\", \"reason\"}");
                 }
@@ -65,7 +68,7 @@ public final class FailedFiles {
     public static String render(Map<String, String[]> failures) {
         StringWriter w = new StringWriter();
         failures.forEach((id, fileAndReason) -> {
-            var n = JSON.createObjectNode();
+            var n = Parser.JSON.createObjectNode();
             n.put("id", id);
             n.put("file", fileAndReason[0]);
             n.put("reason", fileAndReason[1]);

@@ -21,6 +21,39 @@ class FormatsTest {
     Path tmp;
 
     @Test
+    void linesAcrossChunkBoundariesAndLongerThanTheBufferReadAsWhole() throws Exception {
+        // The reader cuts lines out of 256 KB chunks: lines straddling a boundary (some ending in CRLF, some not
+        // plain), a line of 1.2 MB (four buffers) and a last line without a newline must read as a line reader reads them.
+        java.util.Random random = new java.util.Random(11);
+        StringBuilder file = new StringBuilder();
+        List<String[]> expected = new java.util.ArrayList<>();
+        for (int u = 0; u < 12_000; u++) {
+            int words = u == 5000 ? 300_000 : random.nextInt(40);
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < words; w++) {
+                text.append(w == 0 ? "" : u % 7 == 0 ? "  " : " ").append("w").append(random.nextInt(50));
+            }
+            String id = "s" + (u % 13) + "-u" + u;
+            expected.add(new String[] {id, String.join(" ", text.toString().split(" +")).strip()});
+            file.append(text).append(words == 0 ? "" : " ").append('(').append(id).append(')')
+                    .append(u == 11_999 ? "" : u % 5 == 0 ? "\r\n" : "\n");
+        }
+        Path trn = Files.writeString(tmp.resolve("chunks.trn"), file.toString());
+        assertTrue(Files.size(trn) > 4 * (1 << 18), "several chunks");
+        List<Utterance> read = TrnFormat.read(trn, SpeakerIds.SCLITE);
+        assertEquals(expected.size(), read.size());
+        for (int k = 0; k < read.size(); k++) {
+            assertEquals(expected.get(k)[0], read.get(k).id());
+            assertEquals(expected.get(k)[1], read.get(k).text(), expected.get(k)[0]);
+            assertEquals(k + 1, read.get(k).line());
+        }
+        // the same lines through the join's reader, its hypothesis ids checked only when needed
+        TrnLines lines = TrnFormat.lines(trn, false, false);
+        assertEquals(read.size(), lines.size());
+        assertEquals(5000, lines.indexOf("s8-u5000"));
+    }
+
+    @Test
     void theThreePartCheckAgreesWithSplitOnEveryShortId() {
         // every id of up to 7 characters over {a, -, _}: the allocation-free check must say what split(id, 3) says
         java.util.List<String> ids = new java.util.ArrayList<>(java.util.List.of(""));
