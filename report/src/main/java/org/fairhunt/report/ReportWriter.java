@@ -1,6 +1,7 @@
 package org.fairhunt.report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +37,14 @@ public final class ReportWriter {
      * @return the files written: JSON, Markdown, HTML
      */
     public static List<Path> writeAll(AuditResult result, Path outDir, ReportOptions options) {
-        String json = AuditJson.toJson(result) + "\n";
+        byte[] json = AuditJson.toUtf8(result);
         String markdown = MarkdownReport.render(result, options);
         String html = HtmlReport.render(result, options);
-        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         files.put(JSON, json);
-        files.put(MARKDOWN, markdown);
-        files.put(HTML, html);
-        return writeFiles(outDir, files);
+        files.put(MARKDOWN, markdown.getBytes(StandardCharsets.UTF_8));
+        files.put(HTML, html.getBytes(StandardCharsets.UTF_8));
+        return writeEncoded(outDir, files);
     }
 
     /**
@@ -52,6 +53,13 @@ public final class ReportWriter {
      * reports are written through here.
      */
     public static List<Path> writeFiles(Path outDir, java.util.Map<String, String> contentByName) {
+        java.util.Map<String, byte[]> encoded = new java.util.LinkedHashMap<>();
+        contentByName.forEach((name, text) -> encoded.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return writeEncoded(outDir, encoded);
+    }
+
+    /** {@link #writeFiles} with each file's content already in UTF-8. */
+    private static List<Path> writeEncoded(Path outDir, java.util.Map<String, byte[]> contentByName) {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new UserInputException("cannot write the reports to " + outDir + ": it is a file, not a folder");
         }
@@ -63,7 +71,7 @@ public final class ReportWriter {
             throw new UserInputException("cannot create the report folder " + outDir + ": " + AtomicFiles.describe(e), e);
         }
         List<Path> out = new java.util.ArrayList<>();
-        for (java.util.Map.Entry<String, String> f : contentByName.entrySet()) {
+        for (java.util.Map.Entry<String, byte[]> f : contentByName.entrySet()) {
             Path file = outDir.resolve(f.getKey());
             write(file, f.getValue());
             out.add(file);
@@ -72,7 +80,7 @@ public final class ReportWriter {
     }
 
     /** Each file is replaced atomically: a kill or a full disk leaves the previous complete file. */
-    private static void write(Path file, String content) {
-        AtomicFiles.writeString(file, content);
+    private static void write(Path file, byte[] content) {
+        AtomicFiles.writeBytes(file, content);
     }
 }

@@ -19,6 +19,7 @@ import org.fairhunt.core.metric.ScoreStatistic;
 import org.fairhunt.core.metric.Statistic;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.table.Binning;
+import org.fairhunt.core.table.CategoricalColumn;
 import org.fairhunt.core.table.NumericColumn;
 import org.fairhunt.core.table.Table;
 
@@ -165,7 +166,11 @@ public final class Auditor {
             if (!table.hasColumn(g) || table.column(g) instanceof NumericColumn) {
                 continue; // the engine names a missing or numeric column itself
             }
-            int[] counts = table.categorical(g).counts();
+            CategoricalColumn column = table.categorical(g);
+            if (column.levelCount() <= request.maxLevels()) {
+                continue; // no more values present than the dictionary holds: the pass over the rows cannot fail
+            }
+            int[] counts = column.counts();
             int present = 0;
             for (int i = 0; i < counts.length - 1; i++) {
                 present += counts[i] > 0 ? 1 : 0;

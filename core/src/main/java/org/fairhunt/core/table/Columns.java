@@ -58,11 +58,19 @@ public final class Columns {
             if (x != x) {
                 continue;
             }
-            if (x != Math.rint(x)) {
+            // (double) (long) x == x settles the common case without Math.rint, which C1 calls out of line
+            // (the launcher's JIT for files below 128 MB); |x| >= 2^63 and infinities still ask rint.
+            if ((double) (long) x != x && x != Math.rint(x)) {
                 return null;
             }
-            min = Math.min(min, x);
-            max = Math.max(max, x);
+            // plain comparisons, not Math.min/max (out of line under C1): they differ only for -0.0 against
+            // 0.0, which (long) min and max - min below treat alike
+            if (x < min) {
+                min = x;
+            }
+            if (x > max) {
+                max = x;
+            }
         }
         if (min > max) {
             min = 0;

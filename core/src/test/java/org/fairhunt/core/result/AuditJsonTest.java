@@ -1,5 +1,6 @@
 package org.fairhunt.core.result;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,6 +129,24 @@ class AuditJsonTest {
             Path f = dir.resolve("audit.json");
             AuditJson.write(r, f);
             assertEquals(bound(r) + "\n", Files.readString(f, StandardCharsets.UTF_8));
+            assertArrayEquals((bound(r) + "\n").getBytes(StandardCharsets.UTF_8), AuditJson.toUtf8(r));
         }
+    }
+
+    @Test
+    void the_utf8_bytes_are_the_text_encoded_for_labels_outside_latin1() {
+        // Group values with accents, CJK and a surrogate pair (an emoji), a quote and a backslash: Jackson's UTF-8
+        // generator must give the bytes of the text that the writer-based one gives, encoded.
+        String[] g = {"Zoë", "東京", "👩‍⚕️", "say \"hi\"", "back\\slash", "plain"};
+        String[][] rows = new String[120][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new String[] {Integer.toString(i % 2), Integer.toString(i / 2 % 2), "0." + (i % 10), g[i % g.length]};
+        }
+        Table t = Tables.of("utf8.csv", List.of("y", "p", "s", "g"), rows);
+        AuditResult result = Auditor.run(t, AuditRequest.of("y", null, "p", "s", List.of("g")).withMinGroupSize(1)
+                .withThreads(1)).result();
+        String text = bound(result);
+        assertTrue(text.contains("東京") && text.contains("👩‍⚕️"), "the labels reach the JSON");
+        assertArrayEquals((text + "\n").getBytes(StandardCharsets.UTF_8), AuditJson.toUtf8(result));
     }
 }
