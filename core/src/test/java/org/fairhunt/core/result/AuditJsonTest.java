@@ -134,7 +134,7 @@ class AuditJsonTest {
     }
 
     @Test
-    void the_utf8_bytes_are_the_text_encoded_for_labels_outside_latin1() {
+    void the_utf8_bytes_are_the_text_encoded_for_labels_outside_latin1(@TempDir Path dir) throws Exception {
         // Group values with accents, CJK and a surrogate pair (an emoji), a quote and a backslash: Jackson's UTF-8
         // generator must give the bytes of the text that the writer-based one gives, encoded.
         String[] g = {"Zoë", "東京", "👩‍⚕️", "say \"hi\"", "back\\slash", "plain"};
@@ -148,5 +148,9 @@ class AuditJsonTest {
         String text = bound(result);
         assertTrue(text.contains("東京") && text.contains("👩‍⚕️"), "the labels reach the JSON");
         assertArrayEquals((text + "\n").getBytes(StandardCharsets.UTF_8), AuditJson.toUtf8(result));
+        // The file the last-mile provider bundle writes spells the labels the same way (no \\u escapes).
+        Path file = dir.resolve("audit.json");
+        AuditJson.write(result, file);
+        assertArrayEquals((text + "\n").getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file));
     }
 }
