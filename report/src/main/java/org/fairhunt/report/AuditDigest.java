@@ -209,23 +209,6 @@ public final class AuditDigest {
      * comparisons meets the findings before the noise.
      */
     public static List<DisparityGroup> disparityGroups(AuditResult result) {
-        // The Markdown and the HTML report of one result both ask: grouped and sorted once (a result never changes).
-        Grouped last = lastGrouped;
-        if (last != null && last.result() == result) {
-            return last.groups();
-        }
-        List<DisparityGroup> groups = List.copyOf(groupDisparities(result));
-        lastGrouped = new Grouped(result, groups);
-        return groups;
-    }
-
-    /** The last result {@link #disparityGroups} was asked for, and its answer. */
-    private record Grouped(AuditResult result, List<DisparityGroup> groups) {
-    }
-
-    private static volatile Grouped lastGrouped;
-
-    private static List<DisparityGroup> groupDisparities(AuditResult result) {
         Map<List<String>, List<Disparity>> bySet = new LinkedHashMap<>();
         for (Disparity d : result.disparities()) {
             bySet.computeIfAbsent(List.copyOf(d.attributes().keySet()), k -> new ArrayList<>()).add(d);
@@ -236,7 +219,7 @@ public final class AuditDigest {
             List<Disparity> rest = bySizeLargestFirst(list.stream().filter(d -> !significant(d)).toList());
             out.add(new DisparityGroup(attrs.isEmpty() ? "(all)" : String.join(" × ", attrs), sig, rest));
         });
-        return out;
+        return List.copyOf(out);
     }
 
     /**
