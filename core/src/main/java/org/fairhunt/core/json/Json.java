@@ -2,6 +2,7 @@ package org.fairhunt.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.JsonGeneratorDecorator;
@@ -31,8 +32,13 @@ import org.fairhunt.core.io.AtomicFiles;
  * tree fixes deterministically), so the same input gives byte-identical output.
  */
 public final class Json {
-    /** The factory of every generator and of the mapper: non-finite numbers as {@code null}. */
-    private static final JsonFactory FACTORY = JsonFactory.builder().addDecorator(new FiniteOnly()).build();
+    /**
+     * The factory of every generator and of the mapper: non-finite numbers as {@code null}; a character beyond U+FFFF
+     * (an emoji in a group's name) written as bytes is its four UTF-8 bytes, as {@code String.getBytes} gives it, not
+     * a pair of {@code \\u} escapes, so a file reads the same whether it was written as text or as bytes.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder().addDecorator(new FiniteOnly())
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
     /**
      * Built on first use: an {@code ObjectMapper}'s class initialization alone (its date formats and locale data)

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +85,7 @@ public final class AuditJson {
             return (toJson(result) + "\n").getBytes(StandardCharsets.UTF_8);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-        try (JsonGenerator g = utf8Generator(out)) {
+        try (JsonGenerator g = Json.generator(out)) {
             write(g, result);
             g.writeRaw('\n');
         } catch (IOException e) {
@@ -102,23 +101,12 @@ public final class AuditJson {
             return;
         }
         AtomicFiles.write(file, out -> {
-            try (JsonGenerator g = utf8Generator(out)) {
+            try (JsonGenerator g = Json.generator(out)) {
                 g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 write(g, result);
                 g.writeRaw('\n');
             }
         });
-    }
-
-    /**
-     * The generator of both byte outputs ({@link #toUtf8} and {@link #write(AuditResult, Path)}): a character beyond
-     * U+FFFF (an emoji in a group's name) as its four UTF-8 bytes, as {@code String.getBytes} gives it, not as a
-     * pair of {@code \\u} escapes, so that every audit.json spells a name the same way.
-     */
-    private static JsonGenerator utf8Generator(OutputStream out) throws IOException {
-        JsonGenerator g = Json.generator(out);
-        g.enable(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
-        return g;
     }
 
     /** Whether {@link #write(JsonGenerator, AuditResult)} gives the binding's bytes for {@code result}. */

@@ -53,4 +53,15 @@ class JsonTest {
     private static String compact(String json) {
         return json.replaceAll("\\s+", "").replace("\":", "\":");
     }
+
+    @Test
+    void a_name_beyond_the_basic_plane_is_written_as_utf8_bytes_not_escapes(@TempDir Path dir) throws IOException {
+        ObjectNode node = Json.object();
+        node.put("group", "👩‍⚕️ Zoë");
+        Path file = dir.resolve("x.json");
+        Json.write(file, node);
+        // Written as bytes, the file equals the text written as a String and encoded: no \uD83D\uDC69 pair.
+        assertEquals(Json.toText(node), Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(false, Files.readString(file).contains("\\uD83D"));
+    }
 }
