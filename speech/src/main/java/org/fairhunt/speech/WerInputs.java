@@ -124,7 +124,7 @@ public final class WerInputs {
         UtterancePairs pairs;
         boolean trn = r.equals("trn") && h.equals("trn");
         if (trn) {
-            pairs = UtterancePairs.join(TrnFormat.lines(s.ref(), true), TrnFormat.lines(s.hyp(), false, false), speakerIds, policy);
+            pairs = UtterancePairs.join(TrnFormat.lines(s.ref(), true), TrnFormat.lines(s.hyp(), false), speakerIds, policy);
         } else if (r.equals("stm") && (h.equals("ctm") || h.equals("stm"))) {
             if (!s.idFields().isEmpty()) {
                 throw new UserInputException("--id-fields names the parts of trn ids; stm segments have no such ids");

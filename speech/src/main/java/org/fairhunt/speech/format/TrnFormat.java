@@ -57,7 +57,7 @@ public final class TrnFormat {
     }
 
     private static List<Utterance> read(Path file, SpeakerIds speakers, boolean networks) {
-        return utterances(lines(file, networks, true), speakers);
+        return utterances(lines(file, networks), speakers);
     }
 
     /**
@@ -65,17 +65,8 @@ public final class TrnFormat {
      * line); {@code reference} allows sclite's optional words and alternations, as {@link #readReference}.
      */
     public static TrnLines lines(Path file, boolean reference) {
-        return lines(file, reference, true);
-    }
-
-    /**
-     * As {@link #lines(Path, boolean)}; {@code checkIds = false} defers the check for repeated ids to the join
-     * ({@link UtterancePairs#join(TrnLines, TrnLines, SpeakerIds, MissingPolicy)}), which skips it for a hypothesis
-     * whose ids follow the reference's one for one.
-     */
-    public static TrnLines lines(Path file, boolean reference, boolean checkIds) {
         try (java.io.InputStream in = Files.newInputStream(file)) {
-            return lines(in, file.toString(), reference, Files.size(file), checkIds);
+            return lines(in, file.toString(), reference, Files.size(file));
         } catch (IOException e) {
             throw new UserInputException(org.fairhunt.core.io.IoMessages.cannotRead(file, e), e);
         }
@@ -105,15 +96,15 @@ public final class TrnFormat {
      * the time a line reader with a regular-expression split takes, which was most of {@code wer}'s cost.
      */
     static List<Utterance> read(byte[] bytes, String source, SpeakerIds speakers, boolean networks) {
-        return utterances(lines(new java.io.ByteArrayInputStream(bytes), source, networks, bytes.length, true), speakers);
+        return utterances(lines(new java.io.ByteArrayInputStream(bytes), source, networks, bytes.length), speakers);
     }
 
     /**
      * Reads {@code in} in chunks into one buffer (never the whole file: what wer keeps of a line is its id and text),
      * cutting complete lines; a line longer than the buffer doubles it.
      */
-    static TrnLines lines(java.io.InputStream in, String source, boolean networks, long sizeHint, boolean checkIds) {
-        TrnLines out = new TrnLines(source, (int) Math.min(Integer.MAX_VALUE - 8, sizeHint / 80), checkIds);
+    static TrnLines lines(java.io.InputStream in, String source, boolean networks, long sizeHint) {
+        TrnLines out = new TrnLines(source, (int) Math.min(Integer.MAX_VALUE - 8, sizeHint / 80));
         byte[] buffer = new byte[(int) Math.max(4096, Math.min(1 << 18, sizeHint + 1))];
         int length = 0;
         boolean first = true;
@@ -143,7 +134,7 @@ public final class TrnFormat {
                 length -= rest;
             }
         } catch (IOException e) {
-            throw new UserInputException("cannot read " + source + ": " + e.getMessage(), e);
+            throw new UserInputException(org.fairhunt.core.io.IoMessages.cannotRead(source, e), e);
         }
         return out;
     }

@@ -20,16 +20,9 @@ public final class TrnLines {
     private boolean[] plain = new boolean[1024];
     private int[] idColumns = new int[1024];
     private int[] index = new int[2048]; // 1 + position of an id, 0 for a free slot
-    private boolean indexed;
 
-    /**
-     * @param checkIds whether each id is checked against those before it as it is added; without, {@link #checkIds()}
-     *                 does it when the ids are needed (a hypothesis whose ids follow the reference's one for one never
-     *                 needs it: the reference's are distinct)
-     */
-    TrnLines(String source, int expected, boolean checkIds) {
+    TrnLines(String source, int expected) {
         this.source = source;
-        this.indexed = checkIds;
         if (expected > ids.length) {
             grow(expected);
         }
@@ -54,9 +47,7 @@ public final class TrnLines {
         texts[size] = text;
         lines[size] = line;
         plain[size] = plainLine;
-        if (indexed) {
-            index(size);
-        }
+        index(size); // a repeated id is an error at its own line, before any later line is read
         size++;
     }
 
@@ -70,19 +61,6 @@ public final class TrnLines {
         index[slot] = k + 1;
     }
 
-    /**
-     * Indexes the ids if that was deferred, with the error {@link #add} would have given for the first repeated id
-     * (though after the whole file was read, so a malformed line further on is reported first).
-     */
-    void checkIds() {
-        if (!indexed) {
-            indexed = true;
-            for (int k = 0; k < size; k++) {
-                index(k);
-            }
-        }
-    }
-
     private void grow(int capacity) {
         ids = Arrays.copyOf(ids, capacity);
         texts = Arrays.copyOf(texts, capacity);
@@ -91,7 +69,7 @@ public final class TrnLines {
         idColumns = Arrays.copyOf(idColumns, capacity);
         int[] fresh = new int[Integer.highestOneBit(capacity) * 4];
         int mask = fresh.length - 1;
-        for (int k = 0; k < (indexed ? size : 0); k++) {
+        for (int k = 0; k < size; k++) {
             int s = spread(ids[k].hashCode()) & mask;
             while (fresh[s] != 0) {
                 s = (s + 1) & mask;
@@ -120,7 +98,6 @@ public final class TrnLines {
 
     /** The position of utterance {@code id}, or -1. */
     public int indexOf(String id) {
-        checkIds();
         return index[slot(id)] - 1;
     }
 

@@ -115,8 +115,6 @@ public final class UtterancePairs {
             Arrays.setAll(refRow, k -> k);
             hypRow = refRow;
         } else {
-            references.checkIds();
-            hypotheses.checkIds();
             int[] r = new int[nr + nh];
             int[] h = new int[nr + nh];
             int n = 0;
@@ -270,14 +268,6 @@ public final class UtterancePairs {
         return ids;
     }
 
-    public String id(int k) {
-        return ids[k];
-    }
-
-    public String speaker(int k) {
-        return speakerLevels.get(speakerCodes[k]);
-    }
-
     /** Each pair's speaker as an index into {@link #speakerLevels()} (numbered in order of first appearance; read only). */
     public int[] speakerCodes() {
         return speakerCodes;
@@ -286,14 +276,6 @@ public final class UtterancePairs {
     /** The distinct speakers in order of first appearance. */
     public List<String> speakerLevels() {
         return speakerLevels;
-    }
-
-    public String reference(int k) {
-        return references[k];
-    }
-
-    public String hypothesis(int k) {
-        return hypotheses[k];
     }
 
     /** Where each pair's texts lie in the two trn files, or null when the pairs did not come from trn files. */

@@ -47,8 +47,8 @@ class FormatsTest {
             assertEquals(expected.get(k)[1], read.get(k).text(), expected.get(k)[0]);
             assertEquals(k + 1, read.get(k).line());
         }
-        // the same lines through the join's reader, its hypothesis ids checked only when needed
-        TrnLines lines = TrnFormat.lines(trn, false, false);
+        // the same lines through the join's reader
+        TrnLines lines = TrnFormat.lines(trn, false);
         assertEquals(read.size(), lines.size());
         assertEquals(5000, lines.indexOf("s8-u5000"));
     }
@@ -227,5 +227,16 @@ class FormatsTest {
                 + "REF:  the CAT sat ****\n"
                 + "HYP:  the BAT sat DOWN\n"
                 + "Eval:     S       I\n", listing);
+    }
+
+    @Test
+    void aRepeatedIdInEitherFileIsReportedAtItsOwnLineBeforeALaterMalformedOne(@TempDir Path dir) throws Exception {
+        Path trn = dir.resolve("hyp.trn");
+        Files.writeString(trn, "a (x)\nb (x)\nc\n");
+        for (boolean reference : new boolean[] {true, false}) {
+            DataFormatException e = assertThrows(DataFormatException.class, () -> TrnFormat.lines(trn, reference));
+            assertTrue(e.getMessage().contains("utterance id 'x' already used on line 1"), e.getMessage());
+            assertEquals(2, e.line(), e.getMessage());
+        }
     }
 }
