@@ -130,8 +130,11 @@ final class CsvReader {
         builder = new TableBuilder(in.name, names, options.typeHints(), options.missingTokens());
         columns = names.size();
         current.reset(buf, 0);
-        current.reserveRecords(1024, columns);
-        previous.reserveRecords(1024, columns);
+        // 1,024 records' field positions for a narrow file; for a wide one about a million fields per batch (8 MB),
+        // not 1,024 records of 10,000 columns each before a row is read: the arrays grow as records come.
+        int records = Math.min(1024, Math.max(16, (1 << 20) / Math.max(columns, 1)));
+        current.reserveRecords(records, columns);
+        previous.reserveRecords(records, columns);
         if (escaped.length < columns) {
             escaped = Arrays.copyOf(escaped, columns);
         }
