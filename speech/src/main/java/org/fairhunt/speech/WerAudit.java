@@ -180,8 +180,6 @@ public final class WerAudit {
         int n = pairs.size();
         // the pairs' arrays are read only, as a column's are: shared, not copied
         String[] ids = pairs.ids();
-        String[] refs = pairs.references();
-        String[] hyps = pairs.hypotheses();
         String[][] fields = new String[idFields.size()][n];
         for (String name : idFields) {
             if (List.of(ID, REFERENCE, HYPOTHESIS).contains(name)) {
@@ -206,8 +204,8 @@ public final class WerAudit {
         if (!idFields.contains(SPEAKER)) {
             columns.add(new CategoricalColumn(SPEAKER, pairs.speakerCodes().clone(), pairs.speakerLevels()));
         }
-        columns.add(new TextColumn(REFERENCE, refs));
-        columns.add(new TextColumn(HYPOTHESIS, hyps));
+        columns.add(pairs.referenceColumn(REFERENCE));
+        columns.add(pairs.hypothesisColumn(HYPOTHESIS));
         for (int f = 0; f < idFields.size(); f++) {
             columns.add(categorical(idFields.get(f), fields[f]));
         }

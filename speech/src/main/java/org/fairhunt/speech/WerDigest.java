@@ -152,10 +152,9 @@ public final class WerDigest implements Serializable {
 
         void add(int i, long row) {
             scores.addTo(totals, i);
-            String r = ref.text(i);
-            String h = hyp.text(i);
-            emptyReferences += r == null ? 1 : 0;
-            emptyHypotheses += h == null ? 1 : 0;
+            // texts are made only for a kept utterance (a trn's plain texts are bytes until asked for)
+            emptyReferences += ref.isMissing(i) ? 1 : 0;
+            emptyHypotheses += hyp.isMissing(i) ? 1 : 0;
             int errors = scores.wordErrors(i);
             Utterance u = null;
             for (int g = 0; g < groups.length; g++) {
@@ -176,7 +175,8 @@ public final class WerDigest implements Serializable {
                 v.count++;
                 if (keep > 0 && (v.worst.size() < keep || before(errors, row, v.worst.get(v.worst.size() - 1)))) {
                     if (u == null) {
-                        u = new Utterance(row, errors, ids == null ? null : ids.text(i), spk == null ? null : spk.text(i), r, h);
+                        u = new Utterance(row, errors, ids == null ? null : ids.text(i), spk == null ? null : spk.text(i), ref.text(i),
+                                hyp.text(i));
                     }
                     insert(v.worst, u, keep);
                 }
@@ -195,6 +195,8 @@ public final class WerDigest implements Serializable {
             }
             if (mapsswe != null) {
                 String b = other.text(i);
+                String r = ref.text(i);
+                String h = hyp.text(i);
                 mapsswe.add(new Mapsswe.Triple(normalizer.tokens(r == null ? "" : r), normalizer.tokens(h == null ? "" : h),
                         normalizer.tokens(b == null ? "" : b)), aligner);
             }

@@ -25,13 +25,15 @@ public final class TrnFormat {
     }
 
     // What a byte is to the line scan: a word byte (printable ASCII but the five below), the line's end, one that
-    // makes the line not plain (control characters such as tab and CR, non-ASCII bytes, braces), a space, '(' or ')'.
+    // makes the line not plain (control characters such as tab and CR, non-ASCII bytes, braces), a space, '(' or ')',
+    // or a word byte that may start non-speech markup ('<', '[', '+': the bulk scorer leaves such texts to the normalizer).
     private static final byte WORD = 0;
     private static final byte NEWLINE = 1;
     private static final byte NOT_PLAIN = 2;
     private static final byte SPACE = 3;
     private static final byte OPEN = 4;
     private static final byte CLOSE = 5;
+    private static final byte MARKUP = 6;
     private static final byte[] KIND = new byte[256];
 
     static {
@@ -42,6 +44,9 @@ public final class TrnFormat {
         KIND[' '] = SPACE;
         KIND['('] = OPEN;
         KIND[')'] = CLOSE;
+        KIND['<'] = MARKUP;
+        KIND['['] = MARKUP;
+        KIND['+'] = MARKUP;
     }
 
     public static List<Utterance> read(Path file, SpeakerIds speakers) {
@@ -104,7 +109,7 @@ public final class TrnFormat {
      * cutting complete lines; a line longer than the buffer doubles it.
      */
     static TrnLines lines(java.io.InputStream in, String source, boolean networks, long sizeHint) {
-        TrnLines out = new TrnLines(source, (int) Math.min(Integer.MAX_VALUE - 8, sizeHint / 80));
+        TrnLines out = new TrnLines(source, (int) Math.min(Integer.MAX_VALUE - 8, sizeHint / 80), sizeHint);
         byte[] buffer = new byte[(int) Math.max(4096, Math.min(1 << 18, sizeHint + 1))];
         int length = 0;
         boolean first = true;
@@ -147,6 +152,7 @@ public final class TrnFormat {
             // with the same result as the general path below, which makes a String of it and scans it five times.
             int end = start;
             boolean plain = true;
+            boolean markup = false;
             int opens = 0;
             int closes = 0;
             int lastOpen = -1;
@@ -165,8 +171,10 @@ public final class TrnFormat {
                     } else if (kind == OPEN) {
                         opens++;
                         lastOpen = end;
-                    } else {
+                    } else if (kind == CLOSE) {
                         closes++;
+                    } else {
+                        markup = true;
                     }
                 }
                 end++;
@@ -183,7 +191,7 @@ public final class TrnFormat {
                     && lastOpen < end - 2 && lastSpace < lastOpen) {
                 int textEnd = lastOpen > start && bytes[lastOpen - 1] == ' ' ? lastOpen - 1 : lastOpen;
                 String id = new String(bytes, lastOpen + 1, end - 2 - lastOpen, StandardCharsets.ISO_8859_1);
-                out.addPlain(id, bytes, start, textEnd, number, lastOpen - start + 1);
+                out.addPlain(id, bytes, start, textEnd, markup, number, lastOpen - start + 1);
                 start = next;
                 continue;
             }

@@ -6,39 +6,64 @@ import org.fairhunt.core.DataFormatException;
 
 /**
  * The utterances of one trn file in parallel arrays, in file order: id, text (as {@link TrnFormat} reads it), line,
- * and whether the line was plain (printable ASCII, single spaces), whose text bulk scoring splits and looks up as
- * bytes. Ids are indexed (open addressing over the ids' cached
- * hashes, no boxing), which finds a repeated id as the lines are added and serves the join of the two files.
+ * and whether the line was plain (printable ASCII, single spaces). A plain line's text is kept as a range of one byte
+ * array (its ASCII bytes, copied once from the read buffer), not a String: bulk scoring splits and looks up its words
+ * from those bytes, and a String is made only when something asks for the text. Ids are indexed (open addressing over
+ * the ids' cached hashes, no boxing), which finds a repeated id as the lines are added and serves the join of the
+ * two files.
  */
 public final class TrnLines {
     private final String source;
     long lineCount; // lines read so far, blank ones included: the scan's line numbers
     private int size;
     private String[] ids = new String[1024];
-    private String[] texts = new String[1024];
+    private String[] texts = new String[1024]; // null for a plain line: its text is bytes[textStarts[k], textEnds[k])
+    private int[] textStarts = new int[1024];
+    private int[] textEnds = new int[1024];
+    private byte[] bytes;
+    private int byteCount;
     private long[] lines = new long[1024];
     private boolean[] plain = new boolean[1024];
+    private boolean[] markup = new boolean[1024];
     private int[] idColumns = new int[1024];
     private int[] index = new int[2048]; // 1 + position of an id, 0 for a free slot
 
-    TrnLines(String source, int expected) {
+    TrnLines(String source, int expected, long expectedBytes) {
         this.source = source;
+        bytes = new byte[(int) Math.max(1024, Math.min(Integer.MAX_VALUE - 8, expectedBytes))];
         if (expected > ids.length) {
             grow(expected);
         }
     }
 
-    /** Adds a plain line's utterance, its text being {@code bytes[from, to)}. */
-    void addPlain(String id, byte[] bytes, int from, int to, long line, int column) {
-        add(id, new String(bytes, from, to - from, StandardCharsets.ISO_8859_1), true, line, column);
+    /**
+     * Adds a plain line's utterance, its text being {@code from[start, end)}; {@code markup} says whether the text
+     * holds a byte that may start non-speech markup ({@code < [ +}), which the bulk scorer leaves to the general path.
+     */
+    void addPlain(String id, byte[] from, int start, int end, boolean markup, long line, int column) {
+        int length = end - start;
+        if (bytes.length - byteCount < length) {
+            long wanted = Math.max((long) bytes.length * 2, (long) byteCount + length);
+            if (wanted > Integer.MAX_VALUE - 8) { // over 2 GB of text: the rest as strings
+                add(id, new String(from, start, length, StandardCharsets.ISO_8859_1), false, false, line, column);
+                return;
+            }
+            bytes = Arrays.copyOf(bytes, (int) wanted);
+        }
+        System.arraycopy(from, start, bytes, byteCount, length);
+        int at = byteCount;
+        byteCount += length;
+        add(id, null, true, markup, line, column);
+        textStarts[size - 1] = at;
+        textEnds[size - 1] = at + length;
     }
 
     /** Adds an utterance whose text was decoded and cleaned as a string. */
     void addText(String id, String text, long line, int column) {
-        add(id, text, false, line, column);
+        add(id, text, false, false, line, column);
     }
 
-    private void add(String id, String text, boolean plainLine, long line, int column) {
+    private void add(String id, String text, boolean plainLine, boolean markupBytes, long line, int column) {
         if (size == ids.length) {
             grow(size * 2);
         }
@@ -47,6 +72,7 @@ public final class TrnLines {
         texts[size] = text;
         lines[size] = line;
         plain[size] = plainLine;
+        markup[size] = markupBytes;
         index(size); // a repeated id is an error at its own line, before any later line is read
         size++;
     }
@@ -64,6 +90,9 @@ public final class TrnLines {
     private void grow(int capacity) {
         ids = Arrays.copyOf(ids, capacity);
         texts = Arrays.copyOf(texts, capacity);
+        textStarts = Arrays.copyOf(textStarts, capacity);
+        textEnds = Arrays.copyOf(textEnds, capacity);
+        markup = Arrays.copyOf(markup, capacity);
         lines = Arrays.copyOf(lines, capacity);
         plain = Arrays.copyOf(plain, capacity);
         idColumns = Arrays.copyOf(idColumns, capacity);
@@ -113,8 +142,29 @@ public final class TrnLines {
         return ids[k];
     }
 
+    /** Utterance {@code k}'s text (a plain line's is made from its bytes on each call). */
     public String text(int k) {
-        return texts[k];
+        String t = texts[k];
+        return t != null ? t : new String(bytes, textStarts[k], textEnds[k] - textStarts[k], StandardCharsets.ISO_8859_1);
+    }
+
+    /** The array holding the plain lines' texts (read only; {@link #textStart}, {@link #textEnd}). */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** Where utterance {@code k}'s text starts in {@link #bytes()}, or -1 when it is held as a String. */
+    int textStart(int k) {
+        return texts[k] == null ? textStarts[k] : -1;
+    }
+
+    int textEnd(int k) {
+        return textEnds[k];
+    }
+
+    /** Whether plain utterance {@code k}'s text holds a byte that may start markup ({@code < [ +}). */
+    boolean markup(int k) {
+        return markup[k];
     }
 
     public long line(int k) {

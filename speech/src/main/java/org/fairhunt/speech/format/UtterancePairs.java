@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fairhunt.core.UserInputException;
+import org.fairhunt.core.table.TextColumn;
 
 /**
  * Reference and hypothesis utterances joined by id, in reference order (then hypothesis-only ids in
  * hypothesis order), with the ids found on one side only listed, whatever the {@link MissingPolicy}.
  * The pairs are kept as parallel arrays; two trn files joined by {@link #join(TrnLines, TrnLines, SpeakerIds,
- * MissingPolicy)} also keep where each plain text lies in its file ({@link #plainTexts()}).
+ * MissingPolicy)} keep plain texts as the bytes the reader cut ({@link TextColumn#ofBytes}) and say which pairs the
+ * bulk scorer may read from them ({@link #plainTexts()}).
  */
 public final class UtterancePairs {
 
@@ -22,15 +24,35 @@ public final class UtterancePairs {
     private final String[] ids;
     private final int[] speakerCodes;
     private final List<String> speakerLevels;
-    private final String[] references;
-    private final String[] hypotheses;
+    private final TextColumnParts references;
+    private final TextColumnParts hypotheses;
     private final PlainTexts plainTexts;
     private final List<String> referenceOnly;
     private final List<String> hypothesisOnly;
     private final MissingPolicy policy;
     private List<Pair> pairs;
 
-    private UtterancePairs(String[] ids, int[] speakerCodes, List<String> speakerLevels, String[] references, String[] hypotheses,
+    /**
+     * One side's texts: {@code values[k]}, or when that is null the ASCII bytes {@code bytes[starts[k], ends[k])} of a
+     * plain trn line (then no String is made unless the text is asked for).
+     */
+    private record TextColumnParts(String[] values, byte[] bytes, int[] starts, int[] ends) {
+        static TextColumnParts of(String[] values) {
+            return new TextColumnParts(values, null, null, null);
+        }
+
+        String text(int k) {
+            return values[k] != null || bytes == null ? values[k]
+                    : new String(bytes, starts[k], ends[k] - starts[k], java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+
+        TextColumn column(String name) {
+            return bytes == null ? new TextColumn(name, values) : TextColumn.ofBytes(name, values, bytes, starts, ends);
+        }
+    }
+
+    private UtterancePairs(String[] ids, int[] speakerCodes, List<String> speakerLevels, TextColumnParts references,
+                           TextColumnParts hypotheses,
                            PlainTexts plainTexts, List<String> referenceOnly, List<String> hypothesisOnly, MissingPolicy policy) {
         this.ids = ids;
         this.speakerCodes = speakerCodes;
@@ -87,8 +109,8 @@ public final class UtterancePairs {
             refs[k] = p.reference();
             hyps2[k] = p.hypothesis();
         }
-        UtterancePairs out = new UtterancePairs(ids, codes, new ArrayList<>(levels.keySet()), refs, hyps2, null, refOnly, hypOnly,
-                policy);
+        UtterancePairs out = new UtterancePairs(ids, codes, new ArrayList<>(levels.keySet()), TextColumnParts.of(refs),
+                TextColumnParts.of(hyps2), null, refOnly, hypOnly, policy);
         out.pairs = List.copyOf(pairs);
         return out;
     }
@@ -145,8 +167,8 @@ public final class UtterancePairs {
         String[] ids = new String[n];
         Speakers speakers = new Speakers(speakerIds);
         int[] codes = new int[n];
-        String[] refs = new String[n];
-        String[] hyps = new String[n];
+        TextColumnParts refs = side(references, refRow);
+        TextColumnParts hyps = side(hypotheses, hypRow);
         boolean[] plain = new boolean[n];
         for (int k = 0; k < n; k++) {
             int r = refRow[k];
@@ -154,11 +176,30 @@ public final class UtterancePairs {
             String id = r >= 0 ? references.id(r) : hypotheses.id(h);
             ids[k] = id;
             codes[k] = speakers.code(id);
-            refs[k] = r >= 0 ? references.text(r) : "";
-            hyps[k] = h >= 0 ? hypotheses.text(h) : "";
-            plain[k] = (r < 0 || references.plain(r)) && (h < 0 || hypotheses.plain(h)); // a missing side is empty: plain
+            // a missing side is empty: plain
+            plain[k] = (r < 0 || references.plain(r) && !references.markup(r)) && (h < 0 || hypotheses.plain(h) && !hypotheses.markup(h));
         }
         return new UtterancePairs(ids, codes, speakers.levels, refs, hyps, new PlainTexts(plain), refOnly, hypOnly, policy);
+    }
+
+    /** The texts of {@code lines} at {@code rows} (-1: a missing side, empty text), plain ones as ranges of the lines' bytes. */
+    private static TextColumnParts side(TrnLines lines, int[] rows) {
+        int n = rows.length;
+        String[] values = new String[n];
+        int[] starts = new int[n];
+        int[] ends = new int[n];
+        for (int k = 0; k < n; k++) {
+            int r = rows[k];
+            int start = r < 0 ? 0 : lines.textStart(r); // empty: the range [0, 0)
+            if (start >= 0) {
+                starts[k] = start;
+                ends[k] = r < 0 ? 0 : lines.textEnd(r);
+            } else {
+                values[k] = lines.text(r);
+                starts[k] = -1;
+            }
+        }
+        return new TextColumnParts(values, lines.bytes(), starts, ends);
     }
 
     /**
@@ -242,7 +283,7 @@ public final class UtterancePairs {
         if (pairs == null) {
             List<Pair> out = new ArrayList<>(ids.length);
             for (int k = 0; k < ids.length; k++) {
-                out.add(new Pair(ids[k], speakerLevels.get(speakerCodes[k]), references[k], hypotheses[k]));
+                out.add(new Pair(ids[k], speakerLevels.get(speakerCodes[k]), references.text(k), hypotheses.text(k)));
             }
             pairs = List.copyOf(out);
         }
@@ -253,14 +294,14 @@ public final class UtterancePairs {
         return ids.length;
     }
 
-    /** The pairs' reference texts in order (not copied: read only). */
-    public String[] references() {
-        return references;
+    /** The pairs' reference texts in order as a table column named {@code name} (sharing the pairs' arrays). */
+    public TextColumn referenceColumn(String name) {
+        return references.column(name);
     }
 
-    /** The pairs' hypothesis texts in order (not copied: read only). */
-    public String[] hypotheses() {
-        return hypotheses;
+    /** The pairs' hypothesis texts in order as a table column named {@code name} (sharing the pairs' arrays). */
+    public TextColumn hypothesisColumn(String name) {
+        return hypotheses.column(name);
     }
 
     /** The pairs' ids in order (not copied: read only). */

@@ -4,6 +4,7 @@ import java.util.List;
 import org.fairhunt.core.concurrent.Workers;
 import org.fairhunt.core.table.Column;
 import org.fairhunt.core.table.Table;
+import org.fairhunt.core.table.TextColumn;
 import org.fairhunt.speech.format.PlainTexts;
 import org.fairhunt.speech.normalize.Normalizer;
 import org.fairhunt.speech.score.UtteranceScore;
@@ -89,14 +90,18 @@ public final class WerScores {
     private void fill(Column ref, Column hyp, Normalizer normalizer, boolean networks, PlainTexts plain, int from, int to) {
         UtteranceScorer scorer = new UtteranceScorer(normalizer, characters, networks);
         int[] c = new int[6];
-        boolean[] plainRows = plain == null ? null : plain.rows();
+        // plain rows are read from the bytes their text columns keep (no String per text)
+        TextColumn refBytes = plain != null && ref instanceof TextColumn t && t.bytes() != null ? t : null;
+        TextColumn hypBytes = plain != null && hyp instanceof TextColumn t && t.bytes() != null ? t : null;
+        boolean[] plainRows = refBytes != null && hypBytes != null ? plain.rows() : null;
         for (int row = from; row < to; row++) {
-            String r = ref.text(row);
-            String h = hyp.text(row);
-            r = r == null ? "" : r;
-            h = h == null ? "" : h;
-            if (plainRows == null || !plainRows[row] || !scorer.countPlain(r, h, c)) {
-                scorer.count(r, h, c);
+            int rs;
+            int hs;
+            if (plainRows == null || !plainRows[row] || (rs = refBytes.start(row)) < 0 || (hs = hypBytes.start(row)) < 0
+                    || !scorer.countPlain(refBytes.bytes(), rs, refBytes.end(row), hypBytes.bytes(), hs, hypBytes.end(row), c)) {
+                String r = ref.text(row);
+                String h = hyp.text(row);
+                scorer.count(r == null ? "" : r, h == null ? "" : h, c);
             }
             referenceWords[row] = c[0] + c[1] + c[2];
             substitutions[row] = c[1];

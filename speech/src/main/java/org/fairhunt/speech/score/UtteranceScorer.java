@@ -134,24 +134,39 @@ public final class UtteranceScorer {
     }
 
     /**
-     * {@link #count(String, String, int[])} of two plain texts: printable ASCII words separated by spaces, as a plain
-     * trn line holds them ({@link org.fairhunt.speech.format.PlainTexts}), which the caller vouches for. Each text's
-     * bytes are copied into a scratch buffer, and words are split, folded and looked up from the bytes (the same
-     * counts: a text's ids only need to agree within its pair). Returns false, with nothing counted, when the text
-     * needs the general path: a normalizer beyond the case fold and markup, or a byte that may start markup
-     * ({@code < [ +}).
+     * {@link #count(String, String, int[])} of two plain texts given as ASCII bytes, {@code reference[referenceFrom,
+     * referenceTo)} and {@code hypothesis[hypothesisFrom, hypothesisTo)}: printable ASCII words separated by single
+     * spaces, with no byte that may start markup ({@code < [ +}), as a plain trn line holds them
+     * ({@link org.fairhunt.speech.format.PlainTexts}), which the caller vouches for. Words are split on the spaces and
+     * folded and looked up from the bytes (the same counts: a text's ids only need to agree within its pair). Returns
+     * false, with nothing counted, when the normalizer goes beyond the case fold and markup (the general path's work).
      */
-    public boolean countPlain(String reference, String hypothesis, int[] out) {
-        return fastPath && countAscii(reference, hypothesis, out);
+    public boolean countPlain(byte[] reference, int referenceFrom, int referenceTo, byte[] hypothesis, int hypothesisFrom,
+                              int hypothesisTo, int[] out) {
+        if (!fastPath) {
+            return false;
+        }
+        checkByteVocabulary();
+        int n = tokenizePlain(reference, referenceFrom, referenceTo, true);
+        int m = tokenizePlain(hypothesis, hypothesisFrom, hypothesisTo, false);
+        alignTokens(n, m, out);
+        return true;
+    }
+
+    private void checkByteVocabulary() {
+        if (byteVocabularySize > VOCABULARY_LIMIT) {
+            java.util.Arrays.fill(byteKeys, null);
+            java.util.Arrays.fill(shortLengths, (byte) 0);
+            byteVocabularySize = 0;
+            longWords = 0;
+            shortWords = 0;
+        }
     }
 
     /** The counts of two texts of ASCII characters (which the caller has checked); false at a byte that may start markup. */
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) copies the low bytes, exact for ASCII text
     private boolean countAscii(String reference, String hypothesis, int[] out) {
-        if (byteVocabularySize > VOCABULARY_LIMIT) {
-            java.util.Arrays.fill(byteKeys, null);
-            byteVocabularySize = 0;
-        }
+        checkByteVocabulary();
         int rl = reference.length();
         int hl = hypothesis.length();
         if (scratch.length < Math.max(rl, hl)) {
@@ -167,6 +182,12 @@ public final class UtteranceScorer {
         if (m < 0) {
             return false;
         }
+        alignTokens(n, m, out);
+        return true;
+    }
+
+    /** Aligns the tokenized word ids (and characters) and writes the counts as {@link #count} does. */
+    private void alignTokens(int n, int m, int[] out) {
         aligner.count(refIds, n, hypIds, m, counts);
         out[0] = counts[0];
         out[1] = counts[1];
@@ -180,13 +201,20 @@ public final class UtteranceScorer {
             out[4] = 0;
             out[5] = 0;
         }
-        return true;
     }
 
     private byte[] scratch = new byte[256];
     private byte[][] byteKeys = new byte[1 << 12][];
     private int[] byteKeyIds = new int[1 << 12];
-    private int byteVocabularySize;
+    private int byteVocabularySize; // ids given by both tables
+    private int longWords; // words in byteKeys
+    // Words of at most eight bytes, folded, packed into a long (first byte highest) with their length: one comparison
+    // of a long and a byte finds one, where a byte[] key costs a comparison per byte.
+    private long[] shortKeys = new long[1 << 12];
+    private byte[] shortLengths = new byte[1 << 12]; // 0: a free slot
+    private int[] shortIds = new int[1 << 12];
+    private int shortShift = 64 - 12;
+    private int shortWords;
 
     /**
      * Splits ASCII text on whitespace into word ids (and, with characters, folded character codes); -1 at a byte
@@ -211,7 +239,7 @@ public final class UtteranceScorer {
                 continue;
             }
             int start = k;
-            int h = 0;
+            long packed = 0;
             int c;
             while (k < to && !isSpace(c = text[k])) {
                 if (c == '<' || c == '[' || c == '+') {
@@ -220,13 +248,13 @@ public final class UtteranceScorer {
                 if (fold && c >= 'A' && c <= 'Z') {
                     c += 32;
                 }
-                h = 31 * h + c;
+                packed = packed << 8 | c;
                 if (characters) {
                     chars[charCount++] = c;
                 }
                 k++;
             }
-            ids[words++] = lookup(text, start, k, h);
+            ids[words++] = wordId(text, start, k, packed);
         }
         if (reference) {
             refIds = ids;
@@ -240,8 +268,118 @@ public final class UtteranceScorer {
         return words;
     }
 
+    /**
+     * {@link #tokenize} of a plain text: words separated by single spaces, no space at either end, no markup byte, so
+     * the only test per byte is the space.
+     */
+    private int tokenizePlain(byte[] text, int from, int to, boolean reference) {
+        int[] ids = reference ? refIds : hypIds;
+        int[] chars = reference ? refChars : hypChars;
+        int len = to - from;
+        if (ids.length < len / 2 + 1) {
+            ids = new int[len / 2 + 1];
+        }
+        if (characters && chars.length < len) {
+            chars = new int[len];
+        }
+        byte[] map = fold ? LOWER : SAME;
+        int words = 0;
+        int charCount = 0;
+        int k = from;
+        while (k < to) {
+            int start = k;
+            long packed = 0;
+            byte b;
+            while (k < to && (b = text[k]) != ' ') {
+                int c = map[b];
+                packed = packed << 8 | c; // beyond eight bytes the first ones fall off: such a word is looked up by its bytes
+                if (characters) {
+                    chars[charCount++] = c;
+                }
+                k++;
+            }
+            ids[words++] = wordId(text, start, k, packed);
+            k++; // the space
+        }
+        if (reference) {
+            refIds = ids;
+            refChars = chars;
+            refCharCount = charCount;
+        } else {
+            hypIds = ids;
+            hypChars = chars;
+            hypCharCount = charCount;
+        }
+        return words;
+    }
+
+    // ASCII bytes as themselves and case-folded (A-Z to a-z); plain texts hold no byte above 0x7E
+    private static final byte[] SAME = new byte[128];
+    private static final byte[] LOWER = new byte[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            SAME[c] = (byte) c;
+            LOWER[c] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+    }
+
+    /** The id of the word {@code text[from, to)}, whose folded bytes' last eight are {@code packed}. */
+    private int wordId(byte[] text, int from, int to, long packed) {
+        int length = to - from;
+        if (length > 8) {
+            int h = 0;
+            for (int j = from; j < to; j++) {
+                byte c = text[j];
+                h = 31 * h + (fold && c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+            return lookup(text, from, to, h);
+        }
+        if (shortWords * 2 >= shortKeys.length) {
+            growShort();
+        }
+        int i = (int) (packed * 0x9E3779B97F4A7C15L >>> shortShift);
+        int mask = shortKeys.length - 1;
+        while (true) {
+            int l = shortLengths[i];
+            if (l == 0) {
+                shortKeys[i] = packed;
+                shortLengths[i] = (byte) length;
+                shortIds[i] = byteVocabularySize;
+                shortWords++;
+                return byteVocabularySize++;
+            }
+            if (shortKeys[i] == packed && l == length) {
+                return shortIds[i];
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private void growShort() {
+        long[] oldKeys = shortKeys;
+        byte[] oldLengths = shortLengths;
+        int[] oldIds = shortIds;
+        shortKeys = new long[oldKeys.length * 2];
+        shortLengths = new byte[oldKeys.length * 2];
+        shortIds = new int[oldKeys.length * 2];
+        shortShift--;
+        int mask = shortKeys.length - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldLengths[j] != 0) {
+                int i = (int) (oldKeys[j] * 0x9E3779B97F4A7C15L >>> shortShift);
+                while (shortLengths[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                shortKeys[i] = oldKeys[j];
+                shortLengths[i] = oldLengths[j];
+                shortIds[i] = oldIds[j];
+            }
+        }
+    }
+
     private int lookup(byte[] text, int from, int to, int hash) {
-        if (byteVocabularySize * 2 >= byteKeys.length) {
+        if (longWords * 2 >= byteKeys.length) {
             growBytes();
         }
         int mask = byteKeys.length - 1;
@@ -257,6 +395,7 @@ public final class UtteranceScorer {
                 }
                 byteKeys[i] = word;
                 byteKeyIds[i] = byteVocabularySize;
+                longWords++;
                 return byteVocabularySize++;
             }
             if (key.length == length && sameWord(key, text, from)) {
