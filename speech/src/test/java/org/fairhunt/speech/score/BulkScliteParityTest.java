@@ -54,6 +54,81 @@ class BulkScliteParityTest {
         assertBulkParity(Files.write(tmp.resolve("ref.trn"), ref), Files.write(tmp.resolve("hyp.trn"), hyp), 4000);
     }
 
+    @Test
+    void awkwardLinesReadAsBytesHaveTheTextsAndCountsOfTheGeneralPath() throws Exception {
+        // Words of 1 to 12 bytes (both sides of the eight-byte packed look-up) in mixed case, and lines that are not
+        // plain or hold markup: tabs, runs of spaces, CR/LF, non-ASCII, '<unk>', '[noise]', '+hm+', empty texts; ids on
+        // one side only (scored as all deletions or insertions with score-all).
+        Random random = new Random(20261130L);
+        String[] vocabulary = new String[60];
+        String letters = "abcdeABCDE'-0";
+        for (int w = 0; w < vocabulary.length; w++) {
+            StringBuilder sb = new StringBuilder();
+            int length = 1 + w % 12;
+            for (int k = 0; k < length; k++) {
+                sb.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            vocabulary[w] = sb.toString();
+        }
+        String[] odd = {"<unk>", "[noise]", "+hm+", "café", "a\tb", "x  y", ""};
+        StringBuilder ref = new StringBuilder();
+        StringBuilder hyp = new StringBuilder();
+        for (int u = 0; u < 3000; u++) {
+            String id = "spk" + (u % 7) + "-u" + u;
+            String r = words(random, vocabulary, random.nextInt(15)).strip();
+            String h = words(random, vocabulary, random.nextInt(15)).strip();
+            if (random.nextInt(8) == 0) {
+                r = r + " " + odd[random.nextInt(odd.length)];
+            }
+            if (random.nextInt(8) == 0) {
+                h = odd[random.nextInt(odd.length)] + " " + h;
+            }
+            String end = random.nextInt(10) == 0 ? "\r\n" : "\n";
+            if (u % 97 != 5) {
+                ref.append(r.isEmpty() ? "" : r + " ").append('(').append(id).append(')').append(end);
+            }
+            if (u % 89 != 7) {
+                hyp.append(h.isEmpty() ? "" : h + " ").append('(').append(id).append(')').append(end);
+            }
+        }
+        Path refFile = Files.writeString(tmp.resolve("odd-ref.trn"), ref.toString());
+        Path hypFile = Files.writeString(tmp.resolve("odd-hyp.trn"), hyp.toString());
+        WerInputs.Loaded loaded = WerInputs.load(new WerInputs.Source(null, refFile, hypFile, null, null, null, null, List.of(),
+                "sclite", "score-all"));
+        Table table = loaded.table();
+        assertEquals(3000, table.rowCount());
+        // the texts as the line reader gives them
+        java.util.Map<String, String> refTexts = new java.util.HashMap<>();
+        java.util.Map<String, String> hypTexts = new java.util.HashMap<>();
+        org.fairhunt.speech.format.TrnFormat.read(refFile, org.fairhunt.speech.format.SpeakerIds.SCLITE)
+                .forEach(x -> refTexts.put(x.id(), x.text()));
+        org.fairhunt.speech.format.TrnFormat.read(hypFile, org.fairhunt.speech.format.SpeakerIds.SCLITE)
+                .forEach(x -> hypTexts.put(x.id(), x.text()));
+        int plain = 0;
+        for (boolean p : loaded.plainTexts().rows()) {
+            plain += p ? 1 : 0;
+        }
+        assertTrue(plain > 1500 && plain < 3000, "plain rows " + plain);
+        Normalizer normalizer = Normalizer.parse(Normalizer.DEFAULT, null);
+        for (boolean characters : new boolean[] {false, true}) {
+            WerScores bulk = WerScores.compute(table, WerAudit.REFERENCE, WerAudit.HYPOTHESIS, normalizer, 2, characters, true,
+                    loaded.plainTexts());
+            UtteranceScorer general = new UtteranceScorer(normalizer, characters, true);
+            for (int row = 0; row < 3000; row++) {
+                String id = table.column(WerAudit.ID).text(row);
+                String r = table.column(WerAudit.REFERENCE).text(row);
+                String h = table.column(WerAudit.HYPOTHESIS).text(row);
+                assertEquals(refTexts.getOrDefault(id, ""), r, id);
+                assertEquals(hypTexts.getOrDefault(id, ""), h, id);
+                UtteranceScore expected = general.score(r, h);
+                UtteranceScore ours = bulk.score(row);
+                assertEquals(List.of(expected.correct(), expected.substitutions(), expected.deletions(), expected.insertions(),
+                        expected.referenceChars(), expected.charErrors()), List.of(ours.correct(), ours.substitutions(),
+                        ours.deletions(), ours.insertions(), ours.referenceChars(), ours.charErrors()), id);
+            }
+        }
+    }
+
     private static String words(Random random, String[] vocabulary, int n) {
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < n; k++) {
