@@ -17,6 +17,7 @@ import org.fairhunt.speech.format.PlainTexts;
 import org.fairhunt.speech.format.SpeakerIds;
 import org.fairhunt.speech.format.TimeMarked;
 import org.fairhunt.speech.format.TrnFormat;
+import org.fairhunt.speech.format.TrnLines;
 import org.fairhunt.speech.format.Utterance;
 import org.fairhunt.speech.format.UtteranceIds;
 import org.fairhunt.speech.format.UtterancePairs;
@@ -124,7 +125,8 @@ public final class WerInputs {
         UtterancePairs pairs;
         boolean trn = r.equals("trn") && h.equals("trn");
         if (trn) {
-            pairs = UtterancePairs.join(TrnFormat.lines(s.ref(), true), TrnFormat.lines(s.hyp(), false), speakerIds, policy);
+            TrnLines refLines = TrnFormat.lines(s.ref(), true);
+            pairs = UtterancePairs.join(refLines, TrnFormat.hypothesisLines(s.hyp(), refLines), speakerIds, policy);
         } else if (r.equals("stm") && (h.equals("ctm") || h.equals("stm"))) {
             if (!s.idFields().isEmpty()) {
                 throw new UserInputException("--id-fields names the parts of trn ids; stm segments have no such ids");

@@ -64,6 +64,15 @@ public final class TextColumn implements Column {
     }
 
     @Override
+    public int missingCount() {
+        int n = 0;
+        for (int row = 0; row < values.length; row++) {
+            n += values[row] == null && (bytes == null || starts[row] < 0) ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Override
     public String text(int row) {
         String v = values[row];
         if (v != null || bytes == null || starts[row] < 0) {

@@ -36,6 +36,22 @@ public final class TrnFormat {
     private static final byte MARKUP = 6;
     private static final byte[] KIND = new byte[256];
 
+    // Eight bytes at a time (little-endian: the first byte lowest): each constant repeats one byte.
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH = 0x80 * ONES;
+    private static final long SPACES = ' ' * ONES;
+    private static final long LESS = '<' * ONES;
+    private static final long BRACKET = '[' * ONES;
+    private static final long BELOW_0X30 = (0x80 - 0x30) * ONES; // added to a byte below 0x80: its high bit says >= 0x30
+    private static final long FROM_0X7B = (0x80 - 0x7B) * ONES; // added to a byte below 0x80: its high bit says >= 0x7B
+
+    /** 0x80 in each byte of {@code x} that is zero, 0 in the others (exact: no borrow crosses bytes). */
+    private static long zeroBytes(long x) {
+        return ~((x & ~HIGH) + ~HIGH | x | ~HIGH);
+    }
+
     static {
         for (int b = 0; b < 256; b++) {
             KIND[b] = b < 0x20 || b > 0x7E || b == '{' || b == '}' ? NOT_PLAIN : WORD;
@@ -70,8 +86,20 @@ public final class TrnFormat {
      * line); {@code reference} allows sclite's optional words and alternations, as {@link #readReference}.
      */
     public static TrnLines lines(Path file, boolean reference) {
+        return lines(file, reference, null);
+    }
+
+    /**
+     * A hypothesis trn as {@link TrnLines}, read after its {@code reference}: while its ids follow the reference's in
+     * order (what a recognizer run over a reference list writes), they share the reference's Strings and need no index.
+     */
+    public static TrnLines hypothesisLines(Path file, TrnLines reference) {
+        return lines(file, false, reference);
+    }
+
+    private static TrnLines lines(Path file, boolean reference, TrnLines follows) {
         try (java.io.InputStream in = Files.newInputStream(file)) {
-            return lines(in, file.toString(), reference, Files.size(file));
+            return lines(in, file.toString(), reference, Files.size(file), follows);
         } catch (IOException e) {
             throw new UserInputException(org.fairhunt.core.io.IoMessages.cannotRead(file, e), e);
         }
@@ -101,15 +129,15 @@ public final class TrnFormat {
      * the time a line reader with a regular-expression split takes, which was most of {@code wer}'s cost.
      */
     static List<Utterance> read(byte[] bytes, String source, SpeakerIds speakers, boolean networks) {
-        return utterances(lines(new java.io.ByteArrayInputStream(bytes), source, networks, bytes.length), speakers);
+        return utterances(lines(new java.io.ByteArrayInputStream(bytes), source, networks, bytes.length, null), speakers);
     }
 
     /**
      * Reads {@code in} in chunks into one buffer (never the whole file: what wer keeps of a line is its id and text),
      * cutting complete lines; a line longer than the buffer doubles it.
      */
-    static TrnLines lines(java.io.InputStream in, String source, boolean networks, long sizeHint) {
-        TrnLines out = new TrnLines(source, (int) Math.min(Integer.MAX_VALUE - 8, sizeHint / 80), sizeHint);
+    static TrnLines lines(java.io.InputStream in, String source, boolean networks, long sizeHint, TrnLines follows) {
+        TrnLines out = new TrnLines(source, (int) Math.min(Integer.MAX_VALUE - 8, sizeHint / 80), sizeHint, follows);
         byte[] buffer = new byte[(int) Math.max(4096, Math.min(1 << 18, sizeHint + 1))];
         int length = 0;
         boolean first = true;
@@ -157,27 +185,53 @@ public final class TrnFormat {
             int closes = 0;
             int lastOpen = -1;
             int lastSpace = -1;
+            line:
             while (end < limit) {
-                int kind = KIND[bytes[end] & 0xFF];
-                if (kind != WORD) { // most bytes are letters: one table look-up each
-                    if (kind == NEWLINE) {
+                // Eight bytes at a time while they are word bytes and spaces (most of a line): a space run is found from
+                // the space mask. lastSpace then stays exact where it matters (a space as the last of the eight, for
+                // the run test of the next byte); otherwise it is some space of the eight, which lies, like the exact
+                // one, after any '(' seen before them.
+                while (end <= limit - 8) {
+                    long w = (long) LONGS.get(bytes, end);
+                    long spaces = zeroBytes(w ^ SPACES);
+                    long low = w & ~HIGH;
+                    long special = w & HIGH // non-ASCII
+                            | ~(low + BELOW_0X30) & HIGH & ~spaces // below '0' but the space: controls, '(', ')', '+' (and a few word bytes)
+                            | low + FROM_0X7B & HIGH // '{', '|', '}', '~', DEL
+                            | zeroBytes(w ^ LESS) | zeroBytes(w ^ BRACKET); // '<', '['
+                    if (special != 0) {
                         break;
                     }
-                    if (kind == NOT_PLAIN) {
-                        plain = false;
-                    } else if (kind == SPACE) {
-                        plain &= lastSpace != end - 1;
-                        lastSpace = end;
-                    } else if (kind == OPEN) {
-                        opens++;
-                        lastOpen = end;
-                    } else if (kind == CLOSE) {
-                        closes++;
-                    } else {
-                        markup = true;
+                    if (spaces != 0) {
+                        if ((spaces & spaces << 8) != 0 || (spaces & 0x80) != 0 && lastSpace == end - 1) {
+                            plain = false;
+                        }
+                        lastSpace = spaces >>> 56 != 0 ? end + 7 : end;
+                    }
+                    end += 8;
+                }
+                // then byte by byte up to the next eight
+                for (int stop = Math.min(limit, end + 8); end < stop; end++) {
+                    int kind = KIND[bytes[end] & 0xFF];
+                    if (kind != WORD) {
+                        if (kind == NEWLINE) {
+                            break line;
+                        }
+                        if (kind == NOT_PLAIN) {
+                            plain = false;
+                        } else if (kind == SPACE) {
+                            plain &= lastSpace != end - 1;
+                            lastSpace = end;
+                        } else if (kind == OPEN) {
+                            opens++;
+                            lastOpen = end;
+                        } else if (kind == CLOSE) {
+                            closes++;
+                        } else {
+                            markup = true;
+                        }
                     }
                 }
-                end++;
             }
             if (end == limit && !eof) {
                 return start; // the line goes on in the next chunk
@@ -190,8 +244,7 @@ public final class TrnFormat {
             if (plain && opens == 1 && closes == 1 && bytes[start] != ' ' && bytes[end - 1] == ')'
                     && lastOpen < end - 2 && lastSpace < lastOpen) {
                 int textEnd = lastOpen > start && bytes[lastOpen - 1] == ' ' ? lastOpen - 1 : lastOpen;
-                String id = new String(bytes, lastOpen + 1, end - 2 - lastOpen, StandardCharsets.ISO_8859_1);
-                out.addPlain(id, bytes, start, textEnd, markup, number, lastOpen - start + 1);
+                out.addPlain(bytes, lastOpen + 1, end - 1, start, textEnd, markup, number, lastOpen - start + 1);
                 start = next;
                 continue;
             }

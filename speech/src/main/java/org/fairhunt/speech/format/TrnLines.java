@@ -28,8 +28,15 @@ public final class TrnLines {
     private int[] idColumns = new int[1024];
     private int[] index = new int[2048]; // 1 + position of an id, 0 for a free slot
 
-    TrnLines(String source, int expected, long expectedBytes) {
+    // The reference whose ids this file's ids have followed in order so far, or null: while they do, they are distinct
+    // (the reference's are), so they are neither indexed nor made again as Strings (the reference's are shared).
+    private final TrnLines follows;
+    private boolean inOrder;
+
+    TrnLines(String source, int expected, long expectedBytes, TrnLines follows) {
         this.source = source;
+        this.follows = follows;
+        this.inOrder = follows != null;
         bytes = new byte[(int) Math.max(1024, Math.min(Integer.MAX_VALUE - 8, expectedBytes))];
         if (expected > ids.length) {
             grow(expected);
@@ -40,7 +47,11 @@ public final class TrnLines {
      * Adds a plain line's utterance, its text being {@code from[start, end)}; {@code markup} says whether the text
      * holds a byte that may start non-speech markup ({@code < [ +}), which the bulk scorer leaves to the general path.
      */
-    void addPlain(String id, byte[] from, int start, int end, boolean markup, long line, int column) {
+    void addPlain(byte[] from, int idStart, int idEnd, int start, int end, boolean markup, long line, int column) {
+        String id = inOrder ? followedId(from, idStart, idEnd) : null;
+        if (id == null) {
+            id = new String(from, idStart, idEnd - idStart, StandardCharsets.ISO_8859_1);
+        }
         int length = end - start;
         if (bytes.length - byteCount < length) {
             long wanted = Math.max((long) bytes.length * 2, (long) byteCount + length);
@@ -63,18 +74,56 @@ public final class TrnLines {
         add(id, text, false, false, line, column);
     }
 
+    /** The followed reference's id at this line's position when it is {@code from[idStart, idEnd)}, else null. */
+    private String followedId(byte[] from, int idStart, int idEnd) {
+        if (size >= follows.size) {
+            return null;
+        }
+        String id = follows.ids[size];
+        if (id.length() != idEnd - idStart) {
+            return null;
+        }
+        for (int j = 0; j < id.length(); j++) {
+            if (id.charAt(j) != (from[idStart + j] & 0xFF)) {
+                return null;
+            }
+        }
+        return id;
+    }
+
     private void add(String id, String text, boolean plainLine, boolean markupBytes, long line, int column) {
         if (size == ids.length) {
             grow(size * 2);
         }
-        ids[size] = id;
+        boolean followed = inOrder && size < follows.size && (id == follows.ids[size] || id.equals(follows.ids[size]));
+        if (!followed) {
+            indexAll();
+        }
+        ids[size] = followed ? follows.ids[size] : id;
         idColumns[size] = column;
         texts[size] = text;
         lines[size] = line;
         plain[size] = plainLine;
         markup[size] = markupBytes;
-        index(size); // a repeated id is an error at its own line, before any later line is read
+        if (!inOrder) {
+            index(size); // a repeated id is an error at its own line, before any later line is read
+        }
         size++;
+    }
+
+    /** Indexes the ids that followed the reference (distinct, so without an error), from now on every id. */
+    private void indexAll() {
+        if (inOrder) {
+            inOrder = false;
+            for (int k = 0; k < size; k++) {
+                index(k);
+            }
+        }
+    }
+
+    /** Whether this file's ids are the ids of {@code reference} (its {@code follows}), in the same order. */
+    boolean sameIdsAs(TrnLines reference) {
+        return inOrder && follows == reference && size == reference.size;
     }
 
     /** Enters id {@code k} in the index; an id already there is an error at line {@code k}'s id. */
@@ -98,7 +147,7 @@ public final class TrnLines {
         idColumns = Arrays.copyOf(idColumns, capacity);
         int[] fresh = new int[Integer.highestOneBit(capacity) * 4];
         int mask = fresh.length - 1;
-        for (int k = 0; k < size; k++) {
+        for (int k = 0; k < (inOrder ? 0 : size); k++) {
             int s = spread(ids[k].hashCode()) & mask;
             while (fresh[s] != 0) {
                 s = (s + 1) & mask;
@@ -127,6 +176,7 @@ public final class TrnLines {
 
     /** The position of utterance {@code id}, or -1. */
     public int indexOf(String id) {
+        indexAll();
         return index[slot(id)] - 1;
     }
 

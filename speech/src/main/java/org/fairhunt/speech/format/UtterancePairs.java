@@ -123,8 +123,9 @@ public final class UtterancePairs {
     public static UtterancePairs join(TrnLines references, TrnLines hypotheses, SpeakerIds speakerIds, MissingPolicy policy) {
         int nr = references.size();
         int nh = hypotheses.size();
+        boolean known = hypotheses.sameIdsAs(references); // checked as the hypothesis was read
         boolean sameOrder = nr == nh;
-        for (int k = 0; sameOrder && k < nr; k++) {
+        for (int k = 0; sameOrder && !known && k < nr; k++) {
             sameOrder = references.id(k).equals(hypotheses.id(k));
         }
         int[] refRow;

@@ -239,4 +239,70 @@ class FormatsTest {
             assertEquals(2, e.line(), e.getMessage());
         }
     }
+    @Test
+    void aHypothesisReadAfterItsReferenceJoinsAndFailsAsOneReadAlone(@TempDir Path dir) throws Exception {
+        // ids that follow the reference's order are neither indexed nor made again; a file that stops following (a
+        // repeated id, another order, fewer or more lines, a non-plain line) must pair and fail as when read alone
+        Path ref = Files.writeString(dir.resolve("ref.trn"), "a b (s-1)\nc (s-2)\nd e (s-3)\n(s-4)\n");
+        String[] hypotheses = {
+            "a b (s-1)\nc (s-2)\nd e (s-3)\n(s-4)\n", // the same order
+            "a b (s-1)\nc\t(s-2)\nd e (s-3)\n(s-4)\n", // a non-plain line in the same order
+            "a b (s-1)\nc (s-2)\n", // fewer
+            "a b (s-1)\nc (s-2)\nd e (s-3)\n(s-4)\nx (s-5)\n", // more
+            "a b (s-1)\nd e (s-3)\nc (s-2)\n(s-4)\n", // another order
+            "a b (s-1)\nc (s-2)\nx (s-1)\n(s-4)\n", // a repeated id after following
+            "a b (s-1)\nc (s-2)\nd e (s-3)\n(s-4)\n(s-4)\n", // a repeated id after the reference's last
+        };
+        TrnLines refLines = TrnFormat.lines(ref, true);
+        for (String h : hypotheses) {
+            Path hyp = Files.writeString(dir.resolve("hyp.trn"), h);
+            String alone;
+            try {
+                UtterancePairs p = UtterancePairs.join(refLines, TrnFormat.lines(hyp, false), SpeakerIds.SCLITE, MissingPolicy.SCORE_ALL);
+                alone = p.pairs() + " " + p.referenceOnly() + " " + p.hypothesisOnly();
+            } catch (DataFormatException e) {
+                alone = e.getMessage() + " at " + e.line() + ":" + e.column();
+            }
+            String following;
+            try {
+                UtterancePairs p = UtterancePairs.join(refLines, TrnFormat.hypothesisLines(hyp, refLines), SpeakerIds.SCLITE,
+                        MissingPolicy.SCORE_ALL);
+                following = p.pairs() + " " + p.referenceOnly() + " " + p.hypothesisOnly();
+            } catch (DataFormatException e) {
+                following = e.getMessage() + " at " + e.line() + ":" + e.column();
+            }
+            assertEquals(alone, following, h);
+        }
+        Path hyp = Files.writeString(dir.resolve("hyp.trn"), hypotheses[5]);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> TrnFormat.hypothesisLines(hyp, refLines));
+        assertEquals(3, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("utterance id 's-1' already used on line 1"), e.getMessage());
+    }
+    @Test
+    void runsOfSpacesAnywhereInALineAreCollapsedAsTheLineReaderDoes(@TempDir Path dir) throws Exception {
+        // Lines of letters and single spaces (the eight-byte scan's domain) with, now and then, a run of spaces, a tab, a
+        // '<' a non-ASCII letter or a bracket at every offset from an eight-byte boundary: each text must be its words joined by one space.
+        java.util.Random random = new java.util.Random(7L);
+        String[] words = {"a", "bb", "ccc", "Dddd", "eeeee", "ffffffffff"};
+        String[] rare = {"  ", "   ", " \t", "\t", " <b ", " é ", "[x] ", " ~ "};
+        StringBuilder file = new StringBuilder();
+        List<String> expected = new java.util.ArrayList<>();
+        for (int u = 0; u < 20000; u++) {
+            StringBuilder line = new StringBuilder();
+            int n = 1 + random.nextInt(12);
+            for (int k = 0; k < n; k++) {
+                line.append(words[random.nextInt(words.length)]);
+                line.append(k == n - 1 ? "" : random.nextInt(20) == 0 ? rare[random.nextInt(rare.length)] : " ");
+            }
+            String text = line.toString();
+            file.append(text).append(" (s-").append(u).append(")\n");
+            expected.add(String.join(" ", text.strip().split("\\s+")));
+        }
+        Path trn = Files.writeString(dir.resolve("spaces.trn"), file.toString());
+        TrnLines lines = TrnFormat.lines(trn, true);
+        assertEquals(expected.size(), lines.size());
+        for (int k = 0; k < lines.size(); k++) {
+            assertEquals(expected.get(k), lines.text(k), "line " + (k + 1));
+        }
+    }
 }
