@@ -128,16 +128,11 @@ public final class UtterancePairs {
         for (int k = 0; sameOrder && !known && k < nr; k++) {
             sameOrder = references.id(k).equals(hypotheses.id(k));
         }
-        int[] refRow;
-        int[] hypRow;
+        int[] refRow = null; // null: the same order, row k of each file
+        int[] hypRow = null;
         List<String> refOnly = new ArrayList<>();
         List<String> hypOnly = new ArrayList<>();
-        if (sameOrder) {
-            // the reference's ids are distinct (checked as it was read), so the hypothesis's are too
-            refRow = new int[nr];
-            Arrays.setAll(refRow, k -> k);
-            hypRow = refRow;
-        } else {
+        if (!sameOrder) {
             int[] r = new int[nr + nh];
             int[] h = new int[nr + nh];
             int n = 0;
@@ -164,43 +159,61 @@ public final class UtterancePairs {
             refRow = Arrays.copyOf(r, n);
             hypRow = Arrays.copyOf(h, n);
         }
-        int n = refRow.length;
-        String[] ids = new String[n];
-        Speakers speakers = new Speakers(speakerIds);
-        int[] codes = new int[n];
-        TextColumnParts refs = side(references, refRow);
-        TextColumnParts hyps = side(hypotheses, hypRow);
-        boolean[] plain = new boolean[n];
+        int n = refRow == null ? nr : refRow.length;
+        Joined joined = new Joined(references, hypotheses, n, new Speakers(speakerIds));
+        // One call per pair: a method called this often is compiled at once, where a loop body run from a single call
+        // waits interpreted for an on-stack replacement (most of 100,000 pairs under the launcher's C1).
         for (int k = 0; k < n; k++) {
-            int r = refRow[k];
-            int h = hypRow[k];
+            joined.add(k, refRow == null ? k : refRow[k], hypRow == null ? k : hypRow[k]);
+        }
+        return new UtterancePairs(joined.ids, joined.codes, joined.speakers.levels, joined.refs, joined.hyps,
+                new PlainTexts(joined.plain), refOnly, hypOnly, policy);
+    }
+
+    /** The joined pairs' arrays, filled a pair at a time. */
+    private static final class Joined {
+        private final TrnLines references;
+        private final TrnLines hypotheses;
+        private final Speakers speakers;
+        final String[] ids;
+        final int[] codes;
+        final boolean[] plain;
+        final TextColumnParts refs;
+        final TextColumnParts hyps;
+
+        Joined(TrnLines references, TrnLines hypotheses, int n, Speakers speakers) {
+            this.references = references;
+            this.hypotheses = hypotheses;
+            this.speakers = speakers;
+            ids = new String[n];
+            codes = new int[n];
+            plain = new boolean[n];
+            refs = new TextColumnParts(new String[n], references.bytes(), new int[n], new int[n]);
+            hyps = new TextColumnParts(new String[n], hypotheses.bytes(), new int[n], new int[n]);
+        }
+
+        /** Pair {@code k}: line {@code r} of the reference and {@code h} of the hypothesis (-1: none, an empty text). */
+        void add(int k, int r, int h) {
             String id = r >= 0 ? references.id(r) : hypotheses.id(h);
             ids[k] = id;
             codes[k] = speakers.code(id);
+            side(refs, k, references, r);
+            side(hyps, k, hypotheses, h);
             // a missing side is empty: plain
             plain[k] = (r < 0 || references.plain(r) && !references.markup(r)) && (h < 0 || hypotheses.plain(h) && !hypotheses.markup(h));
         }
-        return new UtterancePairs(ids, codes, speakers.levels, refs, hyps, new PlainTexts(plain), refOnly, hypOnly, policy);
-    }
 
-    /** The texts of {@code lines} at {@code rows} (-1: a missing side, empty text), plain ones as ranges of the lines' bytes. */
-    private static TextColumnParts side(TrnLines lines, int[] rows) {
-        int n = rows.length;
-        String[] values = new String[n];
-        int[] starts = new int[n];
-        int[] ends = new int[n];
-        for (int k = 0; k < n; k++) {
-            int r = rows[k];
+        /** Line {@code r}'s text as pair {@code k}'s: a plain one as a range of the lines' bytes. */
+        private static void side(TextColumnParts parts, int k, TrnLines lines, int r) {
             int start = r < 0 ? 0 : lines.textStart(r); // empty: the range [0, 0)
             if (start >= 0) {
-                starts[k] = start;
-                ends[k] = r < 0 ? 0 : lines.textEnd(r);
+                parts.starts[k] = start;
+                parts.ends[k] = r < 0 ? 0 : lines.textEnd(r);
             } else {
-                values[k] = lines.text(r);
-                starts[k] = -1;
+                parts.values[k] = lines.text(r);
+                parts.starts[k] = -1;
             }
         }
-        return new TextColumnParts(values, lines.bytes(), starts, ends);
     }
 
     /**

@@ -88,13 +88,35 @@ public final class WerScores {
     }
 
     private void fill(Column ref, Column hyp, Normalizer normalizer, boolean networks, PlainTexts plain, int from, int to) {
-        UtteranceScorer scorer = new UtteranceScorer(normalizer, characters, networks);
-        int[] c = new int[6];
-        // plain rows are read from the bytes their text columns keep (no String per text)
-        TextColumn refBytes = plain != null && ref instanceof TextColumn t && t.bytes() != null ? t : null;
-        TextColumn hypBytes = plain != null && hyp instanceof TextColumn t && t.bytes() != null ? t : null;
-        boolean[] plainRows = refBytes != null && hypBytes != null ? plain.rows() : null;
+        RowScorer rows = new RowScorer(ref, hyp, new UtteranceScorer(normalizer, characters, networks), plain);
+        // One call per row: a method called this often is compiled at once, where a loop body run from a single call
+        // waits interpreted for an on-stack replacement (most of 100,000 rows under the launcher's C1).
         for (int row = from; row < to; row++) {
+            rows.score(row);
+        }
+    }
+
+    /** Scores the rows of one range (one per thread). */
+    private final class RowScorer {
+        private final Column ref;
+        private final Column hyp;
+        private final UtteranceScorer scorer;
+        private final int[] c = new int[6];
+        // plain rows are read from the bytes their text columns keep (no String per text)
+        private final TextColumn refBytes;
+        private final TextColumn hypBytes;
+        private final boolean[] plainRows;
+
+        RowScorer(Column ref, Column hyp, UtteranceScorer scorer, PlainTexts plain) {
+            this.ref = ref;
+            this.hyp = hyp;
+            this.scorer = scorer;
+            refBytes = plain != null && ref instanceof TextColumn t && t.bytes() != null ? t : null;
+            hypBytes = plain != null && hyp instanceof TextColumn t && t.bytes() != null ? t : null;
+            plainRows = refBytes != null && hypBytes != null ? plain.rows() : null;
+        }
+
+        void score(int row) {
             int rs;
             int hs;
             if (plainRows == null || !plainRows[row] || (rs = refBytes.start(row)) < 0 || (hs = hypBytes.start(row)) < 0
