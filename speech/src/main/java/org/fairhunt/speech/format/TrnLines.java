@@ -26,6 +26,7 @@ public final class TrnLines {
     private boolean[] plain = new boolean[1024];
     private boolean[] markup = new boolean[1024];
     private int[] idColumns = new int[1024];
+    private int[] idStarts = new int[1024]; // a plain line's id in bytes, else -1
     private int[] index = new int[2048]; // 1 + position of an id, 0 for a free slot
 
     // The reference whose ids this file's ids have followed in order so far, or null: while they do, they are distinct
@@ -53,20 +54,23 @@ public final class TrnLines {
             id = new String(from, idStart, idEnd - idStart, StandardCharsets.ISO_8859_1);
         }
         int length = end - start;
-        if (bytes.length - byteCount < length) {
-            long wanted = Math.max((long) bytes.length * 2, (long) byteCount + length);
+        if (bytes.length - byteCount < idEnd - start) {
+            long wanted = Math.max((long) bytes.length * 2, (long) byteCount + idEnd - start);
             if (wanted > Integer.MAX_VALUE - 8) { // over 2 GB of text: the rest as strings
                 add(id, new String(from, start, length, StandardCharsets.ISO_8859_1), false, false, line, column);
                 return;
             }
             bytes = Arrays.copyOf(bytes, (int) wanted);
         }
-        System.arraycopy(from, start, bytes, byteCount, length);
+        // the text and, after it, the id (which the join and a following hypothesis compare as bytes)
+        int copied = idEnd - start;
+        System.arraycopy(from, start, bytes, byteCount, copied);
         int at = byteCount;
-        byteCount += length;
+        byteCount += copied;
         add(id, null, true, markup, line, column);
         textStarts[size - 1] = at;
         textEnds[size - 1] = at + length;
+        idStarts[size - 1] = at + idStart - start;
     }
 
     /** Adds an utterance whose text was decoded and cleaned as a string. */
@@ -82,6 +86,16 @@ public final class TrnLines {
         String id = follows.ids[size];
         if (id.length() != idEnd - idStart) {
             return null;
+        }
+        int at = follows.idStarts[size];
+        if (at >= 0) {
+            byte[] theirs = follows.bytes;
+            for (int j = 0, n = idEnd - idStart; j < n; j++) {
+                if (theirs[at + j] != from[idStart + j]) {
+                    return null;
+                }
+            }
+            return id;
         }
         for (int j = 0; j < id.length(); j++) {
             if (id.charAt(j) != (from[idStart + j] & 0xFF)) {
@@ -100,6 +114,7 @@ public final class TrnLines {
             indexAll();
         }
         ids[size] = followed ? follows.ids[size] : id;
+        idStarts[size] = -1;
         idColumns[size] = column;
         texts[size] = text;
         lines[size] = line;
@@ -145,6 +160,7 @@ public final class TrnLines {
         lines = Arrays.copyOf(lines, capacity);
         plain = Arrays.copyOf(plain, capacity);
         idColumns = Arrays.copyOf(idColumns, capacity);
+        idStarts = Arrays.copyOf(idStarts, capacity);
         int[] fresh = new int[Integer.highestOneBit(capacity) * 4];
         int mask = fresh.length - 1;
         for (int k = 0; k < (inOrder ? 0 : size); k++) {
@@ -210,6 +226,11 @@ public final class TrnLines {
 
     int textEnd(int k) {
         return textEnds[k];
+    }
+
+    /** Where utterance {@code k}'s id (of {@code id(k).length()} bytes) starts in {@link #bytes()}, or -1. */
+    int idStart(int k) {
+        return idStarts[k];
     }
 
     /** Whether plain utterance {@code k}'s text holds a byte that may start markup ({@code < [ +}). */

@@ -194,9 +194,11 @@ public final class UtterancePairs {
 
         /** Pair {@code k}: line {@code r} of the reference and {@code h} of the hypothesis (-1: none, an empty text). */
         void add(int k, int r, int h) {
-            String id = r >= 0 ? references.id(r) : hypotheses.id(h);
+            TrnLines lines = r >= 0 ? references : hypotheses;
+            int line = r >= 0 ? r : h;
+            String id = lines.id(line);
             ids[k] = id;
-            codes[k] = speakers.code(id);
+            codes[k] = speakers.code(id, lines.bytes(), lines.idStart(line));
             side(refs, k, references, r);
             side(hyps, k, hypotheses, h);
             // a missing side is empty: plain
@@ -223,38 +225,86 @@ public final class UtterancePairs {
     private static final class Speakers {
         private final SpeakerIds rule;
         final List<String> levels = new ArrayList<>();
+        // where a level's characters are also Latin-1 bytes (the id it was first seen in), else null and -1
+        private final List<byte[]> levelBytes = new ArrayList<>();
+        private final List<Integer> levelStarts = new ArrayList<>();
         private int[] slots = new int[256]; // 1 + code, 0 for free
 
         Speakers(SpeakerIds rule) {
             this.rule = rule;
         }
 
-        int code(String id) {
-            int end = rule == SpeakerIds.NONE ? id.length() : SpeakerIds.speakerEnd(id);
-            if (end < 0) {
-                end = id.length();
-            }
+        /** The code of {@code id}'s speaker; {@code idStart >= 0}: the id's Latin-1 bytes are also at {@code bytes[idStart]}. */
+        int code(String id, byte[] bytes, int idStart) {
+            int length = id.length();
+            int end;
             int h = 0;
-            for (int k = 0; k < end; k++) {
-                h = 31 * h + id.charAt(k);
+            if (idStart >= 0) {
+                end = rule == SpeakerIds.NONE ? length : bytesSpeakerEnd(bytes, idStart, length);
+                for (int k = 0; k < end; k++) {
+                    h = 31 * h + (bytes[idStart + k] & 0xFF);
+                }
+            } else {
+                end = rule == SpeakerIds.NONE ? length : SpeakerIds.speakerEnd(id);
+                if (end < 0) {
+                    end = length;
+                }
+                for (int k = 0; k < end; k++) {
+                    h = 31 * h + id.charAt(k);
+                }
             }
             int mask = slots.length - 1;
             int s = TrnLines.spread(h) & mask;
             int at;
             while ((at = slots[s]) != 0) {
-                String level = levels.get(at - 1);
-                if (level.length() == end && id.startsWith(level)) {
+                if (sameLevel(at - 1, id, end, bytes, idStart)) {
                     return at - 1;
                 }
                 s = (s + 1) & mask;
             }
-            String level = rule.speakerOf(id);
+            String level = end == length ? id : id.substring(0, end);
             levels.add(level);
+            levelBytes.add(idStart >= 0 ? bytes : null);
+            levelStarts.add(idStart);
             slots[s] = levels.size();
             if (levels.size() * 2 > slots.length) {
                 rehash();
             }
             return levels.size() - 1;
+        }
+
+        /** sclite's speaker end ({@link SpeakerIds#speakerEnd}) of the id {@code bytes[from, from + length)}, or its length. */
+        private static int bytesSpeakerEnd(byte[] bytes, int from, int length) {
+            int underscore = -1;
+            for (int k = 0; k < length; k++) {
+                byte b = bytes[from + k];
+                if (b == '-') {
+                    return k;
+                }
+                if (b == '_' && underscore < 0) {
+                    underscore = k;
+                }
+            }
+            return underscore < 0 ? length : underscore;
+        }
+
+        /** Whether speaker {@code code} is the first {@code end} characters of {@code id}. */
+        private boolean sameLevel(int code, String id, int end, byte[] bytes, int idStart) {
+            String level = levels.get(code);
+            if (level.length() != end) {
+                return false;
+            }
+            byte[] theirs = levelBytes.get(code);
+            if (theirs == null || idStart < 0) {
+                return id.startsWith(level);
+            }
+            int at = levelStarts.get(code);
+            for (int k = 0; k < end; k++) {
+                if (theirs[at + k] != bytes[idStart + k]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void rehash() {

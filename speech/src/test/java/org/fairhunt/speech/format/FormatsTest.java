@@ -305,4 +305,27 @@ class FormatsTest {
             assertEquals(expected.get(k), lines.text(k), "line " + (k + 1));
         }
     }
+    @Test
+    void speakersOfJoinedIdsFollowScliteRuleWhetherReadAsBytesOrAsStrings(@TempDir Path dir) throws Exception {
+        // plain lines give the join their ids' bytes, a line with a tab a String: the speakers must be the same
+        String[] ids = {"m_n-o_p", "a_b", "c", "x-y", "m_n-q", "a_c", "c", "x-z_1", "-lead", "_u", "p_q_r"};
+        StringBuilder ref = new StringBuilder();
+        for (int k = 0; k < ids.length; k++) {
+            ref.append("w").append(k % 3 == 0 ? "\tv" : " v").append(" (").append(ids[k]).append(k).append(")\n");
+        }
+        Path trn = Files.writeString(dir.resolve("ids.trn"), ref.toString());
+        for (SpeakerIds rule : SpeakerIds.values()) {
+            UtterancePairs pairs = UtterancePairs.join(TrnFormat.lines(trn, true), TrnFormat.lines(trn, false), rule,
+                    MissingPolicy.ERROR);
+            List<String> expected = new java.util.ArrayList<>();
+            for (int k = 0; k < ids.length; k++) {
+                String speaker = rule.speakerOf(ids[k] + k);
+                if (!expected.contains(speaker)) {
+                    expected.add(speaker);
+                }
+                assertEquals(speaker, pairs.speakerLevels().get(pairs.speakerCodes()[k]), ids[k] + k);
+            }
+            assertEquals(expected, pairs.speakerLevels(), rule.toString());
+        }
+    }
 }
