@@ -27,7 +27,9 @@ public final class TrnLines {
     private boolean[] markup = new boolean[1024];
     private int[] idColumns = new int[1024];
     private int[] idStarts = new int[1024]; // a plain line's id in bytes, else -1
-    private int[] index = new int[2048]; // 1 + position of an id, 0 for a free slot
+    // Open addressing, two ints per slot: 1 + the position of an id (0 for a free slot), then its spread hash, which
+    // settles most mismatches without reading the other id (a String elsewhere in the heap).
+    private int[] index = new int[2 * 2048];
 
     // The reference whose ids this file's ids have followed in order so far, or null: while they do, they are distinct
     // (the reference's are), so they are neither indexed nor made again as Strings (the reference's are shared).
@@ -143,12 +145,15 @@ public final class TrnLines {
 
     /** Enters id {@code k} in the index; an id already there is an error at line {@code k}'s id. */
     private void index(int k) {
-        int slot = slot(ids[k]);
-        if (index[slot] != 0) {
-            throw new DataFormatException(source, lines[k], idColumns[k], "utterance id '" + ids[k] + "' already used on line "
-                    + lines[index[slot] - 1]);
+        String id = ids[k];
+        int h = spread(id.hashCode());
+        int at = 2 * slot(id, h);
+        if (index[at] != 0) {
+            throw new DataFormatException(source, lines[k], idColumns[k], "utterance id '" + id + "' already used on line "
+                    + lines[index[at] - 1]);
         }
-        index[slot] = k + 1;
+        index[at] = k + 1;
+        index[at + 1] = h;
     }
 
     private void grow(int capacity) {
@@ -161,14 +166,17 @@ public final class TrnLines {
         plain = Arrays.copyOf(plain, capacity);
         idColumns = Arrays.copyOf(idColumns, capacity);
         idStarts = Arrays.copyOf(idStarts, capacity);
-        int[] fresh = new int[Integer.highestOneBit(capacity) * 4];
-        int mask = fresh.length - 1;
+        int slots = Integer.highestOneBit(capacity) * 4;
+        int[] fresh = new int[2 * slots];
+        int mask = slots - 1;
         for (int k = 0; k < (inOrder ? 0 : size); k++) {
-            int s = spread(ids[k].hashCode()) & mask;
-            while (fresh[s] != 0) {
+            int h = spread(ids[k].hashCode());
+            int s = h & mask;
+            while (fresh[2 * s] != 0) {
                 s = (s + 1) & mask;
             }
-            fresh[s] = k + 1;
+            fresh[2 * s] = k + 1;
+            fresh[2 * s + 1] = h;
         }
         index = fresh;
     }
@@ -179,12 +187,12 @@ public final class TrnLines {
         return x ^ (x >>> 15);
     }
 
-    /** The slot holding {@code id}, or the free slot where it would go. */
-    private int slot(String id) {
-        int mask = index.length - 1;
-        int s = spread(id.hashCode()) & mask;
+    /** The slot holding {@code id}, whose spread hash is {@code h}, or the free slot where it would go. */
+    private int slot(String id, int h) {
+        int mask = index.length / 2 - 1;
+        int s = h & mask;
         int at;
-        while ((at = index[s]) != 0 && !ids[at - 1].equals(id)) {
+        while ((at = index[2 * s]) != 0 && (index[2 * s + 1] != h || !ids[at - 1].equals(id))) {
             s = (s + 1) & mask;
         }
         return s;
@@ -193,7 +201,7 @@ public final class TrnLines {
     /** The position of utterance {@code id}, or -1. */
     public int indexOf(String id) {
         indexAll();
-        return index[slot(id)] - 1;
+        return index[2 * slot(id, spread(id.hashCode()))] - 1;
     }
 
     public int size() {
