@@ -221,15 +221,9 @@ public final class UtteranceScorer {
      * that may start markup ({@code < [ +}).
      */
     private int tokenize(byte[] text, int from, int to, boolean reference) {
+        reserve(reference, to - from);
         int[] ids = reference ? refIds : hypIds;
         int[] chars = reference ? refChars : hypChars;
-        int len = to - from;
-        if (ids.length < len / 2 + 1) {
-            ids = new int[len / 2 + 1];
-        }
-        if (characters && chars.length < len) {
-            chars = new int[len];
-        }
         int words = 0;
         int charCount = 0;
         int k = from;
@@ -257,15 +251,23 @@ public final class UtteranceScorer {
             ids[words++] = wordId(text, start, k, packed);
         }
         if (reference) {
-            refIds = ids;
-            refChars = chars;
             refCharCount = charCount;
         } else {
-            hypIds = ids;
-            hypChars = chars;
             hypCharCount = charCount;
         }
         return words;
+    }
+
+    /** Room for the word ids and characters of a text of {@code length} bytes on one side. */
+    private void reserve(boolean reference, int length) {
+        int words = length / 2 + 1;
+        if (reference) {
+            refIds = refIds.length < words ? new int[words] : refIds;
+            refChars = characters && refChars.length < length ? new int[length] : refChars;
+        } else {
+            hypIds = hypIds.length < words ? new int[words] : hypIds;
+            hypChars = characters && hypChars.length < length ? new int[length] : hypChars;
+        }
     }
 
     /**
@@ -273,15 +275,9 @@ public final class UtteranceScorer {
      * the only test per byte is the space.
      */
     private int tokenizePlain(byte[] text, int from, int to, boolean reference) {
+        reserve(reference, to - from);
         int[] ids = reference ? refIds : hypIds;
         int[] chars = reference ? refChars : hypChars;
-        int len = to - from;
-        if (ids.length < len / 2 + 1) {
-            ids = new int[len / 2 + 1];
-        }
-        if (characters && chars.length < len) {
-            chars = new int[len];
-        }
         byte[] map = fold ? LOWER : SAME;
         int words = 0;
         int charCount = 0;
@@ -302,12 +298,8 @@ public final class UtteranceScorer {
             k++; // the space
         }
         if (reference) {
-            refIds = ids;
-            refChars = chars;
             refCharCount = charCount;
         } else {
-            hypIds = ids;
-            hypChars = chars;
             hypCharCount = charCount;
         }
         return words;
