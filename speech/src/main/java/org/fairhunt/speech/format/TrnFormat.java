@@ -139,6 +139,9 @@ public final class TrnFormat {
     static TrnLines lines(java.io.InputStream in, String source, boolean networks, long sizeHint, TrnLines follows) {
         TrnLines out = new TrnLines(source, (int) Math.min(Integer.MAX_VALUE - 8, sizeHint / 80), sizeHint, follows);
         byte[] buffer = new byte[(int) Math.max(4096, Math.min(1 << 18, sizeHint + 1))];
+        // Eight bytes at a time only in a file of a megabyte or more: the first read through the VarHandle links it,
+        // which costs more (≈ 10-20 ms) than the eight-byte scan saves on a few thousand lines.
+        boolean wide = sizeHint >= 1 << 20;
         int length = 0;
         boolean first = true;
         boolean eof = false;
@@ -158,7 +161,7 @@ public final class TrnFormat {
                     start = 3;
                 }
                 first = false;
-                int rest = scan(buffer, start, length, eof, out, source, networks);
+                int rest = scan(buffer, start, length, eof, out, source, networks, wide);
                 if (rest == 0 && length == buffer.length) {
                     buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
                 } else {
@@ -173,7 +176,8 @@ public final class TrnFormat {
     }
 
     /** Cuts the complete lines of {@code bytes[start, limit)} (all of them at the end of the file); returns where the rest starts. */
-    private static int scan(byte[] bytes, int start, int limit, boolean eof, TrnLines out, String source, boolean networks) {
+    private static int scan(byte[] bytes, int start, int limit, boolean eof, TrnLines out, String source, boolean networks,
+                            boolean wide) {
         while (start < limit) {
             // One scan finds the line's end and whether it is plain: printable ASCII, no run of spaces, no
             // braces, one '(' and one ')'. Such a line (nearly every line of a real trn) is cut on its bytes
@@ -191,7 +195,7 @@ public final class TrnFormat {
                 // the space mask. lastSpace then stays exact where it matters (a space as the last of the eight, for
                 // the run test of the next byte); otherwise it is some space of the eight, which lies, like the exact
                 // one, after any '(' seen before them.
-                while (end <= limit - 8) {
+                while (wide && end <= limit - 8) {
                     long w = (long) LONGS.get(bytes, end);
                     long spaces = zeroBytes(w ^ SPACES);
                     long low = w & ~HIGH;

@@ -279,12 +279,12 @@ class FormatsTest {
         assertTrue(e.getMessage().contains("utterance id 's-1' already used on line 1"), e.getMessage());
     }
     @Test
-    void runsOfSpacesAnywhereInALineAreCollapsedAsTheLineReaderDoes(@TempDir Path dir) throws Exception {
+    void runsOfSpacesAnywhereInALineAreCollapsedAsTheLineReaderDoes() {
         // Lines of letters and single spaces (the eight-byte scan's domain) with, now and then, a run of spaces, a tab, a
         // '<' a non-ASCII letter or a bracket at every offset from an eight-byte boundary: each text must be its words joined by one space.
         java.util.Random random = new java.util.Random(7L);
         String[] words = {"a", "bb", "ccc", "Dddd", "eeeee", "ffffffffff"};
-        String[] rare = {"  ", "   ", " \t", "\t", " <b ", " é ", "[x] ", " ~ "};
+        String[] rare = {"  ", "   ", " \t", "\t", " <b ", " é ", "[x] ", " ~ ", "+h "};
         StringBuilder file = new StringBuilder();
         List<String> expected = new java.util.ArrayList<>();
         for (int u = 0; u < 20000; u++) {
@@ -298,11 +298,14 @@ class FormatsTest {
             file.append(text).append(" (s-").append(u).append(")\n");
             expected.add(String.join(" ", text.strip().split("\\s+")));
         }
-        Path trn = Files.writeString(dir.resolve("spaces.trn"), file.toString());
-        TrnLines lines = TrnFormat.lines(trn, true);
-        assertEquals(expected.size(), lines.size());
-        for (int k = 0; k < lines.size(); k++) {
-            assertEquals(expected.get(k), lines.text(k), "line " + (k + 1));
+        byte[] bytes = file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // a small file is read a byte at a time, one of a megabyte or more (the size is the reader's hint) eight at a time
+        for (long sizeHint : new long[] {bytes.length, Math.max(bytes.length, 1 << 20)}) {
+            TrnLines lines = TrnFormat.lines(new java.io.ByteArrayInputStream(bytes), "spaces.trn", true, sizeHint, null);
+            assertEquals(expected.size(), lines.size());
+            for (int k = 0; k < lines.size(); k++) {
+                assertEquals(expected.get(k), lines.text(k), "line " + (k + 1) + ", size hint " + sizeHint);
+            }
         }
     }
     @Test

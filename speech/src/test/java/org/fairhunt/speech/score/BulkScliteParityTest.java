@@ -70,15 +70,15 @@ class BulkScliteParityTest {
             }
             vocabulary[w] = sb.toString();
         }
-        String[] odd = {"<unk>", "[noise]", "+hm+", "café", "a\tb", "x  y", ""};
+        String[] odd = {"<unk>", "[noise]", "+hm+", "café", "a\tb", "x  y", "", "a+b", "c<d"};
         StringBuilder ref = new StringBuilder();
         StringBuilder hyp = new StringBuilder();
         java.util.Map<String, String> refTexts = new java.util.HashMap<>();
         java.util.Map<String, String> hypTexts = new java.util.HashMap<>();
-        for (int u = 0; u < 3000; u++) {
+        for (int u = 0; u < 15000; u++) { // over a megabyte: read eight bytes at a time
             String id = "spk" + (u % 7) + "-u" + u;
-            String r = words(random, vocabulary, random.nextInt(15)).strip();
-            String h = words(random, vocabulary, random.nextInt(15)).strip();
+            String r = words(random, vocabulary, random.nextInt(25)).strip();
+            String h = words(random, vocabulary, random.nextInt(25)).strip();
             if (random.nextInt(8) == 0) {
                 r = r + " " + odd[random.nextInt(odd.length)];
             }
@@ -100,18 +100,21 @@ class BulkScliteParityTest {
         WerInputs.Loaded loaded = WerInputs.load(new WerInputs.Source(null, refFile, hypFile, null, null, null, null, List.of(),
                 "sclite", "score-all"));
         Table table = loaded.table();
-        assertEquals(3000, table.rowCount());
+        assertTrue(Files.size(refFile) > 1 << 20 && Files.size(hypFile) > 1 << 20, "files of over a megabyte");
+        java.util.Set<String> scored = new java.util.HashSet<>(refTexts.keySet());
+        scored.addAll(hypTexts.keySet()); // an id on neither side is not scored
+        assertEquals(scored.size(), table.rowCount());
         int plain = 0;
         for (boolean p : loaded.plainTexts().rows()) {
             plain += p ? 1 : 0;
         }
-        assertTrue(plain > 1500 && plain < 3000, "plain rows " + plain);
+        assertTrue(plain > 7500 && plain < table.rowCount(), "plain rows " + plain);
         Normalizer normalizer = Normalizer.parse(Normalizer.DEFAULT, null);
         for (boolean characters : new boolean[] {false, true}) {
             WerScores bulk = WerScores.compute(table, WerAudit.REFERENCE, WerAudit.HYPOTHESIS, normalizer, 2, characters, true,
                     loaded.plainTexts());
             UtteranceScorer general = new UtteranceScorer(normalizer, characters, true);
-            for (int row = 0; row < 3000; row++) {
+            for (int row = 0; row < table.rowCount(); row++) {
                 String id = table.column(WerAudit.ID).text(row);
                 String r = table.column(WerAudit.REFERENCE).text(row);
                 String h = table.column(WerAudit.HYPOTHESIS).text(row);
