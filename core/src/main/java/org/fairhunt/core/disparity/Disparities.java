@@ -14,6 +14,7 @@ import org.fairhunt.core.metric.MetricValue;
 import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.result.DisparityKind;
 import org.fairhunt.core.result.MetricEstimate;
+import org.fairhunt.core.result.ResultMaps;
 import org.fairhunt.core.stats.BootstrapIntervals;
 import org.fairhunt.core.stats.Critical;
 import org.fairhunt.core.stats.Interval;
@@ -72,6 +73,8 @@ public final class Disparities {
     private final boolean weighted;
     private final boolean clustered;
     private final int replicates;
+    /** Each slice's attributes as the result's read-only map, made once and shared by its comparisons. */
+    private final List<Map<String, String>> sliceMaps;
 
     private Disparities(AuditRun run, double level) {
         this.run = run;
@@ -80,6 +83,17 @@ public final class Disparities {
         this.bootstrap = replicates > 1;
         this.weighted = run.spec().weight() != null;
         this.clustered = run.spec().cluster() != null;
+        this.sliceMaps = new ArrayList<>(java.util.Collections.nCopies(run.slices().size(), null));
+    }
+
+    /** Slice {@code i}'s attributes, as every comparison naming it holds them. */
+    private Map<String, String> attributes(int i) {
+        Map<String, String> m = sliceMaps.get(i);
+        if (m == null) {
+            m = ResultMaps.copy(run.slices().get(i).asMap());
+            sliceMaps.set(i, m);
+        }
+        return m;
     }
 
     /**
@@ -103,7 +117,14 @@ public final class Disparities {
                 d.compareSet(m, slices, reference, out);
             }
         }
-        return withQValues(out);
+        // compareSet adds each ratio right after the difference of the same metric, slice and reference, and no
+        // two differences here share those (a slice has one reference per metric): the pairs withQValues finds
+        // by key, known without hashing a key of two maps per comparison.
+        int[] sharesWith = new int[out.size()];
+        for (int i = 0; i < sharesWith.length; i++) {
+            sharesWith[i] = out.get(i).kind() == Disparity.RATIO ? i - 1 : -1;
+        }
+        return withQValues(out, sharesWith);
     }
 
     /** The slices of each attribute set (the overall population left out), in slice order. */
@@ -149,13 +170,21 @@ public final class Disparities {
                 differences.put(pairKey(d), i);
             }
         }
-        double[] p = new double[disparities.size()];
         int[] sharesWith = new int[disparities.size()];
-        for (int i = 0; i < p.length; i++) {
+        for (int i = 0; i < sharesWith.length; i++) {
             Disparity d = disparities.get(i);
             Integer diff = d.kind().equals(Disparity.RATIO) ? differences.get(pairKey(d)) : null;
             sharesWith[i] = diff == null ? -1 : diff;
-            p[i] = diff != null || d.pValue() == null ? Double.NaN : d.pValue();
+        }
+        return withQValues(disparities, sharesWith);
+    }
+
+    /** {@link #withQValues(List)} with each ratio's difference given ({@code sharesWith[i]}, or −1: none). */
+    private static List<Disparity> withQValues(List<Disparity> disparities, int[] sharesWith) {
+        double[] p = new double[disparities.size()];
+        for (int i = 0; i < p.length; i++) {
+            Disparity d = disparities.get(i);
+            p[i] = sharesWith[i] >= 0 || d.pValue() == null ? Double.NaN : d.pValue();
         }
         double[] q = MultipleTesting.benjaminiHochberg(p);
         List<Disparity> out = new ArrayList<>(disparities.size());
@@ -533,8 +562,8 @@ public final class Disparities {
         long n = run.sliceRows()[slice];
         long refN = run.sliceRows()[ref];
         boolean tooSmall = n < run.spec().minGroupSize() || refN < run.spec().minGroupSize();
-        Map<String, String> attrs = run.slices().get(slice).asMap();
-        Map<String, String> refAttrs = run.slices().get(ref).asMap();
+        Map<String, String> attrs = attributes(slice);
+        Map<String, String> refAttrs = attributes(ref);
         String reason = undefinedReason(v, slice, r, ref);
         if (reason == null && isRatio && r.value() == 0) {
             reason = "the reference value is 0, so the ratio is undefined";
@@ -701,9 +730,9 @@ public final class Disparities {
         Double loOut = reason == null ? lo : null;
         Double hiOut = reason == null ? hi : null;
         Double p = reason == null ? Critical.sidakP(smallestP(models, Math.max(0, extreme)), pairs) : null;
-        return new Disparity(metric, attrs, run.slices().get(best).asMap(), Disparity.MAX_GAP, value, loOut, hiOut, p, null,
-                reason, null, null, tooSmall, reason == null ? method : null, run.slices().get(defined.get(hiK)).asMap(),
-                run.slices().get(defined.get(loK)).asMap());
+        return new Disparity(metric, attrs, attributes(best), Disparity.MAX_GAP, value, loOut, hiOut, p, null,
+                reason, null, null, tooSmall, reason == null ? method : null, attributes(defined.get(hiK)),
+                attributes(defined.get(loK)));
     }
 
     /** How far below the smallest p-value's critical value a pair's interval must hold 0 to be passed over. */
@@ -789,9 +818,9 @@ public final class Disparities {
             p = Critical.sidakP(pOne, k);
             method = "sidak_slices_" + models.get(0).method().word();
         }
-        return new Disparity(metric, attrs, run.slices().get(best).asMap(), Disparity.MAX_GAP, value, lo, hi, p, null, reason,
-                null, null, tooSmall, method, run.slices().get(defined.get(hiK)).asMap(),
-                run.slices().get(defined.get(loK)).asMap());
+        return new Disparity(metric, attrs, attributes(best), Disparity.MAX_GAP, value, lo, hi, p, null, reason,
+                null, null, tooSmall, method, attributes(defined.get(hiK)),
+                attributes(defined.get(loK)));
     }
 
     /** {@code [max L_i − min U_j, max U_i − min L_j]} with every slice's interval at critical value {@code c}. */
