@@ -428,13 +428,15 @@ public final class WerAudit {
      */
     static List<String> ceilingOrFloor(AuditResult a, Map<String, WerTotals> totals) {
         List<String> out = new ArrayList<>();
+        // Comparisons share their slices' maps (a reference's with every slice compared to it): each labelled once.
+        Map<Map<String, String>, String> labels = new java.util.IdentityHashMap<>();
         for (var d : a.disparities()) {
-            if (!d.metric().equals("wer") || d.kind() == DisparityKind.MAX_GAP || d.reference() == null) {
+            if (!d.metric().equals("wer") || d.kind() != DisparityKind.DIFFERENCE || d.reference() == null) {
                 continue;
             }
-            WerTotals x = totals.get(label(d.attributes()));
-            WerTotals y = totals.get(label(d.reference()));
-            if (x == null || y == null || x.referenceWords() == 0 || y.referenceWords() == 0 || d.kind() != DisparityKind.DIFFERENCE) {
+            WerTotals x = totals.get(labels.computeIfAbsent(d.attributes(), WerAudit::label));
+            WerTotals y = totals.get(labels.computeIfAbsent(d.reference(), WerAudit::label));
+            if (x == null || y == null || x.referenceWords() == 0 || y.referenceWords() == 0) {
                 continue;
             }
             double wx = x.wer();
@@ -519,12 +521,14 @@ public final class WerAudit {
             MetricEstimate wer = s.metric("wer");
             if (wer != null) {
                 row.set("wer", estimateNode(wer));
-                werOf.put(s.attributes(), wer);
+                if (s.depth() == 2) { // the grids below read pairs only
+                    werOf.put(s.attributes(), wer);
+                }
             }
         }
         List<String> groups = new ArrayList<>();
         for (String g : options.groups()) {
-            if (run.slices().stream().anyMatch(k -> k.asMap().containsKey(g))) {
+            if (run.slices().stream().anyMatch(k -> k.attributes().contains(g))) {
                 groups.add(g);
             }
         }
@@ -548,10 +552,10 @@ public final class WerAudit {
         if (options.worst() > 0) {
             UtteranceScorer scorer = new UtteranceScorer(options.normalizer(), false, options.referenceNetworks());
             for (String g : groups) {
-                Map<String, WerDigest.Value> byValue = digest.values(g);
-                if (byValue.size() > REPORT_MAX_VALUES) {
-                    continue;
+                if (digest.valueCount(g) > REPORT_MAX_VALUES) {
+                    continue; // before ordering the values by first appearance
                 }
+                Map<String, WerDigest.Value> byValue = digest.values(g);
                 for (Map.Entry<String, WerDigest.Value> e : byValue.entrySet()) {
                     ObjectNode list = section.putObject("worst utterances of " + g + "=" + e.getKey());
                     for (WerDigest.Utterance u : e.getValue().worst()) {
