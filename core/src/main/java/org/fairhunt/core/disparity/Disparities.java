@@ -339,6 +339,16 @@ public final class Disparities {
             }
         }
 
+        private String noClosedForm;
+
+        /** {@link #noClosedFormReason} of the family's metric, made once (every pair of a non-proportion says it). */
+        String noClosedForm() {
+            if (noClosedForm == null) {
+                noClosedForm = noClosedFormReason(m.info().metricName());
+            }
+            return noClosedForm;
+        }
+
         /** The number of pairs among the defined slices. */
         int pairs() {
             return defined.size() * (defined.size() - 1) / 2;
@@ -400,7 +410,7 @@ public final class Disparities {
                         IntervalMethod.NEWCOMBE), 0, IntervalMethod.NEWCOMBE, null);
             }
             if (!bootstrap) {
-                return PairModel.none(noClosedFormReason(m.info().metricName()));
+                return PairModel.none(noClosedForm());
             }
             if (run.hasSingleCluster(i) || run.hasSingleCluster(j)) {
                 return PairModel.none(MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "the slice or its reference holds"));
@@ -451,7 +461,7 @@ public final class Disparities {
                 return new PairModel((c, lv) -> new Interval(lr - c * se, lr + c * se, lv, IntervalMethod.KATZ_LOG), 0, IntervalMethod.KATZ_LOG, null);
             }
             if (!bootstrap) {
-                return PairModel.none(noClosedFormReason(m.info().metricName()));
+                return PairModel.none(noClosedForm());
             }
             if (run.hasSingleCluster(i) || run.hasSingleCluster(j)) {
                 return PairModel.none(MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "the slice or its reference holds"));
@@ -475,7 +485,7 @@ public final class Disparities {
                         null);
             }
             if (!bootstrap) {
-                return SliceModel.none(noClosedFormReason(m.info().metricName()));
+                return SliceModel.none(noClosedForm());
             }
             if (run.hasSingleCluster(i)) {
                 return SliceModel.none(MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "a slice holds"));
@@ -798,22 +808,14 @@ public final class Disparities {
             lo = Math.max(0, at[0]);
             hi = at[1];
             double pOne;
-            if (gapBounds(models, 0)[0] <= 0) {
+            Interval[] at0 = intervals(models, 0);
+            Interval[] at38;
+            if (gapLower(at0) <= 0) {
                 pOne = 1;
-            } else if (gapBounds(models, 38)[0] > 0) {
+            } else if (gapLower(at38 = intervals(models, 38)) > 0) {
                 pOne = 0;
             } else {
-                double a = 0;
-                double b = 38;
-                for (int i = 0; i < 60 && b - a > 1e-10; i++) {
-                    double mid = (a + b) / 2;
-                    if (gapBounds(models, mid)[0] > 0) {
-                        a = mid;
-                    } else {
-                        b = mid;
-                    }
-                }
-                pOne = Critical.twoSidedP((a + b) / 2, df);
+                pOne = Critical.twoSidedP(gapCrossing(models, at0, at38), df);
             }
             p = Critical.sidakP(pOne, k);
             method = "sidak_slices_" + models.get(0).method().word();
@@ -821,6 +823,100 @@ public final class Disparities {
         return new Disparity(metric, attrs, attributes(best), Disparity.MAX_GAP, value, lo, hi, p, null, reason,
                 null, null, tooSmall, method, attributes(defined.get(hiK)),
                 attributes(defined.get(loK)));
+    }
+
+    /** Every slice's interval at critical value {@code c}. */
+    static Interval[] intervals(List<SliceModel> models, double c) {
+        Interval[] out = new Interval[models.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = models.get(i).interval().apply(c);
+        }
+        return out;
+    }
+
+    /** {@code max L_i − min U_j} of {@code at}: {@code gapBounds(…)[0]} of the same intervals. */
+    private static double gapLower(Interval[] at) {
+        double maxL = Double.NEGATIVE_INFINITY;
+        double minU = Double.POSITIVE_INFINITY;
+        for (Interval ci : at) {
+            maxL = Math.max(maxL, ci.lo());
+            minU = Math.min(minU, ci.hi());
+        }
+        return maxL - minU;
+    }
+
+    /**
+     * The critical value in [0, 38] at which the gap's lower end {@code max L_i − min U_j} reaches 0, by bisection to
+     * 1e-10 (the gap is above 0 at 0 and not at 38: {@code at0}, {@code at38}). Each step needs only the largest
+     * lower end and the smallest upper end, and every slice's interval widens with the critical value (Wilson's
+     * intervals are nested in z, a studentized one is p ± c·se), so on a bracket {@code [a, b]} a slice whose lower
+     * end at {@code a} is below the largest lower end at {@code b} never holds the largest lower end again (nor,
+     * alike, the smallest upper end): it is left out. The margin of 1e-9 of the intervals' scale is far above
+     * their rounding (1e-15 of it), so a slice left out is strictly below the extreme, which another slice holds: every
+     * step compares the same two numbers as over all slices, and the result is the same to the bit. With a thousand
+     * slices, a few are left after the first steps instead of all of them at each of ≈ 40.
+     */
+    static double gapCrossing(List<SliceModel> models, Interval[] at0, Interval[] at38) {
+        int k = models.size();
+        double[] loA = new double[k];
+        double[] hiA = new double[k];
+        double scale = 0;
+        for (int i = 0; i < k; i++) {
+            loA[i] = at0[i].lo();
+            hiA[i] = at0[i].hi();
+            scale = Math.max(scale, Math.max(Math.max(Math.abs(at0[i].lo()), Math.abs(at0[i].hi())),
+                    Math.max(Math.abs(at38[i].lo()), Math.abs(at38[i].hi()))));
+        }
+        double margin = 1e-9 * (1 + scale);
+        double maxLB = Double.NEGATIVE_INFINITY;
+        double minUB = Double.POSITIVE_INFINITY;
+        for (Interval ci : at38) {
+            maxLB = Math.max(maxLB, ci.lo());
+            minUB = Math.min(minUB, ci.hi());
+        }
+        int[] candidates = new int[k];
+        for (int i = 0; i < k; i++) {
+            candidates[i] = i;
+        }
+        int n = k;
+        double[] loMid = new double[k];
+        double[] hiMid = new double[k];
+        double a = 0;
+        double b = 38;
+        for (int step = 0; step < 60 && b - a > 1e-10; step++) {
+            int kept = 0;
+            for (int t = 0; t < n; t++) {
+                int i = candidates[t];
+                if (loA[i] >= maxLB - margin || hiA[i] <= minUB + margin) {
+                    candidates[kept++] = i;
+                }
+            }
+            n = kept;
+            double mid = (a + b) / 2;
+            double maxL = Double.NEGATIVE_INFINITY;
+            double minU = Double.POSITIVE_INFINITY;
+            for (int t = 0; t < n; t++) {
+                int i = candidates[t];
+                Interval ci = models.get(i).interval().apply(mid);
+                loMid[i] = ci.lo();
+                hiMid[i] = ci.hi();
+                maxL = Math.max(maxL, ci.lo());
+                minU = Math.min(minU, ci.hi());
+            }
+            if (maxL - minU > 0) {
+                a = mid;
+                for (int t = 0; t < n; t++) {
+                    int i = candidates[t];
+                    loA[i] = loMid[i];
+                    hiA[i] = hiMid[i];
+                }
+            } else {
+                b = mid;
+                maxLB = maxL;
+                minUB = minU;
+            }
+        }
+        return (a + b) / 2;
     }
 
     /** {@code [max L_i − min U_j, max U_i − min L_j]} with every slice's interval at critical value {@code c}. */
