@@ -74,7 +74,7 @@ public final class Disparities {
     private final boolean clustered;
     private final int replicates;
     /** Each slice's attributes as the result's read-only map, made once and shared by its comparisons. */
-    private final List<Map<String, String>> sliceMaps;
+    private final Map<String, String>[] sliceMaps;
 
     private Disparities(AuditRun run, double level) {
         this.run = run;
@@ -83,17 +83,32 @@ public final class Disparities {
         this.bootstrap = replicates > 1;
         this.weighted = run.spec().weight() != null;
         this.clustered = run.spec().cluster() != null;
-        this.sliceMaps = new ArrayList<>(java.util.Collections.nCopies(run.slices().size(), null));
+        @SuppressWarnings("unchecked")
+        Map<String, String>[] maps = new Map[run.slices().size()];
+        this.sliceMaps = maps;
     }
 
     /** Slice {@code i}'s attributes, as every comparison naming it holds them. */
     private Map<String, String> attributes(int i) {
-        Map<String, String> m = sliceMaps.get(i);
+        Map<String, String> m = sliceMaps[i];
         if (m == null) {
             m = ResultMaps.copy(run.slices().get(i).asMap());
-            sliceMaps.set(i, m);
+            sliceMaps[i] = m;
         }
         return m;
+    }
+
+    /** The critical value of the reported level on {@code df} degrees of freedom (0: normal), by df. */
+    private final Map<Integer, Double> pairCritical = new java.util.HashMap<>();
+
+    /**
+     * {@code model.atAlpha(1 − level)}, its critical value computed once per df rather than once per comparison (a
+     * normal or t quantile; the same call, the same value).
+     */
+    private Interval atLevel(PairModel model) {
+        double alpha = 1 - level;
+        double c = pairCritical.computeIfAbsent(model.df(), df -> Critical.value(alpha, df));
+        return model.interval().at(c, 1 - alpha);
     }
 
     /**
@@ -589,7 +604,7 @@ public final class Disparities {
         String method = model.method() == null ? null : model.method().word();
         reason = model.reason();
         if (reason == null) {
-            Interval pair = model.atAlpha(1 - level);
+            Interval pair = atLevel(model);
             ci = isRatio ? new Interval(Math.exp(pair.lo()), Math.exp(pair.hi()), level, pair.method()) : pair;
             if (isRatio) {
                 p = differenceP == null ? model.pValue() : differenceP;

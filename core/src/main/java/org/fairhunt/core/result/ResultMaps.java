@@ -36,6 +36,21 @@ public final class ResultMaps {
         return new Frozen<>(new LinkedHashMap<>(map), false);
     }
 
+    /**
+     * The insertion-ordered read-only map {@code keys[i] → values[i]} (a later equal key replaces an earlier one's
+     * value in place), shared as {@link #copy} shares its copies.
+     */
+    public static <K, V> Map<K, V> of(List<K> keys, List<V> values) {
+        if (keys.size() != values.size()) {
+            throw new IllegalArgumentException("keys and values differ in length: " + keys + " vs " + values);
+        }
+        LinkedHashMap<K, V> m = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            m.put(keys.get(i), values.get(i));
+        }
+        return new Frozen<>(m, false);
+    }
+
     static Map<String, Object> deepCopy(Map<String, ?> map) {
         if (map instanceof Frozen<?, ?> f && f.deep) {
             @SuppressWarnings("unchecked")

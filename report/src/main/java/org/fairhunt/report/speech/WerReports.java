@@ -74,30 +74,35 @@ public final class WerReports {
                 "#Wrd", "Corr", "Sub", "Del", "Ins", "Err", "S.Err", "WER interval");
         sb.append(header).append("-".repeat(header.length() - 1)).append('\n');
         Map<String, WerTotals> totals = WerAudit.sliceTotals(r);
-        int lastDepth = 0;
-        String lastAttributes = "";
+        Map<String, String> last = Map.of();
         for (SliceResult s : a.slices()) {
-            String attrs = String.join(",", s.attributes().keySet());
-            if (s.depth() != lastDepth || !attrs.equals(lastAttributes)) {
+            // A blank line before each attribute set (compared as joined names only where the names differ).
+            if (!sameAttributes(s.attributes(), last) && (s.attributes().size() != last.size()
+                    || !String.join(",", s.attributes().keySet()).equals(String.join(",", last.keySet())))) {
                 sb.append('\n');
-                lastDepth = s.depth();
-                lastAttributes = attrs;
             }
+            last = s.attributes();
             WerTotals t = totals.get(s.label());
             MetricEstimate wer = s.metric("wer");
             // The row laid out as the header's "%-36s %6d %7d | %5s %5s %5s %5s %6s %6s | %-17s%s%n", by hand: a
             // Formatter per row parses the pattern and looks up the locale's digits for every number.
             String label = s.label();
-            sb.append(padRight(truncate(label, 36), 36)).append(' ').append(padLeft(Long.toString(t.sentences()), 6))
-                    .append(' ').append(padLeft(Long.toString(t.referenceWords()), 7)).append(" | ")
-                    .append(padLeft(pct(t.correctRate()), 5)).append(' ').append(padLeft(pct(t.substitutionRate()), 5)).append(' ')
-                    .append(padLeft(pct(t.deletionRate()), 5)).append(' ').append(padLeft(pct(t.insertionRate()), 5)).append(' ')
-                    .append(padLeft(pct(t.wer()), 6)).append(' ').append(padLeft(pct(t.ser()), 6)).append(" | ");
+            padRight(sb, truncate(label, 36), 36).append(' ');
+            padLeft(sb, Long.toString(t.sentences()), 6).append(' ');
+            padLeft(sb, Long.toString(t.referenceWords()), 7).append(" | ");
+            padLeft(sb, pct(t.correctRate()), 5).append(' ');
+            padLeft(sb, pct(t.substitutionRate()), 5).append(' ');
+            padLeft(sb, pct(t.deletionRate()), 5).append(' ');
+            padLeft(sb, pct(t.insertionRate()), 5).append(' ');
+            padLeft(sb, pct(t.wer()), 6).append(' ');
+            padLeft(sb, pct(t.ser()), 6).append(" | ");
             if (wer == null || wer.ci() == null) {
-                sb.append(padRight("", 17));
+                padRight(sb, "", 17);
             } else {
-                sb.append(padRight("[" + padLeft(Formats.fixed(100 * wer.ci().lo(), 1), 5) + ", "
-                        + padLeft(Formats.fixed(100 * wer.ci().hi(), 1), 5) + "]", 17));
+                int start = sb.length();
+                padLeft(sb.append('['), Formats.fixed(100 * wer.ci().lo(), 1), 5).append(", ");
+                padLeft(sb, Formats.fixed(100 * wer.ci().hi(), 1), 5).append(']');
+                padRight(sb, "", 17 - (sb.length() - start));
             }
             if (s.tooSmall()) {
                 sb.append(" (small)");
@@ -143,14 +148,35 @@ public final class WerReports {
         return sb.toString();
     }
 
-    /** {@code s} right-aligned in {@code width} characters, as {@code %<width>s} and {@code %<width>d} lay it out. */
-    private static String padLeft(String s, int width) {
-        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    /** Appends {@code s} right-aligned in {@code width} characters, as {@code %<width>s} and {@code %<width>d} lay it out. */
+    private static StringBuilder padLeft(StringBuilder sb, String s, int width) {
+        for (int i = s.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        return sb.append(s);
     }
 
-    /** {@code s} left-aligned in {@code width} characters, as {@code %-<width>s} lays it out. */
-    private static String padRight(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    /** Appends {@code s} left-aligned in {@code width} characters, as {@code %-<width>s} lays it out. */
+    private static StringBuilder padRight(StringBuilder sb, String s, int width) {
+        sb.append(s);
+        for (int i = s.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        return sb;
+    }
+
+    /** Whether two slices fix the same attributes in the same order. */
+    private static boolean sameAttributes(Map<String, String> a, Map<String, String> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        var other = b.keySet().iterator();
+        for (String k : a.keySet()) {
+            if (!k.equals(other.next())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String truncate(String s, int n) {
