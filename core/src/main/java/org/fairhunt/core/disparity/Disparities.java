@@ -344,14 +344,44 @@ public final class Disparities {
             });
         }
 
+        /** Each slice's point estimate and proportion (read-only), by slice index, evaluated once for all its pairs. */
+        private final MetricValue[] values;
+        private final double[][] proportions;
+        private final boolean[] proportionRead;
+
         Family(MetricSeries m, List<Integer> slices) {
             this.m = m;
             this.slices = slices;
+            int all = run.slices().size();
+            values = new MetricValue[all];
+            proportions = new double[all][];
+            proportionRead = new boolean[all];
             for (int i : slices) {
-                if (m.value(i, 0).defined()) {
+                MetricValue v = m.value(i, 0);
+                values[i] = v;
+                if (v.defined()) {
                     defined.add(i);
                 }
             }
+        }
+
+        /** {@code m.value(slice, 0)}. */
+        MetricValue value(int slice) {
+            MetricValue v = values[slice];
+            if (v == null) {
+                v = m.value(slice, 0);
+                values[slice] = v;
+            }
+            return v;
+        }
+
+        /** {@code m.proportion(slice, 0)} (not to be modified). */
+        double[] proportion(int slice) {
+            if (!proportionRead[slice]) {
+                proportions[slice] = m.proportion(slice, 0);
+                proportionRead[slice] = true;
+            }
+            return proportions[slice];
         }
 
         private String noClosedForm;
@@ -370,7 +400,7 @@ public final class Disparities {
         }
 
         double point(int slice) {
-            return m.value(slice, 0).value();
+            return value(slice).value();
         }
 
         double[] replicates(int slice) {
@@ -418,8 +448,8 @@ public final class Disparities {
             double pi = point(i);
             double pj = point(j);
             double d = pi - pj;
-            double[] a = weighted ? null : m.proportion(i, 0);
-            double[] b = weighted ? null : m.proportion(j, 0);
+            double[] a = weighted ? null : proportion(i);
+            double[] b = weighted ? null : proportion(j);
             if (a != null && b != null && !clustered) {
                 return new PairModel((c, lv) -> TwoProportions.mover(pi, wilson(i, pi, a[1], c, lv), pj, wilson(j, pj, b[1], c, lv),
                         IntervalMethod.NEWCOMBE), 0, IntervalMethod.NEWCOMBE, null);
@@ -465,8 +495,8 @@ public final class Disparities {
                         : "a value is 0, so the log ratio has no interval");
             }
             double lr = Math.log(pi / pj);
-            double[] a = weighted ? null : m.proportion(i, 0);
-            double[] b = weighted ? null : m.proportion(j, 0);
+            double[] a = weighted ? null : proportion(i);
+            double[] b = weighted ? null : proportion(j);
             if (a != null && b != null && !clustered) {
                 double se = Math.sqrt(Math.max(0, 1 / a[0] - 1 / a[1] + 1 / b[0] - 1 / b[1]));
                 if (!(se > 0)) {
@@ -494,7 +524,7 @@ public final class Disparities {
         /** The model of one slice's value at any critical value (for many slices, where pairs would be too many). */
         SliceModel single(int i) {
             double p = point(i);
-            double[] a = weighted ? null : m.proportion(i, 0);
+            double[] a = weighted ? null : proportion(i);
             if (a != null && !clustered) {
                 return new SliceModel(c -> Proportions.wilson(p, a[1], c, level, IntervalMethod.WILSON), 0, IntervalMethod.WILSON,
                         null);
@@ -582,8 +612,8 @@ public final class Disparities {
             boolean fromData, ReferenceChoice reference) {
         DisparityKind kind = isRatio ? Disparity.RATIO : Disparity.DIFFERENCE;
         String metric = m.info().metricName();
-        MetricValue v = m.value(slice, 0);
-        MetricValue r = m.value(ref, 0);
+        MetricValue v = family.value(slice);
+        MetricValue r = family.value(ref);
         long n = run.sliceRows()[slice];
         long refN = run.sliceRows()[ref];
         boolean tooSmall = n < run.spec().minGroupSize() || refN < run.spec().minGroupSize();
@@ -609,8 +639,8 @@ public final class Disparities {
             if (isRatio) {
                 p = differenceP == null ? model.pValue() : differenceP;
             } else if ("newcombe".equals(method)) {
-                double[] a = m.proportion(slice, 0);
-                double[] b = m.proportion(ref, 0);
+                double[] a = family.proportion(slice);
+                double[] b = family.proportion(ref);
                 p = TwoProportions.zTestPValue(a[0], a[1], b[0], b[1]);
             } else {
                 p = model.pValue();
