@@ -428,14 +428,19 @@ public final class WerAudit {
      */
     static List<String> ceilingOrFloor(AuditResult a, Map<String, WerTotals> totals) {
         List<String> out = new ArrayList<>();
-        // Comparisons share their slices' maps (a reference's with every slice compared to it): each labelled once.
-        Map<Map<String, String>, String> labels = new java.util.IdentityHashMap<>();
+        // The comparisons of an attribute set share their reference's map: its label is made once.
+        Map<String, String> lastReference = null;
+        String referenceLabel = null;
         for (var d : a.disparities()) {
             if (!d.metric().equals("wer") || d.kind() != DisparityKind.DIFFERENCE || d.reference() == null) {
                 continue;
             }
-            WerTotals x = totals.get(labels.computeIfAbsent(d.attributes(), WerAudit::label));
-            WerTotals y = totals.get(labels.computeIfAbsent(d.reference(), WerAudit::label));
+            if (d.reference() != lastReference) {
+                lastReference = d.reference();
+                referenceLabel = label(lastReference);
+            }
+            WerTotals x = totals.get(label(d.attributes()));
+            WerTotals y = totals.get(referenceLabel);
             if (x == null || y == null || x.referenceWords() == 0 || y.referenceWords() == 0) {
                 continue;
             }

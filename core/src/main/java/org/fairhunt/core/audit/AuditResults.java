@@ -13,6 +13,7 @@ import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.core.stats.BootstrapIntervals;
 import org.fairhunt.core.stats.Interval;
+import org.fairhunt.core.stats.IntervalMethod;
 import org.fairhunt.core.stats.Proportions;
 
 /**
@@ -43,15 +44,24 @@ public final class AuditResults {
         int replicates = run.estimates();
         List<SliceResult> slices = new ArrayList<>();
         Map<String, Double> icc = new java.util.HashMap<>();
+        List<String> names = new ArrayList<>();
+        for (MetricSeries s : series) {
+            names.add(s.info().metricName());
+        }
+        // Wilson's z of the level, computed once (Proportions.wilson(x, n, level) computes it in every call).
+        double z = Proportions.normalQuantile(1 - (1 - level) / 2);
         for (int sl = 0; sl < run.slices().size(); sl++) {
             SliceKey key = run.slices().get(sl);
-            Map<String, MetricEstimate> values = new LinkedHashMap<>();
-            for (MetricSeries s : series) {
-                values.put(s.info().metricName(), estimate(run, s, sl, replicates, weighted, clustered, level,
-                        run.clusterCount(sl), icc.computeIfAbsent(s.info().metricName(), k -> run.intraclassCorrelation(s))));
+            MetricEstimate[] values = new MetricEstimate[series.size()];
+            for (int k = 0; k < values.length; k++) {
+                MetricSeries s = series.get(k);
+                values[k] = estimate(run, s, sl, replicates, weighted, clustered, level, z, run.clusterCount(sl),
+                        icc.computeIfAbsent(s.info().metricName(), name -> run.intraclassCorrelation(s)));
             }
             long n = run.sliceRows()[sl];
-            slices.add(new SliceResult(key.asMap(), n, n < run.spec().minGroupSize(), values));
+            // The slice's maps made read-only once (no copy in SliceResult); a metric named twice keeps its first place.
+            slices.add(new SliceResult(key.asMap(), n, n < run.spec().minGroupSize(),
+                    org.fairhunt.core.result.ResultMaps.of(names, java.util.Arrays.asList(values))));
         }
         List<String> sizes = series.stream().filter(m -> m.info().isSize()).map(m -> m.info().metricName()).toList();
         if (!sizes.isEmpty()) {
@@ -123,10 +133,11 @@ public final class AuditResults {
      * ({@link Proportions#clusteredWilson}), its design effect read off the cluster bootstrap.
      *
      * @param clusters the slice's number of clusters (0 when the audit has no cluster column)
+     * @param z        Wilson's critical value at {@code level} ({@code Proportions.normalQuantile(1 - (1 - level) / 2)})
      * @param icc      the metric's audit-wide intra-cluster correlation ({@link AuditRun#intraclassCorrelation})
      */
     static MetricEstimate estimate(AuditRun run, MetricSeries s, int slice, int replicates, boolean weighted,
-            boolean clustered, double level, int clusters, double icc) {
+            boolean clustered, double level, double z, int clusters, double icc) {
         boolean singleCluster = clustered && clusters < 2;
         MetricValue point = s.value(slice, 0);
         if (!point.defined()) {
@@ -137,7 +148,8 @@ public final class AuditResults {
         }
         double[] proportion = weighted ? null : s.proportion(slice, 0);
         if (proportion != null && !clustered) {
-            return new MetricEstimate(point.value(), null, Proportions.wilson(proportion[0], proportion[1], level), null);
+            return new MetricEstimate(point.value(), null, proportion[1] <= 0 ? null
+                    : Proportions.wilson(proportion[0] / proportion[1], proportion[1], z, level, IntervalMethod.WILSON), null);
         }
         Interval ci = null;
         String ciReason = null;
