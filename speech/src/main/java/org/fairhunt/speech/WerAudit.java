@@ -439,20 +439,29 @@ public final class WerAudit {
                 lastReference = d.reference();
                 referenceLabel = label(lastReference);
             }
-            WerTotals x = totals.get(label(d.attributes()));
-            WerTotals y = totals.get(referenceLabel);
-            if (x == null || y == null || x.referenceWords() == 0 || y.referenceWords() == 0) {
-                continue;
-            }
-            double wx = x.wer();
-            double wy = y.wer();
-            String which = wx >= CEILING && wy >= CEILING ? "ceiling" : wx <= FLOOR && wy <= FLOOR ? "floor" : null;
-            if (which != null) {
-                out.add(String.format(Locale.ROOT, "%s vs %s: both at the %s (WER %.1f%% and %.1f%%); the difference is bounded by it",
-                        label(d.attributes()), label(d.reference()), which, 100 * wx, 100 * wy));
+            String note = boundedNote(d, totals, referenceLabel); // a call per comparison: compiled after a few
+            if (note != null) {
+                out.add(note);
             }
         }
         return out;
+    }
+
+    /** The note on difference {@code d} when both its sides sit at the ceiling or the floor, else null. */
+    private static String boundedNote(org.fairhunt.core.result.Disparity d, Map<String, WerTotals> totals, String referenceLabel) {
+        WerTotals x = totals.get(label(d.attributes()));
+        WerTotals y = totals.get(referenceLabel);
+        if (x == null || y == null || x.referenceWords() == 0 || y.referenceWords() == 0) {
+            return null;
+        }
+        double wx = x.wer();
+        double wy = y.wer();
+        String which = wx >= CEILING && wy >= CEILING ? "ceiling" : wx <= FLOOR && wy <= FLOOR ? "floor" : null;
+        if (which == null) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%s vs %s: both at the %s (WER %.1f%% and %.1f%%); the difference is bounded by it",
+                label(d.attributes()), label(d.reference()), which, 100 * wx, 100 * wy);
     }
 
     private static String labelOf(SliceKey k) {
@@ -513,23 +522,7 @@ public final class WerAudit {
         ObjectNode slices = section.putObject("slices");
         Map<Map<String, String>, MetricEstimate> werOf = new LinkedHashMap<>();
         for (SliceResult s : result.slices()) {
-            WerTotals t = totals.get(s.label());
-            if (t == null) {
-                continue;
-            }
-            ObjectNode row = slices.putObject(s.label());
-            row.putObject("words").put("value", t.referenceWords());
-            row.putObject("errors").put("value", t.wordErrors());
-            row.putObject("substitutions").put("value", t.substitutions());
-            row.putObject("deletions").put("value", t.deletions());
-            row.putObject("insertions").put("value", t.insertions());
-            MetricEstimate wer = s.metric("wer");
-            if (wer != null) {
-                row.set("wer", estimateNode(wer));
-                if (s.depth() == 2) { // the grids below read pairs only
-                    werOf.put(s.attributes(), wer);
-                }
-            }
+            addSliceRow(slices, s, totals, werOf); // a call per slice: compiled after a few, where the loop is not
         }
         List<String> groups = new ArrayList<>();
         for (String g : options.groups()) {
@@ -567,6 +560,29 @@ public final class WerAudit {
                         list.put(idOf(u), inlineAlignment(scorer.score(orEmpty(u.reference()), orEmpty(u.hypothesis()))));
                     }
                 }
+            }
+        }
+    }
+
+    /** Slice {@code s}'s row of the section's {@code slices} (none when it has no totals); its WER into {@code werOf} at depth 2. */
+    private static void addSliceRow(ObjectNode slices, SliceResult s, Map<String, WerTotals> totals,
+                                    Map<Map<String, String>, MetricEstimate> werOf) {
+        String label = s.label();
+        WerTotals t = totals.get(label);
+        if (t == null) {
+            return;
+        }
+        ObjectNode row = slices.putObject(label);
+        row.putObject("words").put("value", t.referenceWords());
+        row.putObject("errors").put("value", t.wordErrors());
+        row.putObject("substitutions").put("value", t.substitutions());
+        row.putObject("deletions").put("value", t.deletions());
+        row.putObject("insertions").put("value", t.insertions());
+        MetricEstimate wer = s.metric("wer");
+        if (wer != null) {
+            row.set("wer", estimateNode(wer));
+            if (s.depth() == 2) { // the grids read pairs only
+                werOf.put(s.attributes(), wer);
             }
         }
     }

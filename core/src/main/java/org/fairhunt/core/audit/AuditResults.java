@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.fairhunt.core.engine.AuditRun;
 import org.fairhunt.core.engine.MetricSeries;
-import org.fairhunt.core.engine.SliceKey;
 import org.fairhunt.core.metric.MetricValue;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.result.MetricEstimate;
@@ -50,18 +49,15 @@ public final class AuditResults {
         }
         // Wilson's z of the level, computed once (Proportions.wilson(x, n, level) computes it in every call).
         double z = Proportions.normalQuantile(1 - (1 - level) / 2);
+        double[] iccs = new double[series.size()];
+        for (int k = 0; k < iccs.length; k++) {
+            MetricSeries s = series.get(k);
+            iccs[k] = icc.computeIfAbsent(s.info().metricName(), name -> run.intraclassCorrelation(s));
+        }
+        long[] rows = run.sliceRows();
         for (int sl = 0; sl < run.slices().size(); sl++) {
-            SliceKey key = run.slices().get(sl);
-            MetricEstimate[] values = new MetricEstimate[series.size()];
-            for (int k = 0; k < values.length; k++) {
-                MetricSeries s = series.get(k);
-                values[k] = estimate(run, s, sl, replicates, weighted, clustered, level, z, run.clusterCount(sl),
-                        icc.computeIfAbsent(s.info().metricName(), name -> run.intraclassCorrelation(s)));
-            }
-            long n = run.sliceRows()[sl];
-            // The slice's maps made read-only once (no copy in SliceResult); a metric named twice keeps its first place.
-            slices.add(new SliceResult(key.asMap(), n, n < run.spec().minGroupSize(),
-                    org.fairhunt.core.result.ResultMaps.of(names, java.util.Arrays.asList(values))));
+            // A call per slice: compiled after a few, where this loop (in a method called once) stays interpreted.
+            slices.add(sliceResult(run, series, names, sl, rows[sl], replicates, weighted, clustered, level, z, iccs));
         }
         List<String> sizes = series.stream().filter(m -> m.info().isSize()).map(m -> m.info().metricName()).toList();
         if (!sizes.isEmpty()) {
@@ -70,6 +66,18 @@ public final class AuditResults {
         }
         return new AuditResult(AuditResult.SCHEMA, run.source(), run.rows(), settings, descriptions,
                 withFewClusterWarning(run), slices, List.of(), List.of(), Map.of());
+    }
+
+    /** Slice {@code sl}'s result: its metrics in the order of {@code series}, named by {@code names}. */
+    private static SliceResult sliceResult(AuditRun run, List<MetricSeries> series, List<String> names, int sl, long n,
+            int replicates, boolean weighted, boolean clustered, double level, double z, double[] iccs) {
+        MetricEstimate[] values = new MetricEstimate[series.size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = estimate(run, series.get(k), sl, replicates, weighted, clustered, level, z, run.clusterCount(sl), iccs[k]);
+        }
+        // The slice's maps made read-only once (no copy in SliceResult); a metric named twice keeps its first place.
+        return new SliceResult(run.slices().get(sl).asMap(), n, n < run.spec().minGroupSize(),
+                org.fairhunt.core.result.ResultMaps.of(names, java.util.Arrays.asList(values)));
     }
 
     /** The series named in {@code metrics} (unknown names are a user error listing the known ones). */

@@ -137,9 +137,26 @@ public final class Disparities {
         // by key, known without hashing a key of two maps per comparison.
         int[] sharesWith = new int[out.size()];
         for (int i = 0; i < sharesWith.length; i++) {
-            sharesWith[i] = out.get(i).kind() == Disparity.RATIO ? i - 1 : -1;
+            sharesWith[i] = sharesWithPrevious(out.get(i), i);
         }
         return withQValues(out, sharesWith);
+    }
+
+    // The bodies of loops over every comparison are methods of their own: a loop in a method called once runs in the
+    // interpreter to its end (C1 replaces a running loop only after some 60,000 iterations), while a method called
+    // per comparison is compiled after a few hundred calls.
+
+    private static int sharesWithPrevious(Disparity d, int i) {
+        return d.kind() == Disparity.RATIO ? i - 1 : -1;
+    }
+
+    private static double pValueCounted(Disparity d, int sharesWith) {
+        return sharesWith >= 0 || d.pValue() == null ? Double.NaN : d.pValue();
+    }
+
+    private static Disparity withQValueOf(Disparity d, int i, int sharesWith, double[] q) {
+        double qi = sharesWith >= 0 && d.pValue() != null ? q[sharesWith] : q[i];
+        return d.withQValue(Double.isNaN(qi) ? null : qi);
     }
 
     /** The slices of each attribute set (the overall population left out), in slice order. */
@@ -198,14 +215,12 @@ public final class Disparities {
     private static List<Disparity> withQValues(List<Disparity> disparities, int[] sharesWith) {
         double[] p = new double[disparities.size()];
         for (int i = 0; i < p.length; i++) {
-            Disparity d = disparities.get(i);
-            p[i] = sharesWith[i] >= 0 || d.pValue() == null ? Double.NaN : d.pValue();
+            p[i] = pValueCounted(disparities.get(i), sharesWith[i]);
         }
         double[] q = MultipleTesting.benjaminiHochberg(p);
         List<Disparity> out = new ArrayList<>(disparities.size());
         for (int i = 0; i < q.length; i++) {
-            double qi = sharesWith[i] >= 0 && disparities.get(i).pValue() != null ? q[sharesWith[i]] : q[i];
-            out.add(disparities.get(i).withQValue(Double.isNaN(qi) ? null : qi));
+            out.add(withQValueOf(disparities.get(i), i, sharesWith[i], q));
         }
         return out;
     }

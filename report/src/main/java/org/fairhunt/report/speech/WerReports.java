@@ -76,42 +76,9 @@ public final class WerReports {
         Map<String, WerTotals> totals = WerAudit.sliceTotals(r);
         Map<String, String> last = Map.of();
         for (SliceResult s : a.slices()) {
-            // A blank line before each attribute set (compared as joined names only where the names differ).
-            if (!sameAttributes(s.attributes(), last) && (s.attributes().size() != last.size()
-                    || !String.join(",", s.attributes().keySet()).equals(String.join(",", last.keySet())))) {
-                sb.append('\n');
-            }
+            // One call per row: the loop runs interpreted (a method called once), the row is compiled after a few.
+            appendRow(sb, s, last, totals, few);
             last = s.attributes();
-            WerTotals t = totals.get(s.label());
-            MetricEstimate wer = s.metric("wer");
-            // The row laid out as the header's "%-36s %6d %7d | %5s %5s %5s %5s %6s %6s | %-17s%s%n", by hand: a
-            // Formatter per row parses the pattern and looks up the locale's digits for every number.
-            String label = s.label();
-            padRight(sb, truncate(label, 36), 36).append(' ');
-            padLeft(sb, Long.toString(t.sentences()), 6).append(' ');
-            padLeft(sb, Long.toString(t.referenceWords()), 7).append(" | ");
-            padLeft(sb, pct(t.correctRate()), 5).append(' ');
-            padLeft(sb, pct(t.substitutionRate()), 5).append(' ');
-            padLeft(sb, pct(t.deletionRate()), 5).append(' ');
-            padLeft(sb, pct(t.insertionRate()), 5).append(' ');
-            padLeft(sb, pct(t.wer()), 6).append(' ');
-            padLeft(sb, pct(t.ser()), 6).append(" | ");
-            if (wer == null || wer.ci() == null) {
-                padRight(sb, "", 17);
-            } else {
-                int start = sb.length();
-                padLeft(sb.append('['), Formats.fixed(100 * wer.ci().lo(), 1), 5).append(", ");
-                padLeft(sb, Formats.fixed(100 * wer.ci().hi(), 1), 5).append(']');
-                padRight(sb, "", 17 - (sb.length() - start));
-            }
-            if (s.tooSmall()) {
-                sb.append(" (small)");
-            }
-            Integer speakers = few.get(label);
-            if (speakers != null) {
-                sb.append(" (").append(speakers).append(" speakers)");
-            }
-            sb.append(System.lineSeparator());
         }
         sb.append("\nCorr/Sub/Del/Ins/Err: percent of reference words, as sclite; S.Err: percent of utterances with an error.\n");
         if (!a.verdicts().isEmpty()) {
@@ -146,6 +113,46 @@ public final class WerReports {
             warnings.forEach(w -> sb.append("  ").append(w).append('\n'));
         }
         return sb.toString();
+    }
+
+    /** One slice's row of the summary, after a blank line when it starts an attribute set ({@code last}: the previous slice's). */
+    private static void appendRow(StringBuilder sb, SliceResult s, Map<String, String> last, Map<String, WerTotals> totals,
+            Map<String, Integer> few) {
+        // A blank line before each attribute set (compared as joined names only where the names differ).
+        if (!sameAttributes(s.attributes(), last) && (s.attributes().size() != last.size()
+                || !String.join(",", s.attributes().keySet()).equals(String.join(",", last.keySet())))) {
+            sb.append('\n');
+        }
+        String label = s.label();
+        WerTotals t = totals.get(label);
+        MetricEstimate wer = s.metric("wer");
+        // The row laid out as the header's "%-36s %6d %7d | %5s %5s %5s %5s %6s %6s | %-17s%s%n", by hand: a
+        // Formatter per row parses the pattern and looks up the locale's digits for every number.
+        padRight(sb, truncate(label, 36), 36).append(' ');
+        padLeft(sb, Long.toString(t.sentences()), 6).append(' ');
+        padLeft(sb, Long.toString(t.referenceWords()), 7).append(" | ");
+        padLeft(sb, pct(t.correctRate()), 5).append(' ');
+        padLeft(sb, pct(t.substitutionRate()), 5).append(' ');
+        padLeft(sb, pct(t.deletionRate()), 5).append(' ');
+        padLeft(sb, pct(t.insertionRate()), 5).append(' ');
+        padLeft(sb, pct(t.wer()), 6).append(' ');
+        padLeft(sb, pct(t.ser()), 6).append(" | ");
+        if (wer == null || wer.ci() == null) {
+            padRight(sb, "", 17);
+        } else {
+            int start = sb.length();
+            padLeft(sb.append('['), Formats.fixed(100 * wer.ci().lo(), 1), 5).append(", ");
+            padLeft(sb, Formats.fixed(100 * wer.ci().hi(), 1), 5).append(']');
+            padRight(sb, "", 17 - (sb.length() - start));
+        }
+        if (s.tooSmall()) {
+            sb.append(" (small)");
+        }
+        Integer speakers = few.get(label);
+        if (speakers != null) {
+            sb.append(" (").append(speakers).append(" speakers)");
+        }
+        sb.append(System.lineSeparator());
     }
 
     /** Appends {@code s} right-aligned in {@code width} characters, as {@code %<width>s} and {@code %<width>d} lay it out. */
