@@ -1,5 +1,6 @@
 package org.fairhunt.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -160,15 +161,16 @@ public final class AuditDigest {
      */
     public static Map<String, Integer> fewSpeakers(AuditResult result) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        result.extensions().values().forEach(section -> {
-            if (section != null && section.has("few_speakers")) {
-                section.get("few_speakers").forEach(n -> {
+        for (String name : result.extensionNames()) {
+            JsonNode few = result.extension(name, "/few_speakers");
+            if (few != null) {
+                few.forEach(n -> {
                     if (n.hasNonNull("slice") && n.hasNonNull("speakers")) {
                         out.put(n.get("slice").asText(), n.get("speakers").asInt());
                     }
                 });
             }
-        });
+        }
         return out;
     }
 

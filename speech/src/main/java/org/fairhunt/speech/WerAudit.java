@@ -426,24 +426,40 @@ public final class WerAudit {
      */
     static List<String> ceilingOrFloor(AuditResult a, Map<String, WerTotals> totals) {
         List<String> out = new ArrayList<>();
+        // The comparisons of an attribute set share their reference's map: its label is made once.
+        Map<String, String> lastReference = null;
+        String referenceLabel = null;
         for (var d : a.disparities()) {
-            if (!d.metric().equals("wer") || d.kind() == DisparityKind.MAX_GAP || d.reference() == null) {
+            if (!d.metric().equals("wer") || d.kind() != DisparityKind.DIFFERENCE || d.reference() == null) {
                 continue;
             }
-            WerTotals x = totals.get(label(d.attributes()));
-            WerTotals y = totals.get(label(d.reference()));
-            if (x == null || y == null || x.referenceWords() == 0 || y.referenceWords() == 0 || d.kind() != DisparityKind.DIFFERENCE) {
-                continue;
+            if (d.reference() != lastReference) {
+                lastReference = d.reference();
+                referenceLabel = label(lastReference);
             }
-            double wx = x.wer();
-            double wy = y.wer();
-            String which = wx >= CEILING && wy >= CEILING ? "ceiling" : wx <= FLOOR && wy <= FLOOR ? "floor" : null;
-            if (which != null) {
-                out.add(String.format(Locale.ROOT, "%s vs %s: both at the %s (WER %.1f%% and %.1f%%); the difference is bounded by it",
-                        label(d.attributes()), label(d.reference()), which, 100 * wx, 100 * wy));
+            String note = boundedNote(d, totals, referenceLabel); // a call per comparison: compiled after a few
+            if (note != null) {
+                out.add(note);
             }
         }
         return out;
+    }
+
+    /** The note on difference {@code d} when both its sides sit at the ceiling or the floor, else null. */
+    private static String boundedNote(org.fairhunt.core.result.Disparity d, Map<String, WerTotals> totals, String referenceLabel) {
+        WerTotals x = totals.get(label(d.attributes()));
+        WerTotals y = totals.get(referenceLabel);
+        if (x == null || y == null || x.referenceWords() == 0 || y.referenceWords() == 0) {
+            return null;
+        }
+        double wx = x.wer();
+        double wy = y.wer();
+        String which = wx >= CEILING && wy >= CEILING ? "ceiling" : wx <= FLOOR && wy <= FLOOR ? "floor" : null;
+        if (which == null) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%s vs %s: both at the %s (WER %.1f%% and %.1f%%); the difference is bounded by it",
+                label(d.attributes()), label(d.reference()), which, 100 * wx, 100 * wy);
     }
 
     private static String labelOf(SliceKey k) {
@@ -504,25 +520,11 @@ public final class WerAudit {
         ObjectNode slices = section.putObject("slices");
         Map<Map<String, String>, MetricEstimate> werOf = new LinkedHashMap<>();
         for (SliceResult s : result.slices()) {
-            WerTotals t = totals.get(s.label());
-            if (t == null) {
-                continue;
-            }
-            ObjectNode row = slices.putObject(s.label());
-            row.putObject("words").put("value", t.referenceWords());
-            row.putObject("errors").put("value", t.wordErrors());
-            row.putObject("substitutions").put("value", t.substitutions());
-            row.putObject("deletions").put("value", t.deletions());
-            row.putObject("insertions").put("value", t.insertions());
-            MetricEstimate wer = s.metric("wer");
-            if (wer != null) {
-                row.set("wer", estimateNode(wer));
-                werOf.put(s.attributes(), wer);
-            }
+            addSliceRow(slices, s, totals, werOf); // a call per slice: compiled after a few, where the loop is not
         }
         List<String> groups = new ArrayList<>();
         for (String g : options.groups()) {
-            if (run.slices().stream().anyMatch(k -> k.asMap().containsKey(g))) {
+            if (run.slices().stream().anyMatch(k -> k.attributes().contains(g))) {
                 groups.add(g);
             }
         }
@@ -546,16 +548,39 @@ public final class WerAudit {
         if (options.worst() > 0) {
             UtteranceScorer scorer = new UtteranceScorer(options.normalizer(), false, options.referenceNetworks());
             for (String g : groups) {
-                Map<String, WerDigest.Value> byValue = digest.values(g);
-                if (byValue.size() > REPORT_MAX_VALUES) {
-                    continue;
+                if (digest.valueCount(g) > REPORT_MAX_VALUES) {
+                    continue; // before ordering the values by first appearance
                 }
+                Map<String, WerDigest.Value> byValue = digest.values(g);
                 for (Map.Entry<String, WerDigest.Value> e : byValue.entrySet()) {
                     ObjectNode list = section.putObject("worst utterances of " + g + "=" + e.getKey());
                     for (WerDigest.Utterance u : e.getValue().worst()) {
                         list.put(idOf(u), inlineAlignment(scorer.score(orEmpty(u.reference()), orEmpty(u.hypothesis()))));
                     }
                 }
+            }
+        }
+    }
+
+    /** Slice {@code s}'s row of the section's {@code slices} (none when it has no totals); its WER into {@code werOf} at depth 2. */
+    private static void addSliceRow(ObjectNode slices, SliceResult s, Map<String, WerTotals> totals,
+                                    Map<Map<String, String>, MetricEstimate> werOf) {
+        String label = s.label();
+        WerTotals t = totals.get(label);
+        if (t == null) {
+            return;
+        }
+        ObjectNode row = slices.putObject(label);
+        row.putObject("words").put("value", t.referenceWords());
+        row.putObject("errors").put("value", t.wordErrors());
+        row.putObject("substitutions").put("value", t.substitutions());
+        row.putObject("deletions").put("value", t.deletions());
+        row.putObject("insertions").put("value", t.insertions());
+        MetricEstimate wer = s.metric("wer");
+        if (wer != null) {
+            row.set("wer", estimateNode(wer));
+            if (s.depth() == 2) { // the grids read pairs only
+                werOf.put(s.attributes(), wer);
             }
         }
     }

@@ -239,6 +239,11 @@ public final class WerDigest implements Serializable {
         return emptyHypotheses;
     }
 
+    /** How many values {@code group} takes (missing counting as one). */
+    public int valueCount(String group) {
+        return values.getOrDefault(group, Map.of()).size();
+    }
+
     /** The values of {@code group} in order of first appearance (missing as its label). */
     public Map<String, Value> values(String group) {
         Map<String, Value> out = new LinkedHashMap<>();

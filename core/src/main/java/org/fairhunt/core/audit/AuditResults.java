@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.fairhunt.core.engine.AuditRun;
 import org.fairhunt.core.engine.MetricSeries;
-import org.fairhunt.core.engine.SliceKey;
 import org.fairhunt.core.metric.MetricValue;
 import org.fairhunt.core.result.AuditResult;
 import org.fairhunt.core.result.MetricEstimate;
 import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.core.stats.BootstrapIntervals;
 import org.fairhunt.core.stats.Interval;
+import org.fairhunt.core.stats.IntervalMethod;
 import org.fairhunt.core.stats.Proportions;
 
 /**
@@ -43,15 +43,21 @@ public final class AuditResults {
         int replicates = run.estimates();
         List<SliceResult> slices = new ArrayList<>();
         Map<String, Double> icc = new java.util.HashMap<>();
+        List<String> names = new ArrayList<>();
+        for (MetricSeries s : series) {
+            names.add(s.info().metricName());
+        }
+        // Wilson's z of the level, computed once (Proportions.wilson(x, n, level) computes it in every call).
+        double z = Proportions.normalQuantile(1 - (1 - level) / 2);
+        double[] iccs = new double[series.size()];
+        for (int k = 0; k < iccs.length; k++) {
+            MetricSeries s = series.get(k);
+            iccs[k] = icc.computeIfAbsent(s.info().metricName(), name -> run.intraclassCorrelation(s));
+        }
+        long[] rows = run.sliceRows();
         for (int sl = 0; sl < run.slices().size(); sl++) {
-            SliceKey key = run.slices().get(sl);
-            Map<String, MetricEstimate> values = new LinkedHashMap<>();
-            for (MetricSeries s : series) {
-                values.put(s.info().metricName(), estimate(run, s, sl, replicates, weighted, clustered, level,
-                        run.clusterCount(sl), icc.computeIfAbsent(s.info().metricName(), k -> run.intraclassCorrelation(s))));
-            }
-            long n = run.sliceRows()[sl];
-            slices.add(new SliceResult(key.asMap(), n, n < run.spec().minGroupSize(), values));
+            // A call per slice: compiled after a few, where this loop (in a method called once) stays interpreted.
+            slices.add(sliceResult(run, series, names, sl, rows[sl], replicates, weighted, clustered, level, z, iccs));
         }
         List<String> sizes = series.stream().filter(m -> m.info().isSize()).map(m -> m.info().metricName()).toList();
         if (!sizes.isEmpty()) {
@@ -60,6 +66,18 @@ public final class AuditResults {
         }
         return new AuditResult(AuditResult.SCHEMA, run.source(), run.rows(), settings, descriptions,
                 withFewClusterWarning(run), slices, List.of(), List.of(), Map.of());
+    }
+
+    /** Slice {@code sl}'s result: its metrics in the order of {@code series}, named by {@code names}. */
+    private static SliceResult sliceResult(AuditRun run, List<MetricSeries> series, List<String> names, int sl, long n,
+            int replicates, boolean weighted, boolean clustered, double level, double z, double[] iccs) {
+        MetricEstimate[] values = new MetricEstimate[series.size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = estimate(run, series.get(k), sl, replicates, weighted, clustered, level, z, run.clusterCount(sl), iccs[k]);
+        }
+        // The slice's maps made read-only once (no copy in SliceResult); a metric named twice keeps its first place.
+        return new SliceResult(run.slices().get(sl).asMap(), n, n < run.spec().minGroupSize(),
+                org.fairhunt.core.result.ResultMaps.of(names, java.util.Arrays.asList(values)));
     }
 
     /** The series named in {@code metrics} (unknown names are a user error listing the known ones). */
@@ -123,10 +141,11 @@ public final class AuditResults {
      * ({@link Proportions#clusteredWilson}), its design effect read off the cluster bootstrap.
      *
      * @param clusters the slice's number of clusters (0 when the audit has no cluster column)
+     * @param z        Wilson's critical value at {@code level} ({@code Proportions.normalQuantile(1 - (1 - level) / 2)})
      * @param icc      the metric's audit-wide intra-cluster correlation ({@link AuditRun#intraclassCorrelation})
      */
     static MetricEstimate estimate(AuditRun run, MetricSeries s, int slice, int replicates, boolean weighted,
-            boolean clustered, double level, int clusters, double icc) {
+            boolean clustered, double level, double z, int clusters, double icc) {
         boolean singleCluster = clustered && clusters < 2;
         MetricValue point = s.value(slice, 0);
         if (!point.defined()) {
@@ -137,7 +156,8 @@ public final class AuditResults {
         }
         double[] proportion = weighted ? null : s.proportion(slice, 0);
         if (proportion != null && !clustered) {
-            return new MetricEstimate(point.value(), null, Proportions.wilson(proportion[0], proportion[1], level), null);
+            return new MetricEstimate(point.value(), null, proportion[1] <= 0 ? null
+                    : Proportions.wilson(proportion[0] / proportion[1], proportion[1], z, level, IntervalMethod.WILSON), null);
         }
         Interval ci = null;
         String ciReason = null;

@@ -14,6 +14,7 @@ import org.fairhunt.core.metric.MetricValue;
 import org.fairhunt.core.result.Disparity;
 import org.fairhunt.core.result.DisparityKind;
 import org.fairhunt.core.result.MetricEstimate;
+import org.fairhunt.core.result.ResultMaps;
 import org.fairhunt.core.stats.BootstrapIntervals;
 import org.fairhunt.core.stats.Critical;
 import org.fairhunt.core.stats.Interval;
@@ -72,6 +73,8 @@ public final class Disparities {
     private final boolean weighted;
     private final boolean clustered;
     private final int replicates;
+    /** Each slice's attributes as the result's read-only map, made once and shared by its comparisons. */
+    private final Map<String, String>[] sliceMaps;
 
     private Disparities(AuditRun run, double level) {
         this.run = run;
@@ -80,6 +83,32 @@ public final class Disparities {
         this.bootstrap = replicates > 1;
         this.weighted = run.spec().weight() != null;
         this.clustered = run.spec().cluster() != null;
+        @SuppressWarnings("unchecked")
+        Map<String, String>[] maps = new Map[run.slices().size()];
+        this.sliceMaps = maps;
+    }
+
+    /** Slice {@code i}'s attributes, as every comparison naming it holds them. */
+    private Map<String, String> attributes(int i) {
+        Map<String, String> m = sliceMaps[i];
+        if (m == null) {
+            m = ResultMaps.copy(run.slices().get(i).asMap());
+            sliceMaps[i] = m;
+        }
+        return m;
+    }
+
+    /** The critical value of the reported level on {@code df} degrees of freedom (0: normal), by df. */
+    private final Map<Integer, Double> pairCritical = new java.util.HashMap<>();
+
+    /**
+     * {@code model.atAlpha(1 − level)}, its critical value computed once per df rather than once per comparison (a
+     * normal or t quantile; the same call, the same value).
+     */
+    private Interval atLevel(PairModel model) {
+        double alpha = 1 - level;
+        double c = pairCritical.computeIfAbsent(model.df(), df -> Critical.value(alpha, df));
+        return model.interval().at(c, 1 - alpha);
     }
 
     /**
@@ -103,7 +132,31 @@ public final class Disparities {
                 d.compareSet(m, slices, reference, out);
             }
         }
-        return withQValues(out);
+        // compareSet adds each ratio right after the difference of the same metric, slice and reference, and no
+        // two differences here share those (a slice has one reference per metric): the pairs withQValues finds
+        // by key, known without hashing a key of two maps per comparison.
+        int[] sharesWith = new int[out.size()];
+        for (int i = 0; i < sharesWith.length; i++) {
+            sharesWith[i] = sharesWithPrevious(out.get(i), i);
+        }
+        return withQValues(out, sharesWith);
+    }
+
+    // The bodies of loops over every comparison are methods of their own: a loop in a method called once runs in the
+    // interpreter to its end (C1 replaces a running loop only after some 60,000 iterations), while a method called
+    // per comparison is compiled after a few hundred calls.
+
+    private static int sharesWithPrevious(Disparity d, int i) {
+        return d.kind() == Disparity.RATIO ? i - 1 : -1;
+    }
+
+    private static double pValueCounted(Disparity d, int sharesWith) {
+        return sharesWith >= 0 || d.pValue() == null ? Double.NaN : d.pValue();
+    }
+
+    private static Disparity withQValueOf(Disparity d, int i, int sharesWith, double[] q) {
+        double qi = sharesWith >= 0 && d.pValue() != null ? q[sharesWith] : q[i];
+        return d.withQValue(Double.isNaN(qi) ? null : qi);
     }
 
     /** The slices of each attribute set (the overall population left out), in slice order. */
@@ -149,19 +202,25 @@ public final class Disparities {
                 differences.put(pairKey(d), i);
             }
         }
-        double[] p = new double[disparities.size()];
         int[] sharesWith = new int[disparities.size()];
-        for (int i = 0; i < p.length; i++) {
+        for (int i = 0; i < sharesWith.length; i++) {
             Disparity d = disparities.get(i);
             Integer diff = d.kind().equals(Disparity.RATIO) ? differences.get(pairKey(d)) : null;
             sharesWith[i] = diff == null ? -1 : diff;
-            p[i] = diff != null || d.pValue() == null ? Double.NaN : d.pValue();
+        }
+        return withQValues(disparities, sharesWith);
+    }
+
+    /** {@link #withQValues(List)} with each ratio's difference given ({@code sharesWith[i]}, or −1: none). */
+    private static List<Disparity> withQValues(List<Disparity> disparities, int[] sharesWith) {
+        double[] p = new double[disparities.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = pValueCounted(disparities.get(i), sharesWith[i]);
         }
         double[] q = MultipleTesting.benjaminiHochberg(p);
         List<Disparity> out = new ArrayList<>(disparities.size());
         for (int i = 0; i < q.length; i++) {
-            double qi = sharesWith[i] >= 0 && disparities.get(i).pValue() != null ? q[sharesWith[i]] : q[i];
-            out.add(disparities.get(i).withQValue(Double.isNaN(qi) ? null : qi));
+            out.add(withQValueOf(disparities.get(i), i, sharesWith[i], q));
         }
         return out;
     }
@@ -300,14 +359,54 @@ public final class Disparities {
             });
         }
 
+        /** Each slice's point estimate and proportion (read-only), by slice index, evaluated once for all its pairs. */
+        private final MetricValue[] values;
+        private final double[][] proportions;
+        private final boolean[] proportionRead;
+
         Family(MetricSeries m, List<Integer> slices) {
             this.m = m;
             this.slices = slices;
+            int all = run.slices().size();
+            values = new MetricValue[all];
+            proportions = new double[all][];
+            proportionRead = new boolean[all];
             for (int i : slices) {
-                if (m.value(i, 0).defined()) {
+                MetricValue v = m.value(i, 0);
+                values[i] = v;
+                if (v.defined()) {
                     defined.add(i);
                 }
             }
+        }
+
+        /** {@code m.value(slice, 0)}. */
+        MetricValue value(int slice) {
+            MetricValue v = values[slice];
+            if (v == null) {
+                v = m.value(slice, 0);
+                values[slice] = v;
+            }
+            return v;
+        }
+
+        /** {@code m.proportion(slice, 0)} (not to be modified). */
+        double[] proportion(int slice) {
+            if (!proportionRead[slice]) {
+                proportions[slice] = m.proportion(slice, 0);
+                proportionRead[slice] = true;
+            }
+            return proportions[slice];
+        }
+
+        private String noClosedForm;
+
+        /** {@link #noClosedFormReason} of the family's metric, made once (every pair of a non-proportion says it). */
+        String noClosedForm() {
+            if (noClosedForm == null) {
+                noClosedForm = noClosedFormReason(m.info().metricName());
+            }
+            return noClosedForm;
         }
 
         /** The number of pairs among the defined slices. */
@@ -316,7 +415,7 @@ public final class Disparities {
         }
 
         double point(int slice) {
-            return m.value(slice, 0).value();
+            return value(slice).value();
         }
 
         double[] replicates(int slice) {
@@ -364,14 +463,14 @@ public final class Disparities {
             double pi = point(i);
             double pj = point(j);
             double d = pi - pj;
-            double[] a = weighted ? null : m.proportion(i, 0);
-            double[] b = weighted ? null : m.proportion(j, 0);
+            double[] a = weighted ? null : proportion(i);
+            double[] b = weighted ? null : proportion(j);
             if (a != null && b != null && !clustered) {
                 return new PairModel((c, lv) -> TwoProportions.mover(pi, wilson(i, pi, a[1], c, lv), pj, wilson(j, pj, b[1], c, lv),
                         IntervalMethod.NEWCOMBE), 0, IntervalMethod.NEWCOMBE, null);
             }
             if (!bootstrap) {
-                return PairModel.none(noClosedFormReason(m.info().metricName()));
+                return PairModel.none(noClosedForm());
             }
             if (run.hasSingleCluster(i) || run.hasSingleCluster(j)) {
                 return PairModel.none(MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "the slice or its reference holds"));
@@ -411,8 +510,8 @@ public final class Disparities {
                         : "a value is 0, so the log ratio has no interval");
             }
             double lr = Math.log(pi / pj);
-            double[] a = weighted ? null : m.proportion(i, 0);
-            double[] b = weighted ? null : m.proportion(j, 0);
+            double[] a = weighted ? null : proportion(i);
+            double[] b = weighted ? null : proportion(j);
             if (a != null && b != null && !clustered) {
                 double se = Math.sqrt(Math.max(0, 1 / a[0] - 1 / a[1] + 1 / b[0] - 1 / b[1]));
                 if (!(se > 0)) {
@@ -422,7 +521,7 @@ public final class Disparities {
                 return new PairModel((c, lv) -> new Interval(lr - c * se, lr + c * se, lv, IntervalMethod.KATZ_LOG), 0, IntervalMethod.KATZ_LOG, null);
             }
             if (!bootstrap) {
-                return PairModel.none(noClosedFormReason(m.info().metricName()));
+                return PairModel.none(noClosedForm());
             }
             if (run.hasSingleCluster(i) || run.hasSingleCluster(j)) {
                 return PairModel.none(MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "the slice or its reference holds"));
@@ -440,13 +539,13 @@ public final class Disparities {
         /** The model of one slice's value at any critical value (for many slices, where pairs would be too many). */
         SliceModel single(int i) {
             double p = point(i);
-            double[] a = weighted ? null : m.proportion(i, 0);
+            double[] a = weighted ? null : proportion(i);
             if (a != null && !clustered) {
                 return new SliceModel(c -> Proportions.wilson(p, a[1], c, level, IntervalMethod.WILSON), 0, IntervalMethod.WILSON,
                         null);
             }
             if (!bootstrap) {
-                return SliceModel.none(noClosedFormReason(m.info().metricName()));
+                return SliceModel.none(noClosedForm());
             }
             if (run.hasSingleCluster(i)) {
                 return SliceModel.none(MetricEstimate.SINGLE_CLUSTER_REASON.replace("the slice holds", "a slice holds"));
@@ -528,13 +627,13 @@ public final class Disparities {
             boolean fromData, ReferenceChoice reference) {
         DisparityKind kind = isRatio ? Disparity.RATIO : Disparity.DIFFERENCE;
         String metric = m.info().metricName();
-        MetricValue v = m.value(slice, 0);
-        MetricValue r = m.value(ref, 0);
+        MetricValue v = family.value(slice);
+        MetricValue r = family.value(ref);
         long n = run.sliceRows()[slice];
         long refN = run.sliceRows()[ref];
         boolean tooSmall = n < run.spec().minGroupSize() || refN < run.spec().minGroupSize();
-        Map<String, String> attrs = run.slices().get(slice).asMap();
-        Map<String, String> refAttrs = run.slices().get(ref).asMap();
+        Map<String, String> attrs = attributes(slice);
+        Map<String, String> refAttrs = attributes(ref);
         String reason = undefinedReason(v, slice, r, ref);
         if (reason == null && isRatio && r.value() == 0) {
             reason = "the reference value is 0, so the ratio is undefined";
@@ -550,13 +649,13 @@ public final class Disparities {
         String method = model.method() == null ? null : model.method().word();
         reason = model.reason();
         if (reason == null) {
-            Interval pair = model.atAlpha(1 - level);
+            Interval pair = atLevel(model);
             ci = isRatio ? new Interval(Math.exp(pair.lo()), Math.exp(pair.hi()), level, pair.method()) : pair;
             if (isRatio) {
                 p = differenceP == null ? model.pValue() : differenceP;
             } else if ("newcombe".equals(method)) {
-                double[] a = m.proportion(slice, 0);
-                double[] b = m.proportion(ref, 0);
+                double[] a = family.proportion(slice);
+                double[] b = family.proportion(ref);
                 p = TwoProportions.zTestPValue(a[0], a[1], b[0], b[1]);
             } else {
                 p = model.pValue();
@@ -701,9 +800,9 @@ public final class Disparities {
         Double loOut = reason == null ? lo : null;
         Double hiOut = reason == null ? hi : null;
         Double p = reason == null ? Critical.sidakP(smallestP(models, Math.max(0, extreme)), pairs) : null;
-        return new Disparity(metric, attrs, run.slices().get(best).asMap(), Disparity.MAX_GAP, value, loOut, hiOut, p, null,
-                reason, null, null, tooSmall, reason == null ? method : null, run.slices().get(defined.get(hiK)).asMap(),
-                run.slices().get(defined.get(loK)).asMap());
+        return new Disparity(metric, attrs, attributes(best), Disparity.MAX_GAP, value, loOut, hiOut, p, null,
+                reason, null, null, tooSmall, reason == null ? method : null, attributes(defined.get(hiK)),
+                attributes(defined.get(loK)));
     }
 
     /** How far below the smallest p-value's critical value a pair's interval must hold 0 to be passed over. */
@@ -769,29 +868,115 @@ public final class Disparities {
             lo = Math.max(0, at[0]);
             hi = at[1];
             double pOne;
-            if (gapBounds(models, 0)[0] <= 0) {
+            Interval[] at0 = intervals(models, 0);
+            Interval[] at38;
+            if (gapLower(at0) <= 0) {
                 pOne = 1;
-            } else if (gapBounds(models, 38)[0] > 0) {
+            } else if (gapLower(at38 = intervals(models, 38)) > 0) {
                 pOne = 0;
             } else {
-                double a = 0;
-                double b = 38;
-                for (int i = 0; i < 60 && b - a > 1e-10; i++) {
-                    double mid = (a + b) / 2;
-                    if (gapBounds(models, mid)[0] > 0) {
-                        a = mid;
-                    } else {
-                        b = mid;
-                    }
-                }
-                pOne = Critical.twoSidedP((a + b) / 2, df);
+                pOne = Critical.twoSidedP(gapCrossing(models, at0, at38), df);
             }
             p = Critical.sidakP(pOne, k);
             method = "sidak_slices_" + models.get(0).method().word();
         }
-        return new Disparity(metric, attrs, run.slices().get(best).asMap(), Disparity.MAX_GAP, value, lo, hi, p, null, reason,
-                null, null, tooSmall, method, run.slices().get(defined.get(hiK)).asMap(),
-                run.slices().get(defined.get(loK)).asMap());
+        return new Disparity(metric, attrs, attributes(best), Disparity.MAX_GAP, value, lo, hi, p, null, reason,
+                null, null, tooSmall, method, attributes(defined.get(hiK)),
+                attributes(defined.get(loK)));
+    }
+
+    /** Every slice's interval at critical value {@code c}. */
+    static Interval[] intervals(List<SliceModel> models, double c) {
+        Interval[] out = new Interval[models.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = models.get(i).interval().apply(c);
+        }
+        return out;
+    }
+
+    /** {@code max L_i − min U_j} of {@code at}: {@code gapBounds(…)[0]} of the same intervals. */
+    private static double gapLower(Interval[] at) {
+        double maxL = Double.NEGATIVE_INFINITY;
+        double minU = Double.POSITIVE_INFINITY;
+        for (Interval ci : at) {
+            maxL = Math.max(maxL, ci.lo());
+            minU = Math.min(minU, ci.hi());
+        }
+        return maxL - minU;
+    }
+
+    /**
+     * The critical value in [0, 38] at which the gap's lower end {@code max L_i − min U_j} reaches 0, by bisection to
+     * 1e-10 (the gap is above 0 at 0 and not at 38: {@code at0}, {@code at38}). Each step needs only the largest
+     * lower end and the smallest upper end, and every slice's interval widens with the critical value (Wilson's
+     * intervals are nested in z, a studentized one is p ± c·se), so on a bracket {@code [a, b]} a slice whose lower
+     * end at {@code a} is below the largest lower end at {@code b} never holds the largest lower end again (nor,
+     * alike, the smallest upper end): it is left out. The margin of 1e-9 of the intervals' scale is far above
+     * their rounding (1e-15 of it), so a slice left out is strictly below the extreme, which another slice holds: every
+     * step compares the same two numbers as over all slices, and the result is the same to the bit. With a thousand
+     * slices, a few are left after the first steps instead of all of them at each of ≈ 40.
+     */
+    static double gapCrossing(List<SliceModel> models, Interval[] at0, Interval[] at38) {
+        int k = models.size();
+        double[] loA = new double[k];
+        double[] hiA = new double[k];
+        double scale = 0;
+        for (int i = 0; i < k; i++) {
+            loA[i] = at0[i].lo();
+            hiA[i] = at0[i].hi();
+            scale = Math.max(scale, Math.max(Math.max(Math.abs(at0[i].lo()), Math.abs(at0[i].hi())),
+                    Math.max(Math.abs(at38[i].lo()), Math.abs(at38[i].hi()))));
+        }
+        double margin = 1e-9 * (1 + scale);
+        double maxLB = Double.NEGATIVE_INFINITY;
+        double minUB = Double.POSITIVE_INFINITY;
+        for (Interval ci : at38) {
+            maxLB = Math.max(maxLB, ci.lo());
+            minUB = Math.min(minUB, ci.hi());
+        }
+        int[] candidates = new int[k];
+        for (int i = 0; i < k; i++) {
+            candidates[i] = i;
+        }
+        int n = k;
+        double[] loMid = new double[k];
+        double[] hiMid = new double[k];
+        double a = 0;
+        double b = 38;
+        for (int step = 0; step < 60 && b - a > 1e-10; step++) {
+            int kept = 0;
+            for (int t = 0; t < n; t++) {
+                int i = candidates[t];
+                if (loA[i] >= maxLB - margin || hiA[i] <= minUB + margin) {
+                    candidates[kept++] = i;
+                }
+            }
+            n = kept;
+            double mid = (a + b) / 2;
+            double maxL = Double.NEGATIVE_INFINITY;
+            double minU = Double.POSITIVE_INFINITY;
+            for (int t = 0; t < n; t++) {
+                int i = candidates[t];
+                Interval ci = models.get(i).interval().apply(mid);
+                loMid[i] = ci.lo();
+                hiMid[i] = ci.hi();
+                maxL = Math.max(maxL, ci.lo());
+                minU = Math.min(minU, ci.hi());
+            }
+            if (maxL - minU > 0) {
+                a = mid;
+                for (int t = 0; t < n; t++) {
+                    int i = candidates[t];
+                    loA[i] = loMid[i];
+                    hiA[i] = hiMid[i];
+                }
+            } else {
+                b = mid;
+                maxLB = maxL;
+                minUB = minU;
+            }
+        }
+        return (a + b) / 2;
     }
 
     /** {@code [max L_i − min U_j, max U_i − min L_j]} with every slice's interval at critical value {@code c}. */

@@ -1,9 +1,8 @@
 package org.fairhunt.core.engine;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fairhunt.core.result.ResultMaps;
 
 /**
  * Identifies a slice: the attributes fixed and their values, in attribute order. The overall population
@@ -30,13 +29,9 @@ public record SliceKey(List<String> attributes, List<String> values) {
         return attributes.isEmpty();
     }
 
-    /** Attribute → value, in attribute order. */
+    /** Attribute → value, in attribute order (read-only; a result's slice or comparison holds it without a copy). */
     public Map<String, String> asMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < attributes.size(); i++) {
-            m.put(attributes.get(i), values.get(i));
-        }
-        return Collections.unmodifiableMap(m);
+        return ResultMaps.of(attributes, values);
     }
 
     /** {@code sex=female & age_band=<25}, or {@code (all)}. */

@@ -91,10 +91,10 @@ public final class Slicing {
                 }
             }
         } else {
-            Map<List<Integer>, Integer> idOfCell = new HashMap<>();
+            Map<Cell, Integer> idOfCell = new HashMap<>();
             for (int i = 0; i < rows; i++) {
                 int[] cell = cellOfRow(attributeCodes, cardinalities, i);
-                List<Integer> key = Arrays.stream(cell).boxed().toList();
+                Cell key = new Cell(cell);
                 Integer id = idOfCell.get(key);
                 if (id == null) {
                     id = cells.size();
@@ -177,10 +177,10 @@ public final class Slicing {
             addSubsets(new int[k], 0, 0);
         }
         sliceOfAtom = new int[subsets.size()][];
-        List<Long> rowsPerSlice = new ArrayList<>();
+        long[] rowsPerSlice = new long[16];
         for (int s = 0; s < subsets.size(); s++) {
             int[] subset = subsets.get(s);
-            Map<List<Integer>, Integer> local = new HashMap<>();
+            Map<Cell, Integer> local = new HashMap<>();
             List<int[]> keys = new ArrayList<>();
             int[] local0 = new int[atomCount];
             for (int at = 0; at < atomCount; at++) {
@@ -188,11 +188,11 @@ public final class Slicing {
                 for (int q = 0; q < subset.length; q++) {
                     key[q] = atomCells[at][subset[q]];
                 }
-                List<Integer> boxed = Arrays.stream(key).boxed().toList();
-                Integer id = local.get(boxed);
+                Cell cell = new Cell(key);
+                Integer id = local.get(cell);
                 if (id == null) {
                     id = keys.size();
-                    local.put(boxed, id);
+                    local.put(cell, id);
                     keys.add(key);
                 }
                 local0[at] = id;
@@ -205,27 +205,46 @@ public final class Slicing {
             Arrays.sort(order, (x, y) -> Arrays.compare(keys.get(x), keys.get(y)));
             int[] rank = new int[order.length];
             int base = slices.size();
+            // The subset's attribute names, one list shared by its slices' keys.
+            String[] names = new String[subset.length];
+            for (int t = 0; t < subset.length; t++) {
+                names[t] = attributes.get(subset[t]);
+            }
+            List<String> attrs = List.of(names);
             for (int q = 0; q < order.length; q++) {
                 rank[order[q]] = base + q;
                 int[] key = keys.get(order[q]);
-                List<String> attrs = new ArrayList<>();
-                List<String> vals = new ArrayList<>();
+                String[] vals = new String[subset.length];
                 for (int t = 0; t < subset.length; t++) {
-                    attrs.add(attributes.get(subset[t]));
-                    vals.add(levelNames.get(subset[t]).get(key[t]));
+                    vals[t] = levelNames.get(subset[t]).get(key[t]);
                 }
-                slices.add(new SliceKey(attrs, vals));
+                slices.add(new SliceKey(attrs, List.of(vals)));
                 sliceSubset.add(s);
-                rowsPerSlice.add(0L);
+            }
+            if (slices.size() > rowsPerSlice.length) {
+                rowsPerSlice = Arrays.copyOf(rowsPerSlice, Math.max(slices.size(), 2 * rowsPerSlice.length));
             }
             int[] map = new int[atomCount];
             for (int at = 0; at < atomCount; at++) {
                 map[at] = rank[local0[at]];
-                rowsPerSlice.set(map[at], rowsPerSlice.get(map[at]) + atomRows[at]);
+                rowsPerSlice[map[at]] += atomRows[at];
             }
             sliceOfAtom[s] = map;
         }
-        sliceRows = rowsPerSlice.stream().mapToLong(Long::longValue).toArray();
+        sliceRows = Arrays.copyOf(rowsPerSlice, slices.size());
+    }
+
+    /** A cell (value indices) as a hash key: compared by content, without boxing each index. */
+    private record Cell(int[] values) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Cell c && Arrays.equals(values, c.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
     }
 
     /** The row's value index per attribute, a missing value being the attribute's level count. */

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The immutable result of one audit. Field names are the JSON schema {@value #SCHEMA}; add fields,
@@ -38,9 +39,50 @@ public record AuditResult(@JsonInclude(JsonInclude.Include.ALWAYS) String schema
         slices = List.copyOf(slices);
         disparities = List.copyOf(disparities);
         verdicts = List.copyOf(verdicts);
-        Map<String, JsonNode> ext = new LinkedHashMap<>();
-        extensions.forEach((k, v) -> ext.put(k, v.deepCopy()));
-        extensions = Collections.unmodifiableMap(ext);
+        if (!(extensions instanceof Sections)) {
+            extensions = Sections.copyOf(extensions, Map.of());
+        }
+    }
+
+    /**
+     * The extension sections, each a deep copy made when it was added and referenced by nothing but results: a
+     * JSON tree cannot be made read-only, so only this class may see the nodes. A {@code with…} copy of the result
+     * shares them instead of copying every section again (the {@code speech} section of a WER audit holds a node
+     * per slice).
+     */
+    private static final class Sections extends java.util.AbstractMap<String, JsonNode> {
+        private final Map<String, JsonNode> view;
+
+        private Sections(Map<String, JsonNode> own) {
+            this.view = Collections.unmodifiableMap(own);
+        }
+
+        /** {@code shared}'s nodes as they are (already owned), then deep copies of {@code added}'s. */
+        static Sections copyOf(Map<String, JsonNode> added, Map<String, JsonNode> shared) {
+            Map<String, JsonNode> own = new LinkedHashMap<>(shared);
+            added.forEach((k, v) -> own.put(k, v.deepCopy()));
+            return new Sections(own);
+        }
+
+        @Override
+        public Set<Entry<String, JsonNode>> entrySet() {
+            return view.entrySet();
+        }
+
+        @Override
+        public JsonNode get(Object key) {
+            return view.get(key);
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return view.keySet();
+        }
+
+        @Override
+        public int size() {
+            return view.size();
+        }
     }
 
     /** The extension sections; each a copy, since a JSON tree cannot be made read-only. */
@@ -52,14 +94,25 @@ public record AuditResult(@JsonInclude(JsonInclude.Include.ALWAYS) String schema
         return Collections.unmodifiableMap(ext);
     }
 
-    /** The extension sections' names, in order (no copies: for the JSON writer). */
-    java.util.Set<String> extensionNames() {
+    /** The extension sections' names, in order (read-only; no copies of the sections). */
+    public Set<String> extensionNames() {
         return extensions.keySet();
     }
 
     /** One extension section itself, not a copy: the JSON writer only reads it. */
     JsonNode extension(String name) {
         return extensions.get(name);
+    }
+
+    /**
+     * A copy of the node at {@code pointer} (a JSON Pointer such as {@code /few_speakers}) in extension section
+     * {@code name}, or {@code null} when the section or the node is missing: a reader of a few fields of a large
+     * section copies those, not the section.
+     */
+    public JsonNode extension(String name, String pointer) {
+        JsonNode section = extensions.get(name);
+        JsonNode at = section == null ? null : section.at(pointer);
+        return at == null || at.isMissingNode() ? null : at.deepCopy();
     }
 
     /** The overall population's slice. */
@@ -88,8 +141,9 @@ public record AuditResult(@JsonInclude(JsonInclude.Include.ALWAYS) String schema
 
     /** A copy with one more extension section. */
     public AuditResult withExtension(String name, JsonNode section) {
-        Map<String, JsonNode> ext = new LinkedHashMap<>(extensions);
-        ext.put(name, section);
-        return new AuditResult(schema, source, rows, settings, metrics, warnings, slices, disparities, verdicts, ext);
+        Map<String, JsonNode> added = new LinkedHashMap<>();
+        added.put(name, section);
+        return new AuditResult(schema, source, rows, settings, metrics, warnings, slices, disparities, verdicts,
+                Sections.copyOf(added, extensions));
     }
 }

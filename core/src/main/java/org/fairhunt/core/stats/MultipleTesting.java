@@ -1,7 +1,6 @@
 package org.fairhunt.core.stats;
 
 import java.util.Arrays;
-import java.util.Comparator;
 
 /** Control of the false discovery rate across many comparisons. */
 public final class MultipleTesting {
@@ -18,15 +17,28 @@ public final class MultipleTesting {
         int n = pValues.length;
         double[] q = new double[n];
         Arrays.fill(q, Double.NaN);
-        Integer[] order = java.util.stream.IntStream.range(0, n).filter(i -> !Double.isNaN(pValues[i])).boxed()
-                .toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(i -> pValues[i]));
-        int m = order.length;
+        double[] sorted = new double[n];
+        int m = 0;
+        for (double p : pValues) {
+            if (!Double.isNaN(p)) {
+                sorted[m++] = p;
+            }
+        }
+        sorted = Arrays.copyOf(sorted, m);
+        Arrays.sort(sorted);
+        // The adjusted value of each rank. Tied p-values share one: at ranks k < k' of the same p the running
+        // minimum at k' is at most p·m/k' <= p·m/k, so the minimum at k is the one at k'. Hence each p-value finds
+        // its q by value (any rank of its ties), and no index needs sorting (a boxed sort cost more than the rest).
+        double[] byRank = new double[m];
         double running = 1;
         for (int k = m - 1; k >= 0; k--) {
-            int i = order[k];
-            running = Math.min(running, pValues[i] * m / (k + 1));
-            q[i] = Math.min(1, running);
+            running = Math.min(running, sorted[k] * m / (k + 1));
+            byRank[k] = Math.min(1, running);
+        }
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(pValues[i])) {
+                q[i] = byRank[Arrays.binarySearch(sorted, pValues[i])];
+            }
         }
         return q;
     }

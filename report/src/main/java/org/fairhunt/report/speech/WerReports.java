@@ -63,9 +63,10 @@ public final class WerReports {
         sb.append(boot == null ? "intervals: none (no bootstrap; use --bootstrap N)\n"
                 : "intervals: " + Math.round(r.options().level() * 100) + "% bootstrap percentile, " + r.options().bootstrap()
                         + " replicates clustered by " + (r.options().cluster() == null ? "utterance" : r.options().cluster()) + "\n");
-        JsonNode speech = a.extensions().get("speech");
-        if (speech != null && speech.hasNonNull("speaker_source")) {
-            sb.append("speakers: ").append(speech.get("speaker_source").asText()).append('\n');
+        // The few fields read here, not a copy of the whole section (it holds a node per slice).
+        JsonNode speakerSource = a.extension("speech", "/speaker_source");
+        if (speakerSource != null && !speakerSource.isNull()) {
+            sb.append("speakers: ").append(speakerSource.asText()).append('\n');
         }
         Map<String, Integer> few = AuditDigest.fewSpeakers(a);
         sb.append('\n');
@@ -73,23 +74,11 @@ public final class WerReports {
                 "#Wrd", "Corr", "Sub", "Del", "Ins", "Err", "S.Err", "WER interval");
         sb.append(header).append("-".repeat(header.length() - 1)).append('\n');
         Map<String, WerTotals> totals = WerAudit.sliceTotals(r);
-        int lastDepth = 0;
-        String lastAttributes = "";
+        Map<String, String> last = Map.of();
         for (SliceResult s : a.slices()) {
-            String attrs = String.join(",", s.attributes().keySet());
-            if (s.depth() != lastDepth || !attrs.equals(lastAttributes)) {
-                sb.append('\n');
-                lastDepth = s.depth();
-                lastAttributes = attrs;
-            }
-            WerTotals t = totals.get(s.label());
-            MetricEstimate wer = s.metric("wer");
-            String ci = wer == null || wer.ci() == null ? "" : String.format(Locale.ROOT, "[%5s, %5s]",
-                    Formats.fixed(100 * wer.ci().lo(), 1), Formats.fixed(100 * wer.ci().hi(), 1));
-            sb.append(String.format(Locale.ROOT, "%-36s %6d %7d | %5s %5s %5s %5s %6s %6s | %-17s%s%n",
-                    truncate(s.label(), 36), t.sentences(), t.referenceWords(), pct(t.correctRate()),
-                    pct(t.substitutionRate()), pct(t.deletionRate()), pct(t.insertionRate()), pct(t.wer()), pct(t.ser()), ci,
-                    (s.tooSmall() ? " (small)" : "") + (few.containsKey(s.label()) ? " (" + few.get(s.label()) + " speakers)" : "")));
+            // One call per row: the loop runs interpreted (a method called once), the row is compiled after a few.
+            appendRow(sb, s, last, totals, few);
+            last = s.attributes();
         }
         sb.append("\nCorr/Sub/Del/Ins/Err: percent of reference words, as sclite; S.Err: percent of utterances with an error.\n");
         if (!a.verdicts().isEmpty()) {
@@ -104,18 +93,19 @@ public final class WerReports {
             warnings.add(few.size() + " slice(s) have fewer than " + r.options().minSpeakers() + " speakers (--min-speakers): "
                     + "their speaker-clustered intervals cover the truth less often than stated; marked '(N speakers)'");
         }
-        if (speech != null && speech.has("single_valued_groups")) {
-            speech.get("single_valued_groups").fields().forEachRemaining(e -> warnings.add(e.getKey() + " has the single value '"
+        JsonNode singleValued = a.extension("speech", "/single_valued_groups");
+        if (singleValued != null) {
+            singleValued.fields().forEachRemaining(e -> warnings.add(e.getKey() + " has the single value '"
                     + e.getValue().asText() + "' in every utterance: its slice is (all)"));
         }
-        if (speech != null && speech.has("bounded_comparisons")) {
-            speech.get("bounded_comparisons").forEach(n -> warnings.add(n.asText()));
+        JsonNode bounded = a.extension("speech", "/bounded_comparisons");
+        if (bounded != null) {
+            bounded.forEach(n -> warnings.add(n.asText()));
         }
-        if (speech != null && speech.has("failed_transcriptions") && speech.get("failed_transcriptions").size() > 0) {
-            StringBuilder f = new StringBuilder(speech.get("failed_transcriptions").size()
-                    + " utterance(s) the recognizer failed on, scored as all deletions:");
-            speech.get("failed_transcriptions").fields().forEachRemaining(e -> f.append("\n    ").append(e.getKey())
-                    .append(": ").append(e.getValue().asText()));
+        JsonNode failed = a.extension("speech", "/failed_transcriptions");
+        if (failed != null && failed.size() > 0) {
+            StringBuilder f = new StringBuilder(failed.size() + " utterance(s) the recognizer failed on, scored as all deletions:");
+            failed.fields().forEachRemaining(e -> f.append("\n    ").append(e.getKey()).append(": ").append(e.getValue().asText()));
             warnings.add(f.toString());
         }
         if (!warnings.isEmpty()) {
@@ -123,6 +113,77 @@ public final class WerReports {
             warnings.forEach(w -> sb.append("  ").append(w).append('\n'));
         }
         return sb.toString();
+    }
+
+    /** One slice's row of the summary, after a blank line when it starts an attribute set ({@code last}: the previous slice's). */
+    private static void appendRow(StringBuilder sb, SliceResult s, Map<String, String> last, Map<String, WerTotals> totals,
+            Map<String, Integer> few) {
+        // A blank line before each attribute set (compared as joined names only where the names differ).
+        if (!sameAttributes(s.attributes(), last) && (s.attributes().size() != last.size()
+                || !String.join(",", s.attributes().keySet()).equals(String.join(",", last.keySet())))) {
+            sb.append('\n');
+        }
+        String label = s.label();
+        WerTotals t = totals.get(label);
+        MetricEstimate wer = s.metric("wer");
+        // The row laid out as the header's "%-36s %6d %7d | %5s %5s %5s %5s %6s %6s | %-17s%s%n", by hand: a
+        // Formatter per row parses the pattern and looks up the locale's digits for every number.
+        padRight(sb, truncate(label, 36), 36).append(' ');
+        padLeft(sb, Long.toString(t.sentences()), 6).append(' ');
+        padLeft(sb, Long.toString(t.referenceWords()), 7).append(" | ");
+        padLeft(sb, pct(t.correctRate()), 5).append(' ');
+        padLeft(sb, pct(t.substitutionRate()), 5).append(' ');
+        padLeft(sb, pct(t.deletionRate()), 5).append(' ');
+        padLeft(sb, pct(t.insertionRate()), 5).append(' ');
+        padLeft(sb, pct(t.wer()), 6).append(' ');
+        padLeft(sb, pct(t.ser()), 6).append(" | ");
+        if (wer == null || wer.ci() == null) {
+            padRight(sb, "", 17);
+        } else {
+            int start = sb.length();
+            padLeft(sb.append('['), Formats.fixed(100 * wer.ci().lo(), 1), 5).append(", ");
+            padLeft(sb, Formats.fixed(100 * wer.ci().hi(), 1), 5).append(']');
+            padRight(sb, "", 17 - (sb.length() - start));
+        }
+        if (s.tooSmall()) {
+            sb.append(" (small)");
+        }
+        Integer speakers = few.get(label);
+        if (speakers != null) {
+            sb.append(" (").append(speakers).append(" speakers)");
+        }
+        sb.append(System.lineSeparator());
+    }
+
+    /** Appends {@code s} right-aligned in {@code width} characters, as {@code %<width>s} and {@code %<width>d} lay it out. */
+    private static StringBuilder padLeft(StringBuilder sb, String s, int width) {
+        for (int i = s.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        return sb.append(s);
+    }
+
+    /** Appends {@code s} left-aligned in {@code width} characters, as {@code %-<width>s} lays it out. */
+    private static StringBuilder padRight(StringBuilder sb, String s, int width) {
+        sb.append(s);
+        for (int i = s.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        return sb;
+    }
+
+    /** Whether two slices fix the same attributes in the same order. */
+    private static boolean sameAttributes(Map<String, String> a, Map<String, String> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        var other = b.keySet().iterator();
+        for (String k : a.keySet()) {
+            if (!k.equals(other.next())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String truncate(String s, int n) {
