@@ -166,6 +166,10 @@ class LauncherTest {
         assertEquals("org/sqlite/native/Linux/x86_64/libsqlitejdbc.so", Files.readString(sqlite.resolve("libsqlitejdbc.so")));
         assertEquals("ai/onnxruntime/native/linux-x64/libonnxruntime4j_jni.so", Files.readString(onnx.resolve("libonnxruntime4j_jni.so")));
         assertTrue(sqlite.startsWith(root.resolve("cli/target")), sqlite.toString());
+        assertEquals(LauncherProbe.class.getName() + " --version", r.values().get("command"),
+                "the jar's Main-Class, read once with unzip, is started as a class on the class path, not with -jar");
+        Files.delete(root.resolve("cli/target/fairhunt.jsa.main"));
+        assertEquals(jar + " --version", run("--version").values().get("command"), "without it, -jar as before");
     }
 
     @Test
@@ -184,7 +188,7 @@ class LauncherTest {
         assertEquals(root.resolve(DIRECTIVES).toString(), mediumBootstrap.values().get("CompilerDirectivesFile"),
                 "but only the replicate loops go to C2");
         assertEquals(Set.of("UseSharedSpaces", "TieredStopAtLevel", "UseSerialGC", "MaxHeapSize", "CICompilerCount", "CompilerDirectivesFile",
-                "ArchiveRelocationMode", "sqlite", "onnxruntime", "args"), mediumBootstrap.values().keySet(), "the JVM prints nothing of its own on stdout");
+                "ArchiveRelocationMode", "sqlite", "onnxruntime", "command", "args"), mediumBootstrap.values().keySet(), "the JVM prints nothing of its own on stdout");
         assertEquals("", mediumBootstrap.err());
         assertEquals("4", run("audit", medium.toString(), "--bootstrap=200").values().get("TieredStopAtLevel"));
         Run largeBootstrap = run("audit", large.toString(), "--bootstrap", "200");
@@ -247,8 +251,10 @@ class LauncherTest {
                 "180 MB of input in files whose names have spaces");
         Run dry = run(Map.of("FAIRHUNT_LAUNCHER_DRY_RUN", "1"), "wer", "--ref", medium.toString());
         assertEquals(0, dry.exit());
-        assertTrue(dry.values().get("dry run").endsWith(" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xmx8g -Xmn200m -jar "
-                + jar + " wer --ref " + medium), dry.values().get("dry run"));
+        String launch = Files.exists(root.resolve("cli/target/fairhunt.jsa.main")) ? "-cp " + jar + " " + LauncherProbe.class.getName()
+                : "-jar " + jar;
+        assertTrue(dry.values().get("dry run").endsWith(" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xmx8g -Xmn200m "
+                + launch + " wer --ref " + medium), dry.values().get("dry run"));
         assertEquals(null, dry.values().get("UseSharedSpaces"), "printed, not run");
     }
 
