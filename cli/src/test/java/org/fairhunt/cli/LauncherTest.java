@@ -205,6 +205,12 @@ class LauncherTest {
         assertEquals("1", smallAudit.values().get("TieredStopAtLevel"));
         assertEquals("2", smallAudit.values().get("CICompilerCount"), "an audit keeps two");
         assertEquals("4", run("bounty", "auto", "prog").values().get("TieredStopAtLevel"));
+        Run version = run("--version");
+        assertEquals("false", version.values().get("UseSerialGC"), "--version alone gets G1, which maps the archive's heap objects");
+        assertEquals("1", version.values().get("TieredStopAtLevel"));
+        assertEquals("true", version.values().get("UseSharedSpaces"));
+        assertEquals("true", run("--version", "audit").values().get("UseSerialGC"), "anything more builds a command: serial");
+        assertEquals("true", run("-V", "x").values().get("UseSerialGC"));
         Run serve = run("serve");
         assertEquals("4", serve.values().get("TieredStopAtLevel"));
         assertEquals(String.valueOf(8L << 30), serve.values().get("MaxHeapSize"));
