@@ -1,7 +1,6 @@
 package org.fairhunt.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fairhunt.cli.bounty.BountyCommand;
@@ -25,6 +24,24 @@ public final class Main {
     private static final String OUT_OF_MEMORY = "fairhunt: error: out of memory (Java heap limit %s). Give Java more "
             + "memory (FAIRHUNT_JAVA_OPTS=-Xmx16g ./fairhunt ..., or java -Xmx16g -jar fairhunt.jar ...) or make the "
             + "input smaller (fewer rows, fewer values per group attribute: --max-levels, fewer --intersections).";
+
+    /**
+     * picocli's set-up without the two parts Fairhunt never uses, unless the user set these properties: Groovy closures
+     * as annotation values (looking for {@code groovy.lang.Closure} searched the jar, reading its 14,000-entry index for
+     * nothing) and the built-in converters of {@code java.time} and {@code java.sql} types, which no option has
+     * ({@code LazyCommandLineTest} checks): registering them, on every command line built, initialized eighteen
+     * {@code java.time} classes with their formatters and reflected over their methods.
+     */
+    static {
+        defaultProperty("picocli.disable.closures", "true");
+        defaultProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
+    }
+
+    private static void defaultProperty(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
 
     private Main() {
     }
@@ -109,14 +126,16 @@ public final class Main {
     }
 
     private static Class<?> named(List<Class<?>> commands, String arg) {
-        return arg.startsWith("-") ? null : commands.stream().filter(c -> names(c).contains(arg)).findFirst().orElse(null);
-    }
-
-    private static List<String> names(Class<?> command) {
-        CommandLine.Command a = command.getAnnotation(CommandLine.Command.class);
-        List<String> names = new ArrayList<>(List.of(a.aliases()));
-        names.add(a.name());
-        return names;
+        if (arg.startsWith("-")) {
+            return null;
+        }
+        for (Class<?> c : commands) {
+            CommandLine.Command a = c.getAnnotation(CommandLine.Command.class);
+            if (a.name().equals(arg) || List.of(a.aliases()).contains(arg)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /**
@@ -127,13 +146,30 @@ public final class Main {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(100);
         giveVersion(cl);
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler(ERRORS);
+        cl.setExecutionExceptionHandler(ERRORS);
+        return cl;
+    }
+
+    private static final Errors ERRORS = new Errors();
+
+    /**
+     * Fairhunt's two error handlers. A class, not two lambdas: picocli's handler interfaces are Java 5 class files,
+     * and a lambda implementing one makes the start-up archive's dump link it, which keeps the interfaces, picocli's
+     * own default handlers and the lambdas out of the archive (loaded, parsed and verified from the jar on every
+     * run, the jar's 14,000-entry index read for them).
+     */
+    private static final class Errors implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("fairhunt: " + ex.getMessage());
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
             return EXIT_USAGE;
-        });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             PrintWriter err = commandLine.getErr();
             Throwable cause = ex;
             while (!(cause instanceof UserInputException) && !(cause instanceof StorageException)
@@ -159,7 +195,6 @@ public final class Main {
             err.println("fairhunt: internal error (please report it with the command you ran):");
             ex.printStackTrace(err);
             return EXIT_INTERNAL;
-        });
-        return cl;
+        }
     }
 }

@@ -20,6 +20,7 @@ public final class LauncherProbe {
                 .filter(a -> a.startsWith("-XX:ArchiveRelocationMode=")).map(a -> a.substring(a.indexOf('=') + 1)).findFirst().orElse(""));
         System.out.println("sqlite=" + System.getProperty("org.sqlite.lib.path"));
         System.out.println("onnxruntime=" + System.getProperty("onnxruntime.native.path"));
+        System.out.println("command=" + System.getProperty("sun.java.command"));
         System.out.println("args=" + String.join(" ", args));
     }
 }

@@ -30,7 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * libraries, and picks the JVM settings by command and input size.
  */
 class LauncherTest {
+    /** The test's folder; the default project layout is this folder itself. */
     @TempDir
+    Path base;
+
+    /** The project root the launcher is in. */
     Path root;
 
     Path jar;
@@ -43,6 +47,13 @@ class LauncherTest {
 
     @BeforeEach
     void layout() throws IOException {
+        layout(base);
+    }
+
+    /** The launcher, the compiler directives (an hour old) and the probe jar in {@code project}, which becomes the root. */
+    private void layout(Path project) throws IOException {
+        root = project;
+        Files.createDirectories(root);
         Path launcher = Path.of("").toAbsolutePath().getParent().resolve("fairhunt");
         Files.copy(launcher, root.resolve("fairhunt"));
         Files.setPosixFilePermissions(root.resolve("fairhunt"), PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -74,20 +85,37 @@ class LauncherTest {
     }
 
     private Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of("bash", root.resolve("fairhunt").toString()));
+        return run(env, root, root.resolve("fairhunt").toString(), args);
+    }
+
+    /**
+     * Runs the launcher as {@code bash LAUNCHER ARGS...} in {@code dir}, with the test's JVM first on the PATH
+     * (an env entry "PATH" replaces the whole PATH); stdout's KEY=VALUE lines become {@link Run#values()}.
+     */
+    private Run run(Map<String, String> env, Path dir, String launcher, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(BASH, launcher));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         pb.environment().remove("FAIRHUNT_JAVA_OPTS");
+        pb.environment().remove("FAIRHUNT_LAUNCHER_DRY_RUN");
         pb.environment().putAll(env);
-        pb.redirectError(root.resolve("err.txt").toFile());
+        Path err = base.resolve("err.txt");
+        pb.redirectError(err.toFile());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher did not end");
         Map<String, String> values = new java.util.HashMap<>();
         out.lines().filter(l -> l.contains("=")).forEach(l -> values.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
-        return new Run(p.exitValue(), values, Files.readString(root.resolve("err.txt")));
+        if (out.startsWith("java ")) {
+            values.put("dry run", out.strip());
+        }
+        return new Run(p.exitValue(), values, Files.readString(err));
     }
+
+    /** bash by its full path: the PATH given to a run may hold only a few tools. */
+    private static final String BASH = java.util.stream.Stream.of(System.getenv("PATH").split(":"))
+            .map(d -> Path.of(d, "bash")).filter(Files::isExecutable).findFirst().orElse(Path.of("/bin/bash")).toString();
 
     private Run run(String... args) throws IOException, InterruptedException {
         return run(Map.of(), args);
@@ -138,6 +166,10 @@ class LauncherTest {
         assertEquals("org/sqlite/native/Linux/x86_64/libsqlitejdbc.so", Files.readString(sqlite.resolve("libsqlitejdbc.so")));
         assertEquals("ai/onnxruntime/native/linux-x64/libonnxruntime4j_jni.so", Files.readString(onnx.resolve("libonnxruntime4j_jni.so")));
         assertTrue(sqlite.startsWith(root.resolve("cli/target")), sqlite.toString());
+        assertEquals(LauncherProbe.class.getName() + " --version", r.values().get("command"),
+                "the jar's Main-Class, read once with unzip, is started as a class on the class path, not with -jar");
+        Files.delete(root.resolve("cli/target/fairhunt.jsa.main"));
+        assertEquals(jar + " --version", run("--version").values().get("command"), "without it, -jar as before");
     }
 
     @Test
@@ -156,7 +188,7 @@ class LauncherTest {
         assertEquals(root.resolve(DIRECTIVES).toString(), mediumBootstrap.values().get("CompilerDirectivesFile"),
                 "but only the replicate loops go to C2");
         assertEquals(Set.of("UseSharedSpaces", "TieredStopAtLevel", "UseSerialGC", "MaxHeapSize", "CICompilerCount", "CompilerDirectivesFile",
-                "ArchiveRelocationMode", "sqlite", "onnxruntime", "args"), mediumBootstrap.values().keySet(), "the JVM prints nothing of its own on stdout");
+                "ArchiveRelocationMode", "sqlite", "onnxruntime", "command", "args"), mediumBootstrap.values().keySet(), "the JVM prints nothing of its own on stdout");
         assertEquals("", mediumBootstrap.err());
         assertEquals("4", run("audit", medium.toString(), "--bootstrap=200").values().get("TieredStopAtLevel"));
         Run largeBootstrap = run("audit", large.toString(), "--bootstrap", "200");
@@ -173,6 +205,12 @@ class LauncherTest {
         assertEquals("1", smallAudit.values().get("TieredStopAtLevel"));
         assertEquals("2", smallAudit.values().get("CICompilerCount"), "an audit keeps two");
         assertEquals("4", run("bounty", "auto", "prog").values().get("TieredStopAtLevel"));
+        Run version = run("--version");
+        assertEquals("false", version.values().get("UseSerialGC"), "--version alone gets G1, which maps the archive's heap objects");
+        assertEquals("1", version.values().get("TieredStopAtLevel"));
+        assertEquals("true", version.values().get("UseSharedSpaces"));
+        assertEquals("true", run("--version", "audit").values().get("UseSerialGC"), "anything more builds a command: serial");
+        assertEquals("true", run("-V", "x").values().get("UseSerialGC"));
         Run serve = run("serve");
         assertEquals("4", serve.values().get("TieredStopAtLevel"));
         assertEquals(String.valueOf(8L << 30), serve.values().get("MaxHeapSize"));
@@ -182,6 +220,159 @@ class LauncherTest {
         assertEquals("true", own.values().get("UseSharedSpaces"), "and keeps the archive");
         assertEquals("0", own.values().get("ArchiveRelocationMode"), "mapped as recorded");
         assertEquals("audit " + small, own.values().get("args"));
+    }
+
+    @Test
+    void a_project_path_with_spaces_reached_by_dots_a_linked_script_or_a_linked_folder_uses_one_archive() throws Exception {
+        layout(base.resolve("fair hunt"));
+        Path jsa = root.resolve("cli/target/fairhunt.jsa");
+        Run first = run("--version");
+        assertTrue(first.err().contains("recording the start-up archive"), first.err());
+        FileTime recorded = Files.getLastModifiedTime(jsa);
+        Path linkedScript = Files.createDirectories(base.resolve("bin dir")).resolve("fh");
+        Files.createSymbolicLink(linkedScript, root.resolve("fairhunt"));
+        Path linkedFolder = Files.createSymbolicLink(base.resolve("linked project"), root);
+        Map<String, String[]> ways = Map.of(
+                "relative, from a subfolder", new String[] {root.resolve("cli").toString(), "../fairhunt"},
+                "with dots", new String[] {root.toString(), "./cli/.././/fairhunt"},
+                "through a linked script", new String[] {base.toString(), linkedScript.toString()},
+                "through a linked folder", new String[] {base.toString(), "linked project/fairhunt"});
+        for (Map.Entry<String, String[]> way : ways.entrySet()) {
+            Run r = run(Map.of(), Path.of(way.getValue()[0]), way.getValue()[1], "audit", "x.csv");
+            assertEquals(0, r.exit(), way.getKey() + ": " + r.err());
+            assertEquals("", r.err(), way.getKey());
+            assertEquals("true", r.values().get("UseSharedSpaces"), way.getKey());
+            assertEquals(first.values().get("sqlite"), r.values().get("sqlite"), way.getKey() + ": the physical root");
+            assertEquals("audit x.csv", r.values().get("args"), way.getKey());
+        }
+        assertEquals(recorded, Files.getLastModifiedTime(jsa), "never recorded again");
+        assertTrue(Files.isSymbolicLink(linkedFolder));
+
+        Path medium = sparse("my data.csv", 50);
+        Path large = sparse("big data.csv", 130);
+        Run modest = run("wer", "--ref", medium.toString(), "--hyp=" + medium);
+        assertEquals("1", modest.values().get("TieredStopAtLevel"));
+        assertEquals("wer --ref " + medium + " --hyp=" + medium, modest.values().get("args"));
+        assertEquals("4", run("wer", "--ref", large.toString(), "--hyp", medium.toString()).values().get("TieredStopAtLevel"),
+                "180 MB of input in files whose names have spaces");
+        Run dry = run(Map.of("FAIRHUNT_LAUNCHER_DRY_RUN", "1"), "wer", "--ref", medium.toString());
+        assertEquals(0, dry.exit());
+        String launch = Files.exists(root.resolve("cli/target/fairhunt.jsa.main")) ? "-cp " + jar + " " + LauncherProbe.class.getName()
+                : "-jar " + jar;
+        assertTrue(dry.values().get("dry run").endsWith(" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xmx8g -Xmn200m "
+                + launch + " wer --ref " + medium), dry.values().get("dry run"));
+        assertEquals(null, dry.values().get("UseSharedSpaces"), "printed, not run");
+    }
+
+    @Test
+    void a_main_source_or_a_pom_newer_than_the_jar_makes_it_stale_a_test_source_does_not() throws Exception {
+        // A PATH with no Maven: a stale jar is then an error naming what the build needs, which shows the check's answer.
+        Path tools = Files.createDirectories(base.resolve("tools"));
+        for (String tool : List.of("find", "stat", "readlink")) {
+            Files.createSymbolicLink(tools.resolve(tool), onPath(tool));
+        }
+        Files.createSymbolicLink(tools.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+        Map<String, String> noMaven = Map.of("PATH", tools.toString());
+        assertEquals(0, run("--version").exit());
+        long past = System.currentTimeMillis() - 3_600_000;
+        Path test = write("core/src/test/java/ATest.java", System.currentTimeMillis() + 60_000);
+        Run fresh = run(noMaven, "--version");
+        assertEquals(0, fresh.exit(), fresh.err());
+        assertEquals("true", fresh.values().get("UseSharedSpaces"));
+        Files.delete(tools.resolve("readlink"));
+        Run bare = run(noMaven, "--version");
+        assertEquals("", bare.err(), "a call needs no program but java, find and stat once `java` was resolved");
+        assertEquals("true", bare.values().get("UseSharedSpaces"));
+        assertEquals("--version", bare.values().get("args"));
+
+        Path source = write("core/src/main/java/A.java", past);
+        assertEquals(0, run(noMaven, "--version").exit(), "an old source");
+        Files.setLastModifiedTime(source, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        assertStale(run(noMaven, "--version"), "an edited source");
+        Files.setLastModifiedTime(source, FileTime.fromMillis(past));
+        assertEquals(0, run(noMaven, "--version").exit());
+        Files.delete(source);
+        assertStale(run(noMaven, "--version"), "a deleted source (its folder changed)");
+        Files.setLastModifiedTime(source.getParent(), FileTime.fromMillis(past));
+        assertEquals(0, run(noMaven, "--version").exit());
+        Path pom = write("speech/pom.xml", System.currentTimeMillis() + 60_000);
+        assertStale(run(noMaven, "--version"), "a module's pom");
+        Files.setLastModifiedTime(pom, FileTime.fromMillis(past));
+        assertEquals(0, run(noMaven, "--version").exit());
+        write("pom.xml", System.currentTimeMillis() + 60_000);
+        assertStale(run(noMaven, "--version"), "the root pom");
+        assertTrue(Files.exists(test));
+    }
+
+    private static void assertStale(Run run, String what) {
+        assertEquals(2, run.exit(), what);
+        assertTrue(run.err().startsWith("fairhunt: building the jar needs a JDK 17+ and Maven"), what + ": " + run.err());
+    }
+
+    /** A file under the root with this time; the folders it adds or changes get an hour-old time (else newer than the jar). */
+    private Path write(String name, long millis) throws IOException {
+        Path file = root.resolve(name);
+        Path existing = file.getParent();
+        while (Files.notExists(existing)) {
+            existing = existing.getParent();
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "x");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(millis));
+        FileTime past = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        for (Path dir = file.getParent(); dir.startsWith(existing); dir = dir.getParent()) {
+            Files.setLastModifiedTime(dir, past);
+        }
+        return file;
+    }
+
+    @Test
+    void another_jvm_or_a_changed_one_records_the_archive_again() throws Exception {
+        Path a = fakeJdk("jdk a");
+        Path b = fakeJdk("jdk b");
+        Path pathBin = Files.createDirectories(base.resolve("path bin"));
+        Path java = Files.createSymbolicLink(pathBin.resolve("java"), a.resolve("bin/java"));
+        Map<String, String> env = Map.of("PATH", pathBin + ":" + System.getenv("PATH"));
+        Path stamp = root.resolve("cli/target/fairhunt.jsa.stamp");
+        assertRecorded(run(env, "--version"), true, "first call");
+        assertTrue(Files.readString(stamp).contains(a.resolve("lib/server/libjvm.so").toString()), Files.readString(stamp));
+        assertRecorded(run(env, "--version"), false, "same JVM");
+
+        // A package update: the same path and time, another size.
+        Path libjvm = a.resolve("lib/server/libjvm.so");
+        FileTime time = Files.getLastModifiedTime(libjvm);
+        Files.writeString(libjvm, "libjvm of the updated package");
+        Files.setLastModifiedTime(libjvm, time);
+        assertRecorded(run(env, "--version"), true, "updated JVM");
+        assertRecorded(run(env, "--version"), false, "same JVM");
+
+        // Another JDK behind the same PATH entry (update-alternatives): resolved afresh, not from the cached path.
+        Files.delete(java);
+        Files.createSymbolicLink(java, b.resolve("bin/java"));
+        assertRecorded(run(env, "--version"), true, "other JVM");
+        assertTrue(Files.readString(stamp).contains(b.resolve("lib/server/libjvm.so").toString()), Files.readString(stamp));
+        assertRecorded(run(env, "--version"), false, "same JVM");
+    }
+
+    private static void assertRecorded(Run run, boolean recorded, String what) {
+        assertEquals(0, run.exit(), what + ": " + run.err());
+        assertEquals(recorded, run.err().contains("recording the start-up archive"), what + ": " + run.err());
+        assertEquals("true", run.values().get("UseSharedSpaces"), what);
+    }
+
+    /** A JDK layout whose bin/java runs the test's JVM and whose lib/server/libjvm.so is a file of its own. */
+    private Path fakeJdk(String name) throws IOException {
+        Path jdk = base.resolve(name);
+        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(Files.createDirectories(jdk.resolve("lib/server")).resolve("libjvm.so"), "libjvm of " + name);
+        return jdk;
+    }
+
+    private static Path onPath(String tool) {
+        return java.util.stream.Stream.of(System.getenv("PATH").split(":")).map(d -> Path.of(d, tool)).filter(Files::isExecutable)
+                .findFirst().orElseThrow(() -> new AssertionError(tool + " is not on the PATH"));
     }
 
     @Test

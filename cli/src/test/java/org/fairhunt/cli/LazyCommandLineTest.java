@@ -49,6 +49,29 @@ class LazyCommandLineTest {
     }
 
     @Test
+    void no_option_of_any_command_needs_the_java_time_or_java_sql_converters_main_leaves_out() {
+        CommandLine full = Main.commandLine();
+        assertEquals("java\\.(time|sql)\\..*", System.getProperty("picocli.converters.excludes"));
+        assertEquals("true", System.getProperty("picocli.disable.closures"));
+        java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>(List.of(full));
+        int args = 0;
+        while (!todo.isEmpty()) {
+            CommandLine cl = todo.pop();
+            todo.addAll(cl.getSubcommands().values());
+            for (CommandLine.Model.ArgSpec arg : cl.getCommandSpec().args()) {
+                List<Class<?>> types = new java.util.ArrayList<>(List.of(arg.auxiliaryTypes()));
+                types.add(arg.type());
+                for (Class<?> type : types) {
+                    assertTrue(!type.getName().matches(System.getProperty("picocli.converters.excludes")),
+                            cl.getCommandSpec().qualifiedName() + " " + arg.paramLabel() + ": " + type.getName());
+                }
+                args++;
+            }
+        }
+        assertTrue(args > 200, "options and parameters seen: " + args);
+    }
+
+    @Test
     void a_nested_command_and_a_usage_error_run_through_the_lazy_tree_as_through_the_full_one() {
         String[][] calls = {{"bounty", "--help"}, {"bounty"}, {"bounty", "sbumit"}, {"bounty", "submit"}, {"bounty", "submit", "--model"},
             {"card", "--help"}, {"audit"}, {"audit", "x.csv"}, {"wer", "--ref"}, {"slices", "--nope"}};
