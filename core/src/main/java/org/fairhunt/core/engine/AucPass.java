@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.fairhunt.core.concurrent.Workers;
 import org.fairhunt.core.metric.BinaryOutcome;
 import org.fairhunt.core.metric.MetricInfo;
+import org.fairhunt.core.table.CategoricalColumn;
+import org.fairhunt.core.table.NumericColumn;
 import org.fairhunt.core.table.Table;
 
 /**
@@ -58,21 +60,21 @@ final class AucPass {
 
     AucPass(Table table, AuditSpec spec, Slicing slicing, double[] rowWeights, long[] clusterKeys) {
         BinaryOutcome y = BinaryOutcome.of(table, spec.aucLabel(), spec.aucPositive());
-        double[] score = table.finite(spec.aucScore(), "score").valuesUnsafe();
+        NumericColumn scoreColumn = table.finite(spec.aucScore(), "score");
         int bootstrap = spec.replicates();
         int replicates = bootstrap + 1;
         int slices = slicing.sliceCount();
         int subsets = slicing.subsetCount();
         RollUp rollUp = RollUp.of(slicing);
-        Scaled scaled = Scaled.of(score, y);
+        Scaled scaled = Scaled.of(scoreColumn, y);
         List<Part> work;
-        if (bootstrap == 0 && scaled != null && exactSums(rowWeights, score.length, false)
+        if (bootstrap == 0 && scaled != null && exactSums(rowWeights, scoreColumn.size(), false)
                 && (long) rollUp.atoms * scaled.buckets() <= Scaled.maxBuckets(scaled.usable())) {
             Part point = new Part(true, 0, 0, slices, subsets);
             point.pointByHistogram(scaled, y, slicing.atomOfRow(), rowWeights, rollUp);
             work = List.of(point);
         } else {
-            work = walk(spec, Sorted.of(score, y, scaled, slicing.atomOfRow(), rowWeights,
+            work = walk(spec, Sorted.of(scoreColumn.valuesUnsafe(), y, scaled, slicing.atomOfRow(), rowWeights,
                     bootstrap > 0 ? clusterKeys : null), rollUp, slices, subsets);
         }
 
@@ -168,18 +170,22 @@ final class AucPass {
         private static final double MAX_SCALED = 0x1p30;
         private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
 
+        /**
+         * The scaled scores of a column, or {@code null} when some score needs more decimals or is too large. A
+         * dictionary-encoded column (a score read with few distinct values) is scaled once per distinct value, with
+         * the same result as {@link #of(double[], BinaryOutcome)} over its values, row by row.
+         */
+        static Scaled of(NumericColumn score, BinaryOutcome y) {
+            int[] codes = score.codesUnsafe();
+            return codes == null ? of(score.valuesUnsafe(), y) : ofCodes(codes, score.levelValuesUnsafe(), y);
+        }
+
         /** The scaled scores, or {@code null} when some score needs more decimals or is too large. */
         static Scaled of(double[] score, BinaryOutcome y) {
             int rows = score.length;
-            int decimals = 0;
-            for (int i = 0, seen = 0; i < rows && seen < 64; i++) {
-                if (y.value(i) >= 0 && !Double.isNaN(score[i])) {
-                    decimals = Math.max(decimals, decimalsOf(score[i]));
-                    if (decimals > MAX_DECIMALS) {
-                        return null;
-                    }
-                    seen++;
-                }
+            int decimals = firstDecimals(score, null, y);
+            if (decimals > MAX_DECIMALS) {
+                return null;
             }
             int[] code = new int[rows];
             int min = Integer.MAX_VALUE;
@@ -214,6 +220,84 @@ final class AucPass {
             }
             long buckets = usable == 0 ? 1 : (long) max - min + 1;
             return buckets > Integer.MAX_VALUE - 8 ? null : new Scaled(code, usable == 0 ? 0 : min, (int) buckets, usable);
+        }
+
+        /**
+         * The most decimals among the first 64 usable scores (row {@code i}'s score is {@code values[i]}, or
+         * {@code values[codes[i]]} with {@code codes}), or {@code MAX_DECIMALS + 1} as soon as one needs more.
+         */
+        private static int firstDecimals(double[] values, int[] codes, BinaryOutcome y) {
+            int rows = codes == null ? values.length : codes.length;
+            int decimals = 0;
+            for (int i = 0, seen = 0; i < rows && seen < 64; i++) {
+                int k = codes == null ? i : codes[i];
+                if (y.value(i) >= 0 && k != CategoricalColumn.MISSING && !Double.isNaN(values[k])) {
+                    decimals = Math.max(decimals, decimalsOf(values[k]));
+                    if (decimals > MAX_DECIMALS) {
+                        return decimals;
+                    }
+                    seen++;
+                }
+            }
+            return decimals;
+        }
+
+        /**
+         * {@link #of(double[], BinaryOutcome)} over {@code levels[codes[i]]} (NaN for a missing code) without the
+         * doubles: the same rows in the same order meet the same tests, and each row's scaled value is its level's,
+         * computed once per level and scale.
+         */
+        private static Scaled ofCodes(int[] codes, double[] levels, BinaryOutcome y) {
+            int rows = codes.length;
+            int decimals = firstDecimals(levels, codes, y);
+            if (decimals > MAX_DECIMALS) {
+                return null;
+            }
+            int[] code = new int[rows];
+            int[] levelScaled = scaledLevels(levels, POWERS_OF_TEN[decimals]);
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            int usable = 0;
+            for (int i = 0; i < rows; i++) {
+                int c = codes[i];
+                if (y.value(i) < 0 || c == CategoricalColumn.MISSING) {
+                    code[i] = UNUSABLE;
+                    continue;
+                }
+                int k = levelScaled[c];
+                if (k == UNUSABLE) {
+                    int needed = decimalsOf(levels[c]);
+                    if (needed <= decimals || needed > MAX_DECIMALS) {
+                        return null;
+                    }
+                    // More decimals than the first rows showed: start over at that scale.
+                    decimals = needed;
+                    levelScaled = scaledLevels(levels, POWERS_OF_TEN[decimals]);
+                    min = Integer.MAX_VALUE;
+                    max = Integer.MIN_VALUE;
+                    usable = 0;
+                    i = -1;
+                    continue;
+                }
+                code[i] = k;
+                if (k < min) {
+                    min = k;
+                }
+                if (k > max) {
+                    max = k;
+                }
+                usable++;
+            }
+            long buckets = usable == 0 ? 1 : (long) max - min + 1;
+            return buckets > Integer.MAX_VALUE - 8 ? null : new Scaled(code, usable == 0 ? 0 : min, (int) buckets, usable);
+        }
+
+        private static int[] scaledLevels(double[] levels, double scale) {
+            int[] out = new int[levels.length];
+            for (int k = 0; k < levels.length; k++) {
+                out[k] = scaled(levels[k], scale);
+            }
+            return out;
         }
 
         /**

@@ -563,12 +563,8 @@ public final class TableBuilder {
                 return new NumericColumn(name, Arrays.copyOf(numbers, rows));
             }
             if (numericCandidate && (!levels.isEmpty() || forced == ColumnType.NUMERIC)) {
-                double[] values = new double[rows];
-                for (int i = 0; i < rows; i++) {
-                    int c = codes[i];
-                    values[i] = c == CategoricalColumn.MISSING ? Double.NaN : levelNumbers[c];
-                }
-                return new NumericColumn(name, values);
+                // The codes stay: the doubles are made on first use, and a 0/1 label read as categories never needs them.
+                return NumericColumn.coded(name, Arrays.copyOf(codes, rows), Arrays.copyOf(levelNumbers, levels.size()));
             }
             int[] rowCodes = Arrays.copyOf(codes, rows);
             return declared ? new CategoricalColumn(name, rowCodes, levels) : CategoricalColumn.naturallyOrdered(name, rowCodes, levels);

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.fairhunt.core.metric.BinaryOutcome;
+import org.fairhunt.core.table.NumericColumn;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.core.table.TableBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,29 +55,8 @@ class AucPassSortTest {
         "one score", "few rows"})
     void sorted_rows_equal_a_stable_comparison_sort(String kind) {
         Random rnd = new Random(kind.hashCode());
-        int n = kind.equals("few rows") ? 50 : 30000;
-        String[] text = new String[n];
-        for (int i = 0; i < n; i++) {
-            text[i] = switch (kind) {
-                case "4 decimals" -> String.format("%.4f", rnd.nextDouble());
-                case "integers" -> Integer.toString(rnd.nextInt(200) - 100);
-                case "2 decimals then 5" -> i < 1000 ? String.format("%.2f", rnd.nextDouble() * 0.1)
-                        : String.format("%.5f", rnd.nextDouble() * 0.2 - 0.1);
-                case "8 decimals" -> String.format("%.8f", rnd.nextDouble());
-                case "wide range" -> Integer.toString(rnd.nextInt(2_000_000_000) - 1_000_000_000);
-                case "signed zeros" -> List.of("-0.0", "0", "0.5", "-0.5", "1e-3").get(rnd.nextInt(5));
-                case "one score" -> "0.25";
-                default -> String.format("%.3f", rnd.nextDouble());
-            };
-            if (rnd.nextInt(30) == 0) {
-                text[i] = "";
-            }
-        }
-        TableBuilder b = new TableBuilder("sort-" + kind, List.of("y", "s"));
-        for (int i = 0; i < n; i++) {
-            b.addRow(new String[] {rnd.nextInt(40) == 0 ? "" : Integer.toString(rnd.nextInt(2)), text[i]});
-        }
-        Table t = b.build();
+        Table t = scores(kind, rnd);
+        int n = t.rowCount();
         double[] s = t.numeric("s").valuesUnsafe();
         BinaryOutcome y = BinaryOutcome.of(t, "y", null);
         int[] atomOfRow = new int[n];
@@ -108,5 +88,61 @@ class AucPassSortTest {
             int expected = (y.value(i) == 1 ? 1 : 0) | (last ? 2 : 0);
             assertEquals(expected, sorted.flags()[q], "flags at " + q);
         }
+    }
+
+    /** A label {@code y} and scores {@code s} of the given kind, as a reader builds them (from their text). */
+    private static Table scores(String kind, Random rnd) {
+        int n = kind.equals("few rows") ? 50 : 30000;
+        String[] text = new String[n];
+        for (int i = 0; i < n; i++) {
+            text[i] = switch (kind) {
+                case "4 decimals" -> String.format("%.4f", rnd.nextDouble());
+                case "integers" -> Integer.toString(rnd.nextInt(200) - 100);
+                case "2 decimals then 5" -> i < 1000 ? String.format("%.2f", rnd.nextDouble() * 0.1)
+                        : String.format("%.5f", rnd.nextDouble() * 0.2 - 0.1);
+                case "8 decimals" -> String.format("%.8f", rnd.nextDouble());
+                case "wide range" -> Integer.toString(rnd.nextInt(2_000_000_000) - 1_000_000_000);
+                case "signed zeros" -> List.of("-0.0", "0", "0.5", "-0.5", "1e-3").get(rnd.nextInt(5));
+                case "one score" -> "0.25";
+                default -> String.format("%.3f", rnd.nextDouble());
+            };
+            if (rnd.nextInt(30) == 0) {
+                text[i] = "";
+            }
+        }
+        TableBuilder b = new TableBuilder("sort-" + kind, List.of("y", "s"));
+        for (int i = 0; i < n; i++) {
+            b.addRow(new String[] {rnd.nextInt(40) == 0 ? "" : Integer.toString(rnd.nextInt(2)), text[i]});
+        }
+        Table t = b.build();
+        return t;
+    }
+
+    /**
+     * A score column read from text keeps the reader's dictionary when its values repeat; scaling it once per distinct
+     * value gives what scaling each row's double does (the same integers, range and count, or {@code null} alike).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"4 decimals", "integers", "2 decimals then 5", "8 decimals", "wide range", "signed zeros",
+        "one score", "few rows"})
+    void scaling_the_dictionary_equals_scaling_the_doubles(String kind) {
+        Table t = scores(kind, new Random(kind.hashCode()));
+        NumericColumn column = t.numeric("s");
+        BinaryOutcome y = BinaryOutcome.of(t, "y", null);
+        double[] doubles = new double[t.rowCount()];
+        for (int i = 0; i < doubles.length; i++) {
+            doubles[i] = column.value(i);
+        }
+        AucPass.Scaled expected = AucPass.Scaled.of(doubles, y);
+        AucPass.Scaled actual = AucPass.Scaled.of(column, y);
+        assertTrue(column.codesUnsafe() != null, "a dictionary column");
+        if (expected == null) {
+            assertEquals(null, actual);
+            return;
+        }
+        assertArrayEquals(expected.code(), actual.code());
+        assertEquals(expected.min(), actual.min());
+        assertEquals(expected.buckets(), actual.buckets());
+        assertEquals(expected.usable(), actual.usable());
     }
 }
