@@ -454,13 +454,31 @@ public final class TableBuilder {
             if (code != null) {
                 return code;
             }
+            return add(value, numericCandidate && Columns.looksNumeric(value) ? Columns.parseNumber(value) : Double.NaN);
+        }
+
+        /**
+         * The code of a new value read as bytes: {@link ByteNumbers} accepts exactly what {@link Columns#looksNumeric}
+         * does and gives what {@link Columns#parseNumber} gives, so the text is not scanned and parsed again (a
+         * score column meets thousands of new values; the JDK's parser is a large method to compile, or to interpret).
+         */
+        int codeOf(String value, byte[] buf, int off, int len) {
+            Integer code = dictionary.get(value);
+            if (code != null) {
+                return code;
+            }
+            return add(value, numericCandidate ? ByteNumbers.parse(buf, off, len) : Double.NaN);
+        }
+
+        /** Adds a value the dictionary lacks; {@code number} is its value if it is a number, else NaN. */
+        private int add(String value, double number) {
             if (numericCandidate) {
-                if (Columns.looksNumeric(value)) {
+                if (!Double.isNaN(number)) {
                     int next = levels.size();
                     if (next == levelNumbers.length) {
                         levelNumbers = Arrays.copyOf(levelNumbers, next * 2);
                     }
-                    levelNumbers[next] = Columns.parseNumber(value);
+                    levelNumbers[next] = number;
                 } else if (forced == ColumnType.NUMERIC) {
                     throw notANumber(value);
                 } else {
@@ -514,7 +532,7 @@ public final class TableBuilder {
             }
             int code = byteCodes.find(buf, off, len);
             if (code < 0) {
-                code = codeOf(decodeUtf8(buf, off, len, name));
+                code = codeOf(decodeUtf8(buf, off, len, name), buf, off, len);
                 byteCodes.put(buf, off, len, code);
                 codes[row] = code;
                 dropDictionaryIfTooLarge();
@@ -566,8 +584,8 @@ public final class TableBuilder {
                 // The codes stay: the doubles are made on first use, and a 0/1 label read as categories never needs them.
                 return NumericColumn.coded(name, Arrays.copyOf(codes, rows), Arrays.copyOf(levelNumbers, levels.size()));
             }
-            int[] rowCodes = Arrays.copyOf(codes, rows);
-            return declared ? new CategoricalColumn(name, rowCodes, levels) : CategoricalColumn.naturallyOrdered(name, rowCodes, levels);
+            return declared ? new CategoricalColumn(name, Arrays.copyOf(codes, rows), levels)
+                    : CategoricalColumn.naturallyOrderedCopy(name, codes, rows, levels);
         }
     }
 
