@@ -509,13 +509,25 @@ final class AucPass {
                     seen[slice] = true;
                 }
             }
-            return new RollUp(slicesOfAtom, subsets, atoms, tops.stream().mapToInt(Integer::intValue).toArray(),
-                    lower.stream().mapToInt(Integer::intValue).toArray(), parentOf, childOf, cost, topIsAtoms);
+            return new RollUp(slicesOfAtom, subsets, atoms, ints(tops), ints(lower), parentOf, childOf, cost, topIsAtoms);
+        }
+
+        // Loops, not streams of lambdas: a lambda class the start-up archive lacks is spun at run time on every audit.
+        private static int[] ints(List<Integer> list) {
+            int[] out = new int[list.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = list.get(i);
+            }
+            return out;
         }
 
         private static boolean containsAll(int[] superset, int[] subset) {
             for (int x : subset) {
-                if (Arrays.stream(superset).noneMatch(y -> y == x)) {
+                boolean found = false;
+                for (int y : superset) {
+                    found |= y == x;
+                }
+                if (!found) {
                     return false;
                 }
             }
