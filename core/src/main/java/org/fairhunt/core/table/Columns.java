@@ -107,8 +107,9 @@ public final class Columns {
      * the doubles. A row's value is its level's, so the first row of each code decides, in row order, as the
      * first row of each value does there (two codes of one value, {@code 1} and {@code 1.0}, or {@code -0} and
      * {@code 0}, share a slot as their values do). Only codes present in some row count, as only present values
-     * do there. When the codes come out unchanged (the reader numbers values in order of first appearance) the
-     * view shares the column's code array.
+     * do there; a reader's column whose levels are all held and numbered in row order ({@link
+     * NumericColumn#levelsInRowOrder}) gives that order without a pass over the rows. When the codes come out
+     * unchanged (the reader numbers values in order of first appearance) the view shares the column's code array.
      */
     private static CategoricalColumn smallIntegerCodes(NumericColumn c) {
         int[] in = c.codesUnsafe();
@@ -120,8 +121,11 @@ public final class Columns {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         boolean identity = true;
-        for (int i = 0; i < in.length; i++) {
-            int k = in[i];
+        // Levels in row order, every one held: their order is the rows' order of first appearance, so no pass over the
+        // rows is needed to find it.
+        boolean byLevels = c.levelsInRowOrder();
+        for (int i = 0, n = byLevels ? byCode.length : in.length; i < n; i++) {
+            int k = byLevels ? i : in[i];
             if (k == CategoricalColumn.MISSING || map[k] >= 0) {
                 continue;
             }

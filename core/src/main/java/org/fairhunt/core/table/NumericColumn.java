@@ -19,6 +19,8 @@ public final class NumericColumn implements Column {
     private final int[] codes;
     /** The distinct values (never NaN), in the order the reader met them. */
     private final double[] levelValues;
+    /** Whether every level is held by some row and the levels are numbered in the order of their first rows. */
+    private final boolean levelsInRowOrder;
 
     /** @param values owned by the column from now on (not copied) */
     public NumericColumn(String name, double[] values) {
@@ -27,22 +29,30 @@ public final class NumericColumn implements Column {
         this.size = values.length;
         this.codes = null;
         this.levelValues = null;
+        this.levelsInRowOrder = false;
     }
 
-    private NumericColumn(String name, int[] codes, double[] levelValues) {
+    private NumericColumn(String name, int[] codes, double[] levelValues, boolean levelsInRowOrder) {
         this.name = Objects.requireNonNull(name, "name");
         this.codes = codes;
         this.levelValues = levelValues;
+        this.levelsInRowOrder = levelsInRowOrder;
         this.size = codes.length;
     }
 
     /**
      * A dictionary-encoded column: row {@code i} holds {@code levelValues[codes[i]]}, or NaN where the code is
      * {@link CategoricalColumn#MISSING}. Both arrays are owned from now on; the codes must be in range (the
-     * table builder makes them so).
+     * table builder makes them so). {@code levelsInRowOrder}: every level is some row's, and level {@code k}'s
+     * first row comes before level {@code k + 1}'s (as a reader numbers values it meets).
      */
-    static NumericColumn coded(String name, int[] codes, double[] levelValues) {
-        return new NumericColumn(name, codes, levelValues);
+    static NumericColumn coded(String name, int[] codes, double[] levelValues, boolean levelsInRowOrder) {
+        return new NumericColumn(name, codes, levelValues, levelsInRowOrder);
+    }
+
+    /** Whether every level is some row's and the levels are numbered in the order of their first rows. */
+    boolean levelsInRowOrder() {
+        return levelsInRowOrder;
     }
 
     @Override

@@ -394,6 +394,8 @@ public final class TableBuilder {
         final List<String> levels = new ArrayList<>();
         double[] levelNumbers = new double[64];
         ByteDictionary byteCodes = new ByteDictionary();
+        /** Whether a row's code was replaced: until then every level is held by a row and numbered by its first row. */
+        boolean replaced;
 
         ColumnBuilder(String name, ColumnType forced) {
             this.name = name;
@@ -501,6 +503,7 @@ public final class TableBuilder {
                 texts[row] = value;
                 return;
             }
+            noteReplacement(row);
             if (codes == null) {
                 if (Columns.looksNumeric(value)) {
                     numbers[row] = Columns.parseNumber(value);
@@ -521,6 +524,7 @@ public final class TableBuilder {
                 texts[row] = decodeUtf8(buf, off, len, name);
                 return;
             }
+            noteReplacement(row);
             if (codes == null) {
                 double v = ByteNumbers.parse(buf, off, len);
                 if (!Double.isNaN(v)) {
@@ -538,6 +542,13 @@ public final class TableBuilder {
                 dropDictionaryIfTooLarge();
             } else {
                 codes[row] = code;
+            }
+        }
+
+        /** A row given a second value (a repeated key of a JSON line) may leave a level that no row holds. */
+        private void noteReplacement(int row) {
+            if (codes != null && codes[row] != CategoricalColumn.MISSING) {
+                replaced = true;
             }
         }
 
@@ -582,7 +593,7 @@ public final class TableBuilder {
             }
             if (numericCandidate && (!levels.isEmpty() || forced == ColumnType.NUMERIC)) {
                 // The codes stay: the doubles are made on first use, and a 0/1 label read as categories never needs them.
-                return NumericColumn.coded(name, Arrays.copyOf(codes, rows), Arrays.copyOf(levelNumbers, levels.size()));
+                return NumericColumn.coded(name, Arrays.copyOf(codes, rows), Arrays.copyOf(levelNumbers, levels.size()), !replaced);
             }
             return declared ? new CategoricalColumn(name, Arrays.copyOf(codes, rows), levels)
                     : CategoricalColumn.naturallyOrderedCopy(name, codes, rows, levels);

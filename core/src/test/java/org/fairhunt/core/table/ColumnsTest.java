@@ -91,7 +91,7 @@ class ColumnsTest {
     void a_dictionary_value_that_no_row_holds_is_not_a_level() {
         TableBuilder b = new TableBuilder("t", List.of("y"));
         b.startRow();
-        b.set(0, "7.5");
+        b.set(0, "7");
         b.set(0, "1");
         b.addRow(new String[] {"0"});
         NumericColumn coded = (NumericColumn) b.build().column("y");
