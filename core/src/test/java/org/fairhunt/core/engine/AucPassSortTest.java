@@ -145,4 +145,50 @@ class AucPassSortTest {
         assertEquals(expected.buckets(), actual.buckets());
         assertEquals(expected.usable(), actual.usable());
     }
+
+    /**
+     * The point estimate of unweighted rows with a dictionary-encoded score (counted by level in one pass) equals, bit
+     * for bit, the one from the same scores held as doubles (scaled row by row, then counted), in every slice: two
+     * spellings of one score, labels missing at the lowest and highest scores (the usable range is narrower than the
+     * levels'), no usable row at all, and a range too wide for the histogram.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"3 decimals", "spellings", "labels missing at the ends", "no usable rows", "wide range",
+        "few rows"})
+    void counting_by_level_equals_counting_scaled_rows(String kind) {
+        Random rnd = new Random(kind.hashCode());
+        int n = kind.equals("few rows") ? 40 : 20000;
+        TableBuilder b = new TableBuilder("levels-" + kind, List.of("y", "s", "a", "b"));
+        for (int i = 0; i < n; i++) {
+            String score = switch (kind) {
+                case "spellings" -> List.of("0.5", "0.50", "0.25", "1", "1.0", "0").get(rnd.nextInt(6));
+                case "labels missing at the ends" -> i % 50 == 0 ? "0.01" : i % 50 == 1 ? "0.99"
+                        : String.format("%.2f", 0.1 + 0.8 * rnd.nextDouble());
+                case "wide range" -> Integer.toString(rnd.nextInt(2_000_000_000));
+                case "few rows" -> String.format("%.1f", rnd.nextDouble());
+                default -> String.format("%.3f", rnd.nextDouble());
+            };
+            // no usable rows: a label only where the score is missing, and the other way round
+            boolean none = kind.equals("no usable rows");
+            boolean noLabel = none ? i % 2 == 1 : kind.equals("labels missing at the ends") && i % 50 < 2 || rnd.nextInt(40) == 0;
+            boolean noScore = none ? i % 2 == 0 : rnd.nextInt(30) == 0;
+            b.addRow(new String[] {noLabel ? "" : Integer.toString(rnd.nextInt(2)), noScore ? "" : score,
+                "a" + rnd.nextInt(3), "b" + rnd.nextInt(4)});
+        }
+        Table coded = b.build();
+        NumericColumn s = coded.numeric("s");
+        assertTrue(s.codesUnsafe() != null, "a dictionary column");
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = s.value(i);
+        }
+        Table plain = coded.with(new NumericColumn("s", values));
+        AuditSpec spec = AuditSpec.builder().groups(List.of("a", "b")).intersections(2).auc("y", null, "s").threads(1).build();
+        AuditRun byLevels = new LocalEngine().run(coded, spec);
+        AuditRun byRows = new LocalEngine().run(plain, spec);
+        for (int sl = 0; sl < byRows.auc().length; sl++) {
+            assertArrayEquals(byRows.auc()[sl], byLevels.auc()[sl], "slice " + sl);
+            assertArrayEquals(byRows.aucReasons()[sl], byLevels.aucReasons()[sl], "slice " + sl);
+        }
+    }
 }
