@@ -933,7 +933,7 @@ final class AucPass {
         }
 
         /** Rows a 16-bit counter takes at worst (65535 / 7 = 9362) before it must be added to the sums; a little less. */
-        private static final int COUNTER_ROWS = 0xFFFF / PoissonWeights.maxWeight() - 2;
+        private static final int COUNTER_ROWS = 0xFFFF / PoissonWeights.MAX_WEIGHT - 2;
 
         /**
          * Adds the touched atoms' counters (and row counts, for the point estimate) to their sums and zeroes them: the

@@ -140,7 +140,7 @@ public final class LocalEngine {
             totals[k] = new double[atoms * replicates * stats.get(k).width()];
         }
         BlockContext ctx = new BlockContext(slicing.atomOfRow(), p.bound, stats, p.rowWeights, p.clusterKeys,
-                spec.replicates(), new PoissonWeights(spec.seed()), atoms);
+                spec.replicates(), spec.replicates() > 0 ? new PoissonWeights(spec.seed()) : null, atoms);
         if (threads == 1) {
             double[][][] state = ctx.newState();
             for (int b = 0; b < blocks; b++) {
