@@ -181,36 +181,46 @@ final class AucPass {
          */
         static Scaled of(NumericColumn score, BinaryOutcome y) {
             int[] codes = score.codesUnsafe();
-            return codes == null ? of(score.valuesUnsafe(), y) : ofCodes(codes, score.levelValuesUnsafe(), y);
+            return codes == null ? of(score.valuesUnsafe(), y) : of(score.levelValuesUnsafe(), codes, y);
         }
 
         /** The scaled scores, or {@code null} when some score needs more decimals or is too large. */
         static Scaled of(double[] score, BinaryOutcome y) {
-            int rows = score.length;
-            int decimals = firstDecimals(score, null, y);
+            return of(score, null, y);
+        }
+
+        /**
+         * Row {@code i}'s score is {@code values[i]}, or with {@code codes} {@code values[codes[i]]} (none for a missing
+         * code), scaled once per distinct value then: the same rows in the same order meet the same tests.
+         */
+        private static Scaled of(double[] values, int[] codes, BinaryOutcome y) {
+            int rows = codes == null ? values.length : codes.length;
+            int decimals = firstDecimals(values, codes, y);
             if (decimals > MAX_DECIMALS) {
                 return null;
             }
             int[] code = new int[rows];
+            double scale = POWERS_OF_TEN[decimals];
+            int[] byLevel = codes == null ? null : scaledLevels(values, scale);
             int min = Integer.MAX_VALUE;
             int max = Integer.MIN_VALUE;
             int usable = 0;
-            double scale = POWERS_OF_TEN[decimals];
             for (int i = 0; i < rows; i++) {
-                double s = score[i];
-                if (y.value(i) < 0 || Double.isNaN(s)) {
+                int c = codes == null ? i : codes[i];
+                if (y.value(i) < 0 || c == CategoricalColumn.MISSING || Double.isNaN(values[c])) {
                     code[i] = UNUSABLE;
                     continue;
                 }
-                int k = scaled(s, scale);
+                int k = byLevel == null ? scaled(values[c], scale) : byLevel[c];
                 if (k == UNUSABLE) {
-                    int needed = decimalsOf(s);
+                    int needed = decimalsOf(values[c]);
                     if (needed <= decimals || needed > MAX_DECIMALS) {
                         return null;
                     }
                     // More decimals than the first rows showed: start over at that scale.
                     decimals = needed;
                     scale = POWERS_OF_TEN[decimals];
+                    byLevel = codes == null ? null : scaledLevels(values, scale);
                     min = Integer.MAX_VALUE;
                     max = Integer.MIN_VALUE;
                     usable = 0;
@@ -218,8 +228,13 @@ final class AucPass {
                     continue;
                 }
                 code[i] = k;
-                min = Math.min(min, k);
-                max = Math.max(max, k);
+                // comparisons, not Math.min/max (calls in C1's code)
+                if (k < min) {
+                    min = k;
+                }
+                if (k > max) {
+                    max = k;
+                }
                 usable++;
             }
             long buckets = usable == 0 ? 1 : (long) max - min + 1;
@@ -244,56 +259,6 @@ final class AucPass {
                 }
             }
             return decimals;
-        }
-
-        /**
-         * {@link #of(double[], BinaryOutcome)} over {@code levels[codes[i]]} (NaN for a missing code) without the
-         * doubles: the same rows in the same order meet the same tests, and each row's scaled value is its level's,
-         * computed once per level and scale.
-         */
-        private static Scaled ofCodes(int[] codes, double[] levels, BinaryOutcome y) {
-            int rows = codes.length;
-            int decimals = firstDecimals(levels, codes, y);
-            if (decimals > MAX_DECIMALS) {
-                return null;
-            }
-            int[] code = new int[rows];
-            int[] levelScaled = scaledLevels(levels, POWERS_OF_TEN[decimals]);
-            int min = Integer.MAX_VALUE;
-            int max = Integer.MIN_VALUE;
-            int usable = 0;
-            for (int i = 0; i < rows; i++) {
-                int c = codes[i];
-                if (y.value(i) < 0 || c == CategoricalColumn.MISSING) {
-                    code[i] = UNUSABLE;
-                    continue;
-                }
-                int k = levelScaled[c];
-                if (k == UNUSABLE) {
-                    int needed = decimalsOf(levels[c]);
-                    if (needed <= decimals || needed > MAX_DECIMALS) {
-                        return null;
-                    }
-                    // More decimals than the first rows showed: start over at that scale.
-                    decimals = needed;
-                    levelScaled = scaledLevels(levels, POWERS_OF_TEN[decimals]);
-                    min = Integer.MAX_VALUE;
-                    max = Integer.MIN_VALUE;
-                    usable = 0;
-                    i = -1;
-                    continue;
-                }
-                code[i] = k;
-                if (k < min) {
-                    min = k;
-                }
-                if (k > max) {
-                    max = k;
-                }
-                usable++;
-            }
-            long buckets = usable == 0 ? 1 : (long) max - min + 1;
-            return buckets > Integer.MAX_VALUE - 8 ? null : new Scaled(code, usable == 0 ? 0 : min, (int) buckets, usable);
         }
 
         static int[] scaledLevels(double[] levels, double scale) {

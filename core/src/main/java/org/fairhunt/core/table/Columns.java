@@ -58,9 +58,7 @@ public final class Columns {
             if (x != x) {
                 continue;
             }
-            // (double) (long) x == x settles the common case without Math.rint, which C1 calls out of line
-            // (the launcher's JIT for files below 128 MB); |x| >= 2^63 and infinities still ask rint.
-            if ((double) (long) x != x && x != Math.rint(x)) {
+            if (!isInteger(x)) {
                 return null;
             }
             // plain comparisons, not Math.min/max (out of line under C1): they differ only for -0.0 against
@@ -103,6 +101,15 @@ public final class Columns {
     }
 
     /**
+     * Whether {@code x} is a whole number. {@code (double) (long) x == x} settles the common case without
+     * {@code Math.rint}, which C1 calls out of line (the launcher's JIT for files below 128 MB); |x| >= 2^63 and
+     * infinities still ask rint.
+     */
+    private static boolean isInteger(double x) {
+        return (double) (long) x == x || x == Math.rint(x);
+    }
+
+    /**
      * {@link #smallIntegers} for a dictionary-encoded column, from its codes: the same levels and codes without
      * the doubles. A row's value is its level's, so the first row of each code decides, in row order, as the
      * first row of each value does there (two codes of one value, {@code 1} and {@code 1.0}, or {@code -0} and
@@ -131,15 +138,11 @@ public final class Columns {
             }
             // A code's first row: the checks smallIntegers makes on every value, made once per value here.
             double x = byCode[k];
-            if ((double) (long) x != x && x != Math.rint(x)) {
+            if (!isInteger(x)) {
                 return null;
             }
-            if (x < min) {
-                min = x;
-            }
-            if (x > max) {
-                max = x;
-            }
+            min = Math.min(min, x);
+            max = Math.max(max, x);
             Integer code = codeOfSlot.get((long) x);
             if (code == null) {
                 code = levels.size();
