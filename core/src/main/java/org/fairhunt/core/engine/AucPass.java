@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.fairhunt.core.concurrent.Workers;
 import org.fairhunt.core.metric.BinaryOutcome;
 import org.fairhunt.core.metric.MetricInfo;
+import org.fairhunt.core.table.CategoricalColumn;
+import org.fairhunt.core.table.NumericColumn;
 import org.fairhunt.core.table.Table;
 
 /**
@@ -58,21 +60,25 @@ final class AucPass {
 
     AucPass(Table table, AuditSpec spec, Slicing slicing, double[] rowWeights, long[] clusterKeys) {
         BinaryOutcome y = BinaryOutcome.of(table, spec.aucLabel(), spec.aucPositive());
-        double[] score = table.finite(spec.aucScore(), "score").valuesUnsafe();
+        NumericColumn scoreColumn = table.finite(spec.aucScore(), "score");
         int bootstrap = spec.replicates();
         int replicates = bootstrap + 1;
         int slices = slicing.sliceCount();
         int subsets = slicing.subsetCount();
         RollUp rollUp = RollUp.of(slicing);
-        Scaled scaled = Scaled.of(score, y);
         List<Part> work;
-        if (bootstrap == 0 && scaled != null && exactSums(rowWeights, score.length, false)
+        Part byLevels = bootstrap == 0 && rowWeights == null && exactSums(null, scoreColumn.size(), false)
+                ? Part.pointByLevels(scoreColumn, y, slicing.atomOfRow(), rollUp, slices, subsets) : null;
+        Scaled scaled = byLevels != null ? null : Scaled.of(scoreColumn, y);
+        if (byLevels != null) {
+            work = List.of(byLevels);
+        } else if (bootstrap == 0 && scaled != null && exactSums(rowWeights, scoreColumn.size(), false)
                 && (long) rollUp.atoms * scaled.buckets() <= Scaled.maxBuckets(scaled.usable())) {
             Part point = new Part(true, 0, 0, slices, subsets);
             point.pointByHistogram(scaled, y, slicing.atomOfRow(), rowWeights, rollUp);
             work = List.of(point);
         } else {
-            work = walk(spec, Sorted.of(score, y, scaled, slicing.atomOfRow(), rowWeights,
+            work = walk(spec, Sorted.of(scoreColumn.valuesUnsafe(), y, scaled, slicing.atomOfRow(), rowWeights,
                     bootstrap > 0 ? clusterKeys : null), rollUp, slices, subsets);
         }
 
@@ -164,43 +170,57 @@ final class AucPass {
      */
     record Scaled(int[] code, int min, int buckets, int usable) {
         static final int UNUSABLE = Integer.MIN_VALUE;
-        private static final int MAX_DECIMALS = 6;
+        static final int MAX_DECIMALS = 6;
         private static final double MAX_SCALED = 0x1p30;
-        private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+        static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+
+        /**
+         * The scaled scores of a column, or {@code null} when some score needs more decimals or is too large. A
+         * dictionary-encoded column (a score read with few distinct values) is scaled once per distinct value, with
+         * the same result as {@link #of(double[], BinaryOutcome)} over its values, row by row.
+         */
+        static Scaled of(NumericColumn score, BinaryOutcome y) {
+            int[] codes = score.codesUnsafe();
+            return codes == null ? of(score.valuesUnsafe(), y) : of(score.levelValuesUnsafe(), codes, y);
+        }
 
         /** The scaled scores, or {@code null} when some score needs more decimals or is too large. */
         static Scaled of(double[] score, BinaryOutcome y) {
-            int rows = score.length;
-            int decimals = 0;
-            for (int i = 0, seen = 0; i < rows && seen < 64; i++) {
-                if (y.value(i) >= 0 && !Double.isNaN(score[i])) {
-                    decimals = Math.max(decimals, decimalsOf(score[i]));
-                    if (decimals > MAX_DECIMALS) {
-                        return null;
-                    }
-                    seen++;
-                }
+            return of(score, null, y);
+        }
+
+        /**
+         * Row {@code i}'s score is {@code values[i]}, or with {@code codes} {@code values[codes[i]]} (none for a missing
+         * code), scaled once per distinct value then: the same rows in the same order meet the same tests.
+         */
+        private static Scaled of(double[] values, int[] codes, BinaryOutcome y) {
+            int rows = codes == null ? values.length : codes.length;
+            int decimals = firstDecimals(values, codes, y);
+            if (decimals > MAX_DECIMALS) {
+                return null;
             }
             int[] code = new int[rows];
+            double scale = POWERS_OF_TEN[decimals];
+            int[] byLevel = codes == null ? null : scaledLevels(values, scale);
             int min = Integer.MAX_VALUE;
             int max = Integer.MIN_VALUE;
             int usable = 0;
-            double scale = POWERS_OF_TEN[decimals];
             for (int i = 0; i < rows; i++) {
-                double s = score[i];
-                if (y.value(i) < 0 || Double.isNaN(s)) {
+                int c = codes == null ? i : codes[i];
+                if (y.value(i) < 0 || c == CategoricalColumn.MISSING || Double.isNaN(values[c])) {
                     code[i] = UNUSABLE;
                     continue;
                 }
-                int k = scaled(s, scale);
+                int k = byLevel == null ? scaled(values[c], scale) : byLevel[c];
                 if (k == UNUSABLE) {
-                    int needed = decimalsOf(s);
+                    int needed = decimalsOf(values[c]);
                     if (needed <= decimals || needed > MAX_DECIMALS) {
                         return null;
                     }
                     // More decimals than the first rows showed: start over at that scale.
                     decimals = needed;
                     scale = POWERS_OF_TEN[decimals];
+                    byLevel = codes == null ? null : scaledLevels(values, scale);
                     min = Integer.MAX_VALUE;
                     max = Integer.MIN_VALUE;
                     usable = 0;
@@ -208,12 +228,45 @@ final class AucPass {
                     continue;
                 }
                 code[i] = k;
-                min = Math.min(min, k);
-                max = Math.max(max, k);
+                // comparisons, not Math.min/max (calls in C1's code)
+                if (k < min) {
+                    min = k;
+                }
+                if (k > max) {
+                    max = k;
+                }
                 usable++;
             }
             long buckets = usable == 0 ? 1 : (long) max - min + 1;
             return buckets > Integer.MAX_VALUE - 8 ? null : new Scaled(code, usable == 0 ? 0 : min, (int) buckets, usable);
+        }
+
+        /**
+         * The most decimals among the first 64 usable scores (row {@code i}'s score is {@code values[i]}, or
+         * {@code values[codes[i]]} with {@code codes}), or {@code MAX_DECIMALS + 1} as soon as one needs more.
+         */
+        static int firstDecimals(double[] values, int[] codes, BinaryOutcome y) {
+            int rows = codes == null ? values.length : codes.length;
+            int decimals = 0;
+            for (int i = 0, seen = 0; i < rows && seen < 64; i++) {
+                int k = codes == null ? i : codes[i];
+                if (y.value(i) >= 0 && k != CategoricalColumn.MISSING && !Double.isNaN(values[k])) {
+                    decimals = Math.max(decimals, decimalsOf(values[k]));
+                    if (decimals > MAX_DECIMALS) {
+                        return decimals;
+                    }
+                    seen++;
+                }
+            }
+            return decimals;
+        }
+
+        static int[] scaledLevels(double[] levels, double scale) {
+            int[] out = new int[levels.length];
+            for (int k = 0; k < levels.length; k++) {
+                out[k] = scaled(levels[k], scale);
+            }
+            return out;
         }
 
         /**
@@ -425,13 +478,25 @@ final class AucPass {
                     seen[slice] = true;
                 }
             }
-            return new RollUp(slicesOfAtom, subsets, atoms, tops.stream().mapToInt(Integer::intValue).toArray(),
-                    lower.stream().mapToInt(Integer::intValue).toArray(), parentOf, childOf, cost, topIsAtoms);
+            return new RollUp(slicesOfAtom, subsets, atoms, ints(tops), ints(lower), parentOf, childOf, cost, topIsAtoms);
+        }
+
+        // Loops, not streams of lambdas: a lambda class the start-up archive lacks is spun at run time on every audit.
+        private static int[] ints(List<Integer> list) {
+            int[] out = new int[list.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = list.get(i);
+            }
+            return out;
         }
 
         private static boolean containsAll(int[] superset, int[] subset) {
             for (int x : subset) {
-                if (Arrays.stream(superset).noneMatch(y -> y == x)) {
+                boolean found = false;
+                for (int y : superset) {
+                    found |= y == x;
+                }
+                if (!found) {
                     return false;
                 }
             }
@@ -510,7 +575,6 @@ final class AucPass {
          */
         void pointByHistogram(Scaled scaled, BinaryOutcome y, int[] atomOfRow, double[] rowWeights, RollUp roll) {
             int atoms = roll.atoms;
-            int subsets = roll.subsets;
             int[] code = scaled.code();
             int min = scaled.min();
             // Without weights the cells count rows in ints: half the memory of doubles for a table that every row
@@ -529,6 +593,101 @@ final class AucPass {
                     }
                 }
             }
+            rollUpCells(counts, cells, 0, scaled.buckets(), roll);
+        }
+
+        /**
+         * {@link #pointByHistogram} for unweighted rows of a dictionary-encoded score (a model's rounded output read
+         * from text) in one pass over the rows: each row counts in a (scaled score, atom, label) cell found from its
+         * level, over the range of every level's scaled value; the range of the usable rows (those with a label),
+         * their number and so the choice of this path are then read from the counts, and they are those {@link
+         * Scaled#of} finds. {@code null} (the caller scales the rows as before) when some level does not scale at
+         * the decimals of the first usable rows ({@link Scaled#of} would start over at more decimals, or give up), or
+         * when the histogram would not be this path's.
+         */
+        static Part pointByLevels(NumericColumn score, BinaryOutcome y, int[] atomOfRow, RollUp roll, int slices,
+                int subsets) {
+            int[] codes = score.codesUnsafe();
+            if (codes == null) {
+                return null;
+            }
+            double[] levels = score.levelValuesUnsafe();
+            int decimals = Scaled.firstDecimals(levels, codes, y);
+            if (decimals > Scaled.MAX_DECIMALS) {
+                return null;
+            }
+            int[] levelScaled = Scaled.scaledLevels(levels, Scaled.POWERS_OF_TEN[decimals]);
+            long low = Long.MAX_VALUE;
+            long high = Long.MIN_VALUE;
+            for (int k : levelScaled) {
+                if (k == Scaled.UNUSABLE) {
+                    return null;
+                }
+                low = Math.min(low, k);
+                high = Math.max(high, k);
+            }
+            int atoms = roll.atoms;
+            int rows = codes.length;
+            // The widest histogram the path may take (Scaled.maxBuckets of every row), so no larger table is made.
+            if (levels.length == 0 || (high - low + 1) * atoms > Scaled.maxBuckets(rows)) {
+                return null;
+            }
+            int min = (int) low;
+            int range = (int) (high - low + 1);
+            int[] counts = new int[2 * atoms * range];
+            int[] offset = new int[levels.length];
+            for (int k = 0; k < levels.length; k++) {
+                offset[k] = 2 * atoms * (levelScaled[k] - min);
+            }
+            int usable = 0;
+            for (int i = 0; i < rows; i++) {
+                int c = codes[i];
+                int yv = y.value(i);
+                if (yv >= 0 && c != CategoricalColumn.MISSING) {
+                    counts[offset[c] + 2 * atomOfRow[i] + yv]++;
+                    usable++;
+                }
+            }
+            // The usable rows' range: the first and last scaled value with a count.
+            int first = 0;
+            int last = -1;
+            if (usable > 0) {
+                int perBucket = 2 * atoms;
+                first = range;
+                for (int b = 0; b < range && first == range; b++) {
+                    for (int j = b * perBucket; j < (b + 1) * perBucket; j++) {
+                        if (counts[j] != 0) {
+                            first = b;
+                            break;
+                        }
+                    }
+                }
+                for (int b = range - 1; b >= first && last < 0; b--) {
+                    for (int j = b * perBucket; j < (b + 1) * perBucket; j++) {
+                        if (counts[j] != 0) {
+                            last = b;
+                            break;
+                        }
+                    }
+                }
+            }
+            long buckets = usable == 0 ? 1 : (long) last - first + 1;
+            if ((long) atoms * buckets > Scaled.maxBuckets(usable)) {
+                return null; // the walk's case (Scaled.of and the sort)
+            }
+            Part point = new Part(true, 0, 0, slices, subsets);
+            // Without usable rows every slice's sums stay 0 (an empty bucket adds nothing).
+            point.rollUpCells(counts, null, first, usable == 0 ? 0 : (int) buckets, roll);
+            return point;
+        }
+
+        /**
+         * Rolls the (bucket, atom, label) cells of buckets {@code first} to {@code first + buckets - 1} (in score
+         * order, a tie block each) up to the slices: counts in {@code counts}, or weighted sums in {@code cells}.
+         */
+        private void rollUpCells(int[] counts, double[] cells, int first, int buckets, RollUp roll) {
+            int atoms = roll.atoms;
+            int subsets = roll.subsets;
             int slices = numerator.length;
             int[][] slicesOfSubset = new int[subsets][];
             for (int s = 0; s < subsets; s++) {
@@ -549,7 +708,7 @@ final class AucPass {
             double[] neg = new double[slices];
             double[] blockPos = new double[slices];
             double[] blockNeg = new double[slices];
-            for (int b = 0, o = 0; b < scaled.buckets(); b++, o += 2 * atoms) {
+            for (int b = 0, o = 2 * atoms * first; b < buckets; b++, o += 2 * atoms) {
                 for (int t : roll.tops) {
                     for (int a = 0; a < atoms; a++) {
                         int slice = roll.slicesOfAtom[a * subsets + t];
@@ -739,7 +898,7 @@ final class AucPass {
         }
 
         /** Rows a 16-bit counter takes at worst (65535 / 7 = 9362) before it must be added to the sums; a little less. */
-        private static final int COUNTER_ROWS = 0xFFFF / PoissonWeights.maxWeight() - 2;
+        private static final int COUNTER_ROWS = 0xFFFF / PoissonWeights.MAX_WEIGHT - 2;
 
         /**
          * Adds the touched atoms' counters (and row counts, for the point estimate) to their sums and zeroes them: the

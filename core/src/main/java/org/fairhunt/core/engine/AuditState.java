@@ -43,9 +43,9 @@ public final class AuditState {
     AuditState(List<String> attributes, List<List<String>> levels, List<String> statistics, List<List<String>> slotNames,
             int estimates, long seed, int[][] atomCells, long[] atomRows, double[][] sums) {
         this.attributes = List.copyOf(attributes);
-        this.levels = levels.stream().map(List::copyOf).toList();
+        this.levels = copies(levels);
         this.statistics = List.copyOf(statistics);
-        this.slotNames = slotNames.stream().map(List::copyOf).toList();
+        this.slotNames = copies(slotNames);
         this.estimates = estimates;
         this.seed = seed;
         this.atomCells = atomCells;
@@ -57,6 +57,18 @@ public final class AuditState {
                 throw new IllegalArgumentException("statistic " + statistics.get(k) + ": " + sums[k].length + " sums, expected " + expected);
             }
         }
+    }
+
+    /**
+     * Unmodifiable copies of the lists, in a loop rather than a stream of method references: every audit builds a state,
+     * and a lambda class the start-up archive lacks is spun at run time on each call of the command.
+     */
+    private static List<List<String>> copies(List<List<String>> lists) {
+        List<List<String>> out = new ArrayList<>(lists.size());
+        for (List<String> l : lists) {
+            out.add(List.copyOf(l));
+        }
+        return List.copyOf(out);
     }
 
     public List<String> attributes() {

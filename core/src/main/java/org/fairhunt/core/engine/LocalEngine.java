@@ -140,7 +140,7 @@ public final class LocalEngine {
             totals[k] = new double[atoms * replicates * stats.get(k).width()];
         }
         BlockContext ctx = new BlockContext(slicing.atomOfRow(), p.bound, stats, p.rowWeights, p.clusterKeys,
-                spec.replicates(), new PoissonWeights(spec.seed()), atoms);
+                spec.replicates(), spec.replicates() > 0 ? new PoissonWeights(spec.seed()) : null, atoms);
         if (threads == 1) {
             double[][][] state = ctx.newState();
             for (int b = 0; b < blocks; b++) {
@@ -160,11 +160,7 @@ public final class LocalEngine {
                     for (int t = 0; t < threads && wave + t < blocks; t++) {
                         int b = wave + t;
                         double[][][] state = states[t];
-                        tasks.add(() -> {
-                            ctx.clear(state);
-                            ctx.accumulate(state, b * blockRows, Math.min(rows, (b + 1) * blockRows));
-                            return null;
-                        });
+                        tasks.add(new BlockTask(ctx, state, b * blockRows, Math.min(rows, (b + 1) * blockRows)));
                     }
                     workers.invokeAll(tasks, "audit");
                     for (int t = 0; t < tasks.size(); t++) {
@@ -323,6 +319,19 @@ public final class LocalEngine {
     }
 
     /** Immutable inputs of the per-block accumulation, shared by the worker threads. */
+    /**
+     * One block's accumulation on a worker. A class, not a lambda: the start-up archive holds the classes of the launcher's
+     * training runs, and a lambda class it lacks is spun at run time (bytecode generation) on every call of the command.
+     */
+    private record BlockTask(BlockContext ctx, double[][][] state, int from, int to) implements Callable<Void> {
+        @Override
+        public Void call() {
+            ctx.clear(state);
+            ctx.accumulate(state, from, to);
+            return null;
+        }
+    }
+
     private static final class BlockContext {
         final int[] atomOfRow;
         final RowStatistic[] bound;

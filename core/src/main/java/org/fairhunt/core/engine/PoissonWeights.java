@@ -48,7 +48,7 @@ public final class PoissonWeights {
         int k = 0;
         for (int u = 0; u < table.length; u++) {
             double x = (u + 0.5) / table.length;
-            while (x > cdf && k < 7) {
+            while (x > cdf && k < MAX_WEIGHT) {
                 k++;
                 p /= k;
                 cdf += p;
@@ -208,9 +208,15 @@ public final class PoissonWeights {
         }
     }
 
+    /**
+     * The largest weight any replicate can get (counts above it are folded into it); a constant, so that sizing a
+     * counter from it does not initialize this class (its 64 KB table) in a run without bootstrap.
+     */
+    static final int MAX_WEIGHT = 7;
+
     /** The largest weight any replicate can get (counts above it are folded into it). */
     public static int maxWeight() {
-        return 7;
+        return MAX_WEIGHT;
     }
 
     /** Fills {@code out[0..replicates-1]} with the weights of {@code key}, four replicates per hash. */

@@ -46,6 +46,11 @@ public final class CategoricalColumn implements Column {
         }
     }
 
+    /** A column over codes the caller has made in range; nothing is checked or copied. */
+    static CategoricalColumn trusted(String name, int[] codes, List<String> levels) {
+        return new CategoricalColumn(name, codes, levels, false);
+    }
+
     private static IllegalArgumentException outside(String name, int code, int levels) {
         return new IllegalArgumentException("column " + name + ": code " + code + " outside [-1, " + levels + ")");
     }
@@ -57,23 +62,11 @@ public final class CategoricalColumn implements Column {
      * @param codes one code per row into {@code levels}, owned (and recoded in place) from now on
      */
     public static CategoricalColumn naturallyOrdered(String name, int[] codes, List<String> levels) {
-        int k = levels.size();
-        Integer[] order = new Integer[k];
-        boolean sorted = true;
-        for (int i = 0; i < k; i++) {
-            order[i] = i;
-            sorted &= i == 0 || NaturalOrder.INSTANCE.compare(levels.get(i - 1), levels.get(i)) <= 0;
-        }
-        if (sorted) {
+        int[] recode = naturalRecode(levels);
+        if (recode == null) {
             return new CategoricalColumn(name, codes, levels);
         }
-        java.util.Arrays.sort(order, (x, y) -> NaturalOrder.INSTANCE.compare(levels.get(x), levels.get(y)));
-        int[] recode = new int[k];
-        List<String> sortedLevels = new java.util.ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-            recode[order[i]] = i;
-            sortedLevels.add(levels.get(order[i]));
-        }
+        int k = levels.size();
         // One pass both checks and recodes the codes.
         for (int r = 0; r < codes.length; r++) {
             int c = codes[r];
@@ -84,7 +77,54 @@ public final class CategoricalColumn implements Column {
                 codes[r] = recode[c];
             }
         }
-        return new CategoricalColumn(name, codes, sortedLevels, false);
+        return new CategoricalColumn(name, codes, recoded(levels, recode), false);
+    }
+
+    /**
+     * What {@link #naturallyOrdered} makes of the first {@code rows} codes, for a table builder whose codes are all in
+     * range: one pass copies them (recoding them when the levels were not in order) and nothing is checked again;
+     * {@code codes} itself is left as it was.
+     */
+    static CategoricalColumn naturallyOrderedCopy(String name, int[] codes, int rows, List<String> levels) {
+        int[] recode = naturalRecode(levels);
+        if (recode == null) {
+            return new CategoricalColumn(name, java.util.Arrays.copyOf(codes, rows), levels, false);
+        }
+        int[] out = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            int c = codes[r];
+            out[r] = c == MISSING ? MISSING : recode[c];
+        }
+        return new CategoricalColumn(name, out, recoded(levels, recode), false);
+    }
+
+    /** Each level's position in {@link NaturalOrder} (a stable sort), or {@code null} when the levels are in order. */
+    private static int[] naturalRecode(List<String> levels) {
+        int k = levels.size();
+        Integer[] order = new Integer[k];
+        boolean sorted = true;
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
+            sorted &= i == 0 || NaturalOrder.INSTANCE.compare(levels.get(i - 1), levels.get(i)) <= 0;
+        }
+        if (sorted) {
+            return null;
+        }
+        java.util.Arrays.sort(order, (x, y) -> NaturalOrder.INSTANCE.compare(levels.get(x), levels.get(y)));
+        int[] recode = new int[k];
+        for (int i = 0; i < k; i++) {
+            recode[order[i]] = i;
+        }
+        return recode;
+    }
+
+    /** The levels in the order {@code recode} gives them. */
+    private static List<String> recoded(List<String> levels, int[] recode) {
+        String[] sorted = new String[recode.length];
+        for (int i = 0; i < recode.length; i++) {
+            sorted[recode[i]] = levels.get(i);
+        }
+        return java.util.Arrays.asList(sorted);
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class Columns {
             return cat;
         }
         if (c instanceof NumericColumn num) {
-            CategoricalColumn direct = smallIntegers(num);
+            CategoricalColumn direct = num.codesUnsafe() != null ? smallIntegerCodes(num) : smallIntegers(num);
             if (direct != null) {
                 return direct;
             }
@@ -58,9 +58,7 @@ public final class Columns {
             if (x != x) {
                 continue;
             }
-            // (double) (long) x == x settles the common case without Math.rint, which C1 calls out of line
-            // (the launcher's JIT for files below 128 MB); |x| >= 2^63 and infinities still ask rint.
-            if ((double) (long) x != x && x != Math.rint(x)) {
+            if (!isInteger(x)) {
                 return null;
             }
             // plain comparisons, not Math.min/max (out of line under C1): they differ only for -0.0 against
@@ -100,6 +98,76 @@ public final class Columns {
             codes[i] = code;
         }
         return new CategoricalColumn(c.name(), codes, levels);
+    }
+
+    /**
+     * Whether {@code x} is a whole number. {@code (double) (long) x == x} settles the common case without
+     * {@code Math.rint}, which C1 calls out of line (the launcher's JIT for files below 128 MB); |x| >= 2^63 and
+     * infinities still ask rint.
+     */
+    private static boolean isInteger(double x) {
+        return (double) (long) x == x || x == Math.rint(x);
+    }
+
+    /**
+     * {@link #smallIntegers} for a dictionary-encoded column, from its codes: the same levels and codes without
+     * the doubles. A row's value is its level's, so the first row of each code decides, in row order, as the
+     * first row of each value does there (two codes of one value, {@code 1} and {@code 1.0}, or {@code -0} and
+     * {@code 0}, share a slot as their values do). Only codes present in some row count, as only present values
+     * do there; a reader's column whose levels are all held and numbered in row order ({@link
+     * NumericColumn#levelsInRowOrder}) gives that order without a pass over the rows. When the codes come out
+     * unchanged (the reader numbers values in order of first appearance) the view shares the column's code array.
+     */
+    private static CategoricalColumn smallIntegerCodes(NumericColumn c) {
+        int[] in = c.codesUnsafe();
+        double[] byCode = c.levelValuesUnsafe();
+        int[] map = new int[byCode.length];
+        java.util.Arrays.fill(map, -1);
+        Map<Long, Integer> codeOfSlot = new HashMap<>();
+        List<String> levels = new ArrayList<>();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean identity = true;
+        // Levels in row order, every one held: their order is the rows' order of first appearance, so no pass over the
+        // rows is needed to find it.
+        boolean byLevels = c.levelsInRowOrder();
+        for (int i = 0, n = byLevels ? byCode.length : in.length; i < n; i++) {
+            int k = byLevels ? i : in[i];
+            if (k == CategoricalColumn.MISSING || map[k] >= 0) {
+                continue;
+            }
+            // A code's first row: the checks smallIntegers makes on every value, made once per value here.
+            double x = byCode[k];
+            if (!isInteger(x)) {
+                return null;
+            }
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+            Integer code = codeOfSlot.get((long) x);
+            if (code == null) {
+                code = levels.size();
+                codeOfSlot.put((long) x, code);
+                levels.add(NumericColumn.format(x));
+            }
+            map[k] = code;
+            identity &= code == k;
+        }
+        if (min > max) {
+            min = 0;
+            max = 0;
+        }
+        if (!(max - min < MAX_DIRECT_RANGE)) {
+            return null;
+        }
+        if (identity) {
+            return CategoricalColumn.trusted(c.name(), in, levels);
+        }
+        int[] codes = new int[in.length];
+        for (int i = 0; i < in.length; i++) {
+            int k = in[i];
+            codes[i] = k == CategoricalColumn.MISSING ? CategoricalColumn.MISSING : map[k];
+        }
+        return CategoricalColumn.trusted(c.name(), codes, levels);
     }
 
     /** Parses every value as a number; callers check {@link #looksNumeric} first for a good message. */

@@ -109,6 +109,10 @@ public final class Table {
      */
     public NumericColumn finite(String name, String role) {
         NumericColumn c = numeric(name);
+        double[] levelValues = c.levelValuesUnsafe();
+        if (levelValues != null && allFinite(levelValues)) {
+            return c; // every row holds one of these values (or none)
+        }
         double[] v = c.valuesUnsafe();
         for (int i = 0; i < v.length; i++) {
             if (Double.isInfinite(v[i])) {
@@ -117,6 +121,15 @@ public final class Table {
             }
         }
         return c;
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double x : values) {
+            if (Double.isInfinite(x)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A new table with {@code column} added, or replacing the column of the same name. */

@@ -394,6 +394,8 @@ public final class TableBuilder {
         final List<String> levels = new ArrayList<>();
         double[] levelNumbers = new double[64];
         ByteDictionary byteCodes = new ByteDictionary();
+        /** Whether a row's code was replaced: until then every level is held by a row and numbered by its first row. */
+        boolean replaced;
 
         ColumnBuilder(String name, ColumnType forced) {
             this.name = name;
@@ -454,13 +456,31 @@ public final class TableBuilder {
             if (code != null) {
                 return code;
             }
+            return add(value, numericCandidate && Columns.looksNumeric(value) ? Columns.parseNumber(value) : Double.NaN);
+        }
+
+        /**
+         * The code of a new value read as bytes: {@link ByteNumbers} accepts exactly what {@link Columns#looksNumeric}
+         * does and gives what {@link Columns#parseNumber} gives, so the text is not scanned and parsed again (a
+         * score column meets thousands of new values; the JDK's parser is a large method to compile, or to interpret).
+         */
+        int codeOf(String value, byte[] buf, int off, int len) {
+            Integer code = dictionary.get(value);
+            if (code != null) {
+                return code;
+            }
+            return add(value, numericCandidate ? ByteNumbers.parse(buf, off, len) : Double.NaN);
+        }
+
+        /** Adds a value the dictionary lacks; {@code number} is its value if it is a number, else NaN. */
+        private int add(String value, double number) {
             if (numericCandidate) {
-                if (Columns.looksNumeric(value)) {
+                if (!Double.isNaN(number)) {
                     int next = levels.size();
                     if (next == levelNumbers.length) {
                         levelNumbers = Arrays.copyOf(levelNumbers, next * 2);
                     }
-                    levelNumbers[next] = Columns.parseNumber(value);
+                    levelNumbers[next] = number;
                 } else if (forced == ColumnType.NUMERIC) {
                     throw notANumber(value);
                 } else {
@@ -483,6 +503,7 @@ public final class TableBuilder {
                 texts[row] = value;
                 return;
             }
+            noteReplacement(row);
             if (codes == null) {
                 if (Columns.looksNumeric(value)) {
                     numbers[row] = Columns.parseNumber(value);
@@ -503,6 +524,7 @@ public final class TableBuilder {
                 texts[row] = decodeUtf8(buf, off, len, name);
                 return;
             }
+            noteReplacement(row);
             if (codes == null) {
                 double v = ByteNumbers.parse(buf, off, len);
                 if (!Double.isNaN(v)) {
@@ -514,12 +536,19 @@ public final class TableBuilder {
             }
             int code = byteCodes.find(buf, off, len);
             if (code < 0) {
-                code = codeOf(decodeUtf8(buf, off, len, name));
+                code = codeOf(decodeUtf8(buf, off, len, name), buf, off, len);
                 byteCodes.put(buf, off, len, code);
                 codes[row] = code;
                 dropDictionaryIfTooLarge();
             } else {
                 codes[row] = code;
+            }
+        }
+
+        /** A row given a second value (a repeated key of a JSON line) may leave a level that no row holds. */
+        private void noteReplacement(int row) {
+            if (codes != null && codes[row] != CategoricalColumn.MISSING) {
+                replaced = true;
             }
         }
 
@@ -563,15 +592,11 @@ public final class TableBuilder {
                 return new NumericColumn(name, Arrays.copyOf(numbers, rows));
             }
             if (numericCandidate && (!levels.isEmpty() || forced == ColumnType.NUMERIC)) {
-                double[] values = new double[rows];
-                for (int i = 0; i < rows; i++) {
-                    int c = codes[i];
-                    values[i] = c == CategoricalColumn.MISSING ? Double.NaN : levelNumbers[c];
-                }
-                return new NumericColumn(name, values);
+                // The codes stay: the doubles are made on first use, and a 0/1 label read as categories never needs them.
+                return NumericColumn.coded(name, Arrays.copyOf(codes, rows), Arrays.copyOf(levelNumbers, levels.size()), !replaced);
             }
-            int[] rowCodes = Arrays.copyOf(codes, rows);
-            return declared ? new CategoricalColumn(name, rowCodes, levels) : CategoricalColumn.naturallyOrdered(name, rowCodes, levels);
+            return declared ? new CategoricalColumn(name, Arrays.copyOf(codes, rows), levels)
+                    : CategoricalColumn.naturallyOrderedCopy(name, codes, rows, levels);
         }
     }
 
