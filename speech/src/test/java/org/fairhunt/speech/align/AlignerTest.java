@@ -1,6 +1,7 @@
 package org.fairhunt.speech.align;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,7 @@ class AlignerTest {
     }
 
     @Test
-    void packedCountsHoldAtTheLengthLimitAndTheTraceBackTakesOverBeyondIt() {
+    void packedCountsHoldAtTheLengthLimit() {
         java.util.Random random = new java.util.Random(5);
         Aligner packed = new Aligner();
         Aligner traced = new Aligner();
@@ -110,13 +111,59 @@ class AlignerTest {
         java.util.Arrays.fill(h, 1);
         packed.count(r, r.length, h, h.length, a);
         assertEquals("[0, 1000, 8000, 0]", java.util.Arrays.toString(a));
-        for (int n : new int[] {Aligner.PACKED_LIMIT / 2, Aligner.PACKED_LIMIT / 2 + 1}) {
-            int[] x = random.ints(n, 0, 3).toArray();
-            int[] y = random.ints(n, 0, 3).toArray();
-            packed.count(x, n, y, n, a);
-            traced.traceCount(x, n, y, n, b);
-            assertEquals(java.util.Arrays.toString(b), java.util.Arrays.toString(a), n + " tokens a side");
+        // at the limit the packed form still runs, and equals the trace-back on a tie-heavy pair
+        int n = Aligner.PACKED_LIMIT / 2;
+        int[] x = random.ints(n, 0, 3).toArray();
+        int[] y = random.ints(n, 0, 3).toArray();
+        packed.count(x, n, y, n, a);
+        traced.traceCount(x, n, y, n, b);
+        assertEquals(java.util.Arrays.toString(b), java.util.Arrays.toString(a), n + " tokens a side");
+    }
+
+    @Test
+    void beyondTheLengthLimitTheCountsAreTheEditsMadeByHand() {
+        // Past the packed form's limit count() takes the trace-back, so the expected counts come from the edits
+        // themselves: every token distinct, the hypothesis is the reference with known tokens deleted, replaced by
+        // new tokens and new tokens inserted, which has exactly one cheapest alignment (a substitution, 4, is cheaper
+        // than a deletion and an insertion, 6; a wrong match is impossible with distinct tokens).
+        int n = Aligner.PACKED_LIMIT / 2 + 700;
+        int[] ref = java.util.stream.IntStream.range(0, n).toArray();
+        java.util.Random random = new java.util.Random(11);
+        int[] hyp = new int[n + 400];
+        int m = 0;
+        int deleted = 0;
+        int replaced = 0;
+        int inserted = 0;
+        int fresh = n;
+        // what happened to the previous reference token (0 kept, 1 deleted, 2 replaced): no replacement or insertion
+        // next to a deletion, where a deletion and an insertion would pair up as a substitution
+        int previous = 0;
+        for (int token : ref) {
+            int edit = random.nextInt(40);
+            if (edit == 0 && previous != 2) {
+                deleted++;
+                previous = 1;
+                continue;
+            }
+            if (edit == 1 && previous == 0) {
+                hyp[m++] = fresh++;
+                replaced++;
+                previous = 2;
+                continue;
+            }
+            if (edit == 2 && previous == 0) {
+                hyp[m++] = fresh++;
+                inserted++;
+            }
+            hyp[m++] = token;
+            previous = 0;
         }
+        assertTrue(n + m > Aligner.PACKED_LIMIT && deleted > 50 && replaced > 50 && inserted > 50, deleted + " " + replaced
+                + " " + inserted);
+        int[] counts = new int[4];
+        new Aligner().count(ref, n, hyp, m, counts);
+        assertEquals(java.util.Arrays.toString(new int[] {n - deleted - replaced, replaced, deleted, inserted}),
+                java.util.Arrays.toString(counts));
     }
 
     @Test
