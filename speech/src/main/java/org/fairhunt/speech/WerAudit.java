@@ -435,7 +435,7 @@ public final class WerAudit {
             }
             if (d.reference() != lastReference) {
                 lastReference = d.reference();
-                referenceLabel = label(lastReference);
+                referenceLabel = SliceResult.label(lastReference);
             }
             String note = boundedNote(d, totals, referenceLabel); // a call per comparison: compiled after a few
             if (note != null) {
@@ -447,7 +447,7 @@ public final class WerAudit {
 
     /** The note on difference {@code d} when both its sides sit at the ceiling or the floor, else null. */
     private static String boundedNote(org.fairhunt.core.result.Disparity d, Map<String, WerTotals> totals, String referenceLabel) {
-        WerTotals x = totals.get(label(d.attributes()));
+        WerTotals x = totals.get(SliceResult.label(d.attributes()));
         WerTotals y = totals.get(referenceLabel);
         if (x == null || y == null || x.referenceWords() == 0 || y.referenceWords() == 0) {
             return null;
@@ -459,21 +459,11 @@ public final class WerAudit {
             return null;
         }
         return String.format(Locale.ROOT, "%s vs %s: both at the %s (WER %.1f%% and %.1f%%); the difference is bounded by it",
-                label(d.attributes()), label(d.reference()), which, 100 * wx, 100 * wy);
+                SliceResult.label(d.attributes()), SliceResult.label(d.reference()), which, 100 * wx, 100 * wy);
     }
 
     private static String labelOf(SliceKey k) {
         return k.label(); // SliceResult's label of the same attributes, in the same order
-    }
-
-    /** {@link SliceResult#label()} of {@code attributes} without making a result (a map copy per call). */
-    private static String label(Map<String, String> attributes) {
-        if (attributes.isEmpty()) {
-            return "(all)";
-        }
-        StringBuilder sb = new StringBuilder();
-        attributes.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " & ").append(k).append('=').append(v));
-        return sb.toString();
     }
 
     /** MAPSSWE figures for the report's {@code speech} section (undefined values as null). */

@@ -12,6 +12,7 @@ import org.fairhunt.cli.audit.Reports;
 import org.fairhunt.core.UserInputException;
 import org.fairhunt.core.io.ReadOptions;
 import org.fairhunt.core.io.TableReaders;
+import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.core.table.ColumnType;
 import org.fairhunt.core.table.Table;
 import org.fairhunt.lastmile.card.Card;
@@ -205,7 +206,7 @@ public final class LastMileCommand implements Callable<Integer> {
         for (var x : r.comparisons()) {
             if (x.slice().size() <= 1) {
                 sb.append(String.format(Locale.ROOT, "  %-34s %-4s card %-22s customer %-22s degradation %-24s %s%n",
-                        LastMileMarkdown.label(x.slice()), x.metric(), Formats.estimate(x.card(), x.cardLo(), x.cardHi()),
+                        SliceResult.label(x.slice()), x.metric(), Formats.estimate(x.card(), x.cardLo(), x.cardHi()),
                         Formats.estimate(x.customer(), x.customerLo(), x.customerHi()), Formats.estimate(x.degradation(), x.lo(), x.hi()),
                         x.verdict()));
             }
@@ -223,7 +224,7 @@ public final class LastMileCommand implements Callable<Integer> {
         }
         for (var e : r.labelFree()) {
             sb.append(String.format(Locale.ROOT, "  %-34s accuracy (label-free) %s, card %s; label %d rows to confirm%n",
-                    LastMileMarkdown.label(e.slice()), Formats.estimate(e.accuracy(), e.lo(), e.hi()),
+                    SliceResult.label(e.slice()), Formats.estimate(e.accuracy(), e.lo(), e.hi()),
                     e.card() == null ? "—" : Formats.number(e.card()), e.rowsToLabel()));
         }
         if (!r.interactions().isEmpty()) {

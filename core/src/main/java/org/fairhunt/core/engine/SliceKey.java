@@ -3,6 +3,7 @@ package org.fairhunt.core.engine;
 import java.util.List;
 import java.util.Map;
 import org.fairhunt.core.result.ResultMaps;
+import org.fairhunt.core.result.SliceResult;
 
 /**
  * Identifies a slice: the attributes fixed and their values, in attribute order. The overall population
@@ -36,17 +37,7 @@ public record SliceKey(List<String> attributes, List<String> values) {
 
     /** {@code sex=female & age_band=<25}, or {@code (all)}. */
     public String label() {
-        if (attributes.isEmpty()) {
-            return "(all)";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < attributes.size(); i++) {
-            if (i > 0) {
-                sb.append(" & ");
-            }
-            sb.append(attributes.get(i)).append('=').append(values.get(i));
-        }
-        return sb.toString();
+        return SliceResult.label(asMap());
     }
 
     @Override

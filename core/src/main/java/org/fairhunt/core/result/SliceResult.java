@@ -24,11 +24,24 @@ public record SliceResult(Map<String, String> attributes, long n, @JsonProperty(
 
     /** {@code sex=female & age_band=<25}, or {@code (all)}. */
     public String label() {
-        if (attributes.isEmpty()) {
+        return label(attributes);
+    }
+
+    /**
+     * The label of a slice given by its attributes in order: {@code sex=female & age_band=<25}, or {@code (all)} for none
+     * (or null). The one spelling of a slice that every report, message and listing uses.
+     */
+    public static String label(Map<String, String> attributes) {
+        if (attributes == null || attributes.isEmpty()) {
             return "(all)";
         }
         StringBuilder sb = new StringBuilder();
-        attributes.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " & ").append(k).append('=').append(v));
+        for (Map.Entry<String, String> e : attributes.entrySet()) {
+            if (sb.length() > 0) {
+                sb.append(" & ");
+            }
+            sb.append(e.getKey()).append('=').append(e.getValue());
+        }
         return sb.toString();
     }
 

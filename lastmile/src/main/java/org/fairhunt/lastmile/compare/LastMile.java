@@ -173,7 +173,7 @@ public final class LastMile {
                 }
                 Comparison c = compare(slice, cardSlice, metric, sign, k, sl, tolerance.get(metric),
                         notCovered.isEmpty() ? null : "the card has no " + String.join(", ", notCovered)
-                                + "; compared with the card's " + label(cardSlice));
+                                + "; compared with the card's " + SliceResult.label(cardSlice));
                 comparisons.add(c);
                 if (slice.size() == 1 && notCovered.isEmpty()) {
                     marginal.computeIfAbsent(metric + "|" + slice.keySet().iterator().next(), x -> new LinkedHashMap<>())
@@ -221,7 +221,7 @@ public final class LastMile {
                 null, null);
         List<Advice> advice = new ArrayList<>();
         for (var e : estimates) {
-            advice.add(new Advice("more-data", e.slice(), "accuracy", label(e.slice()) + ": label about " + e.rowsToLabel()
+            advice.add(new Advice("more-data", e.slice(), "accuracy", SliceResult.label(e.slice()) + ": label about " + e.rowsToLabel()
                     + " rows to confirm the label-free estimate " + String.format(Locale.ROOT, "%.3f", e.accuracy())
                     + " to within the card's calibration bound"));
         }
@@ -437,7 +437,7 @@ public final class LastMile {
         for (Comparison c : comparisons) {
             if ("fail".equals(c.verdict())) {
                 out.add(new Advice("degraded", c.slice(), c.metric(), String.format(Locale.ROOT,
-                        "%s: %s degraded by %.3f [%.3f, %.3f], beyond the tolerance %s", label(c.slice()), c.metric(),
+                        "%s: %s degraded by %.3f [%.3f, %.3f], beyond the tolerance %s", SliceResult.label(c.slice()), c.metric(),
                         c.degradation(), c.lo(), c.hi(), num(c.tolerance()))));
             } else if ("inconclusive".equals(c.verdict())) {
                 String more = c.moreRowsNeeded() == null ? "cannot be settled by more customer data (" + c.note() + ")"
@@ -445,14 +445,14 @@ public final class LastMile {
                         + (c.moreClustersNeeded() == null ? "" : " (" + c.moreClustersNeeded() + " more distinct "
                                 + customer.cluster() + " values)")
                         + " would settle it at 80 % power";
-                out.add(new Advice("more-data", c.slice(), c.metric(), label(c.slice()) + ": inconclusive against tolerance "
+                out.add(new Advice("more-data", c.slice(), c.metric(), SliceResult.label(c.slice()) + ": inconclusive against tolerance "
                         + num(c.tolerance()) + "; " + more));
             }
         }
         Set<String> reported = new LinkedHashSet<>();
         for (Uncovered u : uncovered) {
-            if (u.slice().size() == 1 && reported.add(label(u.slice()))) {
-                out.add(new Advice("report-to-provider", u.slice(), u.metric(), label(u.slice())
+            if (u.slice().size() == 1 && reported.add(SliceResult.label(u.slice()))) {
+                out.add(new Advice("report-to-provider", u.slice(), u.metric(), SliceResult.label(u.slice())
                         + " is not covered by the provider's evaluation: send findings.json so it is evaluated"));
             }
         }
@@ -548,15 +548,6 @@ public final class LastMile {
         }
         return have.stream().max(Comparator.comparingLong(v -> customer.result().slices()
                 .get(sliceIndex.get(new TreeMap<>(Map.of(condition, v)))).n())).orElse(null);
-    }
-
-    static String label(Map<String, String> slice) {
-        if (slice.isEmpty()) {
-            return "(all)";
-        }
-        StringBuilder sb = new StringBuilder();
-        slice.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " & ").append(k).append('=').append(v));
-        return sb.toString();
     }
 
     private static double[] scale(double[] reps, int sign) {

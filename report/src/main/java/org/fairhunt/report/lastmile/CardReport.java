@@ -3,8 +3,10 @@ package org.fairhunt.report.lastmile;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.lastmile.card.Card;
 import org.fairhunt.report.Formats;
 import org.fairhunt.report.html.Html;
@@ -140,16 +142,14 @@ public final class CardReport {
                 : Formats.number(m.get("value").asDouble());
     }
 
+    /** {@link SliceResult#label(Map)} of a card's {@code attributes} object. */
     static String label(JsonNode attributes) {
-        if (attributes.isEmpty()) {
-            return "(all)";
-        }
-        StringBuilder sb = new StringBuilder();
+        Map<String, String> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = attributes.fields(); it.hasNext(); ) {
             var e = it.next();
-            sb.append(sb.length() == 0 ? "" : " & ").append(e.getKey()).append('=').append(e.getValue().asText());
+            values.put(e.getKey(), e.getValue().asText());
         }
-        return sb.toString();
+        return SliceResult.label(values);
     }
 
     private static String prose(JsonNode n, String bullet) {

@@ -3,8 +3,8 @@ package org.fairhunt.report.lastmile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.lastmile.compare.LastMileResult;
 import org.fairhunt.lastmile.compare.LastMileResult.Comparison;
 import org.fairhunt.report.Formats;
@@ -43,7 +43,7 @@ public final class LastMileHtml {
             Html.Table lf = Html.table().column("slice").numericColumn("n").numericColumn("estimated accuracy").numericColumn("card")
                     .numericColumn("rows to label");
             for (var e : r.labelFree()) {
-                lf.row(LastMileMarkdown.label(e.slice()), e.n(), Formats.estimate(e.accuracy(), e.lo(), e.hi()),
+                lf.row(SliceResult.label(e.slice()), e.n(), Formats.estimate(e.accuracy(), e.lo(), e.hi()),
                         e.card() == null ? Formats.UNDEFINED : Formats.number(e.card()), e.rowsToLabel());
             }
             page.section("label-free", "Accuracy without labels (calibrated scores)", lf.render());
@@ -115,7 +115,7 @@ public final class LastMileHtml {
                         if (x.metric().equals(metric) && x.slice().size() == 2 && x.slice().containsKey(a) && x.slice().containsKey(cond)) {
                             h.cell(rowsL.indexOf(x.slice().get(a)), cols.indexOf(x.slice().get(cond)), x.degradation(),
                                     x.degradation() == null ? Formats.UNDEFINED : Formats.number(x.degradation()),
-                                    Formats.estimate(x.degradation(), x.lo(), x.hi()) + " vs card's " + LastMileMarkdown.label(x.cardSlice()),
+                                    Formats.estimate(x.degradation(), x.lo(), x.hi()) + " vs card's " + SliceResult.label(x.cardSlice()),
                                     "undefined".equals(x.verdict()));
                         }
                     }
@@ -129,7 +129,7 @@ public final class LastMileHtml {
         Html.Table ct = Html.table().column("slice").column("metric").numericColumn("card").numericColumn("customer")
                 .numericColumn("degradation").numericColumn("p").column("verdict").numericColumn("more to settle").column("note");
         for (Comparison x : r.comparisons()) {
-            ct.row(LastMileMarkdown.label(x.slice()), x.metric(), Formats.estimate(x.card(), x.cardLo(), x.cardHi()),
+            ct.row(SliceResult.label(x.slice()), x.metric(), Formats.estimate(x.card(), x.cardLo(), x.cardHi()),
                     Formats.estimate(x.customer(), x.customerLo(), x.customerHi()), Formats.estimate(x.degradation(), x.lo(), x.hi()),
                     Formats.pValue(x.p()), Html.badge(x.verdict()), x.moreRowsNeeded() == null ? "" : x.moreRowsNeeded()
                             + (x.moreClustersNeeded() == null ? "" : " (" + x.moreClustersNeeded() + " speakers)"),
@@ -155,13 +155,10 @@ public final class LastMileHtml {
 
         Html.Table cov = Html.table().column("slice").numericColumn("n").numericColumn("your value").column("why");
         for (var u : r.coverage()) {
-            cov.row(LastMileMarkdown.label(u.slice()), u.n(), Formats.estimate(u.customer(), u.customerLo(), u.customerHi()), u.reason());
+            cov.row(SliceResult.label(u.slice()), u.n(), Formats.estimate(u.customer(), u.customerLo(), u.customerHi()), u.reason());
         }
         page.section("coverage", "Not covered by the provider's evaluation", cov.render());
         return page.render();
     }
 
-    static String label(Map<String, String> m) {
-        return LastMileMarkdown.label(m);
-    }
 }

@@ -2,7 +2,7 @@ package org.fairhunt.report.lastmile;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.fairhunt.core.result.SliceResult;
 import org.fairhunt.lastmile.compare.LastMileResult;
 import org.fairhunt.lastmile.compare.LastMileResult.Comparison;
 import org.fairhunt.report.Formats;
@@ -47,7 +47,7 @@ public final class LastMileMarkdown {
             sb.append("\n## Accuracy without labels (calibrated scores)\n\n");
             List<List<String>> lf = new ArrayList<>();
             for (var e : r.labelFree()) {
-                lf.add(List.of(Markdown.escape(label(e.slice())), Long.toString(e.n()), Formats.estimate(e.accuracy(), e.lo(), e.hi()),
+                lf.add(List.of(Markdown.escape(SliceResult.label(e.slice())), Long.toString(e.n()), Formats.estimate(e.accuracy(), e.lo(), e.hi()),
                         e.card() == null ? Formats.UNDEFINED : Formats.number(e.card()), Long.toString(e.rowsToLabel())));
             }
             sb.append(Markdown.table(List.of("slice", "n", "estimated accuracy", "card", "rows to label"),
@@ -58,7 +58,7 @@ public final class LastMileMarkdown {
         sb.append("\n## Card vs customer, per slice\n\n");
         List<List<String>> rows = new ArrayList<>();
         for (Comparison x : r.comparisons()) {
-            rows.add(List.of(Markdown.escape(label(x.slice())), x.metric(),
+            rows.add(List.of(Markdown.escape(SliceResult.label(x.slice())), x.metric(),
                     Formats.estimate(x.card(), x.cardLo(), x.cardHi()), Formats.estimate(x.customer(), x.customerLo(), x.customerHi()),
                     Formats.estimate(x.degradation(), x.lo(), x.hi()), Formats.pValue(x.p()), x.verdict(),
                     x.moreRowsNeeded() == null ? "" : x.moreRowsNeeded() + (x.moreClustersNeeded() == null ? ""
@@ -106,7 +106,7 @@ public final class LastMileMarkdown {
         sb.append("\n## Not covered by the provider's evaluation\n\n");
         rows = new ArrayList<>();
         for (var u : r.coverage()) {
-            rows.add(List.of(Markdown.escape(label(u.slice())), Long.toString(u.n()), nz(u.metric()),
+            rows.add(List.of(Markdown.escape(SliceResult.label(u.slice())), Long.toString(u.n()), nz(u.metric()),
                     Formats.estimate(u.customer(), u.customerLo(), u.customerHi()), Markdown.escape(u.reason())));
         }
         sb.append(rows.isEmpty() ? "Everything in your data was covered.\n" : Markdown.table(List.of("slice", "n", "metric",
@@ -115,14 +115,7 @@ public final class LastMileMarkdown {
     }
 
     /** {@code accent=scottish & site=floor3}, or {@code (all)}. */
-    public static String label(Map<String, String> slice) {
-        if (slice == null || slice.isEmpty()) {
-            return "(all)";
-        }
-        StringBuilder sb = new StringBuilder();
-        slice.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " & ").append(k).append('=').append(v));
-        return sb.toString();
-    }
+
 
     static String nz(String s) {
         return s == null ? "—" : s;
