@@ -38,20 +38,10 @@ public final class WerTotals implements java.io.Serializable {
     }
 
     public WerTotals add(UtteranceScore s) {
-        sentences++;
-        if (s.sentenceError()) {
-            sentenceErrors++;
-        }
-        correct += s.correct();
-        substitutions += s.substitutions();
-        deletions += s.deletions();
-        insertions += s.insertions();
-        referenceChars += s.referenceChars();
-        charErrors += s.charErrors();
-        return this;
+        return add(s.correct(), s.substitutions(), s.deletions(), s.insertions(), s.referenceChars(), s.charErrors());
     }
 
-    /** Adds one utterance's counts (as {@link #add(UtteranceScore)} without the score object). */
+    /** Adds one utterance's counts; it is a sentence error when it has any word error (as {@link UtteranceScore#sentenceError()}). */
     public WerTotals add(int correct, int substitutions, int deletions, int insertions, int referenceChars, int charErrors) {
         sentences++;
         if (substitutions + deletions + insertions > 0) {
