@@ -84,6 +84,13 @@ final class CsvReader {
     private int fieldBase;
     /** The index at which the fields must grow: the end of the arrays, or the column limit. */
     private int fieldLimit;
+
+
+    /** Sets {@link #fieldLimit} for the record starting at {@link #fieldBase} (after the arrays or the base moved). */
+    private void limitFields() {
+        fieldLimit = (int) Math.min(starts.length, fieldBase + (long) limits.maxColumns());
+    }
+
     /** Which fields of the record hold doubled quotes, to be undone when the record is complete. */
     private boolean[] escaped = new boolean[16];
     private boolean anyEscaped;
@@ -184,7 +191,7 @@ final class CsvReader {
                 }
                 current.commit();
                 fieldBase += columns;
-                fieldLimit = (int) Math.min(starts.length, fieldBase + (long) limits.maxColumns());
+                limitFields();
                 advance();
             }
             await(previous);
@@ -229,7 +236,7 @@ final class CsvReader {
         starts = batch.starts;
         lens = batch.lens;
         fieldBase = batch.count * columns;
-        fieldLimit = (int) Math.min(starts.length, fieldBase + (long) limits.maxColumns());
+        limitFields();
     }
 
     /**
@@ -609,7 +616,7 @@ final class CsvReader {
         pos = recordStart;
         line = ln;
         fieldBase = base;
-        fieldLimit = (int) Math.min(starts.length, fieldBase + (long) limits.maxColumns());
+        limitFields();
     }
 
     /**
@@ -816,7 +823,7 @@ final class CsvReader {
         lens = Arrays.copyOf(lens, n);
         target.starts = starts;
         target.lens = lens;
-        fieldLimit = (int) Math.min(starts.length, fieldBase + (long) limits.maxColumns());
+        limitFields();
     }
 
     /** Turns each doubled quote in {@code buf[start, end)} into one, in place; returns the new length. */
