@@ -318,7 +318,6 @@ public final class LocalEngine {
         return rows + " rows have no value in cluster column '" + column + "'; each of them is treated as a cluster of its own";
     }
 
-    /** Immutable inputs of the per-block accumulation, shared by the worker threads. */
     /**
      * One block's accumulation on a worker. A class, not a lambda: the start-up archive holds the classes of the launcher's
      * training runs, and a lambda class it lacks is spun at run time (bytecode generation) on every call of the command.
@@ -332,6 +331,7 @@ public final class LocalEngine {
         }
     }
 
+    /** Immutable inputs of the per-block accumulation, shared by the worker threads. */
     private static final class BlockContext {
         final int[] atomOfRow;
         final RowStatistic[] bound;

@@ -47,7 +47,6 @@ final class CsvReader {
     /** Candidate delimiters in order of preference when their counts tie. */
     private static final byte[] SNIFFED = {',', '\t', ';', '|'};
 
-
     private final Source in;
     private final ReadOptions options;
     private TableBuilder builder;
@@ -84,7 +83,6 @@ final class CsvReader {
     private int fieldBase;
     /** The index at which the fields must grow: the end of the arrays, or the column limit. */
     private int fieldLimit;
-
 
     /** Sets {@link #fieldLimit} for the record starting at {@link #fieldBase} (after the arrays or the base moved). */
     private void limitFields() {
