@@ -28,7 +28,7 @@ public final class CategoricalColumn implements Column {
      * @param levels the dictionary; every code is {@link #MISSING} or an index into it
      */
     public CategoricalColumn(String name, int[] codes, List<String> levels) {
-        this(name, codes, List.copyOf(levels), true);
+        this(name, codes, levels, true);
     }
 
     /** {@code check}: whether to check every code (false only where the caller just checked them). */
@@ -46,7 +46,7 @@ public final class CategoricalColumn implements Column {
         }
     }
 
-    /** A column over codes the caller has made in range; nothing is checked or copied. */
+    /** A column over codes the caller has made in range: they are neither checked nor copied. */
     static CategoricalColumn trusted(String name, int[] codes, List<String> levels) {
         return new CategoricalColumn(name, codes, levels, false);
     }
