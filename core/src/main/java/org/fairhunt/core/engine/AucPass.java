@@ -332,11 +332,6 @@ final class AucPass {
             return gather(keys, index, y, atomOfRow, rowWeights, clusterKeys);
         }
 
-        /** {@link #of(double[], BinaryOutcome, Scaled, int[], double[], long[])} scaling the scores itself. */
-        static Sorted of(double[] score, BinaryOutcome y, int[] atomOfRow, double[] rowWeights, long[] clusterKeys) {
-            return of(score, y, Scaled.of(score, y), atomOfRow, rowWeights, clusterKeys);
-        }
-
         /** A counting sort on the scaled scores: stable, so tied rows keep their row order. */
         private static Sorted byScaled(Scaled scaled, BinaryOutcome y, int[] atomOfRow, double[] rowWeights,
                 long[] clusterKeys) {

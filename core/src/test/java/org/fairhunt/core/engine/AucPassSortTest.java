@@ -67,7 +67,7 @@ class AucPassSortTest {
             cluster[i] = rnd.nextLong();
             weight[i] = rnd.nextInt(5) / 4.0;
         }
-        AucPass.Sorted sorted = AucPass.Sorted.of(s, y, atomOfRow, weight, cluster);
+        AucPass.Sorted sorted = AucPass.Sorted.of(s, y, AucPass.Scaled.of(s, y), atomOfRow, weight, cluster);
 
         List<Integer> usable = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
