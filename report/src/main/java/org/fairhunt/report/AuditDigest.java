@@ -299,11 +299,7 @@ public final class AuditDigest {
         if (valuesEmpty) {
             return String.join(" × ", attributes.keySet());
         }
-        StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, String> e : attributes.entrySet()) {
-            sb.append(sb.length() == 0 ? "" : " & ").append(e.getKey()).append('=').append(e.getValue());
-        }
-        return sb.toString();
+        return SliceResult.label(attributes);
     }
 
     /** A settings value as one line: lists joined by commas, maps as {@code k: v; k: v}. */

@@ -161,6 +161,43 @@ class DisparitiesTest {
     }
 
     @Test
+    void a_ratio_shares_the_q_value_of_its_difference_and_every_other_p_value_counts_once() {
+        // compute() pairs each ratio with the difference just before it; the definition pairs them by metric, slice
+        // and reference. Benjamini–Hochberg over the differences' and gaps' p-values (ratios not counted again), then
+        // each ratio given its difference's q: intersections of depth 2, so many sets, references and tiny slices.
+        Table t = Tables.random(21, 3000, 50);
+        List<Disparity> all = disparities(run(t, List.of("a", "b", "c"), 2, 0, 1), ReferenceChoice.LARGEST);
+        List<Integer> counted = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (!all.get(i).kind().equals(Disparity.RATIO) && all.get(i).pValue() != null) {
+                counted.add(i);
+            }
+        }
+        double[] p = new double[counted.size()];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = all.get(counted.get(k)).pValue();
+        }
+        double[] q = org.fairhunt.core.stats.MultipleTesting.benjaminiHochberg(p);
+        assertTrue(counted.size() > 100, "many comparisons: " + counted.size());
+        int ratios = 0;
+        for (int i = 0; i < all.size(); i++) {
+            Disparity d = all.get(i);
+            int k = counted.indexOf(i);
+            if (k >= 0) {
+                assertEquals(q[k], d.qValue(), 0, d.toString());
+            } else if (d.kind().equals(Disparity.RATIO)) {
+                Disparity diff = all.stream().filter(x -> x.kind().equals(Disparity.DIFFERENCE) && x.metric().equals(d.metric())
+                        && x.attributes().equals(d.attributes()) && x.reference().equals(d.reference())).findFirst().orElseThrow();
+                assertEquals(d.pValue() == null ? null : diff.qValue(), d.qValue(), d.toString());
+                ratios += d.qValue() == null ? 0 : 1;
+            } else {
+                assertNull(d.qValue(), d.toString());
+            }
+        }
+        assertTrue(ratios > 50, "ratios with q-values: " + ratios);
+    }
+
+    @Test
     void slice_with_a_single_cluster_gets_no_bootstrap_interval() {
         List<String[]> rows = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

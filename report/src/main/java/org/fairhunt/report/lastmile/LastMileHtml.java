@@ -160,5 +160,4 @@ public final class LastMileHtml {
         page.section("coverage", "Not covered by the provider's evaluation", cov.render());
         return page.render();
     }
-
 }

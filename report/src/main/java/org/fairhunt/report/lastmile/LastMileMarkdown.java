@@ -114,9 +114,6 @@ public final class LastMileMarkdown {
         return sb.toString();
     }
 
-    /** {@code accent=scottish & site=floor3}, or {@code (all)}. */
-
-
     static String nz(String s) {
         return s == null ? "—" : s;
     }
