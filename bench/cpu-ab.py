@@ -38,9 +38,10 @@ def main(argv):
                 wall[label].append(time.monotonic() - start)
                 cpu[label].append(usage.ru_utime + usage.ru_stime)
                 rss[label].append(usage.ru_maxrss)
-                if status != 0:
+                code = os.waitstatus_to_exitcode(status)  # wait4 gives the raw wait status (exit code << 8)
+                if code != 0:
                     err.seek(0)
-                    print(f'{label} failed (status {status}): {err.read()[:500]}', file=sys.stderr)
+                    print(f'{label} failed (exit status {code}): {err.read()[:500]}', file=sys.stderr)
     load_after = open('/proc/loadavg').read().split()[:3]
     base = statistics.median(cpu[pairs[0][0]])
     for label, _ in pairs:

@@ -369,7 +369,7 @@ public final class WerAudit {
                 int count = digest.speakers(k);
                 if (count < options.minSpeakers()) {
                     Map<String, Object> entry = new LinkedHashMap<>(); // ordered: JSON output is the same on every run
-                    entry.put("slice", labelOf(k));
+                    entry.put("slice", k.label());
                     entry.put("speakers", count);
                     few.add(entry);
                 }
@@ -447,7 +447,8 @@ public final class WerAudit {
 
     /** The note on difference {@code d} when both its sides sit at the ceiling or the floor, else null. */
     private static String boundedNote(org.fairhunt.core.result.Disparity d, Map<String, WerTotals> totals, String referenceLabel) {
-        WerTotals x = totals.get(SliceResult.label(d.attributes()));
+        String label = SliceResult.label(d.attributes());
+        WerTotals x = totals.get(label);
         WerTotals y = totals.get(referenceLabel);
         if (x == null || y == null || x.referenceWords() == 0 || y.referenceWords() == 0) {
             return null;
@@ -459,11 +460,7 @@ public final class WerAudit {
             return null;
         }
         return String.format(Locale.ROOT, "%s vs %s: both at the %s (WER %.1f%% and %.1f%%); the difference is bounded by it",
-                SliceResult.label(d.attributes()), SliceResult.label(d.reference()), which, 100 * wx, 100 * wy);
-    }
-
-    private static String labelOf(SliceKey k) {
-        return k.label(); // SliceResult's label of the same attributes, in the same order
+                label, referenceLabel, which, 100 * wx, 100 * wy);
     }
 
     /** MAPSSWE figures for the report's {@code speech} section (undefined values as null). */
@@ -764,7 +761,7 @@ public final class WerAudit {
         StatisticGrid grid = run.grids().get(0);
         List<SliceKey> keys = run.slices();
         for (int sl = 0; sl < keys.size(); sl++) {
-            out.put(labelOf(keys.get(sl)), WerStatistic.totals(grid.sums(sl, 0), 0));
+            out.put(keys.get(sl).label(), WerStatistic.totals(grid.sums(sl, 0), 0));
         }
         return out;
     }

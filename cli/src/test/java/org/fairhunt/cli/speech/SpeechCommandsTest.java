@@ -90,6 +90,36 @@ class SpeechCommandsTest {
     }
 
     @Test
+    void aDifferenceWithBothSidesAtTheCeilingOrTheFloorIsNotedAsBounded() throws Exception {
+        // Four speakers of 6-word utterances, each either wholly wrong (6 substitutions: WER 100 %) or right (0 %); the
+        // largest speaker is the reference of the differences. WER >= 90 % on both sides is the ceiling, <= 2 % the floor.
+        String[] expected = {
+            "speaker=sp1 vs speaker=sp0: both at the ceiling (WER 100.0% and 100.0%); the difference is bounded by it",
+            "speaker=sp1 vs speaker=sp0: both at the floor (WER 0.0% and 0.0%); the difference is bounded by it"};
+        for (int largest = 0; largest < 2; largest++) {
+            boolean wrongLargest = largest == 0; // sp0 (the largest) and sp1 wholly wrong in the first run, right in the second
+            StringBuilder ref = new StringBuilder();
+            StringBuilder hyp = new StringBuilder();
+            for (int s = 0; s < 4; s++) {
+                boolean wrong = (s < 2) == wrongLargest;
+                for (int u = 0; u < (s == 0 ? 40 : 30); u++) {
+                    String id = " (sp" + s + "-u" + u + ")\n";
+                    ref.append("the cat sat on the mat").append(id);
+                    hyp.append(wrong ? "a b c d e f" : "the cat sat on the mat").append(id);
+                }
+            }
+            Path r = Files.writeString(tmp.resolve("ref" + largest + ".trn"), ref);
+            Path h = Files.writeString(tmp.resolve("hyp" + largest + ".trn"), hyp);
+            Path out = tmp.resolve("bounded" + largest);
+            CliRun run = CliRun.of("wer", "--ref", r.toString(), "--hyp", h.toString(), "--out", out.toString());
+            assertEquals(0, run.exit(), run.err());
+            var notes = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("audit.json").toFile())
+                    .path("speech").path("bounded_comparisons");
+            assertEquals("[\"" + expected[largest] + "\"]", notes.toString(), wrongLargest ? "ceiling" : "floor");
+        }
+    }
+
+    @Test
     void malformedTrnIsReportedWithFileAndLine() throws Exception {
         Path ref = Files.writeString(tmp.resolve("ref.trn"), "a b c (s1_u1)\nno id here\n");
         CliRun run = CliRun.of("wer", "--ref", ref.toString(), "--hyp", ref.toString());

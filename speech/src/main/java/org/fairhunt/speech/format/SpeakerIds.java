@@ -29,6 +29,21 @@ public enum SpeakerIds {
         return dash >= 0 ? dash : id.indexOf('_');
     }
 
+    /** {@link #speakerEnd(String)} of the id whose Latin-1 bytes are {@code bytes[from, from + length)}, in one pass. */
+    static int speakerEnd(byte[] bytes, int from, int length) {
+        int underscore = -1;
+        for (int k = 0; k < length; k++) {
+            byte b = bytes[from + k];
+            if (b == '-') {
+                return k;
+            }
+            if (b == '_' && underscore < 0) {
+                underscore = k;
+            }
+        }
+        return underscore;
+    }
+
     /** Parses {@code sclite} (aliases {@code rm} and {@code spu_id}, which sclite treats alike) or {@code none}. */
     public static SpeakerIds parse(String name) {
         String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);

@@ -240,7 +240,10 @@ public final class UtterancePairs {
             int end;
             int h = 0;
             if (idStart >= 0) {
-                end = rule == SpeakerIds.NONE ? length : bytesSpeakerEnd(bytes, idStart, length);
+                end = rule == SpeakerIds.NONE ? length : SpeakerIds.speakerEnd(bytes, idStart, length);
+                if (end < 0) {
+                    end = length;
+                }
                 for (int k = 0; k < end; k++) {
                     h = 31 * h + (bytes[idStart + k] & 0xFF);
                 }
@@ -271,21 +274,6 @@ public final class UtterancePairs {
                 rehash();
             }
             return levels.size() - 1;
-        }
-
-        /** sclite's speaker end ({@link SpeakerIds#speakerEnd}) of the id {@code bytes[from, from + length)}, or its length. */
-        private static int bytesSpeakerEnd(byte[] bytes, int from, int length) {
-            int underscore = -1;
-            for (int k = 0; k < length; k++) {
-                byte b = bytes[from + k];
-                if (b == '-') {
-                    return k;
-                }
-                if (b == '_' && underscore < 0) {
-                    underscore = k;
-                }
-            }
-            return underscore < 0 ? length : underscore;
         }
 
         /** Whether speaker {@code code} is the first {@code end} characters of {@code id}. */
